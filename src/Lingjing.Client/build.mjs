@@ -1,0 +1,17 @@
+// Bundles the browser entry points into the server's wwwroot/dist.
+import * as esbuild from "esbuild";
+
+const production = process.env.NODE_ENV === "production";
+
+await esbuild.build({
+  entryPoints: { app: "src/app.ts" },
+  outdir: "../Lingjing.Server/wwwroot/dist",
+  bundle: true,
+  format: "esm",
+  splitting: true,
+  minify: true,
+  sourcemap: production ? false : "linked",
+  target: ["es2022"],
+  loader: { ".woff": "file", ".woff2": "file" },
+  logLevel: "warning",
+});

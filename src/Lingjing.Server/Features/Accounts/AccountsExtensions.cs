@@ -1,0 +1,104 @@
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lingjing.Server.Features.Accounts;
+
+public static class AccountsExtensions
+{
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<LingjingUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<LingjingDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<LingjingClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = http => HasBearerToken(http) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "lingjing.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/account/signin";
+                options.AccessDeniedPath = "/account/denied";
+                options.ExpireTimeSpan = TimeSpan.FromDays(7);
+                options.SlidingExpiration = true;
+                // The API answers 401/403 with problem details rather than redirecting to a page.
+                options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, 401);
+                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, 403);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(8);
+                // WebSockets from browsers cannot set headers: the world socket may pass ?access_token=.
+                options.Events.OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/world/ws") && context.Request.Query["access_token"] is { Count: 1 } token)
+                        context.Token = token.ToString();
+                    return Task.CompletedTask;
+                };
+            });
+        // AddIdentityCore does not register the external/2FA cookies SignInManager can refer to.
+        services.AddAuthentication().AddCookie(IdentityConstants.ExternalScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Government, p => p.RequireRole(Roles.Government))
+            .AddPolicy(Policies.ParkOperator, p => p.RequireRole(Roles.ParkOperator).RequireClaim(LingjingClaims.ParkId))
+            .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
+            .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
+
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordVerifier>();
+        services.AddScoped<IDataInitializer, RoleSeeder>();
+        services.AddSingleton<FirstRunState>();
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/auth").WithTags("Authentication").MapTokenApi();
+        app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+        app.UseMiddleware<FirstRunRedirect>();
+        return app;
+    }
+
+    private static async Task<IResult> SignOutAsync(SignInManager<LingjingUser> signIn, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl)
+    {
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect(HomeRoute.IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    private static bool HasBearerToken(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (http.Request.Path.StartsWithSegments("/world/ws") && http.Request.Query.ContainsKey("access_token"));
+
+    private static Task RedirectOrStatus(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/world/ws"))
+            http.Response.StatusCode = status;
+        else
+            http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Lingjing.Server.Features.Accounts;
+
+/// <summary>Authorization policy names. Every endpoint and page declares one of these (or AllowAnonymous).</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Government = nameof(Government);
+    public const string ParkOperator = nameof(ParkOperator);
+    /// <summary>Enterprise administrators and members (employees of the enterprise).</summary>
+    public const string EnterpriseStaff = nameof(EnterpriseStaff);
+    public const string EnterpriseAdmin = nameof(EnterpriseAdmin);
+}

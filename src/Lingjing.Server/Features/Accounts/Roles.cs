@@ -1,0 +1,12 @@
+namespace Lingjing.Server.Features.Accounts;
+
+public static class Roles
+{
+    public const string Government = nameof(Government);
+    public const string ParkOperator = nameof(ParkOperator);
+    public const string EnterpriseAdmin = nameof(EnterpriseAdmin);
+    public const string EnterpriseMember = nameof(EnterpriseMember);
+    public const string Employee = nameof(Employee);
+
+    public static readonly IReadOnlyList<string> All = [Government, ParkOperator, EnterpriseAdmin, EnterpriseMember, Employee];
+}

@@ -1,0 +1,25 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.Zone;
+
+public static class ZoneApi
+{
+    public static void MapZoneApi(this WebApplication app)
+    {
+        var zone = app.MapGroup("/api/v1/zone").WithTags("Zone");
+        zone.MapGet("/summary", async Task<Ok<ZoneSummary>> (ZoneStatistics stats, CancellationToken ct) =>
+                TypedResults.Ok(await stats.SummaryAsync(ct)))
+            .AllowAnonymous()
+            .WithSummary("The zone's headline figures; averageRevenueGrowth3y is computed from the revenue rows");
+
+        // Dashboard series for the government terminal.
+        var charts = zone.MapGroup("/charts").RequireAuthorization(Policies.Government);
+        charts.MapGet("/enterprises-by-category", async Task<Ok<IReadOnlyList<CategoryCount>>> (ZoneStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.EnterprisesByCategoryAsync(ct)));
+        charts.MapGet("/revenue-by-year", async Task<Ok<IReadOnlyList<YearRevenue>>> (ZoneStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.RevenueByYearAsync(ct)));
+        charts.MapGet("/parks", async Task<Ok<IReadOnlyList<ParkFigures>>> (ZoneStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ParksAsync(ct)));
+    }
+}

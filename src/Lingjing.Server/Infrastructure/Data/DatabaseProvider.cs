@@ -1,0 +1,3 @@
+namespace Lingjing.Server.Infrastructure.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }

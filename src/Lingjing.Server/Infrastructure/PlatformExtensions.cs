@@ -1,0 +1,61 @@
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Web;
+using Lingjing.Server.Localization;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Lingjing.Server.Infrastructure;
+
+/// <summary>Cross-cutting services every feature relies on: options, data, errors, localization,
+/// OpenAPI, health, Blazor.</summary>
+public static class PlatformExtensions
+{
+    public static WebApplicationBuilder AddLingjingPlatform(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LingjingOptions.Section).Get<LingjingOptions>() ?? new LingjingOptions();
+        builder.Services.Configure<LingjingOptions>(builder.Configuration.GetSection(LingjingOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddLingjingData();
+
+        Directory.CreateDirectory(options.FullDataDirectory);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Lingjing")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
+
+        builder.AddLingjingProblemDetails();
+        builder.AddLingjingLocalization();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
+        return builder;
+    }
+
+    /// <summary>Migrates the schema and runs every <see cref="IDataInitializer"/> (demo seeding among them).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        foreach (var initializer in scope.ServiceProvider.GetServices<IDataInitializer>().OrderBy(i => i.Order))
+            await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseLingjingPlatform(this WebApplication app)
+    {
+        app.UseLingjingProblemDetails();
+        app.UseLingjingLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "api/docs";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Lingjing API v1");
+            ui.DocumentTitle = "Lingjing API";
+        });
+        app.MapLingjingHealth();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Demo;
+using Lingjing.Server.Features.Directory;
+using Lingjing.Server.Features.Terminals;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLingjingPlatform();
+builder.AddAccounts();
+builder.AddZone();
+builder.AddDirectory();
+builder.AddDemoZone();
+builder.AddTerminals();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseLingjingPlatform();
+app.MapAccounts();
+app.MapZone();
+app.MapDirectory();
+app.MapTerminals();
+app.MapLingjingPortal();
+
+app.Run();
+
+/// <summary>Entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs Lingjing's whole test suite: installs what the tests need (Debian packages), starts a
+# throwaway PostgreSQL on a loopback port, restores, builds and runs `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PG_PORT="${LINGJING_TEST_PG_PORT:-55432}"
+PG_BIN=/usr/lib/postgresql/15/bin
+WORK="$(mktemp -d /tmp/lingjing-test.XXXXXX)"
+
+log() { printf '\n== %s\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x "$PG_BIN/postgres" ] || missing+=(postgresql)
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
+  fi
+}
+
+start_postgres() {
+  log "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  mkdir -p "$WORK/pg"
+  chown -R postgres:postgres "$WORK"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -w -l "$WORK/pg.log" \
+    -o "-k $WORK -c listen_addresses=127.0.0.1 -p $PG_PORT -c max_connections=300 -c fsync=on" start >/dev/null
+  export LINGJING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+}
+
+stop_all() {
+  if [ -f "$WORK/pg/postmaster.pid" ]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap stop_all EXIT
+
+install_packages
+start_postgres
+
+log "Restore and build"
+dotnet restore Lingjing.slnx
+dotnet build Lingjing.slnx --no-restore -c Debug
+
+log "Test"
+status=0
+dotnet test Lingjing.slnx --no-build -c Debug --logger "console;verbosity=normal" 2>&1 | tee "$WORK/test.log" || status=$?
+
+# One closing line with the totals over all test assemblies.
+awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$WORK/test.log"
+exit $status

@@ -1,0 +1,18 @@
+using System.Net;
+using Lingjing.Server.Tests.Infrastructure;
+
+namespace Lingjing.Server.Tests.Platform;
+
+public sealed class HealthTests
+{
+    [Theory, BothDatabases]
+    public async Task Health_is_ready_after_the_schema_is_created(Db db)
+    {
+        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var client = app.Anonymous();
+
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
