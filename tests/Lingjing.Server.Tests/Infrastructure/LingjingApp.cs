@@ -22,8 +22,12 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         this.settings = settings;
     }
 
+    /// <summary>Where a browser reaches the app; set when started with <c>kestrel: true</c>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
     /// <param name="demo">Seed the full demo zone (51 parks, 50,000 enterprises, ...).</param>
-    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null)
+    /// <param name="kestrel">Listen on a real loopback port (for browser tests) instead of the in-memory test server.</param>
+    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null, bool kestrel = false)
     {
         var dataDirectory = TestDatabase.CreateDataDirectory();
         var settings = new Dictionary<string, string?>
@@ -34,7 +38,16 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var app = new LingjingApp(database, dataDirectory, settings);
-        _ = app.Server; // start now: migrate and seed before the first test request
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            app.BaseAddress = app.ClientOptions.BaseAddress;
+        }
+        else
+        {
+            _ = app.Server; // start now: migrate and seed before the first test request
+        }
         return app;
     }
 
