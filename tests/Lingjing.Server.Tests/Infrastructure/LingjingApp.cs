@@ -62,16 +62,25 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     /// <summary>A client that does not follow redirects, so tests see 302s to the sign-in page.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>A client carrying a bearer token of the given account.</summary>
+    /// <summary>A client carrying a bearer token of the given account (tokens are reused per account).</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, password));
         return client;
     }
+
+    public async Task<string> TokenAsync(string email, string password = DemoAccounts.Password)
+    {
+        if (tokens.TryGetValue(email, out var cached)) return cached;
+        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        tokens[email] = token;
+        return token;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> tokens = new();
 
     private sealed record TokenBody(string AccessToken, long ExpiresIn);
 }
