@@ -4,7 +4,8 @@ import * as esbuild from "esbuild";
 const production = process.env.NODE_ENV === "production";
 
 await esbuild.build({
-  entryPoints: { app: "src/app.ts" },
+  // app: the portal (Bootstrap, dashboards); world: the 3D world pages (Babylon.js), loaded only there.
+  entryPoints: { app: "src/app.ts", world: "src/world/world.ts" },
   outdir: "../Lingjing.Server/wwwroot/dist",
   bundle: true,
   format: "esm",

@@ -1,0 +1,122 @@
+import type { Scene } from "@babylonjs/core/scene";
+import type { AvatarProfile, AvatarState, Snapshot } from "../protocol/world_pb";
+import { AvatarFigure, colorsFor } from "../avatar/avatarFigure";
+import type { LabelLayer } from "../scene/labels";
+import { fromCm, fromHeading } from "./codec";
+import { PoseBuffer, ServerClock } from "./interpolation";
+
+/** How far behind the server clock remote avatars are shown: one 10 Hz tick plus jitter headroom. */
+export const renderDelayMs = 100;
+
+interface Remote {
+  buffer: PoseBuffer;
+  figure: AvatarFigure;
+}
+
+/** Everyone else in the world: who they are (profiles from AvatarsJoined), which grid cells the server
+ * says we can see, and a smoothly interpolated figure for each visible avatar. */
+export class RemoteAvatars {
+  readonly profiles = new Map<number, AvatarProfile>();
+  private readonly cells = new Map<string, AvatarState[]>();
+  private readonly remotes = new Map<number, Remote>();
+  private readonly clock = new ServerClock();
+  selfId = 0;
+
+  constructor(
+    private readonly scene: Scene,
+    private readonly labels: LabelLayer,
+    private readonly onSelf: (state: AvatarState) => void,
+  ) {
+    scene.onBeforeRenderObservable.add(() => this.render());
+  }
+
+  get visibleCount(): number {
+    return this.remotes.size;
+  }
+
+  /** Positions of the visible avatars, for tests and the people list. */
+  positions(): { id: number; x: number; z: number }[] {
+    return [...this.remotes].map(([id, r]) => ({ id, x: r.figure.root.position.x, z: r.figure.root.position.z }));
+  }
+
+  join(profiles: AvatarProfile[]): void {
+    for (const profile of profiles) {
+      this.profiles.set(profile.id, profile);
+      this.remotes.get(profile.id)?.figure.setName(profile.displayName);
+    }
+  }
+
+  leave(ids: number[]): void {
+    for (const id of ids) {
+      this.profiles.delete(id);
+      this.drop(id);
+    }
+  }
+
+  /** A new connection: nothing from the old one is still true. */
+  clear(): void {
+    this.cells.clear();
+    this.profiles.clear();
+    for (const id of [...this.remotes.keys()]) this.drop(id);
+  }
+
+  apply(snapshot: Snapshot): void {
+    const serverTime = Number(snapshot.serverTimeMs);
+    this.clock.observe(serverTime, performance.now());
+    if (snapshot.full) this.cells.clear();
+    for (const removed of snapshot.removedCells) this.cells.delete(`${removed.x},${removed.z}`);
+    // All batches of one cell in a snapshot together replace what we knew about that cell.
+    const fresh = new Map<string, AvatarState[]>();
+    for (const batch of snapshot.cells) {
+      const key = `${batch.cellX},${batch.cellZ}`;
+      const list = fresh.get(key) ?? [];
+      list.push(...batch.avatars);
+      fresh.set(key, list);
+    }
+    for (const [key, list] of fresh) this.cells.set(key, list);
+
+    const visible = new Set<number>();
+    for (const list of this.cells.values()) {
+      for (const state of list) {
+        if (state.id === this.selfId) {
+          this.onSelf(state);
+          continue;
+        }
+        visible.add(state.id);
+        this.remote(state.id).buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) });
+      }
+    }
+    for (const id of [...this.remotes.keys()]) if (!visible.has(id)) this.drop(id);
+  }
+
+  playEmote(avatarId: number, emote: number): void {
+    this.remotes.get(avatarId)?.figure.play(emote);
+  }
+
+  private remote(id: number): Remote {
+    let remote = this.remotes.get(id);
+    if (!remote) {
+      const name = this.profiles.get(id)?.displayName ?? `#${id}`;
+      const look = this.profiles.get(id)?.look;
+      const colors = look && (look.bodyColor || look.outfitColor) ? { body: look.bodyColor, outfit: look.outfitColor } : colorsFor(name);
+      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, colors, this.labels) };
+      this.remotes.set(id, remote);
+    }
+    return remote;
+  }
+
+  private drop(id: number): void {
+    this.remotes.get(id)?.figure.dispose();
+    this.remotes.delete(id);
+  }
+
+  private render(): void {
+    const t = this.clock.now(performance.now()) - renderDelayMs;
+    for (const remote of this.remotes.values()) {
+      const pose = remote.buffer.at(t);
+      if (!pose) continue;
+      remote.figure.root.position.set(pose.x, 0, pose.z);
+      remote.figure.root.rotation.y = pose.heading;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import type { Scene } from "@babylonjs/core/scene";
+import { ChatRejectReason, MovementState } from "../protocol/world_pb";
+import type { LocalAvatar } from "../avatar/localAvatar";
+import type { LabelLayer } from "../scene/labels";
+import type { Texts } from "../ui/texts";
+import type { Hud } from "../ui/hud";
+import type { ChatPanel } from "../ui/chatPanel";
+import type { PeopleList } from "../ui/peopleList";
+import type { WorldStatus } from "../world";
+import { ChatScope, fromCm } from "./codec";
+import { RemoteAvatars } from "./remoteAvatars";
+import { WorldConnection } from "./worldConnection";
+
+export interface WorldSessionParts {
+  scene: Scene;
+  labels: LabelLayer;
+  me: LocalAvatar;
+  worldId: string;
+  bounds: [number, number, number, number];
+  texts: Texts;
+  hud: Hud;
+  chat: ChatPanel;
+  people: PeopleList;
+  status: WorldStatus;
+}
+
+/** How far the server's idea of your position may drift from yours before you are put where it says. */
+const correctionMetres = 3;
+/** Joins announced right after connecting are the people already there, not arrivals. */
+const quietAfterWelcomeMs = 1500;
+
+/** Joins the shared world at /world/ws and connects it to the scene and the overlay. */
+export function joinWorld(parts: WorldSessionParts): { emote(emote: number): void; chat(scope: ChatScope, text: string): boolean } {
+  const { scene, me, texts, hud, chat, people, status } = parts;
+  let welcomedAt = 0;
+  let roundTrip: number | undefined;
+  const remotes = new RemoteAvatars(scene, parts.labels, self => {
+    const x = fromCm(self.x);
+    const z = fromCm(self.z);
+    if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
+  });
+  const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
+  const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
+
+  const connection = new WorldConnection(url, parts.worldId, {
+    state(state, retryInMs) {
+      status.connection = state;
+      hud.setState(state, retryInMs, roundTrip);
+      if (state !== "online") {
+        remotes.clear();
+        refreshPeople();
+      }
+    },
+    welcome(welcome, reconnected) {
+      welcomedAt = performance.now();
+      remotes.clear();
+      remotes.selfId = welcome.avatarId;
+      chat.setMaxLength(welcome.limits?.maxChatChars ?? 0);
+      const spawn = welcome.spawn;
+      const [minX, minZ, maxX, maxZ] = parts.bounds;
+      if (!reconnected && spawn) {
+        const x = fromCm(spawn.x);
+        const z = fromCm(spawn.z);
+        // The scene's own spawn point stands unless the server's lies within the scene.
+        if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) me.place(x, z);
+      }
+      refreshPeople();
+      if (reconnected) chat.notice(texts.get("Reconnected."));
+    },
+    snapshot(snapshot) {
+      remotes.apply(snapshot);
+      status.remoteAvatars = remotes.visibleCount;
+    },
+    joined(avatars) {
+      remotes.join(avatars);
+      refreshPeople();
+      if (performance.now() - welcomedAt > quietAfterWelcomeMs)
+        for (const a of avatars) if (a.id !== remotes.selfId) hud.toast(texts.format("{0} joined", a.displayName));
+    },
+    left(ids) {
+      for (const id of ids) {
+        const name = remotes.profiles.get(id)?.displayName;
+        if (name && id !== remotes.selfId) hud.toast(texts.format("{0} left", name));
+      }
+      remotes.leave(ids);
+      refreshPeople();
+    },
+    chat: message => chat.add(message),
+    history(messages) {
+      for (const message of messages) chat.add(message);
+    },
+    emote(played) {
+      if (played.avatarId !== remotes.selfId) remotes.playEmote(played.avatarId, played.emote);
+    },
+    chatRejected(rejected) {
+      const why = rejected.reason === ChatRejectReason.TOO_FAST
+        ? texts.format("You are sending messages too fast; try again in {0} s.", Math.ceil(rejected.retryAfterMs / 1000))
+        : rejected.reason === ChatRejectReason.TOO_LONG ? texts.get("That message is too long.") : texts.get("The message was not sent.");
+      chat.notice(why);
+    },
+    muted(muted) {
+      const until = new Date(Number(muted.untilMs)).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      chat.notice(texts.format("You are muted until {0}.", until) + (muted.reason ? ` ${muted.reason}` : ""));
+    },
+    kicked(kicked) {
+      chat.notice(texts.get("You were removed from this world.") + (kicked.reason ? ` ${kicked.reason}` : ""));
+    },
+    roundTrip(ms) {
+      roundTrip = ms;
+      hud.setState(connection.state, undefined, ms);
+    },
+  });
+  connection.start();
+
+  scene.onAfterRenderObservable.add(() => {
+    connection.offerPose({
+      x: me.position.x,
+      z: me.position.z,
+      heading: me.headingRadians,
+      state: me.moving ? (me.running ? MovementState.RUNNING : MovementState.WALKING) : MovementState.IDLE,
+    });
+  });
+
+  return {
+    emote(emote) {
+      me.figure.play(emote);
+      connection.sendEmote(emote);
+    },
+    chat: (scope, text) => connection.sendChat(scope, text),
+  };
+}

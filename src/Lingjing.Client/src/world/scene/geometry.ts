@@ -1,0 +1,42 @@
+import { Vector3 } from "@babylonjs/core/Maths/math.vector";
+import type { Point } from "./worldScene";
+
+/** A park-local polygon as scene points on the ground; footprints are made counter-clockwise seen from
+ * above so extruded walls face outwards whatever order the data has. */
+export function toGround(points: Point[], origin: Point, y = 0): Vector3[] {
+  const ordered = signedArea(points) < 0 ? [...points].reverse() : points;
+  return ordered.map(([x, z]) => new Vector3(origin[0] + x, y, origin[1] + z));
+}
+
+/** Shoelace area: positive when the points run counter-clockwise with x east and z north. */
+export function signedArea(points: Point[]): number {
+  let area = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x1, z1] = points[i];
+    const [x2, z2] = points[(i + 1) % points.length];
+    area += x1 * z2 - x2 * z1;
+  }
+  return area / 2;
+}
+
+export function centroid(points: Point[]): Point {
+  if (points.length === 0) return [0, 0];
+  let x = 0;
+  let z = 0;
+  for (const [px, pz] of points) {
+    x += px;
+    z += pz;
+  }
+  return [x / points.length, z / points.length];
+}
+
+export function extent(points: Point[]): { minX: number; minZ: number; maxX: number; maxZ: number } {
+  let minX = Infinity, minZ = Infinity, maxX = -Infinity, maxZ = -Infinity;
+  for (const [x, z] of points) {
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minZ = Math.min(minZ, z);
+    maxZ = Math.max(maxZ, z);
+  }
+  return { minX, minZ, maxX, maxZ };
+}

@@ -1,0 +1,53 @@
+import type { Scene } from "@babylonjs/core/scene";
+import type { Mesh } from "@babylonjs/core/Meshes/mesh";
+import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
+import { Color3 } from "@babylonjs/core/Maths/math.color";
+import { Matrix } from "@babylonjs/core/Maths/math.vector";
+import { StandardMaterial } from "@babylonjs/core/Materials/standardMaterial";
+import { CreateCylinder } from "@babylonjs/core/Meshes/Builders/cylinderBuilder";
+import "@babylonjs/core/Meshes/thinInstanceMesh";
+import type { ParkSceneData, SpaceSceneData } from "./worldScene";
+import { closedSpaceLabel, openSpaceLabel, type LabelLayer } from "./labels";
+import type { Texts } from "../ui/texts";
+
+const open = [0.1, 0.66, 0.38, 1];
+const closed = [0.55, 0.55, 0.55, 1];
+
+export interface SpaceMarkers {
+  mesh: Mesh;
+  /** The space behind each thin instance, by instance index. */
+  spaces: SpaceSceneData[];
+}
+
+/** Every space as one thin instance of a single pin mesh (one draw call however many spaces), green when
+ * open now and grey when closed; in the park view each also gets a label with its name and state. */
+export function buildSpaceMarkers(scene: Scene, parks: ParkSceneData[], labels: LabelLayer | null, texts: Texts): SpaceMarkers {
+  const pin = CreateCylinder("space-markers", { diameterTop: 1.6, diameterBottom: 0.4, height: 3, tessellation: 12 }, scene);
+  const material = new StandardMaterial("space-marker", scene);
+  material.diffuseColor = Color3.White();
+  material.emissiveColor = new Color3(0.15, 0.15, 0.15);
+  pin.material = material;
+  const spaces = parks.flatMap(p => p.spaces.map(s => ({ park: p, space: s })));
+  const matrices = new Float32Array(16 * spaces.length);
+  const colors = new Float32Array(4 * spaces.length);
+  spaces.forEach(({ park, space }, i) => {
+    const x = park.origin[0] + space.x;
+    const z = park.origin[1] + space.z;
+    Matrix.Translation(x, 1.5, z).copyToArray(matrices, 16 * i);
+    colors.set(space.openNow ? open : closed, 4 * i);
+    if (labels) {
+      const anchor = new TransformNode(`space-${space.id}`, scene);
+      anchor.position.set(x, 3.8, z);
+      labels.add(anchor, spaceLabel(space, texts), space.openNow ? openSpaceLabel : closedSpaceLabel, 160);
+    }
+  });
+  pin.thinInstanceSetBuffer("matrix", matrices, 16, true);
+  pin.thinInstanceSetBuffer("color", colors, 4, true);
+  pin.thinInstanceEnablePicking = true;
+  pin.metadata = { spaces: true };
+  return { mesh: pin, spaces: spaces.map(s => s.space) };
+}
+
+export function spaceLabel(space: SpaceSceneData, texts: Texts): string {
+  return `${texts.name(space)} · ${space.openNow ? texts.get("Open now") : texts.get("Closed now")}`;
+}

@@ -1,0 +1,60 @@
+// The JSON of GET /api/v1/world/{parkId}/scene and /api/v1/world/zone/scene (Features/World/WorldScene.cs).
+// Metres; x east, z north; the ground is y = 0.
+
+export type Point = [number, number];
+
+export interface WorldSceneData {
+  worldId: string;
+  kind: "park" | "zone";
+  generatedAt: string;
+  spawn: Point;
+  bounds: [number, number, number, number];
+  parks: ParkSceneData[];
+}
+
+export interface ParkSceneData {
+  id: number;
+  nameZh: string;
+  nameEn: string;
+  origin: Point;
+  boundary: Point[];
+  allowsGuests: boolean;
+  buildings: BuildingSceneData[];
+  spaces: SpaceSceneData[];
+}
+
+export interface BuildingSceneData {
+  id: number;
+  nameZh: string;
+  nameEn: string;
+  footprint: Point[];
+  height: number;
+  floors: number;
+  modelUrl: string | null;
+  showrooms: ShowroomSceneData[];
+}
+
+export interface SpaceSceneData {
+  id: number;
+  buildingId: number | null;
+  nameZh: string;
+  nameEn: string;
+  type: string;
+  typeZh: string;
+  typeEn: string;
+  capacity: number;
+  x: number;
+  z: number;
+  opensAt: string;
+  closesAt: string;
+  /** Bit 0 = Monday ... bit 6 = Sunday. */
+  openDays: number;
+  openNow: boolean;
+}
+
+export interface ShowroomSceneData {
+  id: number;
+  nameZh: string;
+  nameEn: string;
+  category: string;
+}

@@ -1,0 +1,193 @@
+// Entry point of the /world pages: builds the Babylon.js scene from the scene API, puts your avatar
+// in it and joins the shared world over /world/ws (the scene stays usable alone when that fails).
+import "./world.css";
+import { Engine } from "@babylonjs/core/Engines/engine";
+import { Scene } from "@babylonjs/core/scene";
+import { ArcRotateCamera } from "@babylonjs/core/Cameras/arcRotateCamera";
+import { HemisphericLight } from "@babylonjs/core/Lights/hemisphericLight";
+import { Color4 } from "@babylonjs/core/Maths/math.color";
+import { Vector3 } from "@babylonjs/core/Maths/math.vector";
+import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
+import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
+import "@babylonjs/core/Culling/ray";
+import type { WorldSceneData } from "./scene/worldScene";
+import { buildGround } from "./scene/ground";
+import { buildParkBuildings, buildZoneBuildings } from "./scene/buildings";
+import { buildSpaceMarkers } from "./scene/spaces";
+import { buildShowroomSigns } from "./scene/showrooms";
+import { loadBuildingModels } from "./scene/buildingModels";
+import { buildingLabel, LabelLayer } from "./scene/labels";
+import { centroid } from "./scene/geometry";
+import { AvatarFigure, colorsFor } from "./avatar/avatarFigure";
+import { isTyping, LocalAvatar } from "./avatar/localAvatar";
+import { Texts } from "./ui/texts";
+import { Hud } from "./ui/hud";
+import { ChatPanel } from "./ui/chatPanel";
+import { PeopleList } from "./ui/peopleList";
+import { SpaceDetails } from "./ui/spaceDetails";
+import { createJoystick } from "./ui/joystick";
+import { el } from "./ui/dom";
+import { joinWorld } from "./net/worldSession";
+import type { ConnectionState } from "./net/worldConnection";
+
+/** What the page exposes for tests and diagnostics (window.lingjingWorld). */
+export interface WorldStatus {
+  ready: boolean;
+  state: "loading" | "ready" | "error";
+  error?: string;
+  /** Milliseconds from navigation start to the first rendered frame of the scene. */
+  firstFrameMs?: number;
+  kind?: "park" | "zone";
+  buildings: number;
+  spaces: number;
+  showrooms: number;
+  labels: number;
+  connection: ConnectionState;
+  remoteAvatars: number;
+  position(): { x: number; z: number };
+  moveTo(x: number, z: number): void;
+}
+
+declare global {
+  interface Window {
+    lingjingWorld: WorldStatus;
+  }
+}
+
+const root = document.getElementById("lingjing-world");
+if (root) void start(root);
+
+async function start(root: HTMLElement): Promise<void> {
+  const status: WorldStatus = {
+    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, labels: 0, connection: "connecting", remoteAvatars: 0,
+    position: () => ({ x: 0, z: 0 }),
+    moveTo: () => {},
+  };
+  window.lingjingWorld = status;
+  const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");
+  try {
+    const response = await fetch(root.dataset.sceneUrl!, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const data = (await response.json()) as WorldSceneData;
+    build(root, data, texts, status);
+  } catch (error) {
+    status.state = "error";
+    status.error = String(error);
+    root.dataset.worldState = "error";
+    root.querySelector(".world-overlay")?.appendChild(el("div", "world-error", texts.get("The world could not be loaded. Please reload the page.")));
+    console.error(error);
+  }
+}
+
+function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: WorldStatus): void {
+  const canvas = root.querySelector("canvas")!;
+  const overlay = root.querySelector<HTMLElement>(".world-overlay")!;
+  const zone = data.kind === "zone";
+  const engine = new Engine(canvas, true, { preserveDrawingBuffer: true, stencil: true, antialias: true }, true);
+  const scene = new Scene(engine);
+  scene.clearColor = new Color4(0.8, 0.86, 0.92, 1);
+  scene.skipPointerMovePicking = true; // nothing reacts to hovering; picking happens on taps only
+  const light = new HemisphericLight("sky", new Vector3(0.3, 1, -0.4), scene);
+  light.intensity = 1.05;
+
+  const [spawnX, spawnZ] = data.spawn;
+  const camera = new ArcRotateCamera("camera", -Math.PI / 2, 1.15, zone ? 260 : 22, new Vector3(spawnX, 1.4, spawnZ), scene);
+  camera.lowerRadiusLimit = 4;
+  camera.upperRadiusLimit = zone ? 8000 : 400;
+  camera.upperBetaLimit = 1.45;
+  camera.minZ = 0.3;
+  camera.maxZ = zone ? 20000 : 4000;
+  camera.wheelDeltaPercentage = 0.02;
+  camera.panningSensibility = 0; // panning would pull the camera off the avatar it follows
+  camera.inputs.removeByType("ArcRotateCameraKeyboardMoveInput"); // arrow keys walk the avatar
+  camera.attachControl(canvas, true);
+
+  const labels = new LabelLayer(scene);
+  const ground = buildGround(scene, data);
+  const markers = buildSpaceMarkers(scene, data.parks, zone ? null : labels, texts);
+  status.spaces = markers.spaces.length;
+  status.kind = data.kind;
+  if (zone) {
+    status.buildings = buildZoneBuildings(scene, data.parks, 3000).length;
+    for (const park of data.parks) {
+      const anchor = new TransformNode(`park-${park.id}`, scene);
+      const [cx, cz] = centroid(park.boundary);
+      anchor.position.set(park.origin[0] + cx, 30, park.origin[1] + cz);
+      labels.add(anchor, texts.name(park), buildingLabel, 6000);
+    }
+  } else {
+    const park = data.parks[0];
+    const built = buildParkBuildings(scene, park, labels, texts);
+    status.buildings = built.length;
+    status.showrooms = buildShowroomSigns(scene, park, texts).length;
+    void loadBuildingModels(scene, park, built);
+  }
+
+  // Your avatar.
+  const displayName = root.dataset.displayName ?? "";
+  const figure = new AvatarFigure(scene, displayName, colorsFor(root.dataset.userId ?? displayName), labels);
+  const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
+  me.place(spawnX, spawnZ);
+  status.position = () => ({ x: me.position.x, z: me.position.z });
+  status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
+
+  // Overlay UI.
+  const hud = new Hud(texts, emote => session.emote(emote));
+  const details = new SpaceDetails(texts, id => (root.dataset.bookUrl ?? "/directory/spaces/{id}").replace("{id}", String(id)));
+  const people = new PeopleList(texts, displayName);
+  let session: ReturnType<typeof joinWorld>;
+  const chat = new ChatPanel(texts, (scope, text) => session.chat(scope, text));
+  overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
+  overlay.append(people.element, chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
+  if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
+
+  session = joinWorld({ scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status });
+
+  window.addEventListener("keydown", e => {
+    if (isTyping(e) || e.repeat) return;
+    if (e.key >= "1" && e.key <= "4") session.emote(Number(e.key));
+    if (e.key === "Escape") details.hide();
+  });
+
+  scene.onPointerObservable.add(info => {
+    if (info.type !== PointerEventTypes.POINTERTAP) return;
+    const pick = scene.pick(scene.pointerX, scene.pointerY);
+    if (!pick?.hit || !pick.pickedMesh) return;
+    if (pick.pickedMesh === markers.mesh && pick.thinInstanceIndex >= 0) {
+      details.show(markers.spaces[pick.thinInstanceIndex]);
+    } else if (pick.pickedMesh === ground && pick.pickedPoint) {
+      me.moveTo(pick.pickedPoint);
+    }
+  });
+
+  void offerVirtualReality(hud.vr, scene, ground);
+
+  window.addEventListener("resize", () => engine.resize());
+  scene.executeWhenReady(() => {
+    engine.runRenderLoop(() => scene.render());
+    scene.onAfterRenderObservable.addOnce(() => {
+      status.firstFrameMs = Math.round(performance.now());
+      status.labels = labels.count;
+      status.ready = true;
+      status.state = "ready";
+      root.dataset.worldState = "ready";
+    });
+  });
+}
+
+interface XrSystem {
+  isSessionSupported(mode: string): Promise<boolean>;
+}
+
+/** Shows "Enter VR" only where an immersive VR session is possible; Babylon's XR code loads on click. */
+async function offerVirtualReality(button: HTMLButtonElement, scene: Scene, ground: import("@babylonjs/core/Meshes/mesh").Mesh): Promise<void> {
+  const xr = (navigator as Navigator & { xr?: XrSystem }).xr;
+  if (!xr || !(await xr.isSessionSupported("immersive-vr").catch(() => false))) return;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const { WebXRDefaultExperience } = await import("@babylonjs/core/XR/webXRDefaultExperience");
+    // With floor meshes the default experience turns on teleportation onto them.
+    const experience = await WebXRDefaultExperience.CreateAsync(scene, { floorMeshes: [ground], disableDefaultUI: true });
+    await experience.baseExperience.enterXRAsync("immersive-vr", "local-floor");
+  });
+}

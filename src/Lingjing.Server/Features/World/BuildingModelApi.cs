@@ -1,0 +1,58 @@
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
+
+namespace Lingjing.Server.Features.World;
+
+/// <summary>A park operator replaces a building's generated shape with a GLB model (and can remove it again).</summary>
+public static class BuildingModelApi
+{
+    public static void MapBuildingModelApi(this WebApplication app)
+    {
+        var models = app.MapGroup("/api/v1/world/buildings/{buildingId:int}/model").WithTags("World");
+
+        models.MapGet("/", Results<PhysicalFileHttpResult, ProblemHttpResult> (int buildingId, BuildingModelStore store) =>
+                store.Exists(buildingId)
+                    ? TypedResults.PhysicalFile(store.PathFor(buildingId), BuildingModelStore.ContentType, enableRangeProcessing: true)
+                    : NotFound("Model not found", $"Building {buildingId} has no uploaded model."))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The building's uploaded GLB model");
+
+        models.MapPut("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, HttpRequest request, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, CancellationToken ct) =>
+            {
+                if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
+                if (request.ContentLength > BuildingModelStore.MaxBytes)
+                    return TypedResults.Problem(title: "Model too large", detail: $"A model may be at most {BuildingModelStore.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                var invalid = await store.SaveAsync(buildingId, request.Body, ct);
+                return invalid is null
+                    ? TypedResults.NoContent()
+                    : TypedResults.Problem(title: "Invalid model", detail: invalid, statusCode: StatusCodes.Status400BadRequest);
+            })
+            .RequireAuthorization(Policies.ParkOperator)
+            .Accepts<Stream>(BuildingModelStore.ContentType)
+            .WithSummary("Upload a glTF 2.0 binary (GLB, at most 20 MB) that replaces the building's extruded footprint");
+
+        models.MapDelete("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, CancellationToken ct) =>
+            {
+                if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
+                return store.Delete(buildingId) ? TypedResults.NoContent() : NotFound("Model not found", $"Building {buildingId} has no uploaded model.");
+            })
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Go back to the building's generated shape");
+    }
+
+    /// <summary>404 for an unknown building, 403 for a building of another park.</summary>
+    private static async Task<ProblemHttpResult?> CheckOwnBuildingAsync(int buildingId, ClaimsPrincipal user, LingjingDbContext db, CancellationToken ct)
+    {
+        var parkId = await db.Buildings.Where(b => b.Id == buildingId).Select(b => (int?)b.ParkId).FirstOrDefaultAsync(ct);
+        if (parkId is null) return NotFound("Building not found", $"There is no building with id {buildingId}.");
+        return parkId == user.ParkId()
+            ? null
+            : TypedResults.Problem(title: "Forbidden", detail: "Park operators may change only their own park's buildings.", statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
+}

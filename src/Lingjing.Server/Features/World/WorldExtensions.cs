@@ -1,0 +1,19 @@
+namespace Lingjing.Server.Features.World;
+
+/// <summary>The browser world: scene API, building models and the /world pages.</summary>
+public static class WorldExtensions
+{
+    public static WebApplicationBuilder AddWorld(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<WorldSceneBuilder>();
+        builder.Services.AddSingleton<BuildingModelStore>();
+        return builder;
+    }
+
+    public static WebApplication MapWorld(this WebApplication app)
+    {
+        app.MapWorldSceneApi();
+        app.MapBuildingModelApi();
+        return app;
+    }
+}

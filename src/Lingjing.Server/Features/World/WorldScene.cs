@@ -1,0 +1,63 @@
+namespace Lingjing.Server.Features.World;
+
+/// <summary>What the browser builds a 3D world from: one park, or every park of the zone placed by
+/// their coordinates. Lengths are metres; x is east, z is north (a park's local y), the ground is y = 0.</summary>
+/// <param name="WorldId">The realtime world to join: <c>park-{id}</c> or <c>zone</c>.</param>
+/// <param name="Spawn">Where a new avatar appears, [x, z].</param>
+/// <param name="Bounds">[minX, minZ, maxX, maxZ] of everything in the scene.</param>
+public sealed record WorldScene(
+    string WorldId,
+    string Kind,
+    DateTimeOffset GeneratedAt,
+    double[] Spawn,
+    double[] Bounds,
+    IReadOnlyList<WorldScene.ParkScene> Parks)
+{
+    public const string ParkKind = "park";
+    public const string ZoneKind = "zone";
+
+    /// <param name="Origin">The park's local origin in the scene, [x, z]; [0, 0] in a park scene.</param>
+    /// <param name="Boundary">Polygon [[x, z], ...] in the park's local frame.</param>
+    public sealed record ParkScene(
+        int Id,
+        string NameZh,
+        string NameEn,
+        double[] Origin,
+        double[][] Boundary,
+        bool AllowsGuests,
+        IReadOnlyList<BuildingScene> Buildings,
+        IReadOnlyList<SpaceScene> Spaces);
+
+    /// <param name="Footprint">Polygon [[x, z], ...] in the park's local frame.</param>
+    /// <param name="ModelUrl">A glTF/GLB model that replaces the extruded footprint, if the park uploaded one.</param>
+    public sealed record BuildingScene(
+        int Id,
+        string NameZh,
+        string NameEn,
+        double[][] Footprint,
+        double Height,
+        int Floors,
+        string? ModelUrl,
+        IReadOnlyList<ShowroomScene> Showrooms);
+
+    /// <param name="OpenDays">Bit 0 = Monday ... bit 6 = Sunday.</param>
+    /// <param name="OpenNow">Open at the time of the answer, in the zone's time zone.</param>
+    public sealed record SpaceScene(
+        int Id,
+        int? BuildingId,
+        string NameZh,
+        string NameEn,
+        string Type,
+        string TypeZh,
+        string TypeEn,
+        int Capacity,
+        double X,
+        double Z,
+        string OpensAt,
+        string ClosesAt,
+        int OpenDays,
+        bool OpenNow);
+
+    /// <summary>An enterprise shown in its building (the largest by revenue, a few per building).</summary>
+    public sealed record ShowroomScene(int Id, string NameZh, string NameEn, string Category);
+}
