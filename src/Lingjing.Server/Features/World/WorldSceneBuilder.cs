@@ -19,24 +19,23 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
     {
         var park = await db.Parks.AsNoTracking().Where(p => p.Id == parkId).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).FirstOrDefaultAsync(ct);
         if (park is null) return null;
-        var scenes = await ScenesAsync([park], [0, 0], ShowroomsPerBuilding, ct);
+        var scenes = await ScenesAsync([park], [0, 0], await ShowroomsAsync(parkId, ShowroomsPerBuilding, ct), ct);
         return Compose($"park-{parkId}", WorldScene.ParkKind, scenes);
     }
 
     public async Task<WorldScene> ZoneAsync(CancellationToken ct)
     {
         var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).ToListAsync(ct);
-        var scenes = await ScenesAsync(parks, null, ShowroomsPerBuildingInZone, ct);
+        var scenes = await ScenesAsync(parks, null, await ShowroomsAsync(null, ShowroomsPerBuildingInZone, ct), ct);
         return Compose("zone", WorldScene.ZoneKind, scenes);
     }
 
     /// <param name="fixedOrigin">The origin of every park ([0, 0] for a single park); null places parks by their coordinates.</param>
-    private async Task<List<WorldScene.ParkScene>> ScenesAsync(List<ParkRow> parks, double[]? fixedOrigin, int showroomsPerBuilding, CancellationToken ct)
+    private async Task<List<WorldScene.ParkScene>> ScenesAsync(List<ParkRow> parks, double[]? fixedOrigin, ILookup<int, WorldScene.ShowroomScene> showrooms, CancellationToken ct)
     {
         var parkIds = parks.Select(p => p.Id).ToList();
         var buildings = await db.Buildings.AsNoTracking().Where(b => parkIds.Contains(b.ParkId)).OrderBy(b => b.Id).ToListAsync(ct);
         var spaces = await db.Spaces.AsNoTracking().Where(s => parkIds.Contains(s.ParkId)).OrderBy(s => s.Id).ToListAsync(ct);
-        var showrooms = await ShowroomsAsync(parkIds, showroomsPerBuilding, ct);
 
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.ZoneTimeZone).DateTime;
         var layout = new ZoneLayout(parks.Select(p => (p.Latitude, p.Longitude)).ToList());
@@ -55,13 +54,22 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
             spacesByPark[p.Id].Select(s => Space(s, local)).ToList())).ToList();
     }
 
-    /// <summary>The largest enterprises (by latest revenue) of each building.</summary>
-    private async Task<ILookup<int, WorldScene.ShowroomScene>> ShowroomsAsync(List<int> parkIds, int perBuilding, CancellationToken ct)
+    /// <summary>The largest enterprises (by latest revenue) of each building. A window function ranks them
+    /// in the database (SQLite and PostgreSQL both have ROW_NUMBER), so the zone does not load 50,000 rows.</summary>
+    private async Task<ILookup<int, WorldScene.ShowroomScene>> ShowroomsAsync(int? parkId, int perBuilding, CancellationToken ct)
     {
-        var rows = await db.Enterprises.AsNoTracking()
-            .Where(e => e.BuildingId != null && parkIds.Contains(e.ParkId))
-            .GroupBy(e => e.BuildingId)
-            .SelectMany(g => g.OrderByDescending(e => e.LatestRevenueYuan).ThenBy(e => e.Id).Take(perBuilding))
+        var ranked = parkId is { } id
+            ? db.Enterprises.FromSql($"""
+                SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY building_id ORDER BY latest_revenue_yuan DESC, id) AS showroom_rank
+                               FROM enterprises WHERE building_id IS NOT NULL AND park_id = {id}) AS ranked
+                WHERE showroom_rank <= {perBuilding}
+                """)
+            : db.Enterprises.FromSql($"""
+                SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY building_id ORDER BY latest_revenue_yuan DESC, id) AS showroom_rank
+                               FROM enterprises WHERE building_id IS NOT NULL) AS ranked
+                WHERE showroom_rank <= {perBuilding}
+                """);
+        var rows = await ranked.AsNoTracking()
             .Select(e => new { BuildingId = e.BuildingId!.Value, e.Id, e.NameZh, e.NameEn, e.Category, e.LatestRevenueYuan })
             .ToListAsync(ct);
         return rows.OrderByDescending(r => r.LatestRevenueYuan).ThenBy(r => r.Id)
