@@ -54,6 +54,9 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not read the static web assets manifest by itself, and
+        // browser tests need /_framework/blazor.web.js and the bundles in wwwroot/dist.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 

@@ -6,7 +6,7 @@ import { Scene } from "@babylonjs/core/scene";
 import { ArcRotateCamera } from "@babylonjs/core/Cameras/arcRotateCamera";
 import { HemisphericLight } from "@babylonjs/core/Lights/hemisphericLight";
 import { Color4 } from "@babylonjs/core/Maths/math.color";
-import { Vector3 } from "@babylonjs/core/Maths/math.vector";
+import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
 import "@babylonjs/core/Culling/ray";
@@ -46,6 +46,8 @@ export interface WorldStatus {
   remoteAvatars: number;
   position(): { x: number; z: number };
   moveTo(x: number, z: number): void;
+  /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
+  screenPoint(x: number, y: number, z: number): { x: number; y: number };
 }
 
 declare global {
@@ -62,6 +64,7 @@ async function start(root: HTMLElement): Promise<void> {
     ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, labels: 0, connection: "connecting", remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
     moveTo: () => {},
+    screenPoint: () => ({ x: 0, y: 0 }),
   };
   window.lingjingWorld = status;
   const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");
@@ -91,7 +94,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   light.intensity = 1.05;
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = new ArcRotateCamera("camera", -Math.PI / 2, 1.15, zone ? 260 : 22, new Vector3(spawnX, 1.4, spawnZ), scene);
+  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 1.0, zone ? 900 : 40, new Vector3(spawnX, 1.4, spawnZ), scene);
   camera.lowerRadiusLimit = 4;
   camera.upperRadiusLimit = zone ? 8000 : 400;
   camera.upperBetaLimit = 1.45;
@@ -130,6 +133,13 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   me.place(spawnX, spawnZ);
   status.position = () => ({ x: me.position.x, z: me.position.z });
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
+  status.screenPoint = (x, y, z) => {
+    const viewport = camera.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight());
+    const p = Vector3.Project(new Vector3(x, y, z), Matrix.Identity(), scene.getTransformMatrix(), viewport);
+    const rect = canvas.getBoundingClientRect();
+    const scale = rect.width / engine.getRenderWidth();
+    return { x: rect.left + p.x * scale, y: rect.top + p.y * scale };
+  };
 
   // Overlay UI.
   const hud = new Hud(texts, emote => session.emote(emote));

@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Lingjing.Server.Tests.World;
+
+/// <summary>The world page in Chromium, signed in with a bearer token, over a park written for the test
+/// (36 buildings, 36 spaces, 288 enterprises). No world socket is served here, so the page also shows
+/// that the scene stays usable on its own.</summary>
+public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private LingjingApp app = null!;
+    private int parkId;
+    private string token = "";
+
+    public async Task InitializeAsync()
+    {
+        app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, kestrel: true);
+        parkId = (await WorldTestZone.AddParkAsync(app, "B01", buildings: 36, enterprisesPerBuilding: 8)).Id;
+        await WorldTestZone.AddParkAsync(app, "B02", buildings: 9, latitude: 39.93, longitude: 116.45);
+        await TestUsers.CreateAsync(app, "walker@test.local", Roles.Employee);
+        // Over the real port: the factory's in-memory clients do not reach a Kestrel-hosted app.
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "walker@test.local", password = TestUsers.Password });
+        response.EnsureSuccessStatusCode();
+        token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private readonly List<IBrowserContext> contexts = [];
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts) await context.CloseAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress!.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            Locale = "en-US",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+        });
+        contexts.Add(context);
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            // The refused world socket logs an error too; after the test the output helper is gone.
+            try { if (message.Type == "error") output.WriteLine("console: " + message.Text); }
+            catch (InvalidOperationException) { }
+        };
+        await page.GotoAsync(path);
+        await page.Locator("#lingjing-world[data-world-state=ready]").WaitForAsync();
+        return page;
+    }
+
+    private static async Task<JsonElement> StatusAsync(IPage page) =>
+        await page.EvaluateAsync<JsonElement>("() => JSON.parse(JSON.stringify(window.lingjingWorld))");
+
+    [Fact]
+    public async Task Park_world_is_built_from_the_database()
+    {
+        var page = await OpenAsync($"/world/{parkId}");
+
+        var status = await StatusAsync(page);
+        status.GetProperty("buildings").GetInt32().ShouldBe(36);
+        status.GetProperty("spaces").GetInt32().ShouldBe(36);
+        status.GetProperty("showrooms").GetInt32().ShouldBe(36);
+        output.WriteLine($"First frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (36 buildings, 36 spaces, 1280x720, headless Chromium)");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("B01 Culture Park");
+        await page.WaitForTimeoutAsync(500); // let the follow camera settle for the picture
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
+    }
+
+    [Fact]
+    public async Task Clicking_a_space_shows_its_details_and_a_book_link()
+    {
+        var page = await OpenAsync($"/world/{parkId}");
+        // The space marker nearest to where the avatar starts (the park's centre): space 22 at (2, 2), 1.5 m up.
+        var spot = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(2, 1.5, 2)");
+
+        await page.Mouse.ClickAsync(spot.GetProperty("x").GetSingle(), spot.GetProperty("y").GetSingle());
+
+        var details = page.Locator(".world-space");
+        await Assertions.Expect(details).ToBeVisibleAsync();
+        await Assertions.Expect(details).ToContainTextAsync("Space 22");
+        await Assertions.Expect(details).ToContainTextAsync("Capacity");
+        await Assertions.Expect(details.GetByRole(AriaRole.Link, new() { Name = "Book" })).ToHaveAttributeAsync("href", "/directory/spaces/" + await details.GetAttributeAsync("data-space-id"));
+    }
+
+    [Fact]
+    public async Task Keys_walk_the_avatar_and_the_world_stays_usable_without_the_world_socket()
+    {
+        var page = await OpenAsync($"/world/{parkId}");
+        var before = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.position()");
+
+        await page.Keyboard.DownAsync("w");
+        await page.WaitForFunctionAsync($"() => Math.abs(window.lingjingWorld.position().z - {before.GetProperty("z").GetDouble()}) > 1");
+        await page.Keyboard.UpAsync("w");
+
+        await Assertions.Expect(page.Locator("[data-connection=offline]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Chat_text_is_shown_as_text_never_as_markup()
+    {
+        var page = await OpenAsync($"/world/{parkId}");
+
+        // Offline the panel reports that chat is unavailable; the message typed stays in the box.
+        await page.GetByLabel("Message").FillAsync("<img src=x onerror=alert(1)>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".world-chat-list")).ToContainTextAsync("Chat is not available while offline.");
+        (await page.Locator(".world-chat img").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Zone_world_places_every_park()
+    {
+        var page = await OpenAsync("/world/zone");
+
+        var status = await StatusAsync(page);
+        status.GetProperty("kind").GetString().ShouldBe("zone");
+        status.GetProperty("buildings").GetInt32().ShouldBe(2); // one merged mesh per park
+        status.GetProperty("spaces").GetInt32().ShouldBe(45);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The whole zone");
+    }
+}
