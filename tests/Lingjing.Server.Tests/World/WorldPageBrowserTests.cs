@@ -64,6 +64,13 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
     private static async Task<JsonElement> StatusAsync(IPage page) =>
         await page.EvaluateAsync<JsonElement>("() => JSON.parse(JSON.stringify(window.lingjingWorld))");
 
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        await page.WaitForTimeoutAsync(500); // let the follow camera settle for the picture
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
+    }
+
     [Fact]
     public async Task Park_world_is_built_from_the_database()
     {
@@ -75,9 +82,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         status.GetProperty("showrooms").GetInt32().ShouldBe(36);
         output.WriteLine($"First frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (36 buildings, 36 spaces, 1280x720, headless Chromium)");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("B01 Culture Park");
-        await page.WaitForTimeoutAsync(500); // let the follow camera settle for the picture
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
+        await SaveScreenshotAsync(page, "world");
     }
 
     [Fact]
@@ -132,5 +137,6 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         status.GetProperty("buildings").GetInt32().ShouldBe(2); // one merged mesh per park
         status.GetProperty("spaces").GetInt32().ShouldBe(45);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The whole zone");
+        await SaveScreenshotAsync(page, "world-zone");
     }
 }

@@ -94,11 +94,11 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   light.intensity = 1.05;
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 1.0, zone ? 900 : 40, new Vector3(spawnX, 1.4, spawnZ), scene);
+  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.8, zone ? 900 : 34, new Vector3(spawnX, 1.4, spawnZ), scene);
   camera.lowerRadiusLimit = 4;
   camera.upperRadiusLimit = zone ? 8000 : 400;
   camera.upperBetaLimit = 1.45;
-  camera.minZ = 0.3;
+  camera.minZ = zone ? 1 : 0.3;
   camera.maxZ = zone ? 20000 : 4000;
   camera.wheelDeltaPercentage = 0.02;
   camera.panningSensibility = 0; // panning would pull the camera off the avatar it follows

@@ -28,13 +28,13 @@ export function buildGround(scene: Scene, data: WorldSceneData): Mesh {
   const parkMaterial = new StandardMaterial("park-area", scene);
   parkMaterial.diffuseColor = new Color3(0.78, 0.8, 0.72);
   parkMaterial.specularColor = Color3.Black();
+  parkMaterial.zOffset = -2; // drawn over the ground without z-fighting, even from far away
   const areas: Mesh[] = [];
   const outlines: Vector3[][] = [];
   for (const park of data.parks) {
     if (park.boundary.length < 3) continue;
-    const shape = toGround(park.boundary, park.origin, 0.02);
-    const area = CreatePolygon(`park-area-${park.id}`, { shape }, scene, earcut);
-    area.position.y = 0.02;
+    const area = CreatePolygon(`park-area-${park.id}`, { shape: toGround(park.boundary, park.origin) }, scene, earcut);
+    area.position.y = 0.05;
     areas.push(area);
     outlines.push([...toGround(park.boundary, park.origin, 0.08), toGround(park.boundary, park.origin, 0.08)[0]]);
   }
