@@ -308,7 +308,7 @@ public sealed class VirtualWorld
         foreach (var session in _sessions)
         {
             if (session.IsClosed || session.Avatar is not { } avatar) continue;
-            if (session.Outbox.OldestEnqueuedAt is { } oldest && _time.GetElapsedTime(oldest, now) > _options.MaxQueuedFrameAge)
+            if (session.Outbox.PendingSince is { } oldest && _time.GetElapsedTime(oldest, now) > _options.MaxQueuedFrameAge)
             {
                 session.Close(WorldCloseCodes.TooSlow, "client too slow");
                 continue;

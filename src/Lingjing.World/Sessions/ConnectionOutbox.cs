@@ -15,9 +15,11 @@ internal sealed class ConnectionOutbox
     private readonly Queue<OutboundFrame> _queue = new();
     private readonly object _gate = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _abort = new();
     private OutboundFrame? _queuedSnapshot;
     private int _queuedBytes;
     private bool _pumping;
+    private long? _sendStartedAt;
     private bool _closing;
     private bool _flushBeforeClose;
     private bool _sendClose;
@@ -45,13 +47,18 @@ internal sealed class ConnectionOutbox
         get { lock (_gate) return _queuedBytes; }
     }
 
-    /// <summary>Timestamp of the oldest frame still waiting, or null when the queue is empty.</summary>
-    public long? OldestEnqueuedAt
+    /// <summary>
+    /// Since when the connection has had unsent work: the start of a send still in flight, else the
+    /// oldest queued frame; null when idle. A snapshot that keeps being replaced does not look young
+    /// while the send before it is stuck.
+    /// </summary>
+    public long? PendingSince
     {
         get
         {
             lock (_gate)
             {
+                if (_sendStartedAt is { } started) return started;
                 foreach (var frame in _queue)
                     if (!frame.Dropped) return frame.EnqueuedAt;
                 return null;
@@ -95,6 +102,7 @@ internal sealed class ConnectionOutbox
     /// <summary>Stops sending. With flush, frames already queued go out first (a Kicked notice, say).</summary>
     public void Close(int code, string reason, bool sendClose, bool flush)
     {
+        bool abortStuckSend = false, startPump = false;
         lock (_gate)
         {
             if (_closing) return;
@@ -104,10 +112,20 @@ internal sealed class ConnectionOutbox
             _sendClose = sendClose;
             _flushBeforeClose = flush;
             if (!flush) DiscardQueue();
-            if (_pumping) return;
-            _pumping = true;
+            if (_pumping)
+            {
+                // A send stuck on a client that stopped reading must not hold the connection open.
+                if (!flush) abortStuckSend = true;
+                else return;
+            }
+            else
+            {
+                _pumping = true;
+                startPump = true;
+            }
         }
-        _ = PumpAsync();
+        if (abortStuckSend) _abort.Cancel();
+        if (startPump) _ = PumpAsync();
     }
 
     private void DiscardQueue()
@@ -132,6 +150,7 @@ internal sealed class ConnectionOutbox
                 {
                     if (next.Dropped) continue;
                     frame = next;
+                    _sendStartedAt = _time.GetTimestamp();
                     _queuedBytes -= next.Length;
                     if (ReferenceEquals(next, _queuedSnapshot)) _queuedSnapshot = null;
                     break;
@@ -164,7 +183,7 @@ internal sealed class ConnectionOutbox
 
             try
             {
-                await _connection.SendAsync(frame!.Memory, CancellationToken.None).ConfigureAwait(false);
+                await _connection.SendAsync(frame!.Memory, _abort.Token).ConfigureAwait(false);
                 _metrics.FrameSent(frame.Length);
             }
             catch (Exception)
@@ -184,6 +203,7 @@ internal sealed class ConnectionOutbox
             }
             finally
             {
+                lock (_gate) _sendStartedAt = null;
                 frame!.Release();
             }
         }

@@ -60,7 +60,7 @@ public sealed class FakeConnection : IWorldConnection
         }
         try
         {
-            if (wait is not null) await wait;
+            if (wait is not null) await wait.WaitAsync(cancellationToken);
         }
         finally
         {
