@@ -15,7 +15,7 @@ internal sealed class ConnectionOutbox
     private readonly Queue<OutboundFrame> _queue = new();
     private readonly object _gate = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _abort = new();
+    private readonly CancellationTokenSource _abort;
     private OutboundFrame? _queuedSnapshot;
     private int _queuedBytes;
     private bool _pumping;
@@ -32,7 +32,11 @@ internal sealed class ConnectionOutbox
         _time = time;
         _metrics = metrics;
         _maxQueuedBytes = maxQueuedBytes;
+        _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
+
+    /// <summary>How long a flushing close (Kicked, then close) may wait for a client that stopped reading.</summary>
+    public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Completes when the close handshake was sent (or skipped) and nothing more will be sent.</summary>
     public Task Closed => _closed.Task;
@@ -102,7 +106,7 @@ internal sealed class ConnectionOutbox
     /// <summary>Stops sending. With flush, frames already queued go out first (a Kicked notice, say).</summary>
     public void Close(int code, string reason, bool sendClose, bool flush)
     {
-        bool abortStuckSend = false, startPump = false;
+        bool abortStuckSend = false, startPump = false, flushDeadline = false;
         lock (_gate)
         {
             if (_closing) return;
@@ -116,7 +120,7 @@ internal sealed class ConnectionOutbox
             {
                 // A send stuck on a client that stopped reading must not hold the connection open.
                 if (!flush) abortStuckSend = true;
-                else return;
+                else flushDeadline = true;
             }
             else
             {
@@ -125,6 +129,7 @@ internal sealed class ConnectionOutbox
             }
         }
         if (abortStuckSend) _abort.Cancel();
+        if (flushDeadline) _abort.CancelAfter(FlushTimeout);
         if (startPump) _ = PumpAsync();
     }
 

@@ -84,6 +84,13 @@ public sealed class WorldSession
         }
     }
 
+    /// <summary>
+    /// The client's message exceeded Options.MaxClientFrameBytes; the transport should stop reading it
+    /// at that size instead of buffering the rest, and call this.
+    /// </summary>
+    public void ReceiveOversizedFrame() =>
+        Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxClientFrameBytes} bytes");
+
     /// <summary>The client sent a text frame: the protocol is binary only.</summary>
     public void ReceiveTextFrame() => Close(WorldCloseCodes.UnsupportedData, "binary frames only");
 

@@ -49,6 +49,15 @@ public class SessionLifecycleTests
     }
 
     [Fact]
+    public void Oversized_frame_reported_by_the_transport_is_refused_with_1009()
+    {
+        var test = new TestWorld();
+        var client = test.Join("a");
+        client.Session.ReceiveOversizedFrame();
+        client.Connection.CloseCode.ShouldBe(WorldCloseCodes.FrameTooBig);
+    }
+
+    [Fact]
     public void Closed_session_ignores_further_frames_and_its_avatar_leaves()
     {
         var test = new TestWorld();
