@@ -7,8 +7,9 @@ namespace Lingjing.Server.Infrastructure.Data.Bulk;
 /// every full batch (SQLite's fastest path short of its C API).</summary>
 internal sealed class SqliteBulkSession(SqliteConnection connection, SqliteTransaction transaction) : IBulkSession
 {
-    // SQLite allows 32,766 bound variables per statement; stay well under it and keep batches moderate.
-    private const int MaxVariables = 16_000;
+    // Microsoft.Data.Sqlite re-binds every parameter by name on each execution; a few hundred
+    // variables per statement keep that cheap while spreading each statement's cost over many rows.
+    private const int MaxVariables = 400;
     private const int MaxRowsPerStatement = 256;
     private bool committed;
 
