@@ -356,7 +356,7 @@ public sealed class VirtualWorld
     private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern)
     {
         var origin = Grid.CellAt(center.CellIndex);
-        foreach (var offset in pattern.Offsets)
+        foreach (var offset in pattern.OffsetArray)
         {
             var cell = new GridCell(origin.X + offset.X, origin.Z + offset.Z);
             if (!Grid.Contains(cell)) continue;

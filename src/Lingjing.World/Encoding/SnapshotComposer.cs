@@ -56,14 +56,14 @@ internal sealed class SnapshotComposer
         _header.ServerTimeMs = serverTimeMs;
         _header.AckInputSeq = me.AckedInputSeq;
         _header.Full = full;
-        var length = _header.CalculateSize();
+        var headerSize = _header.CalculateSize();
+        var length = headerSize;
         foreach (var (_, slot) in _included) length += slot.Content.Length;
         var total = 1 + ProtoWire.VarintSize((uint)length) + length;
         var buffer = ArrayPool<byte>.Shared.Rent(total);
         var span = buffer.AsSpan(0, total);
         span[0] = ProtoWire.ServerFrameSnapshotTag;
         var offset = 1 + ProtoWire.WriteVarint(span[1..], (uint)length);
-        var headerSize = _header.CalculateSize();
         _header.WriteTo(span.Slice(offset, headerSize));
         offset += headerSize;
         foreach (var (_, slot) in _included)
@@ -83,7 +83,7 @@ internal sealed class SnapshotComposer
         }
         else
         {
-            foreach (var offset in _pattern.Offsets)
+            foreach (var offset in _pattern.OffsetArray)
             {
                 var cell = new GridCell(view.Cell.X + offset.X, view.Cell.Z + offset.Z);
                 if (!_grid.Contains(cell)) continue;
@@ -111,7 +111,7 @@ internal sealed class SnapshotComposer
         // Crowds: cells nearest first; once FullRateAvatars are covered, farther cells go out every Nth tick.
         var reducedTurn = (tick + sessionId) % _options.ReducedRateDivisor == 0;
         var covered = 0;
-        foreach (var offset in _pattern.Offsets)
+        foreach (var offset in _pattern.OffsetArray)
         {
             var cell = new GridCell(view.Cell.X + offset.X, view.Cell.Z + offset.Z);
             if (!_grid.Contains(cell)) continue;

@@ -34,7 +34,7 @@ internal sealed class CellWatchers
 
     public void Watch(GridCell from)
     {
-        foreach (var offset in _pattern.Offsets)
+        foreach (var offset in _pattern.OffsetArray)
         {
             var cell = new GridCell(from.X + offset.X, from.Z + offset.Z);
             if (!_grid.Contains(cell)) continue;
@@ -47,7 +47,7 @@ internal sealed class CellWatchers
 
     public void Unwatch(GridCell from)
     {
-        foreach (var offset in _pattern.Offsets)
+        foreach (var offset in _pattern.OffsetArray)
         {
             var cell = new GridCell(from.X + offset.X, from.Z + offset.Z);
             if (!_grid.Contains(cell)) continue;

@@ -25,12 +25,15 @@ public sealed class ViewPattern
             offsets.Add((new GridCell(dx, dz), gap));
             _mask[(dz + _reach) * side + dx + _reach] = true;
         }
-        Offsets = offsets.OrderBy(o => o.GapSquared).ThenBy(o => Math.Abs(o.Offset.X) + Math.Abs(o.Offset.Z))
+        OffsetArray = offsets.OrderBy(o => o.GapSquared).ThenBy(o => Math.Abs(o.Offset.X) + Math.Abs(o.Offset.Z))
             .Select(o => o.Offset).ToArray();
     }
 
     /// <summary>Offsets from the viewer's cell, nearest first; the first is always (0, 0).</summary>
-    public IReadOnlyList<GridCell> Offsets { get; }
+    public IReadOnlyList<GridCell> Offsets => OffsetArray;
+
+    // The hot loops iterate the array directly: no enumerator allocation, no interface calls.
+    internal GridCell[] OffsetArray { get; }
 
     public bool Sees(GridCell from, GridCell to)
     {
