@@ -7,10 +7,14 @@ import { PoseBuffer, ServerClock } from "./interpolation";
 
 /** How far behind the server clock remote avatars are shown: one 10 Hz tick plus jitter headroom. */
 export const renderDelayMs = 100;
+/** In a crowd the two cells an avatar crosses between can arrive on different ticks, so an avatar
+ * missing from every known cell is kept this long before it is taken away (docs/protocol.md §6). */
+const missingGraceMs = 1000;
 
 interface Remote {
   buffer: PoseBuffer;
   figure: AvatarFigure;
+  lastSeen: number;
 }
 
 /** Everyone else in the world: who they are (profiles from AvatarsJoined), which grid cells the server
@@ -73,7 +77,12 @@ export class RemoteAvatars {
       list.push(...batch.avatars);
       fresh.set(key, list);
     }
-    for (const [key, list] of fresh) this.cells.set(key, list);
+    // Re-inserted so that iteration order is arrival order: an avatar found in two cells takes the
+    // state of the batch received last.
+    for (const [key, list] of fresh) {
+      this.cells.delete(key);
+      this.cells.set(key, list);
+    }
 
     const visible = new Set<number>();
     for (const list of this.cells.values()) {
@@ -83,10 +92,13 @@ export class RemoteAvatars {
           continue;
         }
         visible.add(state.id);
-        this.remote(state.id).buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) });
+        const remote = this.remote(state.id);
+        remote.lastSeen = performance.now();
+        remote.buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) });
       }
     }
-    for (const id of [...this.remotes.keys()]) if (!visible.has(id)) this.drop(id);
+    const now = performance.now();
+    for (const [id, remote] of [...this.remotes]) if (!visible.has(id) && now - remote.lastSeen > missingGraceMs) this.drop(id);
   }
 
   playEmote(avatarId: number, emote: number): void {
@@ -99,7 +111,7 @@ export class RemoteAvatars {
       const name = this.profiles.get(id)?.displayName ?? `#${id}`;
       const look = this.profiles.get(id)?.look;
       const colors = look && (look.bodyColor || look.outfitColor) ? { body: look.bodyColor, outfit: look.outfitColor } : colorsFor(name);
-      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, colors, this.labels) };
+      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, colors, this.labels), lastSeen: performance.now() };
       this.remotes.set(id, remote);
     }
     return remote;

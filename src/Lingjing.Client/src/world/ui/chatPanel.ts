@@ -11,6 +11,8 @@ export class ChatPanel {
   private readonly list: HTMLElement;
   private readonly input: HTMLInputElement;
   private readonly scope: HTMLSelectElement;
+  /** Ids already shown: a reconnect sends the history again. */
+  private readonly shown = new Set<bigint>();
 
   constructor(private readonly texts: Texts, send: (scope: ChatScope, text: string) => boolean) {
     this.element = el("section", "world-panel world-chat");
@@ -27,7 +29,7 @@ export class ChatPanel {
     }
     this.input = el("input", "form-control form-control-sm");
     this.input.type = "text";
-    this.input.maxLength = 500;
+    this.input.maxLength = 280;
     this.input.placeholder = texts.get("Say something");
     this.input.setAttribute("aria-label", texts.get("Message"));
     const button = el("button", "btn btn-sm btn-primary", texts.get("Send"));
@@ -50,6 +52,8 @@ export class ChatPanel {
   }
 
   add(message: ChatMessage): void {
+    if (this.shown.has(message.id)) return;
+    this.shown.add(message.id);
     const item = el("li", message.scope === ChatScope.WORLD ? "chat-world" : "chat-nearby");
     const time = new Date(Number(message.serverTimeMs));
     item.append(
