@@ -94,7 +94,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   light.intensity = 1.05;
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.8, zone ? 900 : 34, new Vector3(spawnX, 1.4, spawnZ), scene);
+  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.65, zone ? 900 : 60, new Vector3(spawnX, 1.4, spawnZ), scene);
   camera.lowerRadiusLimit = 4;
   camera.upperRadiusLimit = zone ? 8000 : 400;
   camera.upperBetaLimit = 1.45;

@@ -95,23 +95,53 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
         return new WorldScene(worldId, kind, time.GetUtcNow(), Spawn(parks, bounds), bounds, parks);
     }
 
-    /// <summary>The first park's centre, moved south out of any building standing on it.</summary>
+    /// <summary>In the first park, the open ground nearest its centre: the first point of a spiral of
+    /// 4 m steps that is at least <see cref="SpawnClearance"/> from every building's bounding box.</summary>
     private static double[] Spawn(List<WorldScene.ParkScene> parks, double[] bounds)
     {
         if (parks.Count == 0) return [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
         var park = parks[0];
         var vertices = park.Boundary.Length > 0 ? park.Boundary : [[0, 0]];
-        var x = vertices.Average(v => v[0]);
-        var z = vertices.Average(v => v[1]);
-        foreach (var building in park.Buildings.Where(b => b.Footprint.Length > 0))
+        var centreX = vertices.Average(v => v[0]);
+        var centreZ = vertices.Average(v => v[1]);
+        var boxes = park.Buildings.Where(b => b.Footprint.Length > 0)
+            .Select(b => (MinX: b.Footprint.Min(v => v[0]), MinZ: b.Footprint.Min(v => v[1]), MaxX: b.Footprint.Max(v => v[0]), MaxZ: b.Footprint.Max(v => v[1])))
+            .ToList();
+        var (minX, maxX, minZ, maxZ) = (vertices.Min(v => v[0]), vertices.Max(v => v[0]), vertices.Min(v => v[1]), vertices.Max(v => v[1]));
+        bool Clear(double x, double z) => x >= minX && x <= maxX && z >= minZ && z <= maxZ && boxes.All(b =>
+            x < b.MinX - SpawnClearance || x > b.MaxX + SpawnClearance || z < b.MinZ - SpawnClearance || z > b.MaxZ + SpawnClearance);
+
+        var (spawnX, spawnZ) = (centreX, centreZ);
+        for (var ring = 0; ring < 60 && !Clear(spawnX, spawnZ); ring++)
         {
-            var minX = building.Footprint.Min(v => v[0]);
-            var maxX = building.Footprint.Max(v => v[0]);
-            var minZ = building.Footprint.Min(v => v[1]);
-            var maxZ = building.Footprint.Max(v => v[1]);
-            if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) z = minZ - 4;
+            var candidates = Ring(ring).Select(p => (X: centreX + p.X * 4, Z: centreZ + p.Z * 4)).Where(p => Clear(p.X, p.Z)).ToList();
+            if (candidates.Count > 0)
+                (spawnX, spawnZ) = candidates.MinBy(p => Math.Pow(p.X - centreX, 2) + Math.Pow(p.Z - centreZ, 2));
         }
-        return [Math.Round(x + park.Origin[0], 1), Math.Round(z + park.Origin[1], 1)];
+        return [Math.Round(spawnX + park.Origin[0], 1), Math.Round(spawnZ + park.Origin[1], 1)];
+    }
+
+    /// <summary>Room around buildings where a new avatar (and the camera behind it) may appear.</summary>
+    private const double SpawnClearance = 6;
+
+    /// <summary>The grid points on the square ring <paramref name="r"/> steps from the origin.</summary>
+    private static IEnumerable<(int X, int Z)> Ring(int r)
+    {
+        if (r == 0)
+        {
+            yield return (0, 0);
+            yield break;
+        }
+        for (var i = -r; i <= r; i++)
+        {
+            yield return (i, -r);
+            yield return (i, r);
+        }
+        for (var i = -r + 1; i < r; i++)
+        {
+            yield return (-r, i);
+            yield return (r, i);
+        }
     }
 
     /// <summary>A stored polygon <c>[[x,y],...]</c>, rounded to decimetres; an unreadable one is empty.</summary>
