@@ -5,7 +5,7 @@ import { Engine } from "@babylonjs/core/Engines/engine";
 import { Scene } from "@babylonjs/core/scene";
 import { ArcRotateCamera } from "@babylonjs/core/Cameras/arcRotateCamera";
 import { HemisphericLight } from "@babylonjs/core/Lights/hemisphericLight";
-import { Color4 } from "@babylonjs/core/Maths/math.color";
+import { Color3, Color4 } from "@babylonjs/core/Maths/math.color";
 import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
@@ -92,9 +92,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   scene.skipPointerMovePicking = true; // nothing reacts to hovering; picking happens on taps only
   const light = new HemisphericLight("sky", new Vector3(0.3, 1, -0.4), scene);
   light.intensity = 1.05;
+  light.groundColor = new Color3(0.32, 0.33, 0.38); // walls darker than roofs, so shapes read at a glance
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.65, zone ? 900 : 60, new Vector3(spawnX, 1.4, spawnZ), scene);
+  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.55, zone ? 900 : 110, new Vector3(spawnX, 1.4, spawnZ), scene);
   camera.lowerRadiusLimit = 4;
   camera.upperRadiusLimit = zone ? 8000 : 400;
   camera.upperBetaLimit = 1.45;

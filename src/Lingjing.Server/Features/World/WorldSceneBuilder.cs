@@ -122,7 +122,7 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
     }
 
     /// <summary>Room around buildings where a new avatar (and the camera behind it) may appear.</summary>
-    private const double SpawnClearance = 6;
+    private const double SpawnClearance = 8;
 
     /// <summary>The grid points on the square ring <paramref name="r"/> steps from the origin.</summary>
     private static IEnumerable<(int X, int Z)> Ring(int r)

@@ -1,7 +1,8 @@
 import type { Scene } from "@babylonjs/core/scene";
 import { Mesh } from "@babylonjs/core/Meshes/mesh";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
-import { Color3 } from "@babylonjs/core/Maths/math.color";
+import { Color3, Color4 } from "@babylonjs/core/Maths/math.color";
+import "@babylonjs/core/Rendering/edgesRenderer";
 import { StandardMaterial } from "@babylonjs/core/Materials/standardMaterial";
 import { ExtrudePolygon } from "@babylonjs/core/Meshes/Builders/polygonBuilder";
 import earcut from "earcut";
@@ -47,6 +48,9 @@ export function buildParkBuildings(scene: Scene, park: ParkSceneData, labels: La
     const mesh = extrude(scene, park, building, shared[building.id % shared.length]);
     if (!mesh) continue;
     mesh.freezeWorldMatrix();
+    mesh.enableEdgesRendering(0.95);
+    mesh.edgesWidth = 3;
+    mesh.edgesColor = new Color4(0.25, 0.27, 0.32, 1);
     const [cx, cz] = centroid(building.footprint);
     const roof = new TransformNode(`roof-${building.id}`, scene);
     roof.position.set(park.origin[0] + cx, Math.max(building.height, 3) + 2, park.origin[1] + cz);

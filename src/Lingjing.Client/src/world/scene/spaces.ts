@@ -38,7 +38,7 @@ export function buildSpaceMarkers(scene: Scene, parks: ParkSceneData[], labels: 
     if (labels) {
       const anchor = new TransformNode(`space-${space.id}`, scene);
       anchor.position.set(x, 3.8, z);
-      labels.add(anchor, spaceLabel(space, texts), space.openNow ? openSpaceLabel : closedSpaceLabel, 160);
+      labels.add(anchor, spaceLabel(space, texts), space.openNow ? openSpaceLabel : closedSpaceLabel, 220);
     }
   });
   pin.thinInstanceSetBuffer("matrix", matrices, 16, true);
