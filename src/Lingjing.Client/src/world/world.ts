@@ -44,6 +44,8 @@ export interface WorldStatus {
   labels: number;
   connection: ConnectionState;
   remoteAvatars: number;
+  /** Rendered positions of the other avatars in view. */
+  remotePositions(): { id: number; x: number; z: number }[];
   position(): { x: number; z: number };
   moveTo(x: number, z: number): void;
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
@@ -65,6 +67,7 @@ async function start(root: HTMLElement): Promise<void> {
     position: () => ({ x: 0, z: 0 }),
     moveTo: () => {},
     screenPoint: () => ({ x: 0, y: 0 }),
+    remotePositions: () => [],
   };
   window.lingjingWorld = status;
   const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");

@@ -39,6 +39,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     const z = fromCm(self.z);
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
   });
+  status.remotePositions = () => remotes.positions();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
 

@@ -1,0 +1,162 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.World.Protocol;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lingjing.Server.Tests.World;
+
+/// <summary>The world client against a small protocol server (<see cref="FakeWorldServer"/>) standing in
+/// for the engine endpoint: joining, remote avatars, chat, people, leaving and reconnecting.</summary>
+public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private readonly FakeWorldServer world = new();
+    private LingjingApp app = null!;
+    private WebApplicationFactory<Program> host = null!;
+    private IBrowserContext? context;
+    private int parkId;
+
+    public async Task InitializeAsync()
+    {
+        app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        parkId = (await WorldTestZone.AddParkAsync(app, "N01", buildings: 4, enterprisesPerBuilding: 1)).Id;
+        await TestUsers.CreateAsync(app, "walker@test.local", Roles.Employee);
+        host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(world)));
+        host.UseKestrel(0);
+        host.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (context is not null) await context.CloseAsync();
+        await host.DisposeAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task<IPage> OpenAsync()
+    {
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1");
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "walker@test.local", password = TestUsers.Password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token.GetProperty("accessToken").GetString() },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/world/{parkId}");
+        await page.Locator("[data-connection=online]").WaitForAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Client_joins_with_hello_and_shows_history_people_and_the_other_avatar()
+    {
+        var page = await OpenAsync();
+
+        var hello = world.Received.First().Hello;
+        hello.WorldId.ShouldBe($"park-{parkId}");
+        hello.ProtocolVersion.ShouldBe(1u);
+        // History is text: the markup in it is shown, not interpreted.
+        await Assertions.Expect(page.Locator(".world-chat-list")).ToContainTextAsync("<b>welcome</b> from history");
+        (await page.Locator(".world-chat-list b").CountAsync()).ShouldBe(0);
+        await Assertions.Expect(page.Locator(".world-people")).ToContainTextAsync("Bot Li");
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 1");
+    }
+
+    [Fact]
+    public async Task Remote_avatar_glides_between_snapshots()
+    {
+        var page = await OpenAsync();
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 1");
+
+        // The bot jumps 1 m per snapshot; rendered ~100 ms behind, it passes through the points between.
+        var seen = new List<double>();
+        for (var step = 1; step <= 20; step++)
+        {
+            world.BotX = step;
+            await page.WaitForTimeoutAsync(50);
+            seen.Add(await page.EvaluateAsync<double>("() => window.lingjingWorld.remotePositions()[0].x"));
+        }
+
+        seen.ShouldBe(seen.OrderBy(x => x).ToList()); // never jumps back
+        seen.Last().ShouldBeGreaterThan(10);
+        seen.Count(x => Math.Abs(x - Math.Round(x)) > 0.05).ShouldBeGreaterThan(0); // positions between snapshots
+    }
+
+    [Fact]
+    public async Task Walking_sends_increasing_inputs_and_standing_still_sends_none()
+    {
+        var page = await OpenAsync();
+
+        await page.Keyboard.DownAsync("w");
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.position().z > 3");
+        await page.Keyboard.UpAsync("w");
+        // Stopping is itself news (state idle): wait for it, then for silence.
+        for (var wait = 0; wait < 100 && world.Received.LastOrDefault(f => f.Input is not null)?.Input.State != MovementState.Idle; wait++)
+            await Task.Delay(100);
+        var inputs = world.Received.Where(f => f.Input is not null).Select(f => f.Input).ToList();
+        await page.WaitForTimeoutAsync(700);
+
+        inputs.Count.ShouldBeGreaterThan(2);
+        inputs.Select(i => i.Seq).ShouldBe(Enumerable.Range(1, inputs.Count).Select(i => (uint)i));
+        inputs.Last().Z.ShouldBeGreaterThan(300);
+        inputs.Last().State.ShouldBe(MovementState.Idle);
+        world.Received.Count(f => f.Input is not null).ShouldBe(inputs.Count); // nothing more while standing
+    }
+
+    [Fact]
+    public async Task Chat_goes_to_the_server_and_comes_back_as_text()
+    {
+        var page = await OpenAsync();
+
+        await page.GetByLabel("Who hears it").SelectOptionAsync(new SelectOptionValue { Label = "Whole park" });
+        await page.GetByLabel("Message").FillAsync("meet at <i>hall 3</i>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".world-chat-list .chat-world").Last).ToContainTextAsync("meet at <i>hall 3</i>");
+        (await page.Locator(".world-chat-list i").CountAsync()).ShouldBe(0);
+        var sent = world.Received.Single(f => f.Chat is not null).Chat;
+        sent.Scope.ShouldBe(ChatScope.World);
+        sent.Text.ShouldBe("meet at <i>hall 3</i>");
+    }
+
+    [Fact]
+    public async Task Leaving_avatar_is_announced_and_removed()
+    {
+        var page = await OpenAsync();
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 1");
+        await page.WaitForTimeoutAsync(1600); // joins right after connecting are not announced, leaves always are
+
+        world.BotPresent = false;
+        await world.SendAsync(new ServerFrame { AvatarsLeft = new AvatarsLeft { AvatarIds = { FakeWorldServer.BotId } } });
+
+        await Assertions.Expect(page.Locator(".world-toasts")).ToContainTextAsync("Bot Li left");
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 0");
+        await Assertions.Expect(page.Locator(".world-people")).Not.ToContainTextAsync("Bot Li");
+    }
+
+    [Fact]
+    public async Task Dropped_connection_is_shown_and_comes_back_by_itself()
+    {
+        var page = await OpenAsync();
+
+        await world.FailAsync();
+
+        await page.Locator("[data-connection=offline]").WaitForAsync();
+        await page.Locator("[data-connection=online]").WaitForAsync();
+        world.Connections.ShouldBe(2);
+        world.Received.Count(f => f.Hello is not null).ShouldBe(2);
+    }
+}
