@@ -37,6 +37,9 @@ export interface WorldStatus {
   error?: string;
   /** Milliseconds from navigation start to the first rendered frame of the scene. */
   firstFrameMs?: number;
+  /** Milliseconds from navigation start to: scene data received, meshes built. */
+  sceneDataMs?: number;
+  builtMs?: number;
   kind?: "park" | "zone";
   buildings: number;
   spaces: number;
@@ -72,9 +75,11 @@ async function start(root: HTMLElement): Promise<void> {
   window.lingjingWorld = status;
   const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");
   try {
-    const response = await fetch(root.dataset.sceneUrl!, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    // Same mode and credentials as the page's <link rel=preload>, so the preloaded response is used.
+    const response = await fetch(root.dataset.sceneUrl!, { credentials: "same-origin" });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     const data = (await response.json()) as WorldSceneData;
+    status.sceneDataMs = Math.round(performance.now());
     build(root, data, texts, status);
   } catch (error) {
     status.state = "error";
@@ -176,6 +181,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   void offerVirtualReality(hud.vr, scene, ground);
 
+  status.builtMs = Math.round(performance.now());
   window.addEventListener("resize", () => engine.resize());
   scene.executeWhenReady(() => {
     engine.runRenderLoop(() => scene.render());
