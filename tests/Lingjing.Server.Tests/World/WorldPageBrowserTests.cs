@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Tests.Browser;
@@ -125,6 +128,23 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
 
         await Assertions.Expect(page.Locator(".world-chat-list")).ToContainTextAsync("Chat is not available while offline.");
         (await page.Locator(".world-chat img").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Uploaded_model_replaces_the_generated_building()
+    {
+        int buildingId;
+        await using (var scope = app.Services.CreateAsyncScope())
+            buildingId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Buildings.Where(b => b.ParkId == parkId).MinAsync(b => b.Id);
+        await TestUsers.CreateAsync(app, "operator@test.local", Roles.ParkOperator, parkId: parkId);
+        var operatorClient = await app.SignedInAsync("operator@test.local", TestUsers.Password);
+        var body = new ByteArrayContent(TestGlb.Triangle());
+        body.Headers.ContentType = new("model/gltf-binary");
+        (await operatorClient.PutAsync($"/api/v1/world/buildings/{buildingId}/model", body)).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync($"/world/{parkId}");
+
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.models === 1");
     }
 
     [Fact]

@@ -44,6 +44,8 @@ export interface WorldStatus {
   buildings: number;
   spaces: number;
   showrooms: number;
+  /** Uploaded building models loaded in place of extruded shapes (counted once they are in). */
+  models: number;
   labels: number;
   connection: ConnectionState;
   remoteAvatars: number;
@@ -66,7 +68,7 @@ if (root) void start(root);
 
 async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
-    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, labels: 0, connection: "connecting", remoteAvatars: 0,
+    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
     moveTo: () => {},
     screenPoint: () => ({ x: 0, y: 0 }),
@@ -132,7 +134,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     const built = buildParkBuildings(scene, park, labels, texts);
     status.buildings = built.length;
     status.showrooms = buildShowroomSigns(scene, park, texts).length;
-    void loadBuildingModels(scene, park, built);
+    void loadBuildingModels(scene, park, built).then(count => (status.models = count));
   }
 
   // Your avatar.
