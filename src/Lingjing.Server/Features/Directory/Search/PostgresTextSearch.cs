@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Features.Directory.Search;
+
+/// <summary>One <c>LIKE '%term%'</c> per term on <c>search_text</c>, which the pg_trgm GIN index
+/// (schema 0002) answers for terms of three or more characters.</summary>
+internal sealed class PostgresTextSearch : IDirectoryTextSearch
+{
+    public IQueryable<T> Matching<T>(IQueryable<T> rows, SearchTerms terms) where T : class
+    {
+        foreach (var term in terms.Terms)
+        {
+            var pattern = "%" + EscapeLike(term) + "%";
+            rows = rows.Where(row => EF.Functions.Like(EF.Property<string>(row, "SearchText"), pattern));
+        }
+        return rows;
+    }
+
+    /// <summary>PostgreSQL's default LIKE escape is the backslash.</summary>
+    internal static string EscapeLike(string term) =>
+        term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+}
