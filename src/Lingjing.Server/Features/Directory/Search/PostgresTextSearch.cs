@@ -11,12 +11,13 @@ internal sealed class PostgresTextSearch : IDirectoryTextSearch
         foreach (var term in terms.Terms)
         {
             var pattern = "%" + EscapeLike(term) + "%";
-            rows = rows.Where(row => EF.Functions.Like(EF.Property<string>(row, "SearchText"), pattern));
+            rows = rows.Where(row => EF.Functions.Like(EF.Property<string>(row, "SearchText"), pattern, Escape));
         }
         return rows;
     }
 
-    /// <summary>PostgreSQL's default LIKE escape is the backslash.</summary>
+    private const string Escape = @"\";
+
     internal static string EscapeLike(string term) =>
-        term.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+        term.Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_");
 }
