@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
@@ -52,5 +53,46 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
         }
         (await Find("翡翠书屋")).ShouldBeEmpty();
         (await Find("jade bookhouse")).ShouldBeEmpty();
+    }
+
+    [Theory, BothDatabases]
+    public async Task Bulk_load_rebuilds_the_index_and_restores_maintenance(Db db)
+    {
+        var app = await fixture.AppAsync(db);
+        var rows = await fixture.RowsAsync(db);
+        var client = await fixture.ClientAsync(db);
+        async Task<int[]> Find(string q) =>
+            (await client.PageAsync<EnterpriseItem>("/api/v1/enterprises?q=" + Uri.EscapeDataString(q))).Items.Select(i => i.Id).ToArray();
+        async Task<int> AddAsync(LingjingDbContext context, string nameZh, string nameEn)
+        {
+            var park = await context.Parks.SingleAsync(p => p.Id == rows.ArtDistrictPark);
+            var added = DirectoryRows.NewEnterprise(park, nameZh, nameEn, "cultural-investment", 2014, 5, false, 300_000, []);
+            added.SearchText = SearchText.For(added);
+            context.Enterprises.Add(added);
+            await context.SaveChangesAsync();
+            return added.Id;
+        }
+
+        int bulk, later;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            var loaded = 0;
+            await DirectorySearchIndex.BulkLoadAsync(context, async _ => loaded = await AddAsync(context, "珊瑚画廊", "Coral Gallery"), CancellationToken.None);
+            await transaction.CommitAsync();
+            bulk = loaded;
+            later = await AddAsync(context, "琉璃工坊", "Glaze Workshop");
+        }
+
+        (await Find("珊瑚画廊")).ShouldBe([bulk]);
+        (await Find("coral gallery")).ShouldBe([bulk]);
+        (await Find("琉璃工坊")).ShouldBe([later]);
+        (await Find("glaze")).ShouldBe([later]);
+
+        // Leave the shared rows as the other tests expect them.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises
+                .Where(e => e.Id == bulk || e.Id == later).ExecuteDeleteAsync();
     }
 }
