@@ -52,6 +52,12 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
         return new DirectoryPage<ParkItem>(items, total, filter.Page, filter.PageSize);
     }
 
+    public sealed record ParkChoice(int Id, string NameZh, string NameEn);
+
+    /// <summary>Every park by code, for filter lists.</summary>
+    public async Task<IReadOnlyList<ParkChoice>> ChoicesAsync(CancellationToken ct) =>
+        await db.Parks.AsNoTracking().OrderBy(p => p.Code).Select(p => new ParkChoice(p.Id, p.NameZh, p.NameEn)).ToListAsync(ct);
+
     public async Task<ParkDetail?> FindAsync(int id, CancellationToken ct)
     {
         var p = await db.Parks.AsNoTracking().Include(x => x.Buildings).FirstOrDefaultAsync(x => x.Id == id, ct);
