@@ -1,0 +1,84 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lingjing.Server.Features.Demo;
+
+/// <summary>Generates the demo accounts: one government officer, an operator per park, an
+/// administrator for each of the first 2,000 enterprises and 2,000 employees spread over the first
+/// 1,000 enterprises. All share <see cref="Password"/>, hashed once by the caller.</summary>
+public static class DemoAccountGenerator
+{
+    public const string Password = "Demo#2026";
+    public const string Domain = "demo.lingjing.local";
+    public const int EnterpriseAdminCount = 2_000;
+    public const int EmployeeCount = 2_000;
+    /// <summary>Employees belong to enterprises 1..this, two each.</summary>
+    public const int EmployeeEnterprises = 1_000;
+
+    public static string GovernmentEmail => $"gov@{Domain}";
+    public static string ParkOperatorEmail(int park) => $"park{park:00}@{Domain}";
+    public static string EnterpriseAdminEmail(int enterprise) => $"ent{enterprise:00000}@{Domain}";
+    public static string EmployeeEmail(int user) => $"user{user:0000}@{Domain}";
+
+    public static DemoAccountSet Generate(int seed, string passwordHash, DateTime createdAt)
+    {
+        var random = new Random(unchecked(seed * 7919 + 5));
+        var users = new List<LingjingUser>();
+        var userRoles = new List<IdentityUserRole<Guid>>();
+
+        Add(GovernmentEmail, "区文化产业发展中心 District Cultural Industry Office", "产业发展科 Industry development officer", null, null, Roles.Government);
+        for (var park = 1; park <= DemoZoneGenerator.ParkCount; park++)
+            Add(ParkOperatorEmail(park), Person(), "园区运营经理 Park operations manager", park, null, Roles.ParkOperator);
+        for (var enterprise = 1; enterprise <= EnterpriseAdminCount; enterprise++)
+            Add(EnterpriseAdminEmail(enterprise), Person(), "企业管理员 Enterprise administrator", null, enterprise, Roles.EnterpriseAdmin);
+        string[] jobs = ["设计师 Designer", "工程师 Engineer", "编辑 Editor", "制片 Producer", "策展人 Curator", "运营专员 Operations specialist", "市场专员 Marketing specialist"];
+        for (var user = 1; user <= EmployeeCount; user++)
+            Add(EmployeeEmail(user), Person(), jobs[random.Next(jobs.Length)], null, (user - 1) % EmployeeEnterprises + 1, Roles.Employee, Roles.EnterpriseMember);
+        return new DemoAccountSet(users, userRoles);
+
+        void Add(string email, string displayName, string jobTitle, int? park, int? enterprise, params string[] roles)
+        {
+            var user = new LingjingUser
+            {
+                Id = RandomGuid(random),
+                UserName = email,
+                // What Identity's UpperInvariantLookupNormalizer produces, so lookups by email find the row.
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                PasswordHash = passwordHash,
+                SecurityStamp = RandomGuid(random).ToString("N").ToUpperInvariant(),
+                ConcurrencyStamp = RandomGuid(random).ToString(),
+                LockoutEnabled = true,
+                DisplayName = displayName,
+                JobTitle = jobTitle,
+                ParkId = park,
+                EnterpriseId = enterprise,
+                CreatedAt = createdAt,
+            };
+            users.Add(user);
+            foreach (var role in roles)
+                userRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = RoleIds.For(role) });
+        }
+
+        string Person()
+        {
+            var surname = DemoVocabulary.Surnames[random.Next(DemoVocabulary.Surnames.Count)];
+            var given = DemoVocabulary.GivenNameCharacters;
+            var first = given[random.Next(given.Count)];
+            if (random.NextDouble() < 0.3) return $"{surname.Zh}{first.Zh} {surname.En} {char.ToUpperInvariant(first.En[0])}{first.En[1..]}";
+            var second = given[random.Next(given.Count)];
+            return $"{surname.Zh}{first.Zh}{second.Zh} {surname.En} {char.ToUpperInvariant(first.En[0])}{first.En[1..]}{second.En}";
+        }
+    }
+
+    private static Guid RandomGuid(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        bytes[7] = (byte)(bytes[7] & 0x0F | 0x40); // version 4 layout
+        bytes[8] = (byte)(bytes[8] & 0x3F | 0x80);
+        return new Guid(bytes);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Data.Bulk;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.Demo;
+
+/// <summary>Seeds the demo zone and demo accounts on the first start in demo mode, in one
+/// transaction, and records it in the <see cref="ZoneStatistics.DemoSettingKey"/> setting so later
+/// starts skip straight past. Runs after the roles exist.</summary>
+internal sealed class DemoSeeder(
+    LingjingDbContext db,
+    BulkWriter bulk,
+    IPasswordHasher<LingjingUser> passwordHasher,
+    IOptions<LingjingOptions> options,
+    TimeProvider time,
+    ILogger<DemoSeeder> logger) : IDataInitializer
+{
+    public int Order => 10;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Demo) return;
+        var seeded = await db.SystemSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken);
+        if (seeded is not null)
+        {
+            logger.LogInformation("Demo zone already seeded ({Setting}); nothing to do", seeded.Value);
+            return;
+        }
+        if (await db.Parks.AnyAsync(cancellationToken))
+        {
+            logger.LogWarning("The database already holds parks that are not demo data; the demo zone is not seeded over them");
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        logger.LogInformation("Seeding the demo zone (seed {Seed}); this happens once", options.Value.DemoSeed);
+        if (ConsoleSeedProgress.Available)
+            await ConsoleSeedProgress.RunAsync(progress => SeedAsync(progress, cancellationToken));
+        else
+            await SeedAsync(new LoggedSeedProgress(logger), cancellationToken);
+        logger.LogInformation("Seeded the demo zone in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+    }
+
+    private async Task SeedAsync(SeedProgress progress, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var seed = options.Value.DemoSeed;
+
+        var step = Stopwatch.StartNew();
+        progress.Begin("generate", 1);
+        var generator = new DemoZoneGenerator(seed, DemoZoneGenerator.ReferenceYearOf(time));
+        var zone = await Task.Run(generator.Generate, cancellationToken);
+        // Hashing is deliberately slow (PBKDF2), so every demo account shares one hash.
+        var hash = passwordHasher.HashPassword(new LingjingUser(), DemoAccountGenerator.Password);
+        var accounts = DemoAccountGenerator.Generate(seed, hash, now);
+        progress.End("generate", 1, step.Elapsed);
+
+        var setting = new SystemSetting
+        {
+            Key = ZoneStatistics.DemoSettingKey,
+            Value = JsonSerializer.Serialize(new { seed, seededOn = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd"), revenueYears = zone.RevenueYears }),
+        };
+
+        await using var session = await bulk.BeginAsync(cancellationToken);
+        await WriteAsync(session, zone.Parks);
+        await WriteAsync(session, zone.Buildings);
+        await WriteAsync(session, zone.Enterprises);
+        await WriteAsync(session, zone.Revenues);
+        await WriteAsync(session, zone.Institutions);
+        await WriteAsync(session, zone.Spaces);
+        await WriteAsync(session, accounts.Users);
+        await WriteAsync(session, accounts.UserRoles);
+        await WriteAsync(session, [setting]);
+        await session.CommitAsync(cancellationToken);
+
+        async Task WriteAsync<T>(IBulkSession target, IReadOnlyList<T> rows)
+        {
+            var table = BulkTable<T>.FromModel(db);
+            var started = Stopwatch.StartNew();
+            var advance = progress.Begin(table.Name, rows.Count);
+            await target.WriteAsync(table, rows, advance, cancellationToken);
+            progress.End(table.Name, rows.Count, started.Elapsed);
+        }
+    }
+}

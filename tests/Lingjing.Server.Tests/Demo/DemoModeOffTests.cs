@@ -1,0 +1,24 @@
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lingjing.Server.Tests.Demo;
+
+public sealed class DemoModeOffTests
+{
+    [Theory, BothDatabases]
+    public async Task Demo_false_seeds_nothing(Db db)
+    {
+        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+
+        (await data.Parks.CountAsync()).ShouldBe(0);
+        (await data.Enterprises.CountAsync()).ShouldBe(0);
+        (await data.Spaces.CountAsync()).ShouldBe(0);
+        (await data.Users.CountAsync()).ShouldBe(0);
+        (await data.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey)).ShouldBeFalse();
+    }
+}
