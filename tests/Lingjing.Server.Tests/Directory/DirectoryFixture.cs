@@ -5,7 +5,8 @@ using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lingjing.Server.Tests.Directory;
+// Not "...Tests.Directory": that namespace would hide System.IO.Directory from every other test namespace.
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 /// <summary>A server per database with a small, known directory (no demo data) and a signed-in
 /// client. Rows are inserted after the schema exists, as the demo seeder does, so the search

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Directory;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 internal static class DirectoryHttp
 {

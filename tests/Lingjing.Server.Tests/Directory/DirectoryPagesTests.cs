@@ -1,7 +1,7 @@
 using System.Net;
 using Lingjing.Server.Tests.Infrastructure;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 [Collection(DirectoryCollection.Name)]
 public sealed class DirectoryPagesTests(DirectoryFixture fixture)

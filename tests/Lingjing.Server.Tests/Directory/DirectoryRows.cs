@@ -2,7 +2,7 @@ using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 /// <summary>The known rows of <see cref="DirectoryFixture"/>: names chosen so that each search
 /// behaviour has exactly one right answer.</summary>

@@ -1,7 +1,7 @@
 using Lingjing.Server.Tests.Infrastructure;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 [Collection(DirectoryCollection.Name)]
 public sealed class EnterpriseSearchTests(DirectoryFixture fixture)

@@ -3,7 +3,7 @@ using static Lingjing.Server.Features.Directory.InstitutionDirectory;
 using static Lingjing.Server.Features.Directory.ParkDirectory;
 using static Lingjing.Server.Features.Directory.SpaceDirectory;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 [Collection(DirectoryCollection.Name)]
 public sealed class OtherDirectoriesTests(DirectoryFixture fixture)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
 
-namespace Lingjing.Server.Tests.Directory;
+namespace Lingjing.Server.Tests.ZoneDirectory;
 
 [Collection(DirectoryCollection.Name)]
 public sealed class SearchIndexTests(DirectoryFixture fixture)
