@@ -30,6 +30,16 @@ public sealed class EnterpriseSearchTests(DirectoryFixture fixture)
     }
 
     [Theory, BothDatabases]
+    public async Task Short_terms_are_found_anywhere_including_the_end_of_the_text(Db db)
+    {
+        var rows = await fixture.RowsAsync(db);
+        // Lightshadow's text ends with its category, "radio, film and tv".
+        (await SearchAsync(db, "tv")).ShouldBe([rows.Lightshadow]);
+        (await SearchAsync(db, "影")).ShouldBe([rows.Lightshadow]);
+        (await SearchAsync(db, "墨")).ShouldBe([rows.Moxiang]);
+    }
+
+    [Theory, BothDatabases]
     public async Task English_search_ignores_case(Db db)
     {
         var rows = await fixture.RowsAsync(db);

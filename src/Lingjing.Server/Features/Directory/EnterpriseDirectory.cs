@@ -49,7 +49,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
 
     public async Task<DirectoryPage<EnterpriseItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = text.Matching(db.Enterprises.AsNoTracking(), filter.Terms);
+        var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms, ct);
         if (filter.Category is { } category) rows = rows.Where(e => e.Category == category);
         if (filter.ParkId is { } parkId) rows = rows.Where(e => e.ParkId == parkId);
         if (filter.AboveSize is { } above) rows = rows.Where(e => e.AboveDesignatedSize == above);

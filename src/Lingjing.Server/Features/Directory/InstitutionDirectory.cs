@@ -41,7 +41,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
 
     public async Task<DirectoryPage<InstitutionItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = text.Matching(db.Institutions.AsNoTracking(), filter.Terms);
+        var rows = await text.MatchingAsync(db.Institutions.AsNoTracking(), filter.Terms, ct);
         if (filter.ServiceType is { } serviceType) rows = rows.Where(i => i.ServiceType == serviceType);
         if (filter.ParkId is { } parkId) rows = rows.Where(i => i.ParkId == parkId);
         foreach (var tag in filter.Tags) rows = rows.Where(i => i.Tags.Contains(tag));

@@ -37,7 +37,7 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
 
     public async Task<DirectoryPage<ParkItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = text.Matching(db.Parks.AsNoTracking(), filter.Terms);
+        var rows = await text.MatchingAsync(db.Parks.AsNoTracking(), filter.Terms, ct);
         var ordered = filter.Sort switch
         {
             "opened" => rows.OrderBy(p => p.OpenedYear),

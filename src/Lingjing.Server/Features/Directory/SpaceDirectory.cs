@@ -44,7 +44,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
 
     public async Task<DirectoryPage<SpaceItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = text.Matching(db.Spaces.AsNoTracking(), filter.Terms);
+        var rows = await text.MatchingAsync(db.Spaces.AsNoTracking(), filter.Terms, ct);
         if (filter.Type is { } type) rows = rows.Where(s => s.SpaceType == type);
         if (filter.ParkId is { } parkId) rows = rows.Where(s => s.ParkId == parkId);
         if (filter.MinCapacity is { } minCapacity) rows = rows.Where(s => s.Capacity >= minCapacity);

@@ -4,5 +4,5 @@ namespace Lingjing.Server.Features.Directory.Search;
 /// the database's own substring index (SQLite FTS5 trigram, PostgreSQL pg_trgm).</summary>
 public interface IDirectoryTextSearch
 {
-    IQueryable<T> Matching<T>(IQueryable<T> rows, SearchTerms terms) where T : class;
+    Task<IQueryable<T>> MatchingAsync<T>(IQueryable<T> rows, SearchTerms terms, CancellationToken ct) where T : class;
 }

@@ -6,14 +6,14 @@ namespace Lingjing.Server.Features.Directory.Search;
 /// (schema 0002) answers for terms of three or more characters.</summary>
 internal sealed class PostgresTextSearch : IDirectoryTextSearch
 {
-    public IQueryable<T> Matching<T>(IQueryable<T> rows, SearchTerms terms) where T : class
+    public Task<IQueryable<T>> MatchingAsync<T>(IQueryable<T> rows, SearchTerms terms, CancellationToken ct) where T : class
     {
         foreach (var term in terms.Terms)
         {
             var pattern = "%" + EscapeLike(term) + "%";
             rows = rows.Where(row => EF.Functions.Like(EF.Property<string>(row, "SearchText"), pattern, Escape));
         }
-        return rows;
+        return Task.FromResult(rows);
     }
 
     private const string Escape = @"\";
