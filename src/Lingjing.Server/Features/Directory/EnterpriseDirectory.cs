@@ -49,7 +49,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
 
     public async Task<DirectoryPage<EnterpriseItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms, ct);
+        var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms.And(filter.Tags), ct);
         if (filter.Category is { } category) rows = rows.Where(e => e.Category == category);
         if (filter.ParkId is { } parkId) rows = rows.Where(e => e.ParkId == parkId);
         if (filter.AboveSize is { } above) rows = rows.Where(e => e.AboveDesignatedSize == above);
@@ -63,12 +63,14 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
             "relevance" when !filter.Terms.IsEmpty => NameRelevance.OrderByNameMatch(rows, filter.Terms).ThenBy(e => e.NameEn),
             _ => rows.OrderBy(e => e.NameEn),
         };
-        var page = ordered.ThenBy(e => e.Id).Select(e => new
+        // Count and order on ids alone (an index covers the filter and sort columns), then read the page's rows.
+        var (total, ids) = await Paging.PageAsync(ordered.ThenBy(e => e.Id).Select(e => e.Id), filter.Page, filter.PageSize, ct);
+        var rowsById = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
         {
             e.Id, e.NameZh, e.NameEn, e.Category, e.ParkId, ParkNameZh = e.Park!.NameZh, ParkNameEn = e.Park.NameEn,
             e.FoundedOn, e.Employees, e.AboveDesignatedSize, e.LatestRevenueYuan, e.Tags,
-        });
-        var (total, found) = await Paging.PageAsync(page, filter.Page, filter.PageSize, ct);
+        }).ToDictionaryAsync(e => e.Id, ct);
+        var found = ids.Select(id => rowsById[id]).ToList();
         var items = found.Select(e =>
         {
             var category = EnterpriseCategories.Find(e.Category);

@@ -33,6 +33,11 @@ public sealed class SearchTerms
         return new SearchTerms(terms);
     }
 
+    /// <summary>These terms and more (e.g. required tags, which the indexed text also contains, so the
+    /// index narrows the rows before the exact tag check).</summary>
+    public SearchTerms And(IEnumerable<string> more) =>
+        new(Terms.Concat(more.SelectMany(m => Parse(m).Terms)).Distinct(StringComparer.Ordinal).ToList());
+
     /// <summary>Characters as the trigram indexes count them (Unicode scalar values, not UTF-16 units).</summary>
     public static int CharacterCount(string term) => term.EnumerateRunes().Count();
 }
