@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Directory.Search;
+using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 
 namespace Lingjing.Server.Features.Directory;
@@ -11,6 +12,7 @@ public static class DirectoryExtensions
         services.AddScoped<IDirectoryTextSearch>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
             ? new PostgresTextSearch()
             : new SqliteTextSearch(sp.GetRequiredService<LingjingDbContext>()));
+        services.AddScoped<IDataInitializer, DirectoryStatistics>();
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<ParkDirectory>();
         services.AddScoped<InstitutionDirectory>();
