@@ -24,12 +24,12 @@ public static class BenchReport
             .ToList();
         var table = new StringBuilder();
         table.AppendLine(Begin);
-        table.AppendLine("| database | enterprises | first-run seeding | warm start | search p50 | search p95 | search p99 | search req/s | /health/live p95 | p95 ratio | measured (UTC) |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        table.AppendLine("| database | enterprises | first-run seeding | warm start | search p50 | search p95 | search p99 | search req/s | /health/live p95 | p95 ratio | load avg | measured (UTC) |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in all)
             table.AppendLine($"| {r.Database} | {r.Enterprises:N0} | {r.FirstRunSeedingSeconds:0.0} s | {r.WarmStartSeconds.Order().ElementAt(r.WarmStartSeconds.Count / 2):0.00} s | " +
                 $"{r.Search.P50Ms:0.0} ms | {r.Search.P95Ms:0.0} ms | {r.Search.P99Ms:0.0} ms | {r.Search.RequestsPerSecond:0} | {r.Baseline.P95Ms:0.0} ms | " +
-                $"{r.SearchToBaselineP95Ratio:0.0}x | {r.MeasuredAtUtc:yyyy-MM-dd HH:mm} |");
+                $"{r.SearchToBaselineP95Ratio:0.0}x | {Load(r)} | {r.MeasuredAtUtc:yyyy-MM-dd HH:mm} |");
         table.Append(End);
 
         var text = await File.ReadAllTextAsync(readme);
@@ -39,4 +39,6 @@ public static class BenchReport
         await File.WriteAllTextAsync(readme, text[..start] + table + text[(stop + End.Length)..]);
         Console.WriteLine($"Updated the table in {readme}");
     }
+
+    private static string Load(BenchResult r) => string.Join(" / ", r.LoadAverage.Select(l => l.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -14,4 +14,6 @@ public sealed record BenchResult(
     double SearchToBaselineP95Ratio,
     int Failures,
     IReadOnlyDictionary<string, LatencySummary> SearchByKind,
-    string Command);
+    string Command,
+    /// <summary>1-minute load average of the machine before and after the search phase (others may share it).</summary>
+    IReadOnlyList<double> LoadAverage);

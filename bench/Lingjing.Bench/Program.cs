@@ -52,24 +52,30 @@ await using (server)
     await LoadRun.RunAsync(client, DirectoryQueryMix.Build(Math.Min(300, options.Requests), seed: 7, parks), options.Concurrency);
     await LoadRun.RunAsync(client, floor.Take(300).ToList(), options.Concurrency);
 
+    var loadBefore = LoadAverage();
     clock.Restart();
     var baselineSamples = await LoadRun.RunAsync(client, floor, options.Concurrency);
     var baseline = LatencySummary.Of(baselineSamples.Select(s => s.Milliseconds).ToList(), clock.Elapsed);
     clock.Restart();
     var searchSamples = await LoadRun.RunAsync(client, searches, options.Concurrency);
     var search = LatencySummary.Of(searchSamples.Select(s => s.Milliseconds).ToList(), clock.Elapsed);
+    var loadAfter = LoadAverage();
     var failures = searchSamples.Count(s => s.Status != 200) + baselineSamples.Count(s => s.Status != 200);
     var byKind = searchSamples.GroupBy(s => s.Kind).OrderBy(g => g.Key)
         .ToDictionary(g => g.Key, g => LatencySummary.Of(g.Select(s => s.Milliseconds).ToList(), TimeSpan.Zero) with { RequestsPerSecond = 0 });
 
     var result = new BenchResult(options.Database, DateTime.UtcNow, Environment.ProcessorCount, enterprises, options.Concurrency,
         Math.Round(seeding.TotalSeconds, 2), warmStarts, search, baseline, Math.Round(search.P95Ms / Math.Max(baseline.P95Ms, 0.01), 1),
-        failures, byKind, options.CommandLine);
+        failures, byKind, options.CommandLine, [loadBefore, loadAfter]);
     Console.WriteLine($"search   p50 {search.P50Ms} ms  p95 {search.P95Ms} ms  p99 {search.P99Ms} ms  {search.RequestsPerSecond} req/s");
     Console.WriteLine($"baseline p50 {baseline.P50Ms} ms  p95 {baseline.P95Ms} ms  p99 {baseline.P99Ms} ms  {baseline.RequestsPerSecond} req/s");
     foreach (var (kind, summary) in byKind) Console.WriteLine($"  {kind,-13} n={summary.Requests,5}  p50 {summary.P50Ms} ms  p95 {summary.P95Ms} ms");
+    Console.WriteLine($"load average (1 min) before/after: {loadBefore} / {loadAfter}");
     if (failures > 0) Console.WriteLine($"{failures} requests did not answer 200");
     await BenchReport.WriteAsync(result, options.ResultsDirectory, options.Readme);
     if (failures > 0) Environment.ExitCode = 1;
 }
 work.Delete(recursive: true);
+
+static double LoadAverage() =>
+    File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : -1;
