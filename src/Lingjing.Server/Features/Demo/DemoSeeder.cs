@@ -81,9 +81,10 @@ internal sealed class DemoSeeder(
         var step = Stopwatch.StartNew();
         progress.Begin("generate", 0);
         var generator = new DemoZoneGenerator(seed, DemoZoneGenerator.ReferenceYearOf(time));
-        var zone = await Task.Run(generator.Generate, cancellationToken);
-        // Hashing is deliberately slow (PBKDF2), so every demo account shares one hash.
+        var generating = Task.Run(generator.Generate, cancellationToken);
+        // Hashing is deliberately slow (PBKDF2), so every demo account shares one hash, made while the zone is generated.
         var hash = passwordHasher.HashPassword(new LingjingUser(), DemoAccountGenerator.Password);
+        var zone = await generating;
         var accounts = DemoAccountGenerator.Generate(seed, hash, now);
         progress.End("generate", 0, step.Elapsed);
 
