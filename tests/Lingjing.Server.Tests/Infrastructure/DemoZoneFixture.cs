@@ -13,7 +13,8 @@ public sealed class DemoZoneFixture : IAsyncLifetime
         lock (gate)
         {
             if (!apps.TryGetValue(database, out var app))
-                apps[database] = app = LingjingApp.StartAsync(database, demo: true);
+                // SQLite listens on a real port too, so browser tests can share the seeded zone.
+                apps[database] = app = LingjingApp.StartAsync(database, demo: true, kestrel: database == Db.Sqlite);
             return app;
         }
     }

@@ -22,8 +22,12 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         this.settings = settings;
     }
 
+    /// <summary>Where a browser reaches the app; set when started with <c>kestrel: true</c>.</summary>
+    public Uri? BaseAddress { get; private set; }
+
     /// <param name="demo">Seed the full demo zone (51 parks, 50,000 enterprises, ...).</param>
-    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null)
+    /// <param name="kestrel">Listen on a real loopback port (for browser tests) instead of the in-memory test server.</param>
+    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null, bool kestrel = false)
     {
         var dataDirectory = TestDatabase.CreateDataDirectory();
         var settings = new Dictionary<string, string?>
@@ -34,7 +38,18 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var app = new LingjingApp(database, dataDirectory, settings);
-        _ = app.Server; // start now: migrate and seed before the first test request
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+            app.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        }
+        else
+        {
+            _ = app.Server; // start now: migrate and seed before the first test request
+        }
         return app;
     }
 
@@ -47,18 +62,32 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A client that does not follow redirects, so tests see 302s to the sign-in page.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = BaseAddress ?? new Uri("http://localhost"),
+    });
 
-    /// <summary>A client carrying a bearer token of the given account.</summary>
+    /// <summary>A client carrying a bearer token of the given account (tokens are reused per account).</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, password));
         return client;
     }
+
+    public async Task<string> TokenAsync(string email, string password = DemoAccounts.Password)
+    {
+        if (tokens.TryGetValue(email, out var cached)) return cached;
+        var response = await Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+        tokens[email] = token;
+        return token;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> tokens = new();
 
     private sealed record TokenBody(string AccessToken, long ExpiresIn);
 }

@@ -25,6 +25,7 @@ public sealed class PasswordVerifier(UserManager<LingjingUser> users, SignInMana
         }
         if (result.IsLockedOut)
         {
+            throttle.RecordFailure(account, clientAddress);
             var end = await users.GetLockoutEndDateAsync(user) ?? DateTimeOffset.UtcNow.AddMinutes(5);
             return SignInOutcome.LockedOut(end);
         }

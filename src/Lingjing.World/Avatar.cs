@@ -1,0 +1,41 @@
+using Lingjing.World.Protocol;
+using Lingjing.World.Sessions;
+
+namespace Lingjing.World;
+
+/// <summary>The authoritative state of one avatar connected to this node. Tick thread only.</summary>
+internal sealed class Avatar
+{
+    public Avatar(uint id, WorldSession session, AvatarProfile profile, PositionCm position, long now)
+    {
+        Id = id;
+        Session = session;
+        Profile = profile;
+        Position = position;
+        LastMovedAt = now;
+        Wire = new AvatarState { Id = id };
+    }
+
+    public uint Id { get; }
+    public WorldSession Session { get; }
+    public AvatarProfile Profile { get; }
+    public PositionCm Position { get; set; }
+    public uint Heading { get; set; }
+    public MovementState State { get; set; }
+    public int CellIndex { get; set; } = -1;
+    public uint AckedInputSeq { get; set; }
+    public long LastMovedAt { get; set; }
+
+    /// <summary>Reused for encoding so a tick allocates no per-avatar objects.</summary>
+    public AvatarState Wire { get; }
+
+    public AvatarState RefreshWire()
+    {
+        Wire.X = Position.X;
+        Wire.Y = Position.Y;
+        Wire.Z = Position.Z;
+        Wire.Heading = Heading;
+        Wire.State = State;
+        return Wire;
+    }
+}

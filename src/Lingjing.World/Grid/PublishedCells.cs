@@ -1,0 +1,49 @@
+namespace Lingjing.World.Grid;
+
+/// <summary>The latest published content of every watched cell of one world. Tick thread only.</summary>
+internal sealed class PublishedCells
+{
+    private readonly CellSlot?[] _slots;
+    private readonly HashSet<int> _occupied = new();
+    private int _versionCounter;
+
+    public PublishedCells(int cellCount) => _slots = new CellSlot?[cellCount];
+
+    /// <summary>The cell's content, or null when no node has avatars there.</summary>
+    public CellSlot? this[int index] => _slots[index];
+
+    /// <summary>Indices of occupied cells (the naive baseline sends all of them).</summary>
+    public IReadOnlyCollection<int> Occupied => _occupied;
+
+    public void Apply(int index, string origin, ReadOnlyMemory<byte> fragment, IReadOnlyList<uint> ids)
+    {
+        var slot = _slots[index];
+        if (slot is null)
+        {
+            if (fragment.IsEmpty) return;
+            _slots[index] = slot = new CellSlot();
+        }
+        slot.Apply(origin, fragment, ids, ref _versionCounter);
+        Settle(index, slot);
+    }
+
+    /// <summary>Forgets a cell nobody here watches any more (its batches stop arriving, so it would go stale).</summary>
+    public void Forget(int index)
+    {
+        _slots[index] = null;
+        _occupied.Remove(index);
+    }
+
+    private void Settle(int index, CellSlot slot)
+    {
+        if (slot.IsEmpty)
+        {
+            _slots[index] = null;
+            _occupied.Remove(index);
+        }
+        else
+        {
+            _occupied.Add(index);
+        }
+    }
+}

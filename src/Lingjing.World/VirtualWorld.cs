@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+using Lingjing.World.Bus;
+using Lingjing.World.Chat;
+using Lingjing.World.Encoding;
+using Lingjing.World.Grid;
+using Lingjing.World.Protocol;
+using Lingjing.World.Sessions;
+
+namespace Lingjing.World;
+
+/// <summary>
+/// The authoritative state of one world (a park, or the whole zone) on this node: its avatars, the
+/// cells they occupy, chat and moderation. Mutated only by <see cref="Tick"/> on the node's tick
+/// thread; receive threads and operators hand it work through a queue.
+/// </summary>
+public sealed class VirtualWorld
+{
+    private readonly WorldOptions _options;
+    private readonly TimeProvider _time;
+    private readonly WorldMetrics _metrics;
+    private readonly IWorldBus _bus;
+    private readonly ViewPattern _chatPattern;
+    private readonly LocalOccupancy _local;
+    private readonly PublishedCells _published;
+    private readonly CellWatchers? _watchers;
+    private readonly IDisposable? _worldSubscription;
+    private readonly SnapshotComposer _composer;
+    private readonly CellBatchEncoder _encoder = new();
+    private readonly ChatHistoryRing _history;
+    private readonly ConcurrentQueue<WorldCommand> _commands = new();
+    private readonly ConcurrentQueue<WorldCellBatch> _inbox = new();
+    private readonly Dictionary<uint, Avatar> _avatars = new();
+    private readonly List<WorldSession> _sessions = new();
+    private readonly List<uint> _leftThisTick = new();
+    private readonly ConcurrentDictionary<string, WorldSession> _byUser = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _mutedUntil = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedUntil = new();
+    private readonly byte[]?[] _localFragments;
+    private readonly Func<uint> _nextAvatarId;
+    private uint _tick;
+    private ulong _chatId;
+
+    internal VirtualWorld(WorldDefinition definition, WorldOptions options, TimeProvider time, WorldMetrics metrics,
+        IWorldBus bus, Func<uint> nextAvatarId)
+    {
+        Definition = definition;
+        _options = options;
+        _time = time;
+        _metrics = metrics;
+        _bus = bus;
+        _nextAvatarId = nextAvatarId;
+        Grid = new WorldGrid(definition.Bounds, options.CellSizeCm);
+        View = new ViewPattern(options.ViewRadiusCm, options.CellSizeCm);
+        _chatPattern = new ViewPattern(options.ChatRadiusCm, options.CellSizeCm);
+        _local = new LocalOccupancy(Grid.CellCount);
+        _published = new PublishedCells(Grid.CellCount);
+        _localFragments = new byte[]?[Grid.CellCount];
+        _history = new ChatHistoryRing(options.ChatHistorySize);
+        var inbox = new BusInbox(_inbox);
+        if (options.InterestManagement)
+            _watchers = new CellWatchers(Grid, View, bus, definition.Id, inbox,
+                _published.Forget);
+        else
+            _worldSubscription = bus.SubscribeWorld(definition.Id, inbox);
+        _composer = new SnapshotComposer(Grid, View, _published, options,
+            id => _avatars.TryGetValue(id, out var a) ? a.Profile : null);
+    }
+
+    public WorldDefinition Definition { get; }
+    public string Id => Definition.Id;
+    public WorldGrid Grid { get; }
+    public ViewPattern View { get; }
+
+    /// <summary>Avatars of this node in this world (read on the tick thread or as an estimate).</summary>
+    public int Population => Volatile.Read(ref _population);
+    private int _population;
+
+    public uint CurrentTick => _tick;
+
+    /// <summary>Stops the user chatting until now + duration and tells them. Thread-safe.</summary>
+    public void Mute(string userId, TimeSpan duration)
+    {
+        var until = _time.GetUtcNow() + duration;
+        _mutedUntil[userId] = until;
+        if (_byUser.TryGetValue(userId, out var session))
+            session.Send(ServerFrames.Of(new Muted { UntilMs = (ulong)until.ToUnixTimeMilliseconds(), Reason = "muted by an operator" }));
+    }
+
+    public void Unmute(string userId) => _mutedUntil.TryRemove(userId, out _);
+
+    /// <summary>Removes the user from this world (Kicked, then close 4003) and bars them for banFor (default 10 minutes). Thread-safe.</summary>
+    public void Remove(string userId, TimeSpan? banFor = null)
+    {
+        _bannedUntil[userId] = _time.GetUtcNow() + (banFor ?? TimeSpan.FromMinutes(10));
+        if (_byUser.TryGetValue(userId, out var session))
+            session.Kick(WorldCloseCodes.Removed, "removed by an operator");
+    }
+
+    public DateTimeOffset? MutedUntil(string userId) =>
+        _mutedUntil.TryGetValue(userId, out var until) && until > _time.GetUtcNow() ? until : null;
+
+    public bool IsBanned(string userId) =>
+        _bannedUntil.TryGetValue(userId, out var until) && until > _time.GetUtcNow();
+
+    /// <summary>The live session of a user in this world, if any.</summary>
+    public WorldSession? SessionOf(string userId) => _byUser.TryGetValue(userId, out var s) ? s : null;
+
+    internal void Enqueue(WorldCommand command) => _commands.Enqueue(command);
+
+    /// <summary>Runs one tick: applies queued work and inputs, encodes changed cells once, sends every client its frame.</summary>
+    public void Tick()
+    {
+        _tick++;
+        var now = _time.GetTimestamp();
+        DrainCommands(now);
+        ApplyInputs(now);
+        AnnounceDepartures();
+        PublishCells();
+        DrainInbox();
+        SendSnapshots(now);
+    }
+
+    internal void Shutdown()
+    {
+        foreach (var session in _sessions.ToArray()) session.Close(WorldCloseCodes.GoingAway, "server shutting down");
+        DrainCommands(_time.GetTimestamp());
+        _watchers?.UnwatchAll();
+        _worldSubscription?.Dispose();
+    }
+
+    private void DrainCommands(long now)
+    {
+        while (_commands.TryDequeue(out var command))
+        {
+            switch (command)
+            {
+                case WorldCommand.Join join: Join(join.Session, now); break;
+                case WorldCommand.Leave leave: Leave(leave.Session); break;
+                case WorldCommand.Chat chat: DeliverChat(chat); break;
+                case WorldCommand.Emote emote: DeliverEmote(emote); break;
+            }
+        }
+    }
+
+    private void Join(WorldSession session, long now)
+    {
+        if (session.IsClosed || session.Avatar is not null) return;
+        var user = session.User;
+        if (_byUser.TryGetValue(user.UserId, out var previous) && previous != session)
+            previous.Kick(WorldCloseCodes.Replaced, "replaced by a newer connection");
+        _byUser[user.UserId] = session;
+
+        var id = _nextAvatarId();
+        var profile = new AvatarProfile
+        {
+            Id = id,
+            DisplayName = ChatText.Sanitize(user.DisplayName),
+            Look = user.Look,
+            Guest = user.IsGuest,
+        };
+        var spawn = Definition.Bounds.Clamp(Definition.Spawn);
+        var avatar = new Avatar(id, session, profile, spawn, now);
+        _avatars[id] = avatar;
+        var cell = Grid.CellOf(spawn.X, spawn.Z);
+        _local.Add(avatar, Grid.IndexOf(cell));
+        session.Avatar = avatar;
+        session.View.Cell = cell;
+        _watchers?.Watch(cell);
+        _sessions.Add(session);
+        Volatile.Write(ref _population, _avatars.Count);
+        _metrics.AvatarAdded();
+
+        session.Send(ServerFrames.Of(new Welcome
+        {
+            AvatarId = id,
+            WorldId = Id,
+            ProtocolVersion = WorldOptions.ProtocolVersion,
+            TickRateHz = (uint)_options.TickRateHz,
+            ViewRadiusCm = (uint)_options.ViewRadiusCm,
+            CellSizeCm = (uint)_options.CellSizeCm,
+            ChatRadiusCm = (uint)_options.ChatRadiusCm,
+            Bounds = new Bounds
+            {
+                MinX = Definition.Bounds.MinX, MinY = Definition.Bounds.MinY, MinZ = Definition.Bounds.MinZ,
+                MaxX = Definition.Bounds.MaxX, MaxY = Definition.Bounds.MaxY, MaxZ = Definition.Bounds.MaxZ,
+            },
+            Spawn = new Vec3 { X = spawn.X, Y = spawn.Y, Z = spawn.Z },
+            MaxSpeedCmPerS = (uint)_options.MaxSpeedCmPerSecond,
+            ServerTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Population = (uint)_avatars.Count,
+            InterestManagement = _options.InterestManagement,
+            Limits = new Limits
+            {
+                MaxFrameBytes = (uint)_options.MaxClientFrameBytes,
+                MaxChatChars = (uint)_options.MaxChatChars,
+                InputPerSecond = (uint)_options.InputPerSecond,
+                InputBurst = (uint)_options.InputBurst,
+                ChatPerMinute = (uint)_options.ChatPerMinute,
+                ChatBurst = (uint)_options.ChatBurst,
+                MaxEmote = (uint)_options.MaxEmote,
+            },
+        }));
+        if (_history.Count > 0)
+        {
+            var history = new Protocol.ChatHistory();
+            history.Messages.AddRange(_history.Recent());
+            session.Send(ServerFrames.Of(history));
+        }
+    }
+
+    private void Leave(WorldSession session)
+    {
+        if (session.Avatar is not { } avatar || !_avatars.Remove(avatar.Id)) return;
+        _local.Remove(avatar);
+        _watchers?.Unwatch(session.View.Cell);
+        _sessions.Remove(session);
+        _byUser.TryRemove(new KeyValuePair<string, WorldSession>(session.User.UserId, session));
+        _leftThisTick.Add(avatar.Id);
+        Volatile.Write(ref _population, _avatars.Count);
+        _metrics.AvatarRemoved();
+    }
+
+    private void AnnounceDepartures()
+    {
+        if (_leftThisTick.Count == 0) return;
+        var perSession = new AvatarsLeft();
+        foreach (var session in _sessions)
+        {
+            perSession.AvatarIds.Clear();
+            foreach (var id in _leftThisTick)
+                if (session.View.KnownAvatars.Remove(id)) perSession.AvatarIds.Add(id);
+            if (perSession.AvatarIds.Count > 0) session.Send(ServerFrames.Of(perSession));
+        }
+        _leftThisTick.Clear();
+    }
+
+    private void ApplyInputs(long now)
+    {
+        var maxSpeed = (double)_options.MaxSpeedCmPerSecond;
+        foreach (var session in _sessions)
+        {
+            if (session.Avatar is not { } avatar || session.TakeInput() is not { } input) continue;
+            // Allowed travel: max speed over the time since the last applied input (at most 1 s), +10 % for jitter.
+            var elapsed = Math.Min(1.0, _time.GetElapsedTime(avatar.LastMovedAt, now).TotalSeconds);
+            var target = MovementRules.Limit(avatar.Position, new PositionCm(input.X, input.Y, input.Z),
+                maxSpeed * elapsed * 1.1, Definition.Bounds);
+            avatar.LastMovedAt = now;
+            avatar.AckedInputSeq = input.Seq;
+            if (target == avatar.Position && input.Heading == avatar.Heading && input.State == avatar.State) continue;
+            avatar.Position = target;
+            avatar.Heading = input.Heading;
+            avatar.State = input.State;
+            var cell = Grid.CellOf(target.X, target.Z);
+            var index = Grid.IndexOf(cell);
+            if (index == avatar.CellIndex)
+            {
+                _local.MarkDirty(index);
+                continue;
+            }
+            _local.Remove(avatar);
+            _local.Add(avatar, index);
+            _watchers?.Watch(cell);
+            _watchers?.Unwatch(session.View.Cell);
+            session.View.Cell = cell;
+            session.View.CellChanged = true;
+        }
+    }
+
+    private void PublishCells()
+    {
+        foreach (var index in _local.DirtyCells)
+        {
+            var avatars = _local.In(index);
+            var fragment = avatars.Count == 0 ? [] : _encoder.Encode(Grid.CellAt(index), avatars);
+            _metrics.CellEncoded();
+            _localFragments[index] = avatars.Count == 0 ? null : fragment;
+            Publish(index, fragment, avatars);
+        }
+        if (_tick % (uint)_options.KeyframeTicks == 0)
+        {
+            // Late subscribers on other nodes converge within one keyframe interval.
+            foreach (var index in _local.Occupied)
+                if (_localFragments[index] is { } fragment && !_local.DirtyCells.Contains(index))
+                    Publish(index, fragment, _local.In(index));
+        }
+        _local.ClearDirty();
+    }
+
+    private void Publish(int index, byte[] fragment, IReadOnlyList<Avatar> avatars)
+    {
+        var ids = new uint[avatars.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = avatars[i].Id;
+        _bus.Publish(new WorldCellBatch(Id, _options.NodeId, Grid.CellAt(index), _tick, fragment, ids));
+    }
+
+    private void DrainInbox()
+    {
+        while (_inbox.TryDequeue(out var batch))
+        {
+            if (!Grid.Contains(batch.Cell)) continue;
+            _published.Apply(Grid.IndexOf(batch.Cell), batch.Origin, batch.Fragment, batch.AvatarIds);
+        }
+    }
+
+    private void SendSnapshots(long now)
+    {
+        var serverTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var session in _sessions)
+        {
+            if (session.IsClosed || session.Avatar is not { } avatar) continue;
+            if (session.Outbox.PendingSince is { } oldest && _time.GetElapsedTime(oldest, now) > _options.MaxQueuedFrameAge)
+            {
+                session.Close(WorldCloseCodes.TooSlow, "client too slow");
+                continue;
+            }
+            _composer.Compose(session, avatar, _tick, serverTimeMs);
+        }
+    }
+
+    private void DeliverChat(WorldCommand.Chat chat)
+    {
+        if (chat.Session.Avatar is not { } sender || !_avatars.ContainsKey(sender.Id)) return;
+        var message = new ChatMessage
+        {
+            Id = ++_chatId,
+            SenderId = sender.Id,
+            SenderName = sender.Profile.DisplayName,
+            Scope = chat.Scope,
+            Text = chat.Text,
+            ServerTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        var frame = ServerFrames.Of(message); // encoded once, shared by every recipient
+        if (chat.Scope == ChatScope.World)
+        {
+            _history.Add(message);
+            foreach (var session in _sessions) session.Send(frame);
+            return;
+        }
+        var radiusSquared = (long)_options.ChatRadiusCm * _options.ChatRadiusCm;
+        foreach (var listener in AvatarsAround(sender, _chatPattern))
+            if (DistanceSquared(listener.Position, sender.Position) <= radiusSquared) listener.Session.Send(frame);
+    }
+
+    private void DeliverEmote(WorldCommand.Emote emote)
+    {
+        if (emote.Session.Avatar is not { } avatar || !_avatars.ContainsKey(avatar.Id)) return;
+        var frame = ServerFrames.Of(new EmotePlayed { AvatarId = avatar.Id, Emote = emote.EmoteId });
+        if (!_options.InterestManagement)
+        {
+            foreach (var session in _sessions) session.Send(frame);
+            return;
+        }
+        foreach (var viewer in AvatarsAround(avatar, View)) viewer.Session.Send(frame);
+    }
+
+    private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern)
+    {
+        var origin = Grid.CellAt(center.CellIndex);
+        foreach (var offset in pattern.OffsetArray)
+        {
+            var cell = new GridCell(origin.X + offset.X, origin.Z + offset.Z);
+            if (!Grid.Contains(cell)) continue;
+            foreach (var avatar in _local.In(Grid.IndexOf(cell))) yield return avatar;
+        }
+    }
+
+    private static long DistanceSquared(PositionCm a, PositionCm b)
+    {
+        long dx = a.X - b.X, dy = a.Y - b.Y, dz = a.Z - b.Z;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    private sealed class BusInbox(ConcurrentQueue<WorldCellBatch> queue) : ICellBatchReceiver
+    {
+        public void Receive(WorldCellBatch batch) => queue.Enqueue(batch);
+    }
+}

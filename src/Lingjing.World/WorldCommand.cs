@@ -1,0 +1,13 @@
+using Lingjing.World.Protocol;
+using Lingjing.World.Sessions;
+
+namespace Lingjing.World;
+
+/// <summary>Work handed from receive threads and operators to the tick thread, applied in order.</summary>
+internal abstract record WorldCommand
+{
+    public sealed record Join(WorldSession Session) : WorldCommand;
+    public sealed record Leave(WorldSession Session) : WorldCommand;
+    public sealed record Chat(WorldSession Session, ChatScope Scope, string Text) : WorldCommand;
+    public sealed record Emote(WorldSession Session, uint EmoteId) : WorldCommand;
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Lingjing.World.Bus;
+using Lingjing.World.Sessions;
+
+namespace Lingjing.World;
+
+/// <summary>
+/// The engine on one server node: its worlds, the connections attached to it and the tick loop that
+/// drives every world on one dedicated thread.
+/// </summary>
+public sealed class WorldNode : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, VirtualWorld> _worlds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, WorldSession> _awaitingHello = new();
+    private readonly IWorldBus _bus;
+    private WorldTickLoop? _loop;
+    private long _nextSessionId;
+    private uint _nextAvatarSerial;
+
+    public WorldNode(WorldOptions? options = null, TimeProvider? time = null, IWorldBus? bus = null)
+    {
+        Options = options ?? new WorldOptions();
+        Options.Validate();
+        Time = time ?? TimeProvider.System;
+        _bus = bus ?? new InProcessWorldBus();
+    }
+
+    public WorldOptions Options { get; }
+    public TimeProvider Time { get; }
+    public WorldMetrics Metrics { get; } = new();
+    public IReadOnlyCollection<VirtualWorld> Worlds => (IReadOnlyCollection<VirtualWorld>)_worlds.Values;
+
+    /// <summary>Adds a world clients can join by its id. Thread-safe; call before or while running.</summary>
+    public VirtualWorld AddWorld(WorldDefinition definition)
+    {
+        var world = new VirtualWorld(definition, Options, Time, Metrics, _bus, NextAvatarId);
+        if (!_worlds.TryAdd(definition.Id, world))
+            throw new InvalidOperationException($"World '{definition.Id}' already exists.");
+        return world;
+    }
+
+    public VirtualWorld? FindWorld(string id) => _worlds.TryGetValue(id, out var world) ? world : null;
+
+    /// <summary>
+    /// Attaches an authenticated connection. Feed its binary frames to the returned session's
+    /// ReceiveFrame; the first must be Hello, within Options.HelloTimeout.
+    /// </summary>
+    public WorldSession Attach(IWorldConnection connection, WorldUser user)
+    {
+        var session = new WorldSession(this, Interlocked.Increment(ref _nextSessionId), connection, user);
+        _awaitingHello[session.Id] = session;
+        Metrics.SessionOpened();
+        return session;
+    }
+
+    /// <summary>Runs one tick of every world on the calling thread (tests drive time this way).</summary>
+    public void Tick()
+    {
+        var started = Time.GetTimestamp();
+        foreach (var session in _awaitingHello.Values)
+            if (Time.GetElapsedTime(session.ConnectedAt, started) > Options.HelloTimeout)
+                session.Close(WorldCloseCodes.HelloTimeout, "no hello received");
+        foreach (var world in _worlds.Values) world.Tick();
+        Metrics.TickCompleted((long)Time.GetElapsedTime(started).TotalMicroseconds);
+    }
+
+    /// <summary>Starts ticking at Options.TickRateHz on a dedicated thread.</summary>
+    public void Start()
+    {
+        if (_loop is not null) throw new InvalidOperationException("The world node is already running.");
+        _loop = new WorldTickLoop(Tick, Options.TickRateHz);
+        _loop.Start();
+    }
+
+    /// <summary>Stops the loop and closes every connection with 1001.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_loop is not null) await _loop.StopAsync().ConfigureAwait(false);
+        foreach (var session in _awaitingHello.Values) session.Close(WorldCloseCodes.GoingAway, "server shutting down");
+        foreach (var world in _worlds.Values) world.Shutdown();
+        Metrics.Dispose();
+    }
+
+    internal void HelloReceived(WorldSession session) => _awaitingHello.TryRemove(session.Id, out _);
+
+    internal void SessionClosed(WorldSession session, int code)
+    {
+        _awaitingHello.TryRemove(session.Id, out _);
+        Metrics.SessionClosed(code);
+    }
+
+    private uint NextAvatarId()
+    {
+        // Top byte: the node, so nodes sharing a world never hand out the same id.
+        var serial = Interlocked.Increment(ref _nextAvatarSerial) & 0x00FF_FFFF;
+        return ((uint)Options.NodeIndex << 24) | (serial == 0 ? 1 : serial);
+    }
+}

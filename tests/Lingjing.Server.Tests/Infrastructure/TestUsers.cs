@@ -1,0 +1,32 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lingjing.Server.Tests.Infrastructure;
+
+/// <summary>Creates accounts directly through Identity, for tests that do not use the demo zone.</summary>
+public static class TestUsers
+{
+    public const string Password = "Correct#Horse1";
+
+    public static async Task<LingjingUser> CreateAsync(LingjingApp app, string email, string role, int? parkId = null, int? enterpriseId = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LingjingUser>>();
+        var user = new LingjingUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+            ParkId = parkId,
+            EnterpriseId = enterpriseId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, Password);
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
+        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        return user;
+    }
+}

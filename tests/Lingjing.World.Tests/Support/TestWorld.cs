@@ -1,0 +1,48 @@
+using Lingjing.World.Protocol;
+
+namespace Lingjing.World.Tests.Support;
+
+/// <summary>A node with one world, manual time and fake connections; ticks only when told.</summary>
+public sealed class TestWorld
+{
+    public const string WorldId = "park-1";
+    public static readonly WorldBounds Bounds = new(0, 0, 0, 100_000, 10_000, 100_000);
+
+    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null)
+    {
+        Time = new ManualTimeProvider();
+        Node = new WorldNode(options ?? new WorldOptions(), Time);
+        World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)));
+    }
+
+    public ManualTimeProvider Time { get; }
+    public WorldNode Node { get; }
+    public VirtualWorld World { get; }
+
+    /// <summary>Options that let tests place avatars anywhere in one input.</summary>
+    public static WorldOptions Teleporting(WorldOptions? options = null) =>
+        (options ?? new WorldOptions()) with { MaxSpeedCmPerSecond = 10_000_000, InputBurst = 1_000, InputPerSecond = 1_000 };
+
+    public TestClient Connect(string userId, bool guest = false)
+    {
+        var connection = new FakeConnection();
+        var look = new AvatarLook { Model = "standard", BodyColor = 0xC08060, OutfitColor = 0x2040A0 };
+        var session = Node.Attach(connection, new WorldUser(userId, "User " + userId, look, guest));
+        return new TestClient(session, connection);
+    }
+
+    /// <summary>Connects, says Hello and ticks so the client is welcomed.</summary>
+    public TestClient Join(string userId)
+    {
+        var client = Connect(userId);
+        client.Hello(WorldId);
+        Tick();
+        return client;
+    }
+
+    public void Tick(TimeSpan? advance = null)
+    {
+        Time.Advance(advance ?? TimeSpan.FromMilliseconds(100));
+        Node.Tick();
+    }
+}
