@@ -43,7 +43,7 @@ internal sealed class DemoEnterpriseGenerator(Random random, IReadOnlyList<DemoP
             raw[2][i] = revenue * (1 + growth1) * (1 + growth2);
             var employees = isAbove
                 ? Math.Clamp((int)(revenue / (3e5 + random.NextDouble() * 7e5)), 30, 6000)
-                : Math.Clamp((int)(revenue / (2e5 + random.NextDouble() * 4e5)), 2, 280);
+                : Math.Clamp((int)(revenue / (1.2e5 + random.NextDouble() * 2.8e5)), 2, 280);
 
             var (first, second) = TradeName(names, industry, listed, out var word);
             var tradeZh = first.Zh + second.Zh;
