@@ -1,0 +1,91 @@
+// Finds [data-chart] elements, loads their JSON and renders them. Each element holds three parts
+// rendered by the server (ChartContainer.razor): [data-chart-loading], [data-chart-error] with a
+// [data-chart-retry] button, [data-chart-empty], and the [data-chart-canvas] ECharts draws into.
+import { echarts } from "./echarts";
+import type { ChartContext } from "./data";
+import { isEmpty, optionBuilders } from "./options";
+import { themeName } from "./theme";
+
+type ChartState = "loading" | "error" | "empty" | "ready";
+
+const mounted = new Map<HTMLElement, ReturnType<typeof echarts.init>>();
+let resizeListening = false;
+
+export function mountCharts(root: ParentNode): void {
+  disposeDetached();
+  root.querySelectorAll<HTMLElement>("[data-chart]").forEach((element) => {
+    if (element.dataset.chartMounted === "true") return;
+    element.dataset.chartMounted = "true";
+    element.querySelector("[data-chart-retry]")?.addEventListener("click", () => void load(element));
+    void load(element);
+  });
+  if (!resizeListening) {
+    resizeListening = true;
+    window.addEventListener("resize", () => mounted.forEach((chart) => chart.resize()));
+  }
+}
+
+async function load(element: HTMLElement): Promise<void> {
+  const build = optionBuilders[element.dataset.chart ?? ""];
+  const source = element.dataset.source;
+  if (!build || !source) {
+    show(element, "error");
+    return;
+  }
+  show(element, "loading");
+  try {
+    const response = await fetch(source, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+    const data: unknown = await response.json();
+    if (isEmpty(data)) {
+      show(element, "empty");
+      return;
+    }
+    show(element, "ready");
+    const canvas = element.querySelector<HTMLElement>("[data-chart-canvas]") ?? element;
+    const chart = mounted.get(element) ?? echarts.init(canvas, themeName, { renderer: "canvas" });
+    mounted.set(element, chart);
+    chart.setOption(build(data, contextOf(element)), true);
+    chart.resize();
+  } catch (error) {
+    console.error("Chart failed to load", error);
+    show(element, "error");
+  }
+}
+
+function contextOf(element: HTMLElement): ChartContext {
+  let labels: Record<string, string> = {};
+  try {
+    labels = JSON.parse(element.dataset.labels ?? "{}") as Record<string, string>;
+  } catch {
+    // Missing labels fall back to their keys; the chart still draws.
+  }
+  return { labels, chinese: (document.documentElement.lang || "en").startsWith("zh") };
+}
+
+function show(element: HTMLElement, state: ChartState): void {
+  element.dataset.chartState = state;
+  const parts: Record<string, ChartState> = {
+    "[data-chart-loading]": "loading",
+    "[data-chart-error]": "error",
+    "[data-chart-empty]": "empty",
+    "[data-chart-canvas]": "ready",
+  };
+  for (const [selector, visibleIn] of Object.entries(parts)) {
+    const part = element.querySelector<HTMLElement>(selector);
+    if (!part) continue;
+    // The canvas keeps its size while hidden so ECharts measures it correctly when it appears.
+    if (visibleIn === "ready") part.style.visibility = state === "ready" ? "visible" : "hidden";
+    else part.hidden = state !== visibleIn;
+  }
+}
+
+// Enhanced navigation removes chart elements from the page: release their ECharts instances.
+function disposeDetached(): void {
+  mounted.forEach((chart, element) => {
+    if (!element.isConnected) {
+      chart.dispose();
+      mounted.delete(element);
+    }
+  });
+}
