@@ -16,7 +16,9 @@ public static class EnterpriseProfileApi
             .WithSummary("Change the caller's own enterprise profile (enterprise administrators)");
 
         var byId = app.MapGroup("/api/v1/enterprises/{id:int}/profile").WithTags("Enterprise");
-        byId.MapGet("", GetByIdAsync).RequireAuthorization(Policies.SignedIn)
+        // Only roles that can ever read a profile get past the door (403 for the rest); among them,
+        // staff of another enterprise get 404.
+        byId.MapGet("", GetByIdAsync).RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.EnterpriseAdmin, Roles.EnterpriseMember))
             .WithSummary("An enterprise profile: any enterprise for government, only their own for enterprise staff (404 otherwise)");
         byId.MapPut("", UpdateByIdAsync).RequireAuthorization(Policies.EnterpriseAdmin)
             .WithSummary("Change an enterprise profile: only its own administrators (404 otherwise)");
