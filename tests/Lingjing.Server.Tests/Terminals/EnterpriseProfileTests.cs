@@ -141,7 +141,7 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
         fields["Form.Website"] = "ftp://stage.example.test";
         var refused = await PortalBrowser.PostFormAsync(client, "/enterprise", "enterprise-profile", fields);
 
-        saved.Headers.Location!.ToString().ShouldBe("/enterprise?saved=true");
+        PortalBrowser.RedirectPath(saved).ShouldBe("/enterprise?saved=true");
         PortalBrowser.Text(await refused.Content.ReadAsStringAsync()).ShouldContain("Enter a web address starting with http:// or https://.");
         var government = await app.SignedInAsync(TerminalScene.Government, TerminalScene.Password);
         var profile = await government.GetFromJsonAsync<EnterpriseProfile>($"/api/v1/enterprises/{scene.EnterpriseB2}/profile");

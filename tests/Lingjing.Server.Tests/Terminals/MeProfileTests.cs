@@ -64,7 +64,7 @@ public sealed class MeProfileTests(TerminalsFixture fixture)
         var saved = await PortalBrowser.PostFormAsync(client, "/me", "my-profile",
             new() { ["Form.DisplayName"] = "Li Lei", ["Form.JobTitle"] = "Curator", ["Form.PreferredCulture"] = "" });
 
-        saved.Headers.Location!.ToString().ShouldBe("/me?saved=true");
+        PortalBrowser.RedirectPath(saved).ShouldBe("/me?saved=true");
         var page = PortalBrowser.Text(await client.GetStringAsync("/me?saved=true"));
         page.ShouldContain("class=\"lj-user small\" title=\"renamer@terminals.test\">Li Lei</span>");
         page.ShouldContain("Your profile is saved.");

@@ -30,6 +30,13 @@ public static partial class PortalBrowser
         return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>Where a redirect points, as a local path: Blazor answers with absolute URLs, cookie auth with relative ones.</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new ShouldAssertException($"{(int)response.StatusCode} is not a redirect");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -83,7 +83,7 @@ public sealed class TerminalAccessTests(TerminalsFixture fixture)
         signIn.ShouldContain("/account/signin");
         var posted = await PortalBrowser.PostFormAsync(client, new Uri(signIn).PathAndQuery, "signin",
             new() { ["Form.Email"] = TerminalScene.Government, ["Form.Password"] = TerminalScene.Password });
-        posted.Headers.Location!.ToString().ShouldBe("/gov");
+        PortalBrowser.RedirectPath(posted).ShouldBe("/gov");
     }
 
     [Theory, BothDatabases]
@@ -94,7 +94,7 @@ public sealed class TerminalAccessTests(TerminalsFixture fixture)
         var response = await PortalBrowser.PostFormAsync(app.Anonymous(), "/account/signin", "signin",
             new() { ["Form.Email"] = TerminalScene.OperatorA, ["Form.Password"] = TerminalScene.Password });
 
-        response.Headers.Location!.ToString().ShouldBe("/park");
+        PortalBrowser.RedirectPath(response).ShouldBe("/park");
     }
 
     [Theory, BothDatabases]
@@ -105,7 +105,7 @@ public sealed class TerminalAccessTests(TerminalsFixture fixture)
         var response = await PortalBrowser.PostFormAsync(app.Anonymous(), "/account/signin?returnUrl=https%3A%2F%2Fevil.example%2F", "signin",
             new() { ["Form.Email"] = TerminalScene.AdminA1, ["Form.Password"] = TerminalScene.Password });
 
-        response.Headers.Location!.ToString().ShouldBe("/enterprise");
+        PortalBrowser.RedirectPath(response).ShouldBe("/enterprise");
     }
 
     private static TheoryData<Db, string, string> Cases(params (string Path, string Email)[] rows)
