@@ -15,9 +15,10 @@ function enterprisesByCategory(data: unknown, context: ChartContext): EChartsCor
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     xAxis: { type: "value" },
     yAxis: { type: "category", data: rows.map((r) => localName(context, r)) },
+    // Stacked: the bar's length is the category's total, its teal end the part above designated size.
     series: [
-      { name: label(context, "enterprises"), type: "bar", data: rows.map((r) => r.enterprises), barMaxWidth: 18, itemStyle: { borderRadius: [0, 4, 4, 0] } },
-      { name: label(context, "aboveSize"), type: "bar", data: rows.map((r) => r.aboveDesignatedSize), barMaxWidth: 18, itemStyle: { borderRadius: [0, 4, 4, 0] } },
+      { name: label(context, "enterprises"), type: "bar", stack: "size", data: rows.map((r) => r.enterprises - r.aboveDesignatedSize), barMaxWidth: 18 },
+      { name: label(context, "aboveSize"), type: "bar", stack: "size", data: rows.map((r) => r.aboveDesignatedSize), barMaxWidth: 18, itemStyle: { borderRadius: [0, 4, 4, 0] } },
     ],
   };
 }
@@ -71,7 +72,8 @@ function parkMap(data: unknown, context: ChartContext): EChartsCoreOption {
   const largest = Math.max(1, ...rows.map((r) => r.enterprises));
   const format = numberFormat(context);
   return {
-    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    // Room outside the labels for the axis names, which containLabel does not count.
+    grid: { left: 40, right: 16, top: 16, bottom: 36, containLabel: true },
     tooltip: {
       trigger: "item",
       formatter: (params: { data: { park: ParkFigures } }) => {
