@@ -9,7 +9,10 @@ import { themeName } from "./theme";
 type ChartState = "loading" | "error" | "empty" | "ready";
 
 const mounted = new Map<HTMLElement, ReturnType<typeof echarts.init>>();
-let resizeListening = false;
+// Charts follow their own box (window resizes, the navbar collapsing, a sidebar), not only the window.
+const resizer = new ResizeObserver((entries) => {
+  for (const entry of entries) mounted.get(entry.target as HTMLElement)?.resize();
+});
 
 export function mountCharts(root: ParentNode): void {
   disposeDetached();
@@ -19,10 +22,6 @@ export function mountCharts(root: ParentNode): void {
     element.querySelector("[data-chart-retry]")?.addEventListener("click", () => void load(element));
     void load(element);
   });
-  if (!resizeListening) {
-    resizeListening = true;
-    window.addEventListener("resize", () => mounted.forEach((chart) => chart.resize()));
-  }
 }
 
 async function load(element: HTMLElement): Promise<void> {
@@ -43,8 +42,12 @@ async function load(element: HTMLElement): Promise<void> {
     }
     show(element, "ready");
     const canvas = element.querySelector<HTMLElement>("[data-chart-canvas]") ?? element;
-    const chart = mounted.get(element) ?? echarts.init(canvas, themeName, { renderer: "canvas" });
-    mounted.set(element, chart);
+    let chart = mounted.get(element);
+    if (!chart) {
+      chart = echarts.init(canvas, themeName, { renderer: "canvas" });
+      mounted.set(element, chart);
+      resizer.observe(element);
+    }
     chart.setOption(build(data, contextOf(element)), true);
     chart.resize();
   } catch (error) {
@@ -84,6 +87,7 @@ function show(element: HTMLElement, state: ChartState): void {
 function disposeDetached(): void {
   mounted.forEach((chart, element) => {
     if (!element.isConnected) {
+      resizer.unobserve(element);
       chart.dispose();
       mounted.delete(element);
     }
