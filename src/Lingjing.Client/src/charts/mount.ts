@@ -1,4 +1,4 @@
-// Finds [data-chart] elements, loads their JSON and renders them. Each element holds three parts
+// Finds [data-chart] elements, loads their JSON and renders them. Each element holds the parts
 // rendered by the server (ChartContainer.razor): [data-chart-loading], [data-chart-error] with a
 // [data-chart-retry] button, [data-chart-empty], and the [data-chart-canvas] ECharts draws into.
 import { echarts } from "./echarts";
@@ -14,14 +14,27 @@ const resizer = new ResizeObserver((entries) => {
   for (const entry of entries) mounted.get(entry.target as HTMLElement)?.resize();
 });
 
+let retryListening = false;
+
 export function mountCharts(root: ParentNode): void {
   disposeDetached();
   root.querySelectorAll<HTMLElement>("[data-chart]").forEach((element) => {
     if (element.dataset.chartMounted === "true") return;
+    // Enhanced navigation to the same page keeps the element but resets its attributes and
+    // children to the server's HTML, which removes the chart's canvas: start that chart afresh.
+    release(element);
     element.dataset.chartMounted = "true";
-    element.querySelector("[data-chart-retry]")?.addEventListener("click", () => void load(element));
     void load(element);
   });
+  if (!retryListening) {
+    retryListening = true;
+    // Delegated, so buttons that enhanced navigation keeps or replaces need no listener of their own.
+    document.addEventListener("click", (event) => {
+      const retry = (event.target as Element | null)?.closest("[data-chart-retry]");
+      const element = retry?.closest<HTMLElement>("[data-chart]");
+      if (element) void load(element);
+    });
+  }
 }
 
 async function load(element: HTMLElement): Promise<void> {
@@ -85,11 +98,15 @@ function show(element: HTMLElement, state: ChartState): void {
 
 // Enhanced navigation removes chart elements from the page: release their ECharts instances.
 function disposeDetached(): void {
-  mounted.forEach((chart, element) => {
-    if (!element.isConnected) {
-      resizer.unobserve(element);
-      chart.dispose();
-      mounted.delete(element);
-    }
+  mounted.forEach((_, element) => {
+    if (!element.isConnected) release(element);
   });
+}
+
+function release(element: HTMLElement): void {
+  const chart = mounted.get(element);
+  if (!chart) return;
+  resizer.unobserve(element);
+  chart.dispose();
+  mounted.delete(element);
 }
