@@ -66,9 +66,13 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "nameZh", "nameEn", "website", "contactEmail", "contactPhone", "employees", "tags" })
+        {
             errors.TryGetProperty(field, out _).ShouldBeTrue($"no error for {field}");
+            problem.GetProperty("detail").GetString().ShouldContain(field);
+        }
         (await client.GetFromJsonAsync<EnterpriseProfile>("/api/v1/enterprise/profile"))!.NameEn.ShouldBe("Alpha One Culture");
     }
 

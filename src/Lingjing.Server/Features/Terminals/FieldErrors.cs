@@ -20,6 +20,9 @@ public sealed class FieldErrors
 
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(p => p.Key, p => p.Value.ToArray());
 
+    /// <summary>One line for a problem's detail, naming every field that failed.</summary>
+    public string Summary => "Check these fields: " + string.Join(", ", errors.Keys) + ".";
+
     public void Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, "This field is required.");

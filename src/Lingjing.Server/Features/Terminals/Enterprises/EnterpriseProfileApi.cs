@@ -49,7 +49,7 @@ public static class EnterpriseProfileApi
         if (!EnterpriseAccess.CanEdit(http.User, id) || await profiles.GetAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = await profiles.UpdateAsync(id, update, ct);
         if (!errors.IsEmpty)
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The enterprise profile is not valid");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The enterprise profile is not valid");
         return TypedResults.Ok((await profiles.GetAsync(id, ct))!);
     }
 }

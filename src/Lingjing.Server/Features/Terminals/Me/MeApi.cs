@@ -21,7 +21,7 @@ public static class MeApi
         if (http.User.UserId() is not { } id || await profiles.GetAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = await profiles.UpdateAsync(id, update);
         if (!errors.IsEmpty)
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The profile is not valid");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The profile is not valid");
         return TypedResults.Ok((await profiles.GetAsync(id, ct))!);
     }
 }
