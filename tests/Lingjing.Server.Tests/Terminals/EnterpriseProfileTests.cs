@@ -71,7 +71,7 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
         foreach (var field in new[] { "nameZh", "nameEn", "website", "contactEmail", "contactPhone", "employees", "tags" })
         {
             errors.TryGetProperty(field, out _).ShouldBeTrue($"no error for {field}");
-            problem.GetProperty("detail").GetString().ShouldContain(field);
+            problem.GetProperty("detail").GetString()!.ShouldContain(field);
         }
         (await client.GetFromJsonAsync<EnterpriseProfile>("/api/v1/enterprise/profile"))!.NameEn.ShouldBe("Alpha One Culture");
     }
