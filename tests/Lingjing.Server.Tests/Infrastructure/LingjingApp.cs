@@ -56,6 +56,8 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not map static web assets (compressed variants, _framework/blazor.web.js): without this, browsers get empty CSS/JS.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
