@@ -1,0 +1,17 @@
+namespace Lingjing.Bench;
+
+/// <summary>What bench/results/directory-&lt;db&gt;.json holds.</summary>
+public sealed record BenchResult(
+    string Database,
+    DateTime MeasuredAtUtc,
+    int Cores,
+    int Enterprises,
+    int Concurrency,
+    double FirstRunSeedingSeconds,
+    IReadOnlyList<double> WarmStartSeconds,
+    LatencySummary Search,
+    LatencySummary Baseline,
+    double SearchToBaselineP95Ratio,
+    int Failures,
+    IReadOnlyDictionary<string, LatencySummary> SearchByKind,
+    string Command);
