@@ -2,10 +2,11 @@
 import * as esbuild from "esbuild";
 
 const production = process.env.NODE_ENV === "production";
+const outdir = "../Lingjing.Server/wwwroot/dist";
 
 await esbuild.build({
   entryPoints: { app: "src/app.ts" },
-  outdir: "../Lingjing.Server/wwwroot/dist",
+  outdir,
   bundle: true,
   format: "esm",
   splitting: true,

@@ -42,7 +42,9 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         {
             app.UseKestrel(0);
             app.StartServer();
-            app.BaseAddress = app.ClientOptions.BaseAddress;
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+            app.BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
         }
         else
         {
@@ -54,13 +56,18 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host does not map static web assets (compressed variants, _framework/blazor.web.js): without this, browsers get empty CSS/JS.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A client that does not follow redirects, so tests see 302s to the sign-in page.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => BaseAddress is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+        // On Kestrel the factory's client options do not apply: a plain socket client that keeps redirects visible.
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
 
     /// <summary>A client carrying a bearer token of the given account (tokens are reused per account).</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)
