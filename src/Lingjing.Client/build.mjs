@@ -2,11 +2,12 @@
 import * as esbuild from "esbuild";
 
 const production = process.env.NODE_ENV === "production";
+const outdir = "../Lingjing.Server/wwwroot/dist";
 
 await esbuild.build({
   // app: the portal (Bootstrap, dashboards); world: the 3D world pages (Babylon.js), loaded only there.
   entryPoints: { app: "src/app.ts", world: "src/world/world.ts" },
-  outdir: "../Lingjing.Server/wwwroot/dist",
+  outdir,
   bundle: true,
   format: "esm",
   splitting: true,

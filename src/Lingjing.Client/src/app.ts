@@ -1,1 +1,11 @@
+// Entry point of the portal: Bootstrap (styles and the data-api for the navbar collapse, dropdowns
+// and alerts) and the dashboards, loaded only on pages that have charts.
 import "bootstrap/dist/css/bootstrap.min.css";
+import "bootstrap";
+import { onPageLoad } from "./page-lifecycle";
+
+onPageLoad(async () => {
+  if (document.querySelector("[data-chart]") === null) return;
+  const { mountCharts } = await import("./charts/mount");
+  mountCharts(document);
+});

@@ -56,8 +56,7 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the host does not read the static web assets manifest by itself, and
-        // browser tests need /_framework/blazor.web.js and the bundles in wwwroot/dist.
+        // Outside Development the host does not map static web assets (compressed variants, _framework/blazor.web.js): without this, browsers get empty CSS/JS.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
@@ -65,12 +64,10 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A client that does not follow redirects, so tests see 302s to the sign-in page.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = BaseAddress ?? new Uri("http://localhost"),
-    });
+    public HttpClient Anonymous() => BaseAddress is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+        // On Kestrel the factory's client options do not apply: a plain socket client that keeps redirects visible.
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = BaseAddress };
 
     /// <summary>A client carrying a bearer token of the given account (tokens are reused per account).</summary>
     public async Task<HttpClient> SignedInAsync(string email, string password = DemoAccounts.Password)

@@ -11,7 +11,7 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
 {
     public enum Caller { Anonymous, Government, ParkOperator, EnterpriseAdmin, Employee }
 
-    private const int Ok = 200, Forbidden = 403, SignIn = 401;
+    private const int Ok = 200, Forbidden = 403, SignIn = 401, NotFound = 404;
 
     // caller:                                    Anonymous  Government  ParkOperator  EnterpriseAdmin  Employee
     public static TheoryData<string, int[]> Routes => new()
@@ -30,7 +30,8 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         { "/api/v1/spaces",                       [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/me",                           [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/enterprise/profile",           [SignIn,    Forbidden,  Forbidden,    Ok,              Ok] },
-        { "/api/v1/enterprises/1/profile",        [SignIn,    Ok,         Forbidden,    Ok,              Forbidden] },
+        // The employee (user0002) works for enterprise 2: another enterprise's profile is not found for them.
+        { "/api/v1/enterprises/1/profile",        [SignIn,    Ok,         Forbidden,    Ok,              NotFound] },
         { "/api/v1/park/overview",                [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
     };
 
@@ -50,9 +51,9 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
             Caller.Anonymous => app.Anonymous(),
             Caller.Government => await app.SignedInAsync(DemoAccounts.Government),
             Caller.ParkOperator => await app.SignedInAsync(DemoAccounts.ParkOperator(1)),
-            // ent00001 administers enterprise 1; user0001 is an employee of some other enterprise.
+            // ent00001 administers enterprise 1; user0002 is an employee (and member) of enterprise 2.
             Caller.EnterpriseAdmin => await app.SignedInAsync(DemoAccounts.EnterpriseAdmin(1)),
-            _ => await app.SignedInAsync(DemoAccounts.Employee(1)),
+            _ => await app.SignedInAsync(DemoAccounts.Employee(2)),
         };
 
         var response = await client.GetAsync(route);

@@ -70,7 +70,6 @@ public static class AccountsExtensions
 
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordVerifier>();
-        services.AddScoped<IDataInitializer, RoleSeeder>();
         services.AddSingleton<FirstRunState>();
         return builder;
     }

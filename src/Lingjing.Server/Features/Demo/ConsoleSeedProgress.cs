@@ -31,5 +31,6 @@ internal sealed class ConsoleSeedProgress(ProgressContext context) : SeedProgres
         task.StopTask();
     }
 
-    private static string Describe(string step, int rows) => $"{Markup.Escape(step),-20} [grey]{rows,9:N0} rows[/]";
+    private static string Describe(string step, int rows) =>
+        rows > 0 ? $"{Markup.Escape(step),-20} [grey]{rows,9:N0} rows[/]" : Markup.Escape(step);
 }

@@ -36,14 +36,14 @@ internal sealed class DemoEnterpriseGenerator(Random random, IReadOnlyList<DemoP
 
             // Revenue in the first year, then each enterprise's own growth around the zone's trend.
             var revenue = isAbove ? 2e7 * Math.Pow(100, Math.Pow(random.NextDouble(), 2.5)) : 3e5 * Math.Pow(60, Math.Pow(random.NextDouble(), 1.6));
-            var growth1 = Math.Clamp(0.113 + Gaussian() * 0.12, -0.35, 0.9);
-            var growth2 = Math.Clamp(0.113 + Gaussian() * 0.12, -0.35, 0.9);
+            var growth1 = Math.Clamp(DemoZoneGenerator.AverageGrowth + Gaussian() * 0.12, -0.35, 0.9);
+            var growth2 = Math.Clamp(DemoZoneGenerator.AverageGrowth + Gaussian() * 0.12, -0.35, 0.9);
             raw[0][i] = revenue;
             raw[1][i] = revenue * (1 + growth1);
             raw[2][i] = revenue * (1 + growth1) * (1 + growth2);
             var employees = isAbove
                 ? Math.Clamp((int)(revenue / (3e5 + random.NextDouble() * 7e5)), 30, 6000)
-                : Math.Clamp((int)(revenue / (2e5 + random.NextDouble() * 4e5)), 2, 280);
+                : Math.Clamp((int)(revenue / (1.2e5 + random.NextDouble() * 2.8e5)), 2, 280);
 
             var (first, second) = TradeName(names, industry, listed, out var word);
             var tradeZh = first.Zh + second.Zh;

@@ -24,28 +24,56 @@ internal sealed class DemoSeeder(
 {
     public int Order => 10;
 
+    // Several app nodes may start at once on a fresh PostgreSQL database: one seeds, the others wait.
+    private const string LockSql = "SELECT pg_advisory_lock(83881858788719)"; // key = "LJDemo"
+    private const string UnlockSql = "SELECT pg_advisory_unlock(83881858788719)";
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Demo) return;
-        var seeded = await db.SystemSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken);
-        if (seeded is not null)
-        {
-            logger.LogInformation("Demo zone already seeded ({Setting}); nothing to do", seeded.Value);
-            return;
-        }
-        if (await db.Parks.AnyAsync(cancellationToken))
-        {
-            logger.LogWarning("The database already holds parks that are not demo data; the demo zone is not seeded over them");
-            return;
-        }
+        if (await SeededAsync(cancellationToken)) return;
 
-        var clock = Stopwatch.StartNew();
-        logger.LogInformation("Seeding the demo zone (seed {Seed}); this happens once", options.Value.DemoSeed);
-        if (ConsoleSeedProgress.Available)
-            await ConsoleSeedProgress.RunAsync(progress => SeedAsync(progress, cancellationToken));
-        else
-            await SeedAsync(new LoggedSeedProgress(logger), cancellationToken);
-        logger.LogInformation("Seeded the demo zone in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+        }
+        try
+        {
+            if (postgres && await SeededAsync(cancellationToken)) return;
+            if (await db.Parks.AnyAsync(cancellationToken))
+            {
+                logger.LogWarning("The database already holds parks that are not demo data; the demo zone is not seeded over them");
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            logger.LogInformation("Seeding the demo zone (seed {Seed}); this happens once", options.Value.DemoSeed);
+            if (ConsoleSeedProgress.Available)
+                await ConsoleSeedProgress.RunAsync(progress => SeedAsync(progress, cancellationToken));
+            else
+                await SeedAsync(new LoggedSeedProgress(logger), cancellationToken);
+            // The load passed through SQLite's write-ahead log (~90 MB): fold it into the database now
+            // rather than leave it for the next start to replay.
+            if (!postgres) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+            logger.LogInformation("Seeded the demo zone in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private async Task<bool> SeededAsync(CancellationToken cancellationToken)
+    {
+        var seeded = await db.SystemSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken);
+        if (seeded is not null) logger.LogInformation("Demo zone already seeded ({Setting}); nothing to do", seeded.Value);
+        return seeded is not null;
     }
 
     private async Task SeedAsync(SeedProgress progress, CancellationToken cancellationToken)
@@ -54,13 +82,14 @@ internal sealed class DemoSeeder(
         var seed = options.Value.DemoSeed;
 
         var step = Stopwatch.StartNew();
-        progress.Begin("generate", 1);
+        progress.Begin("generate", 0);
         var generator = new DemoZoneGenerator(seed, DemoZoneGenerator.ReferenceYearOf(time));
-        var zone = await Task.Run(generator.Generate, cancellationToken);
-        // Hashing is deliberately slow (PBKDF2), so every demo account shares one hash.
+        var generating = Task.Run(generator.Generate, cancellationToken);
+        // Hashing is deliberately slow (PBKDF2), so every demo account shares one hash, made while the zone is generated.
         var hash = passwordHasher.HashPassword(new LingjingUser(), DemoAccountGenerator.Password);
+        var zone = await generating;
         var accounts = DemoAccountGenerator.Generate(seed, hash, now);
-        progress.End("generate", 1, step.Elapsed);
+        progress.End("generate", 0, step.Elapsed);
 
         var setting = new SystemSetting
         {

@@ -52,7 +52,7 @@ public sealed class DemoZoneGenerator(int seed, int referenceYear)
             {
                 brand = DemoVocabulary.ParkBrands[random.Next(DemoVocabulary.ParkBrands.Count)];
                 kind = DemoVocabulary.ParkKinds[random.Next(DemoVocabulary.ParkKinds.Count)];
-            } while (!names.Add(brand.Zh + kind.Zh) );
+            } while (!names.Add(brand.Zh + kind.Zh));
 
             var layout = ParkLayout.Create(random);
             var road = DemoPlaces.Roads[random.Next(DemoPlaces.Roads.Count)];

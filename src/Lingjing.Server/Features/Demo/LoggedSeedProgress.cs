@@ -5,6 +5,11 @@ internal sealed class LoggedSeedProgress(ILogger logger) : SeedProgress
 {
     public override Action<int> Begin(string step, int rows) => _ => { };
 
-    public override void End(string step, int rows, TimeSpan elapsed) =>
-        logger.LogInformation("Demo seeding: {Step} {Rows:N0} rows in {Milliseconds:N0} ms", step, rows, elapsed.TotalMilliseconds);
+    public override void End(string step, int rows, TimeSpan elapsed)
+    {
+        if (rows > 0)
+            logger.LogInformation("Demo seeding: {Step} {Rows:N0} rows in {Milliseconds:N0} ms", step, rows, elapsed.TotalMilliseconds);
+        else
+            logger.LogInformation("Demo seeding: {Step} in {Milliseconds:N0} ms", step, elapsed.TotalMilliseconds);
+    }
 }

@@ -1,8 +1,28 @@
+using Lingjing.Server.Features.Directory.Search;
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+
 namespace Lingjing.Server.Features.Directory;
 
 public static class DirectoryExtensions
 {
-    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<IDirectoryTextSearch>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
+            ? new PostgresTextSearch()
+            : new SqliteTextSearch(sp.GetRequiredService<LingjingDbContext>()));
+        services.AddScoped<IDataInitializer, DirectoryStatistics>();
+        services.AddScoped<EnterpriseDirectory>();
+        services.AddScoped<ParkDirectory>();
+        services.AddScoped<InstitutionDirectory>();
+        services.AddScoped<SpaceDirectory>();
+        return builder;
+    }
 
-    public static WebApplication MapDirectory(this WebApplication app) => app;
+    public static WebApplication MapDirectory(this WebApplication app)
+    {
+        app.MapDirectoryApi();
+        return app;
+    }
 }

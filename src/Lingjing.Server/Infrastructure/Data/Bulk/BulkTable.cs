@@ -36,7 +36,12 @@ public sealed class BulkTable<T>
                 throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a shadow property; describe the table by hand.");
             var getter = property.GetGetter();
             var name = property.GetColumnName(store)!;
-            columns.Add(new BulkColumn<T>(name, TypeOf(property.ClrType, $"{typeof(T).Name}.{property.Name}"), row => getter.GetClrValue(row!)));
+            // A configured conversion (an enum stored as text, say) is applied as EF would before writing.
+            var converter = property.GetValueConverter();
+            Func<T, object?> value = converter is null
+                ? row => getter.GetClrValue(row!)
+                : row => getter.GetClrValue(row!) is { } clr ? converter.ConvertToProvider(clr) : null;
+            columns.Add(new BulkColumn<T>(name, TypeOf(converter?.ProviderClrType ?? property.ClrType, $"{typeof(T).Name}.{property.Name}"), value));
             if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType is var t && (t == typeof(int) || t == typeof(long)))
                 identity = name;
         }

@@ -71,7 +71,6 @@ internal sealed class PostgresBulkSession(NpgsqlConnection connection, NpgsqlTra
             : instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc),
         DateTimeOffset instant => instant.ToUniversalTime(),
         IEnumerable list when type == BulkType.TextList && value is not string[] => list.Cast<string>().ToArray(),
-        short n when type == BulkType.Int16 => n,
         _ => value,
     };
 

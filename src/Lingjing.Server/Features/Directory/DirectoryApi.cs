@@ -1,0 +1,84 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
+using static Lingjing.Server.Features.Directory.InstitutionDirectory;
+using static Lingjing.Server.Features.Directory.ParkDirectory;
+using static Lingjing.Server.Features.Directory.SpaceDirectory;
+
+namespace Lingjing.Server.Features.Directory;
+
+/// <summary>The zone directory over HTTP: lists with search, filters, sorting and pages, and detail by id.</summary>
+public static class DirectoryApi
+{
+    private const string ListDescription =
+        "q: words that must all occur (substring, case-insensitive, Chinese or English; at most 200 characters). " +
+        "page: from 1. pageSize: 1 to 100 (default 20). Invalid values give 400 with a detail naming the parameter.";
+
+    public static void MapDirectoryApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Directory").RequireAuthorization(Policies.SignedIn);
+
+        api.MapGet("/enterprises", async Task<Results<Ok<DirectoryPage<EnterpriseItem>>, ProblemHttpResult>> (
+                [AsParameters] EnterpriseDirectory.ListRequest request, EnterpriseDirectory directory, CancellationToken ct) =>
+            {
+                var input = new DirectoryInput();
+                var filter = request.Read(input);
+                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
+            })
+            .WithSummary("Search the zone's enterprises")
+            .WithDescription(ListDescription + " category: an enterprise category code. aboveSize: true or false. tag: repeatable, all must match. " +
+                "sort: relevance (default with q; name matches first), name, founded (newest first), employees, revenue (most first).");
+        api.MapGet("/enterprises/{id:int}", async Task<Results<Ok<EnterpriseDetail>, ProblemHttpResult>> (
+                int id, EnterpriseDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("enterprise", id))
+            .WithSummary("One enterprise with its revenue by year");
+
+        api.MapGet("/parks", async Task<Results<Ok<DirectoryPage<ParkItem>>, ProblemHttpResult>> (
+                [AsParameters] ParkDirectory.ListRequest request, ParkDirectory directory, CancellationToken ct) =>
+            {
+                var input = new DirectoryInput();
+                var filter = request.Read(input);
+                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
+            })
+            .WithSummary("Search the zone's parks")
+            .WithDescription(ListDescription + " sort: relevance (default with q), name, opened (oldest first).");
+        api.MapGet("/parks/{id:int}", async Task<Results<Ok<ParkDetail>, ProblemHttpResult>> (
+                int id, ParkDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("park", id))
+            .WithSummary("One park with its buildings and counts");
+
+        api.MapGet("/institutions", async Task<Results<Ok<DirectoryPage<InstitutionItem>>, ProblemHttpResult>> (
+                [AsParameters] InstitutionDirectory.ListRequest request, InstitutionDirectory directory, CancellationToken ct) =>
+            {
+                var input = new DirectoryInput();
+                var filter = request.Read(input);
+                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
+            })
+            .WithSummary("Search the zone's professional cultural service institutions")
+            .WithDescription(ListDescription + " serviceType: a service type code. tag: repeatable, all must match. sort: relevance (default with q), name.");
+        api.MapGet("/institutions/{id:int}", async Task<Results<Ok<InstitutionDetail>, ProblemHttpResult>> (
+                int id, InstitutionDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("institution", id))
+            .WithSummary("One service institution");
+
+        api.MapGet("/spaces", async Task<Results<Ok<DirectoryPage<SpaceItem>>, ProblemHttpResult>> (
+                [AsParameters] SpaceDirectory.ListRequest request, SpaceDirectory directory, CancellationToken ct) =>
+            {
+                var input = new DirectoryInput();
+                var filter = request.Read(input);
+                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
+            })
+            .WithSummary("Search the zone's offline public cultural spaces")
+            .WithDescription(ListDescription + " type: a space type code. minCapacity: a whole number from 0. sort: relevance (default with q), name, capacity (largest first).");
+        api.MapGet("/spaces/{id:int}", async Task<Results<Ok<SpaceDetail>, ProblemHttpResult>> (
+                int id, SpaceDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("space", id))
+            .WithSummary("One space with opening days and equipment");
+    }
+
+    private static ProblemHttpResult BadInput(DirectoryInput input) =>
+        TypedResults.Problem(title: "The request is not valid", detail: input.Problem, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult Missing(string what, int id) =>
+        TypedResults.Problem(title: "Not found", detail: $"There is no {what} with id {id}.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Features.Directory;
+
+internal static class Paging
+{
+    /// <summary>Counts the matches, then reads the requested page (skipping the read when the page
+    /// lies beyond the last, which also keeps huge page numbers from overflowing the offset).</summary>
+    public static async Task<(int Total, List<TRow> Rows)> PageAsync<TRow>(IQueryable<TRow> ordered, int page, int pageSize, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var offset = (long)(page - 1) * pageSize;
+        if (offset >= total) return (total, []);
+        var rows = await ordered.Skip((int)offset).Take(pageSize).ToListAsync(ct);
+        return (total, rows);
+    }
+}

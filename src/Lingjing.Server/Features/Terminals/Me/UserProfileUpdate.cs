@@ -1,0 +1,20 @@
+namespace Lingjing.Server.Features.Terminals.Me;
+
+/// <summary>The fields a user may change on their own profile. Email and roles are not among them:
+/// the email is the sign-in name and roles are granted by administrators.</summary>
+public sealed record UserProfileUpdate(string? DisplayName, string? JobTitle, string? PreferredCulture)
+{
+    public const int DisplayNameMaxLength = 100;
+    public const int JobTitleMaxLength = 100;
+    public static readonly IReadOnlyList<string> Cultures = ["", "en", "zh-Hans"];
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        errors.Required("displayName", DisplayName, DisplayNameMaxLength);
+        errors.MaxLength("jobTitle", JobTitle, JobTitleMaxLength);
+        if (!Cultures.Contains(PreferredCulture ?? ""))
+            errors.Add("preferredCulture", "Choose English, Chinese or the browser's language.");
+        return errors;
+    }
+}
