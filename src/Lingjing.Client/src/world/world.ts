@@ -63,8 +63,15 @@ declare global {
   }
 }
 
-const root = document.getElementById("lingjing-world");
-if (root) void start(root);
+/** Builds the world in a page's #lingjing-world element, once per element. The module starts it on
+ * load; after a Blazor enhanced navigation (which runs no page scripts) the portal can call it again. */
+export function startWorld(root: HTMLElement | null = document.getElementById("lingjing-world")): void {
+  if (!root || root.dataset.worldStarted) return;
+  root.dataset.worldStarted = "true";
+  void start(root);
+}
+
+startWorld();
 
 async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
