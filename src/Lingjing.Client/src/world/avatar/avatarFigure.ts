@@ -23,6 +23,8 @@ export class AvatarFigure {
   private readonly body: TransformNode;
   private readonly arm: TransformNode;
   private readonly tag: { setText(text: string): void; dispose(): void };
+  private readonly outfit: StandardMaterial;
+  private readonly skin: StandardMaterial;
   private emote = 0;
   private emoteStarted = 0;
 
@@ -30,8 +32,8 @@ export class AvatarFigure {
     this.root = new TransformNode(`avatar-${name}`, scene);
     this.body = new TransformNode("body", scene);
     this.body.parent = this.root;
-    const outfit = material(scene, colors.outfit);
-    const skin = material(scene, colors.body);
+    const outfit = (this.outfit = material(scene, colors.outfit));
+    const skin = (this.skin = material(scene, colors.body));
     const torso = CreateCapsule("torso", { height: 1.3, radius: 0.28, tessellation: 12 }, scene);
     torso.position.y = 0.65;
     torso.material = outfit;
@@ -63,6 +65,12 @@ export class AvatarFigure {
 
   setName(name: string): void {
     this.tag.setText(name);
+  }
+
+  /** The look chosen in /me, when the world tells us (AvatarsJoined carries it). */
+  setColors(colors: AvatarColors): void {
+    this.outfit.diffuseColor = toColor(colors.outfit);
+    this.skin.diffuseColor = toColor(colors.body);
   }
 
   play(emote: number): void {
@@ -109,9 +117,13 @@ export class AvatarFigure {
 
 function material(scene: Scene, rgb: number): StandardMaterial {
   const m = new StandardMaterial("avatar", scene);
-  m.diffuseColor = Color3.FromInts((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
+  m.diffuseColor = toColor(rgb);
   m.specularColor = new Color3(0.1, 0.1, 0.1);
   return m;
+}
+
+function toColor(rgb: number): Color3 {
+  return Color3.FromInts((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255);
 }
 
 /** A stable look for someone whose chosen look is not known yet. */

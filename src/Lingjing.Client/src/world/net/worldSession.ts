@@ -74,6 +74,8 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     },
     joined(avatars) {
       remotes.join(avatars);
+      const look = avatars.find(a => a.id === remotes.selfId)?.look;
+      if (look && (look.bodyColor || look.outfitColor)) me.figure.setColors({ body: look.bodyColor, outfit: look.outfitColor });
       refreshPeople();
       if (performance.now() - welcomedAt > quietAfterWelcomeMs)
         for (const a of avatars) if (a.id !== remotes.selfId) hud.toast(texts.format("{0} joined", a.displayName));
