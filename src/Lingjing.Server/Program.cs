@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Terminals;
+using Lingjing.Server.Features.World;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 
@@ -13,6 +14,7 @@ builder.AddZone();
 builder.AddDirectory();
 builder.AddDemoZone();
 builder.AddTerminals();
+builder.AddWorld();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapAccounts();
 app.MapZone();
 app.MapDirectory();
 app.MapTerminals();
+app.MapWorld();
 app.MapLingjingPortal();
 
 app.Run();
