@@ -13,6 +13,12 @@ public static class TestUsers
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LingjingUser>>();
+        return await CreateAsync(users, email, Password, parkId, enterpriseId, role);
+    }
+
+    public static async Task<LingjingUser> CreateAsync(
+        UserManager<LingjingUser> users, string email, string password, int? parkId, int? enterpriseId, params string[] roles)
+    {
         var user = new LingjingUser
         {
             Id = Guid.NewGuid(),
@@ -24,9 +30,9 @@ public static class TestUsers
             EnterpriseId = enterpriseId,
             CreatedAt = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(user, Password);
+        var created = await users.CreateAsync(user, password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
-        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        (await users.AddToRolesAsync(user, roles)).Succeeded.ShouldBeTrue();
         return user;
     }
 }

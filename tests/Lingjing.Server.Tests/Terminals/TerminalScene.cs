@@ -81,22 +81,8 @@ public sealed class TerminalScene
         await AddUser(users, Renamer, null, null, Roles.Employee);
     }
 
-    private static async Task AddUser(UserManager<LingjingUser> users, string email, int? park, int? enterprise, params string[] roles)
-    {
-        var user = new LingjingUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
-            ParkId = park,
-            EnterpriseId = enterprise,
-            CreatedAt = DateTime.UtcNow,
-        };
-        var created = await users.CreateAsync(user, Password);
-        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
-        (await users.AddToRolesAsync(user, roles)).Succeeded.ShouldBeTrue();
-    }
+    private static Task AddUser(UserManager<LingjingUser> users, string email, int? park, int? enterprise, params string[] roles) =>
+        TestUsers.CreateAsync(users, email, Password, park, enterprise, roles);
 
     private static Park NewPark(string code, string zh, string en, double longitude, double latitude) => new()
     {
