@@ -37,6 +37,7 @@ public sealed class VirtualWorld
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedUntil = new();
     private readonly byte[]?[] _localFragments;
     private readonly Func<uint> _nextAvatarId;
+    private readonly Random _spawnRandom = new();
     private uint _tick;
     private ulong _chatId;
 
@@ -158,7 +159,7 @@ public sealed class VirtualWorld
             Look = user.Look,
             Guest = user.IsGuest,
         };
-        var spawn = Definition.Bounds.Clamp(Definition.Spawn);
+        var spawn = Definition.Bounds.Clamp(ScatteredSpawn());
         var avatar = new Avatar(id, session, profile, spawn, now);
         _avatars[id] = avatar;
         var cell = Grid.CellOf(spawn.X, spawn.Z);
@@ -206,6 +207,17 @@ public sealed class VirtualWorld
             history.Messages.AddRange(_history.Recent());
             session.Send(ServerFrames.Of(history));
         }
+    }
+
+    private PositionCm ScatteredSpawn()
+    {
+        var spawn = Definition.Spawn;
+        var radius = Definition.SpawnScatterCm;
+        if (radius <= 0) return spawn;
+        // Uniform over the disc: the square root keeps the centre from being denser than the rim.
+        var distance = radius * Math.Sqrt(_spawnRandom.NextDouble());
+        var angle = _spawnRandom.NextDouble() * 2 * Math.PI;
+        return new PositionCm(spawn.X + (int)(distance * Math.Cos(angle)), spawn.Y, spawn.Z + (int)(distance * Math.Sin(angle)));
     }
 
     private void Leave(WorldSession session)
