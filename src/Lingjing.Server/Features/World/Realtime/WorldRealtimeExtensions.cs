@@ -25,6 +25,7 @@ public static class WorldRealtimeExtensions
         app.Map("/world/ws", WorldSocketEndpoint.HandleAsync)
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();
+        app.MapGet("/world/stats", WorldStatsEndpoint.Get).AllowAnonymous().ExcludeFromDescription();
         app.MapGroup("/api/v1/me/avatar").WithTags("World").RequireAuthorization(Policies.SignedIn).MapAvatarApi();
         app.MapGroup("/api/v1/world/parks").WithTags("World").RequireAuthorization(Policies.ParkOperator).MapWorldModerationApi();
         return app;
