@@ -25,6 +25,8 @@ public sealed record BotOptions
     public bool AlignToTick { get; init; } = true;
     public int WarmupSeconds { get; init; } = 5;
     public string Label { get; init; } = "";
+    /// <summary>The server's process id, to report its CPU and memory over the measured phase.</summary>
+    public int? ServerPid { get; init; }
     public bool Quiet { get; init; }
 
     public const string Usage = """
@@ -41,6 +43,7 @@ public sealed record BotOptions
           --no-align             send inputs on a free-running 10 Hz clock instead of just before the server tick
           --warmup S             seconds walked before measuring (5)
           --label TEXT           stored in the JSON
+          --server-pid PID       report that process's CPU and memory (from /proc) over the measured phase
           --quiet                no live display
         """;
 
@@ -66,6 +69,7 @@ public sealed record BotOptions
                 "--no-align" => o with { AlignToTick = false },
                 "--warmup" => o with { WarmupSeconds = NextInt() },
                 "--label" => o with { Label = Next() },
+                "--server-pid" => o with { ServerPid = NextInt() },
                 "--quiet" => o with { Quiet = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -31,6 +31,12 @@ public sealed record BotRunResult
     public required Dictionary<string, long> ClosedByCode { get; init; }
     public required int BotsWithErrors { get; init; }
     public required string? FirstError { get; init; }
+    /// <summary>Server process CPU over the measured phase, percent of one core (200 = both cores).</summary>
+    public double? ServerCpuPercent { get; init; }
+    public long? ServerRssBytes { get; init; }
+    public long? ServerPeakRssBytes { get; init; }
+    /// <summary>This load tool's own CPU over the measured phase (it shares the machine).</summary>
+    public double BotsCpuPercent { get; init; }
     public ServerStats? ServerStart { get; init; }
     public ServerStats? ServerEnd { get; init; }
 }

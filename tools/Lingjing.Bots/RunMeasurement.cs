@@ -8,6 +8,8 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
     private long _startedAt;
     private long _bytes, _snapshots, _gaps, _inputs;
     private ServerStats? _serverStart;
+    private ProcessSample? _serverProcessStart;
+    private TimeSpan _botsCpuStart;
 
     public LatencyHistogram Latency => swarm.Latency;
     public int Connected => swarm.Bots.Count(b => b.Connected);
@@ -17,6 +19,8 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
     public async Task BeginAsync()
     {
         _serverStart = await swarm.ServerStatsAsync();
+        if (options.ServerPid is { } pid) _serverProcessStart = ProcessSample.Read(pid);
+        _botsCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         (_bytes, _snapshots, _gaps, _inputs) = Totals();
         swarm.BeginMeasuring();
         _startedAt = Stopwatch.GetTimestamp();
@@ -53,6 +57,8 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
     {
         swarm.EndMeasuring();
         var seconds = Math.Max(ElapsedSeconds, 0.001);
+        var serverProcessEnd = options.ServerPid is { } pid ? ProcessSample.Read(pid) : null;
+        var botsCpu = (Process.GetCurrentProcess().TotalProcessorTime - _botsCpuStart).TotalSeconds;
         var (bytes, snapshots, gaps, inputs) = Totals();
         var clients = Math.Max(1, swarm.Welcomes);
         var closes = swarm.Bots.Where(b => b.CloseCode is not null)
@@ -85,6 +91,10 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
             ClosedByCode = closes,
             BotsWithErrors = swarm.Bots.Count(b => b.Error is not null),
             FirstError = swarm.FirstError(),
+            ServerCpuPercent = _serverProcessStart is { } p0 && serverProcessEnd is { } p1 ? ProcessSample.CpuPercent(p0, p1) : null,
+            ServerRssBytes = serverProcessEnd?.RssBytes,
+            ServerPeakRssBytes = serverProcessEnd?.PeakRssBytes,
+            BotsCpuPercent = Math.Round(botsCpu / seconds * 100, 1),
             ServerStart = _serverStart,
             ServerEnd = await swarm.ServerStatsAsync(),
         };

@@ -29,6 +29,9 @@ public static class Summary
             Row("server tick mean / max", $"{(s1.TotalTickMicroseconds - s0.TotalTickMicroseconds) / ticks / 1000.0:F1} ms / {s1.MaxTickMicroseconds / 1000.0:F1} ms");
             Row("server snapshots dropped (stale)", (s1.FramesDropped - s0.FramesDropped).ToString("N0", CultureInfo.InvariantCulture));
         }
+        if (r.ServerCpuPercent is { } cpu)
+            Row("server CPU / RSS (peak)", $"{cpu} % of a core / {r.ServerRssBytes / 1048576} MB ({r.ServerPeakRssBytes / 1048576} MB)");
+        Row("load tool CPU", $"{r.BotsCpuPercent} % of a core");
         Row("closed by server (code: bots)", r.ClosedByCode.Count == 0 ? "none" : string.Join(", ", r.ClosedByCode.Select(c => $"{c.Key}: {c.Value}")));
         Row("bots with errors", r.BotsWithErrors == 0 ? "0" : $"{r.BotsWithErrors} (first: {r.FirstError})");
         AnsiConsole.Write(table);
