@@ -24,7 +24,8 @@ public sealed class VirtualWorld
     private readonly PublishedCells _published;
     private readonly CellWatchers? _watchers;
     private readonly IDisposable? _worldSubscription;
-    private readonly SnapshotComposer _composer;
+    // One composer per core: clients' frames are composed in parallel (each composer has its own scratch state).
+    private readonly SnapshotComposer[] _composers;
     private readonly CellBatchEncoder _encoder = new();
     private readonly ChatHistoryRing _history;
     private readonly ConcurrentQueue<WorldCommand> _commands = new();
@@ -37,6 +38,8 @@ public sealed class VirtualWorld
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedUntil = new();
     private readonly byte[]?[] _localFragments;
     private readonly Func<uint> _nextAvatarId;
+    private const int ParallelComposeThreshold = 256;
+    private readonly Random _spawnRandom = new();
     private uint _tick;
     private ulong _chatId;
 
@@ -62,8 +65,10 @@ public sealed class VirtualWorld
                 _published.Forget);
         else
             _worldSubscription = bus.SubscribeWorld(definition.Id, inbox);
-        _composer = new SnapshotComposer(Grid, View, _published, options,
-            id => _avatars.TryGetValue(id, out var a) ? a.Profile : null);
+        _composers = new SnapshotComposer[Math.Max(1, options.ComposeParallelism)];
+        for (var i = 0; i < _composers.Length; i++)
+            _composers[i] = new SnapshotComposer(Grid, View, _published, options,
+                id => _avatars.TryGetValue(id, out var a) ? a.Profile : null);
     }
 
     public WorldDefinition Definition { get; }
@@ -158,7 +163,7 @@ public sealed class VirtualWorld
             Look = user.Look,
             Guest = user.IsGuest,
         };
-        var spawn = Definition.Bounds.Clamp(Definition.Spawn);
+        var spawn = Definition.Bounds.Clamp(ScatteredSpawn());
         var avatar = new Avatar(id, session, profile, spawn, now);
         _avatars[id] = avatar;
         var cell = Grid.CellOf(spawn.X, spawn.Z);
@@ -206,6 +211,17 @@ public sealed class VirtualWorld
             history.Messages.AddRange(_history.Recent());
             session.Send(ServerFrames.Of(history));
         }
+    }
+
+    private PositionCm ScatteredSpawn()
+    {
+        var spawn = Definition.Spawn;
+        var radius = Definition.SpawnScatterCm;
+        if (radius <= 0) return spawn;
+        // Uniform over the disc: the square root keeps the centre from being denser than the rim.
+        var distance = radius * Math.Sqrt(_spawnRandom.NextDouble());
+        var angle = _spawnRandom.NextDouble() * 2 * Math.PI;
+        return new PositionCm(spawn.X + (int)(distance * Math.Cos(angle)), spawn.Y, spawn.Z + (int)(distance * Math.Sin(angle)));
     }
 
     private void Leave(WorldSession session)
@@ -305,15 +321,31 @@ public sealed class VirtualWorld
     private void SendSnapshots(long now)
     {
         var serverTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var session in _sessions)
+        var parts = _sessions.Count >= ParallelComposeThreshold ? _composers.Length : 1;
+        if (parts == 1)
         {
+            SendSnapshots(_composers[0], 0, _sessions.Count, now, serverTimeMs);
+            return;
+        }
+        // Composing reads shared state that nothing writes during this phase (cells, avatars' profiles);
+        // each session is touched by exactly one part, and outboxes are thread-safe.
+        var chunk = (_sessions.Count + parts - 1) / parts;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+            SendSnapshots(_composers[part], part * chunk, Math.Min(_sessions.Count, (part + 1) * chunk), now, serverTimeMs));
+    }
+
+    private void SendSnapshots(SnapshotComposer composer, int from, int to, long now, ulong serverTimeMs)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var session = _sessions[i];
             if (session.IsClosed || session.Avatar is not { } avatar) continue;
             if (session.Outbox.PendingSince is { } oldest && _time.GetElapsedTime(oldest, now) > _options.MaxQueuedFrameAge)
             {
                 session.Close(WorldCloseCodes.TooSlow, "client too slow");
                 continue;
             }
-            _composer.Compose(session, avatar, _tick, serverTimeMs);
+            composer.Compose(session, avatar, _tick, serverTimeMs);
         }
     }
 

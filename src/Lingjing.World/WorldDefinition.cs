@@ -1,4 +1,6 @@
 namespace Lingjing.World;
 
-/// <summary>What the server knows about one world before anyone joins it (a park, or the whole zone).</summary>
-public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm Spawn, bool AllowGuests = true);
+/// <summary>What the server knows about one world before anyone joins it (a park, or the whole zone).
+/// Avatars join at a random point within <paramref name="SpawnScatterCm"/> of <paramref name="Spawn"/>
+/// (on the x/z plane), so a crowd arriving together does not stack on one spot.</summary>
+public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm Spawn, bool AllowGuests = true, int SpawnScatterCm = 0);

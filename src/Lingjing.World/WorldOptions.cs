@@ -20,6 +20,9 @@ public sealed record WorldOptions
     /// <summary>...and farther cells are sent every Nth tick only.</summary>
     public int ReducedRateDivisor { get; init; } = 3;
 
+    /// <summary>Threads composing clients' frames in parallel in a big world (default: one per core).</summary>
+    public int ComposeParallelism { get; init; } = Environment.ProcessorCount;
+
     public int MaxClientFrameBytes { get; init; } = 2_048;
     public int MaxChatChars { get; init; } = 280;
     public int ChatHistorySize { get; init; } = 50;

@@ -111,23 +111,26 @@ internal sealed class SnapshotComposer
         // Crowds: cells nearest first; once FullRateAvatars are covered, farther cells go out every Nth tick.
         var reducedTurn = (tick + sessionId) % _options.ReducedRateDivisor == 0;
         var covered = 0;
+        var versions = _cells.Versions;
+        var counts = _cells.Counts;
+        var known = view.KnownCells;
+        int cx = view.Cell.X, cz = view.Cell.Z, width = _grid.CellsX, height = _grid.CellsZ;
         foreach (var offset in _pattern.OffsetArray)
         {
-            var cell = new GridCell(view.Cell.X + offset.X, view.Cell.Z + offset.Z);
-            if (!_grid.Contains(cell)) continue;
-            var index = _grid.IndexOf(cell);
-            var slot = _cells[index];
-            var isKnown = view.KnownCells.TryGetValue(index, out var known);
-            if (slot is null)
+            int x = cx + offset.X, z = cz + offset.Z;
+            if ((uint)x >= (uint)width || (uint)z >= (uint)height) continue;
+            var index = z * width + x;
+            var version = versions[index];
+            if (version == 0)
             {
-                if (isKnown) Forget(view, index);
+                if (known.Count > 0 && known.ContainsKey(index)) Forget(view, index);
                 continue;
             }
             var reduced = covered >= _options.FullRateAvatars;
-            covered += slot.AvatarIds.Count;
-            if (isKnown && known.Version == slot.Version) continue;
+            covered += counts[index];
+            if (known.TryGetValue(index, out var seen) && seen.Version == version) continue;
             if (reduced && !reducedTurn) continue;
-            Include(view, index, slot, tick);
+            Include(view, index, _cells[index]!, tick);
         }
     }
 
@@ -143,8 +146,9 @@ internal sealed class SnapshotComposer
         var isKnown = view.KnownCells.TryGetValue(index, out var known);
         if (!isKnown || known.MembershipVersion != slot.MembershipVersion)
         {
-            foreach (var id in slot.AvatarIds)
-                if (view.KnownAvatars.Add(id) && _profileOf(id) is { } profile) _joined.Avatars.Add(profile);
+            var ids = slot.AvatarIds;
+            for (var i = 0; i < ids.Count; i++)
+                if (view.KnownAvatars.Add(ids[i]) && _profileOf(ids[i]) is { } profile) _joined.Avatars.Add(profile);
         }
         view.KnownCells[index] = new SessionView.KnownCell(slot.Version, slot.MembershipVersion, tick);
         _included.Add((index, slot));

@@ -7,7 +7,19 @@ internal sealed class PublishedCells
     private readonly HashSet<int> _occupied = new();
     private int _versionCounter;
 
-    public PublishedCells(int cellCount) => _slots = new CellSlot?[cellCount];
+    public PublishedCells(int cellCount)
+    {
+        _slots = new CellSlot?[cellCount];
+        Versions = new int[cellCount];
+        Counts = new int[cellCount];
+    }
+
+    /// <summary>
+    /// Each cell's <see cref="CellSlot.Version"/> (0 when empty) and avatar count, as flat arrays: composing
+    /// thousands of clients' frames scans these rows instead of chasing a slot object per visible cell.
+    /// </summary>
+    public int[] Versions { get; }
+    public int[] Counts { get; }
 
     /// <summary>The cell's content, or null when no node has avatars there.</summary>
     public CellSlot? this[int index] => _slots[index];
@@ -31,6 +43,8 @@ internal sealed class PublishedCells
     public void Forget(int index)
     {
         _slots[index] = null;
+        Versions[index] = 0;
+        Counts[index] = 0;
         _occupied.Remove(index);
     }
 
@@ -39,11 +53,15 @@ internal sealed class PublishedCells
         if (slot.IsEmpty)
         {
             _slots[index] = null;
+            Versions[index] = 0;
+            Counts[index] = 0;
             _occupied.Remove(index);
         }
         else
         {
             _occupied.Add(index);
+            Versions[index] = slot.Version;
+            Counts[index] = slot.AvatarIds.Count;
         }
     }
 }

@@ -13,11 +13,12 @@ public class InterestManagementTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Client_sees_exactly_the_avatars_in_cells_within_its_view_radius(int seed)
+    [InlineData(6, 300)] // enough clients for frames to be composed in parallel
+    public void Client_sees_exactly_the_avatars_in_cells_within_its_view_radius(int seed, int clientCount = 80)
     {
         var random = new Random(seed);
-        var test = new TestWorld(Options);
-        var clients = Enumerable.Range(0, 80).Select(i => test.Join($"u{i}")).ToList();
+        var test = new TestWorld(Options with { ComposeParallelism = 3 });
+        var clients = Enumerable.Range(0, clientCount).Select(i => test.Join($"u{i}")).ToList();
         var positions = new Dictionary<uint, PositionCm>();
 
         for (var round = 0; round < 6; round++)

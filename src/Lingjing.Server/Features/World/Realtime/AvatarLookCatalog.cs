@@ -1,0 +1,36 @@
+using Lingjing.World.Protocol;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>The looks an avatar may have: a body model, two colours and an accessory. The world client
+/// renders each model id; a user who never chose gets a look derived from their id, so crowds vary.</summary>
+public static class AvatarLookCatalog
+{
+    public static readonly IReadOnlyList<string> Models = ["casual", "business", "traditional", "sporty", "robot"];
+
+    /// <summary>Accessories: 0 none, 1 hat, 2 glasses, 3 backpack, 4 scarf.</summary>
+    public const int MaxAccessory = 4;
+
+    private static readonly int[] Palette = [0xE8B796, 0xC68E6A, 0x8D5B3F, 0x3B82F6, 0xEF4444, 0x10B981, 0xF59E0B, 0x8B5CF6, 0x374151, 0xF3F4F6];
+
+    public static StoredAvatarLook DefaultFor(Guid userId)
+    {
+        var hash = (uint)userId.GetHashCode();
+        return new StoredAvatarLook
+        {
+            UserId = userId,
+            Model = Models[(int)(hash % (uint)Models.Count)],
+            BodyColor = Palette[(int)(hash / 7 % 3)],
+            OutfitColor = Palette[3 + (int)(hash / 31 % (uint)(Palette.Length - 3))],
+            Accessory = (int)(hash / 131 % (MaxAccessory + 1)),
+        };
+    }
+
+    public static AvatarLook ToProtocol(this StoredAvatarLook look) => new()
+    {
+        Model = look.Model,
+        BodyColor = (uint)look.BodyColor,
+        OutfitColor = (uint)look.OutfitColor,
+        Accessory = (uint)look.Accessory,
+    };
+}

@@ -1,0 +1,62 @@
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.World;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>
+/// Owns the process's one <see cref="WorldNode"/>: creates a world per park and the zone world from
+/// the database at start, runs the tick thread, and closes every connection on shutdown.
+/// A park created later gets its world on its first visit (<see cref="EnsureWorldAsync"/>).
+/// </summary>
+public sealed class WorldHost(
+    IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, TimeProvider time, ILogger<WorldHost> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private readonly WorldRealtimeOptions _options = options.Value;
+    private bool _stopped;
+
+    public WorldNode Node { get; } = new(options.Value.ToEngineOptions(), time);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var park in parks) Node.AddWorld(ParkWorldDefinitions.ForPark(park, _options.SpawnScatterCm));
+        Node.AddWorld(ParkWorldDefinitions.ForZone(parks, _options.SpawnScatterCm));
+        Node.Start();
+        logger.LogInformation("World node started: {Worlds} worlds, {TickRate} Hz, interest management {InterestManagement}",
+            parks.Count + 1, _options.TickRateHz, _options.InterestManagement ? "on" : "off");
+    }
+
+    /// <summary>Makes sure a park world exists for an id a client asked for; false when no such park.</summary>
+    public async Task<bool> EnsureWorldAsync(string worldId, CancellationToken cancellationToken)
+    {
+        if (Node.FindWorld(worldId) is not null) return true;
+        if (!WorldIds.TryParsePark(worldId, out var parkId)) return false;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var park = await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
+        if (park is null) return false;
+        try
+        {
+            Node.AddWorld(ParkWorldDefinitions.ForPark(park, _options.SpawnScatterCm));
+        }
+        catch (InvalidOperationException)
+        {
+            // Another connection created it a moment ago.
+        }
+        return true;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await Node.DisposeAsync();
+    }
+}

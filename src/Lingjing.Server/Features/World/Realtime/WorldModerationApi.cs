@@ -1,0 +1,70 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>
+/// <c>/api/v1/world/parks/{parkId}</c>: a park operator mutes or removes a user in their park's world.
+/// Only the operator of that park may; anyone else gets 403 (or 401 when not signed in).
+/// </summary>
+public static class WorldModerationApi
+{
+    public const int MaxMuteMinutes = 7 * 24 * 60;
+
+    public sealed record MuteRequest(string? UserId, int? Minutes);
+    public sealed record MuteResponse(string UserId, DateTimeOffset MutedUntil, bool Present);
+    public sealed record RemoveRequest(string? UserId);
+    public sealed record RemoveResponse(string UserId, bool Present);
+
+    public static RouteGroupBuilder MapWorldModerationApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{parkId:int}/mute", MuteAsync)
+            .WithSummary("Mute a user in the park's world")
+            .WithDescription($"The user cannot chat in this park's world for `minutes` (1 to {MaxMuteMinutes}); they are told so if connected. Park operator of this park only.");
+        group.MapPost("/{parkId:int}/remove", RemoveAsync)
+            .WithSummary("Remove a user from the park's world")
+            .WithDescription("Disconnects the user from this park's world (close 4003) and bars them for 10 minutes. Park operator of this park only.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<MuteResponse>, ProblemHttpResult>> MuteAsync(
+        int parkId, MuteRequest request, HttpContext http, WorldHost host, TimeProvider time)
+    {
+        if (Forbidden(http, parkId) is { } forbidden) return forbidden;
+        if (!Guid.TryParse(request.UserId, out var userId))
+            return Invalid("`userId` must be the id of a user.");
+        if (request.Minutes is not { } minutes || minutes < 1 || minutes > MaxMuteMinutes)
+            return Invalid($"`minutes` must be from 1 to {MaxMuteMinutes}.");
+        if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
+        var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
+        var id = userId.ToString();
+        world.Mute(id, TimeSpan.FromMinutes(minutes));
+        return TypedResults.Ok(new MuteResponse(id, time.GetUtcNow().AddMinutes(minutes), world.SessionOf(id) is not null));
+    }
+
+    private static async Task<Results<Ok<RemoveResponse>, ProblemHttpResult>> RemoveAsync(
+        int parkId, RemoveRequest request, HttpContext http, WorldHost host)
+    {
+        if (Forbidden(http, parkId) is { } forbidden) return forbidden;
+        if (!Guid.TryParse(request.UserId, out var userId))
+            return Invalid("`userId` must be the id of a user.");
+        if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
+        var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
+        var id = userId.ToString();
+        var present = world.SessionOf(id) is not null;
+        world.Remove(id);
+        return TypedResults.Ok(new RemoveResponse(id, present));
+    }
+
+    private static ProblemHttpResult? Forbidden(HttpContext http, int parkId) =>
+        http.User.ParkId() == parkId
+            ? null
+            : TypedResults.Problem(title: "Not your park", statusCode: StatusCodes.Status403Forbidden,
+                detail: "Only the operator of this park can moderate its world.");
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(title: "Invalid moderation request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult NoSuchPark(int parkId) =>
+        TypedResults.Problem(title: "Park not found", detail: $"There is no park {parkId}.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,33 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+public static class WorldRealtimeExtensions
+{
+    /// <summary>The realtime world: one world node per process, options under <c>Lingjing:World</c>.</summary>
+    public static WebApplicationBuilder AddWorldRealtime(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(WorldRealtimeOptions.Section);
+        builder.Services.Configure<WorldRealtimeOptions>(section);
+        builder.Services.AddSingleton<WorldHost>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
+        builder.Services.AddScoped<AvatarLookStore>();
+        var options = section.Get<WorldRealtimeOptions>() ?? new WorldRealtimeOptions();
+        // Thousands of clients connecting at once overflow the default listen backlog (512).
+        builder.WebHost.UseSockets(sockets => sockets.Backlog = options.ListenBacklog);
+        return builder;
+    }
+
+    public static WebApplication MapWorldRealtime(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.Map("/world/ws", WorldSocketEndpoint.HandleAsync)
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+        app.MapGet("/world/stats", WorldStatsEndpoint.Get).AllowAnonymous().ExcludeFromDescription();
+        app.MapGroup("/api/v1/me/avatar").WithTags("World").RequireAuthorization(Policies.SignedIn).MapAvatarApi();
+        app.MapGroup("/api/v1/world/parks").WithTags("World").RequireAuthorization(Policies.ParkOperator).MapWorldModerationApi();
+        return app;
+    }
+}

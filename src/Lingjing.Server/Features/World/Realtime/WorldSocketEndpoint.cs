@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Google.Protobuf;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.World;
+using Lingjing.World.Protocol;
+using Lingjing.World.Sessions;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>
+/// <c>GET /world/ws</c>: upgrades an authenticated request to a WebSocket and pumps the client's
+/// messages into a world session (docs/protocol.md). Authentication happens before the upgrade, so an
+/// anonymous request gets a plain 401. The receive loop is fully asynchronous (no pool thread is held)
+/// and never buffers more than the protocol's frame limit.
+/// </summary>
+internal static class WorldSocketEndpoint
+{
+    /// <summary>How long to wait for the client's answer to our close frame before dropping the TCP connection.</summary>
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task HandleAsync(HttpContext http, WorldHost host, AvatarLookStore looks)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(title: "WebSocket upgrade required", statusCode: 400,
+                detail: "Open /world/ws with a WebSocket client; see docs/protocol.md.").ExecuteAsync(http);
+            return;
+        }
+        var principal = http.User;
+        var userId = principal.UserId();
+        if (userId is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        var look = await looks.GetAsync(userId.Value, http.RequestAborted);
+        var user = new WorldUser(userId.Value.ToString(), principal.DisplayName(), look.ToProtocol());
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = false });
+        var connection = new WebSocketWorldConnection(socket);
+        var session = host.Node.Attach(connection, user);
+        var buffer = ArrayPool<byte>.Shared.Rent(host.Node.Options.MaxClientFrameBytes);
+        using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        // Once the engine has closed the session, a client that never answers our close frame is dropped.
+        _ = session.Completion.ContinueWith(static (_, state) => CancelLater((CancellationTokenSource)state!), receiveCancel,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await ReceiveLoopAsync(socket, session, host, buffer.AsMemory(0, host.Node.Options.MaxClientFrameBytes), receiveCancel.Token);
+            await FinishAsync(socket, session, connection);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            session.Disconnected();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void CancelLater(CancellationTokenSource cancel)
+    {
+        try
+        {
+            cancel.CancelAfter(CloseHandshakeTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection is already finished.
+        }
+    }
+
+    private static async Task ReceiveLoopAsync(WebSocket socket, WorldSession session, WorldHost host, Memory<byte> buffer,
+        CancellationToken aborted)
+    {
+        var first = true;
+        while (!session.IsClosed)
+        {
+            var count = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                if (count == buffer.Length)
+                {
+                    // Stop at the limit rather than buffering whatever the client keeps sending.
+                    session.ReceiveOversizedFrame();
+                    return;
+                }
+                result = await socket.ReceiveAsync(buffer[count..], aborted);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    session.Disconnected();
+                    return;
+                }
+                count += result.Count;
+            } while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Text)
+            {
+                session.ReceiveTextFrame();
+                return;
+            }
+            if (first)
+            {
+                first = false;
+                await PrepareWorldAsync(buffer[..count], host, aborted);
+            }
+            session.ReceiveFrame(buffer.Span[..count]);
+        }
+    }
+
+    /// <summary>A park created after start gets its world when someone first says Hello to it.</summary>
+    private static async Task PrepareWorldAsync(ReadOnlyMemory<byte> frame, WorldHost host, CancellationToken aborted)
+    {
+        ClientFrame parsed;
+        try
+        {
+            parsed = ClientFrame.Parser.ParseFrom(frame.Span);
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return; // the session closes it with the documented code
+        }
+        if (parsed.BodyCase == ClientFrame.BodyOneofCase.Hello && host.Node.FindWorld(parsed.Hello.WorldId) is null)
+            await host.EnsureWorldAsync(parsed.Hello.WorldId, aborted);
+    }
+
+    /// <summary>
+    /// Ends the conversation: waits for the engine's close frame to be sent, then for the client's
+    /// answer (discarding anything else), within a deadline; answers a close the client started.
+    /// </summary>
+    private static async Task FinishAsync(WebSocket socket, WorldSession session, WebSocketWorldConnection connection)
+    {
+        using var deadline = new CancellationTokenSource(CloseHandshakeTimeout);
+        await session.Completion.WaitAsync(deadline.Token);
+        if (socket.State == WebSocketState.CloseReceived && !connection.CloseSent)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", deadline.Token);
+            return;
+        }
+        var discard = new byte[256];
+        while (socket.State == WebSocketState.CloseSent)
+        {
+            var result = await socket.ReceiveAsync(discard.AsMemory(), deadline.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return;
+        }
+    }
+}

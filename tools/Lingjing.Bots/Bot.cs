@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Google.Protobuf;
+using Lingjing.World.Protocol;
+
+namespace Lingjing.Bots;
+
+/// <summary>
+/// One simulated user: a WebSocket, a walker that sends Input only while moving, and a receive loop
+/// that counts bytes and snapshot ticks; observers also decode every avatar to time moves.
+/// Counters have a single writer (this bot's loops) and are read by the reporter.
+/// </summary>
+public sealed class Bot(int index, BotSwarm swarm, bool observer)
+{
+    private const int WalkSpeedMinCmPerS = 110, WalkSpeedMaxCmPerS = 170;
+    private readonly ClientWebSocket _socket = new();
+    private readonly Random _random = new(index * 7919 + 17);
+    private readonly Dictionary<uint, long> _lastSeen = new();
+    private readonly Dictionary<long, int> _cellCounts = new();
+    private readonly ClientFrame _frame = new() { Input = new Input() };
+    private readonly byte[] _sendBuffer = new byte[64];
+    private ValueTask _pendingSend;
+    private uint _seq;
+    private uint _lastTick;
+    private int _x, _z, _targetX, _targetZ, _home, _speed;
+    private long _idleUntil;
+    private bool _moving;
+
+    public int Index { get; } = index;
+    public bool IsObserver { get; } = observer;
+    public uint AvatarId { get; private set; }
+    public (int X, int Z) Spawn { get; private set; }
+    public Welcome? Welcome { get; private set; }
+    public MoveLog Moves { get; } = new();
+    public bool Connected => Welcome is not null && _socket.State == WebSocketState.Open;
+
+    public long BytesReceived;
+    public long FramesReceived;
+    public long Snapshots;
+    public long TickGaps;
+    public long InputsSent;
+    public long InputsSkipped;
+    public int AvatarsInView;
+    public int? CloseCode;
+    public string? Error;
+
+    public async Task ConnectAsync(Uri url, string worldId, string token, HttpMessageInvoker invoker, CancellationToken cancellationToken)
+    {
+        _socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        _socket.Options.SetBuffer(4096, 1024);
+        _socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        var ws = new UriBuilder(url) { Scheme = url.Scheme == "https" ? "wss" : "ws", Path = "/world/ws" }.Uri;
+        await _socket.ConnectAsync(ws, invoker, cancellationToken);
+        var hello = new ClientFrame { Hello = new Hello { WorldId = worldId, ProtocolVersion = 1 } };
+        await _socket.SendAsync(hello.ToByteArray(), WebSocketMessageType.Binary, true, cancellationToken);
+        _ = Task.Run(ReceiveLoopAsync, CancellationToken.None);
+    }
+
+    public void StartWalking(WalkPlan plan)
+    {
+        (_x, _z) = Spawn;
+        _home = plan.NearestAttraction(_x, _z);
+        _speed = _random.Next(WalkSpeedMinCmPerS, WalkSpeedMaxCmPerS);
+        _idleUntil = Stopwatch.GetTimestamp() + (long)(_random.NextDouble() * 3 * Stopwatch.Frequency);
+    }
+
+    /// <summary>Advances the walk by one input period and sends Input if the bot moved (scheduler thread only).</summary>
+    public void Step(WalkPlan plan, double seconds, long now)
+    {
+        if (!Connected) return;
+        if (!_moving)
+        {
+            if (now < _idleUntil) return;
+            (_targetX, _targetZ) = plan.NextWaypoint(_random, ref _home);
+            _moving = true;
+        }
+        double dx = _targetX - _x, dz = _targetZ - _z;
+        var distance = Math.Sqrt(dx * dx + dz * dz);
+        var step = _speed * seconds;
+        var state = MovementState.Walking;
+        if (distance <= step)
+        {
+            _x = _targetX;
+            _z = _targetZ;
+            _moving = false;
+            state = MovementState.Idle;
+            _idleUntil = now + (long)((2 + _random.NextDouble() * 8) * Stopwatch.Frequency); // linger 2-10 s
+        }
+        else
+        {
+            _x += (int)(dx / distance * step);
+            _z += (int)(dz / distance * step);
+        }
+        var heading = (uint)((Math.Atan2(dx, dz) / (2 * Math.PI) + 1) % 1 * 65536) & 0xFFFF;
+        Send(state, heading, now);
+    }
+
+    private void Send(MovementState state, uint heading, long now)
+    {
+        if (!_pendingSend.IsCompleted)
+        {
+            InputsSkipped++;
+            return;
+        }
+        var input = _frame.Input;
+        input.Seq = ++_seq;
+        input.ClientTimeMs = (uint)Environment.TickCount;
+        input.X = _x;
+        input.Y = 0;
+        input.Z = _z;
+        input.Heading = heading;
+        input.State = state;
+        var length = _frame.CalculateSize();
+        _frame.WriteTo(_sendBuffer.AsSpan(0, length));
+        Moves.Record(MoveLog.Key(_x, _z), now);
+        try
+        {
+            _pendingSend = _socket.SendAsync(_sendBuffer.AsMemory(0, length), WebSocketMessageType.Binary, true, CancellationToken.None);
+            InputsSent++;
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            Error ??= ex.Message;
+        }
+    }
+
+    public void Abort() => _socket.Abort();
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[8192];
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        CloseCode = (int?)_socket.CloseStatus;
+                        return;
+                    }
+                    count += result.Count;
+                } while (!result.EndOfMessage);
+                BytesReceived += count;
+                FramesReceived++;
+                Handle(buffer.AsSpan(0, count));
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            if (!swarm.Stopping) Error ??= ex.Message;
+        }
+        catch (FormatException ex)
+        {
+            Error ??= "undecodable frame: " + ex.Message;
+        }
+    }
+
+    private void Handle(ReadOnlySpan<byte> frame)
+    {
+        if (frame.IsEmpty) return;
+        switch (frame[0])
+        {
+            case 0x12: // ServerFrame.snapshot
+                var reader = new WireReader(frame);
+                reader.ReadTag();
+                ReadSnapshot(reader.ReadBytes());
+                break;
+            case 0x0A: // ServerFrame.welcome
+                var welcome = ServerFrame.Parser.ParseFrom(frame).Welcome;
+                AvatarId = welcome.AvatarId;
+                Spawn = (welcome.Spawn.X, welcome.Spawn.Z);
+                Welcome = welcome;
+                swarm.Welcomed(this);
+                break;
+        }
+    }
+
+    private void ReadSnapshot(ReadOnlySpan<byte> snapshot)
+    {
+        Snapshots++;
+        var reader = new WireReader(snapshot);
+        var now = Stopwatch.GetTimestamp();
+        var full = false;
+        while (!reader.End)
+        {
+            var (field, wireType) = reader.ReadTag();
+            switch (field)
+            {
+                case 1:
+                    var tick = (uint)reader.ReadVarint();
+                    if (_lastTick != 0 && tick > _lastTick + 1) TickGaps += tick - _lastTick - 1;
+                    _lastTick = tick;
+                    if (!IsObserver) return;
+                    break;
+                case 2:
+                    swarm.ServerTime(reader.ReadVarint(), IsObserver);
+                    break;
+                case 4:
+                    full = reader.ReadVarint() != 0;
+                    if (full) _cellCounts.Clear();
+                    break;
+                case 5:
+                    _cellCounts.Remove(ReadCell(reader.ReadBytes(), out _));
+                    break;
+                case 6:
+                    ReadCellBatch(reader.ReadBytes(), now);
+                    break;
+                default:
+                    reader.Skip(wireType);
+                    break;
+            }
+        }
+        var inView = 0;
+        foreach (var count in _cellCounts.Values) inView += count;
+        AvatarsInView = Math.Max(0, inView - 1);
+    }
+
+    private static long ReadCell(ReadOnlySpan<byte> coord, out int avatars)
+    {
+        avatars = 0;
+        var reader = new WireReader(coord);
+        ulong x = 0, z = 0;
+        while (!reader.End)
+        {
+            var (field, wireType) = reader.ReadTag();
+            if (field == 1) x = reader.ReadVarint();
+            else if (field == 2) z = reader.ReadVarint();
+            else reader.Skip(wireType);
+        }
+        return (long)(x << 32 | z);
+    }
+
+    private void ReadCellBatch(ReadOnlySpan<byte> batch, long now)
+    {
+        var reader = new WireReader(batch);
+        ulong x = 0, z = 0;
+        var avatars = 0;
+        while (!reader.End)
+        {
+            var (field, wireType) = reader.ReadTag();
+            switch (field)
+            {
+                case 1: x = reader.ReadVarint(); break;
+                case 2: z = reader.ReadVarint(); break;
+                case 3:
+                    avatars++;
+                    ReadAvatar(reader.ReadBytes(), now);
+                    break;
+                default: reader.Skip(wireType); break;
+            }
+        }
+        var key = (long)(x << 32 | z);
+        _cellCounts[key] = avatars;
+    }
+
+    private void ReadAvatar(ReadOnlySpan<byte> state, long now)
+    {
+        var reader = new WireReader(state);
+        uint id = 0;
+        int x = 0, z = 0;
+        while (!reader.End)
+        {
+            var (field, wireType) = reader.ReadTag();
+            switch (field)
+            {
+                case 1: id = (uint)reader.ReadVarint(); break;
+                case 2: x = reader.ReadSInt32(); break;
+                case 4: z = reader.ReadSInt32(); break;
+                default: reader.Skip(wireType); break;
+            }
+        }
+        if (id == AvatarId) return;
+        var position = MoveLog.Key(x, z);
+        if (_lastSeen.TryGetValue(id, out var previous) && previous != position && swarm.MovesOf(id) is { } moves
+            && moves.SentAt(position) is var sentAt and > 0)
+            swarm.MoveSeen(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
+        _lastSeen[id] = position;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Lingjing.Bots;
+
+/// <summary>What one run measured (written as JSON with --out). Latencies in milliseconds.</summary>
+public sealed record BotRunResult
+{
+    public required string Label { get; init; }
+    public required string World { get; init; }
+    public required int Bots { get; init; }
+    public required int Connected { get; init; }
+    public required int ConnectedAtEnd { get; init; }
+    public required double MeasuredSeconds { get; init; }
+    public required bool InterestManagement { get; init; }
+    public required bool InputsAlignedToTick { get; init; }
+    public required int Attractions { get; init; }
+    /// <summary>A bot's move until another bot receives the snapshot showing it.</summary>
+    public required double? LatencyP50Ms { get; init; }
+    public required double? LatencyP90Ms { get; init; }
+    public required double? LatencyP99Ms { get; init; }
+    public required double? LatencyMaxMs { get; init; }
+    public required long LatencySamples { get; init; }
+    /// <summary>The server's tick time stamped in a snapshot until a bot receives it (transport and client queueing).</summary>
+    public required double? DeliveryP50Ms { get; init; }
+    public required double? DeliveryP99Ms { get; init; }
+    public required double BytesPerClientPerSecond { get; init; }
+    public required double SnapshotsPerClientPerSecond { get; init; }
+    /// <summary>Ticks missing between consecutive snapshots a bot received (the server also skips ticks where nothing in view changed).</summary>
+    public required double TickGapsPerClientPerSecond { get; init; }
+    public required double InputsPerClientPerSecond { get; init; }
+    public required long InputsSkippedBusySocket { get; init; }
+    public required double AvgAvatarsInView { get; init; }
+    public required Dictionary<string, long> ClosedByCode { get; init; }
+    public required int BotsWithErrors { get; init; }
+    public required string? FirstError { get; init; }
+    /// <summary>Server process CPU over the measured phase, percent of one core (200 = both cores).</summary>
+    public double? ServerCpuPercent { get; init; }
+    public long? ServerRssBytes { get; init; }
+    public long? ServerPeakRssBytes { get; init; }
+    /// <summary>This load tool's own CPU over the measured phase (it shares the machine).</summary>
+    public double BotsCpuPercent { get; init; }
+    public ServerStats? ServerStart { get; init; }
+    public ServerStats? ServerEnd { get; init; }
+}
