@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.World;
+using Lingjing.Server.Features.World.Realtime;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 
@@ -15,6 +16,7 @@ builder.AddDirectory();
 builder.AddDemoZone();
 builder.AddTerminals();
 builder.AddWorld();
+builder.AddWorldRealtime();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapZone();
 app.MapDirectory();
 app.MapTerminals();
 app.MapWorld();
+app.MapWorldRealtime();
 app.MapLingjingPortal();
 
 app.Run();
