@@ -9,9 +9,11 @@ import type { PeopleList } from "../ui/peopleList";
 import type { WorldStatus } from "../world";
 import { ChatScope, fromCm } from "./codec";
 import { RemoteAvatars } from "./remoteAvatars";
+import { fromWire } from "../avatar/avatarLook";
 import { WorldConnection } from "./worldConnection";
 
 export interface WorldSessionParts {
+  root: HTMLElement;
   scene: Scene;
   labels: LabelLayer;
   me: LocalAvatar;
@@ -40,12 +42,14 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
   });
   status.remotePositions = () => remotes.positions();
+  status.remotes = () => remotes.views();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
 
   const connection = new WorldConnection(url, parts.worldId, {
     state(state, retryInMs) {
       status.connection = state;
+      parts.root.dataset.connection = state;
       hud.setState(state, retryInMs, roundTrip);
       if (state !== "online") {
         remotes.clear();
@@ -55,7 +59,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     welcome(welcome, reconnected) {
       welcomedAt = performance.now();
       remotes.clear();
-      remotes.selfId = welcome.avatarId;
+      remotes.selfId = status.selfId = welcome.avatarId;
       chat.setMaxLength(welcome.limits?.maxChatChars ?? 0);
       const spawn = welcome.spawn;
       const [minX, minZ, maxX, maxZ] = parts.bounds;
@@ -71,11 +75,12 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     snapshot(snapshot) {
       remotes.apply(snapshot);
       status.remoteAvatars = remotes.visibleCount;
+      parts.root.dataset.remoteAvatars = String(remotes.visibleCount);
     },
     joined(avatars) {
       remotes.join(avatars);
-      const look = avatars.find(a => a.id === remotes.selfId)?.look;
-      if (look && (look.bodyColor || look.outfitColor)) me.figure.setColors({ body: look.bodyColor, outfit: look.outfitColor });
+      const look = fromWire(avatars.find(a => a.id === remotes.selfId)?.look);
+      if (look) me.figure.setLook(look);
       refreshPeople();
       if (performance.now() - welcomedAt > quietAfterWelcomeMs)
         for (const a of avatars) if (a.id !== remotes.selfId) hud.toast(texts.format("{0} joined", a.displayName));

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lingjing.Server.Tests.World;
+
+/// <summary>Two people signed in with their own cookies in two Chromium pages meet in one park's world
+/// over the real <c>/world/ws</c>: each sees the other's avatar, one walks and the other sees it move,
+/// and they chat (markup shows as text). Saves docs/screenshots/world.png.</summary>
+[Collection(DemoZoneCollection.Name)]
+public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private const string Walker = "user0031@demo.lingjing.local";
+    private const string Watcher = "user0032@demo.lingjing.local";
+
+    [Fact]
+    public async Task Two_signed_in_users_see_each_other_move_and_chat_as_text()
+    {
+        var app = await zone.App(Db.Sqlite);
+        var parkId = await SmallestParkAsync(app);
+        var walkerName = await DisplayNameAsync(app, Walker);
+        var watcherName = await DisplayNameAsync(app, Watcher);
+
+        var walker = await EnterWorldAsync(app, Walker, parkId);
+        var watcher = await EnterWorldAsync(app, Watcher, parkId);
+
+        // Each sees the other's avatar and name.
+        var walkerId = await RemoteIdAsync(watcher, walkerName);
+        await RemoteIdAsync(walker, watcherName);
+        await Assertions.Expect(watcher.Locator(".world-people")).ToContainTextAsync(walkerName);
+        await Assertions.Expect(walker.Locator(".world-people")).ToContainTextAsync(watcherName);
+
+        // The walker walks with the keyboard; the watcher sees the avatar arrive where the walker stopped.
+        var start = await PositionAsync(walker);
+        await walker.Keyboard.DownAsync("w");
+        await walker.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {start.X}, p.z - {start.Z}) > 6; }}");
+        await walker.Keyboard.UpAsync("w");
+        await walker.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
+        var stop = await PositionAsync(walker);
+        await watcher.WaitForFunctionAsync(
+            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {stop.X}, r.z - {stop.Z}) < 0.5)");
+
+        // Park-wide chat: the markup arrives as text, not as an element.
+        await walker.GetByLabel("Who hears it").SelectOptionAsync(new SelectOptionValue { Label = "Whole park" });
+        await walker.GetByLabel("Message").FillAsync("see you at <b>html</b> hall");
+        await walker.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var line = watcher.Locator(".world-chat-list .chat-world", new() { HasText = "see you at <b>html</b> hall" });
+        await Assertions.Expect(line).ToContainTextAsync(walkerName);
+        (await watcher.Locator(".world-chat-list b").CountAsync()).ShouldBe(0);
+
+        // A close-up of the two avatars for the README.
+        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(12)");
+        await watcher.WaitForTimeoutAsync(800);
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
+
+        await walker.Context.CloseAsync();
+        await watcher.Context.CloseAsync();
+    }
+
+    private async Task<IPage> EnterWorldAsync(LingjingApp app, string email, int parkId)
+    {
+        var page = await chromium.NewPageAsync(app.BaseAddress!);
+        page.Context.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/me");
+        await page.GotoAsync($"/world/{parkId}");
+        await page.Locator("#lingjing-world[data-world-state=ready][data-connection=online]").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>The id of the avatar with this name once the page renders it.</summary>
+    private static async Task<int> RemoteIdAsync(IPage page, string name)
+    {
+        var nameJson = JsonSerializer.Serialize(name);
+        await page.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().some(r => r.name === {nameJson})");
+        return await page.EvaluateAsync<int>($"() => window.lingjingWorld.remotes().find(r => r.name === {nameJson}).id");
+    }
+
+    private static async Task<(double X, double Z)> PositionAsync(IPage page)
+    {
+        var p = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.position()");
+        return (p.GetProperty("x").GetDouble(), p.GetProperty("z").GetDouble());
+    }
+
+    private static async Task<int> SmallestParkAsync(LingjingApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        return await db.Parks.OrderBy(p => db.Buildings.Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
+    }
+
+    private static async Task<string> DisplayNameAsync(LingjingApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LingjingUser>>();
+        return (await users.FindByEmailAsync(email))!.DisplayName;
+    }
+}
