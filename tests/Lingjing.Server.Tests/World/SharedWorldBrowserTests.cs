@@ -23,7 +23,7 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
     public async Task Two_signed_in_users_see_each_other_move_and_chat_as_text()
     {
         var app = await zone.App(Db.Sqlite);
-        var parkId = await SmallestParkAsync(app);
+        var parkId = await SmallParkAsync(app);
         var walkerName = await DisplayNameAsync(app, Walker);
         var watcherName = await DisplayNameAsync(app, Watcher);
 
@@ -54,9 +54,13 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await Assertions.Expect(line).ToContainTextAsync(walkerName);
         (await watcher.Locator(".world-chat-list b").CountAsync()).ShouldBe(0);
 
-        // A close-up of the two avatars for the README.
-        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(12)");
-        await watcher.WaitForTimeoutAsync(800);
+        // A close-up for the README: the watcher walks up behind the walker, who waves.
+        await watcher.EvaluateAsync($"() => window.lingjingWorld.moveTo({stop.X}, {stop.Z - 5})");
+        await watcher.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {stop.X}, p.z - {stop.Z - 5}) < 0.5; }}");
+        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(9)");
+        await walker.EvaluateAsync("() => document.activeElement?.blur()");
+        await walker.Keyboard.PressAsync("1");
+        await watcher.WaitForTimeoutAsync(600);
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
 
@@ -92,11 +96,13 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         return (p.GetProperty("x").GetDouble(), p.GetProperty("z").GetDouble());
     }
 
-    private static async Task<int> SmallestParkAsync(LingjingApp app)
+    private static async Task<int> SmallParkAsync(LingjingApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return await db.Parks.OrderBy(p => db.Buildings.Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        // Small enough to load fast, with a few buildings behind the avatars.
+        return await db.Parks.Where(p => db.Buildings.Count(b => b.ParkId == p.Id) >= 4)
+            .OrderBy(p => db.Buildings.Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
     private static async Task<string> DisplayNameAsync(LingjingApp app, string email)

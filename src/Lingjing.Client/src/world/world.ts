@@ -60,7 +60,7 @@ export interface WorldStatus {
   position(): { x: number; z: number };
   moving(): boolean;
   moveTo(x: number, z: number): void;
-  /** Brings the camera to this distance (metres) from your avatar. */
+  /** A close third-person view: the camera this far (metres) behind your avatar, looking north. */
   frame(distance: number): void;
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
@@ -165,7 +165,11 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.position = () => ({ x: me.position.x, z: me.position.z });
   status.moving = () => me.moving;
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
-  status.frame = distance => (camera.radius = distance);
+  status.frame = distance => {
+    camera.radius = distance;
+    camera.alpha = -Math.PI / 2;
+    camera.beta = 1.15;
+  };
   status.screenPoint = (x, y, z) => {
     const viewport = camera.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight());
     const p = Vector3.Project(new Vector3(x, y, z), Matrix.Identity(), scene.getTransformMatrix(), viewport);
