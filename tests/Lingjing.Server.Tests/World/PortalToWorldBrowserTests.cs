@@ -61,7 +61,7 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         await page.GetByRole(AriaRole.Link, new() { Name = "Enter the park's world" }).ClickAsync();
 
         await page.WaitForURLAsync("**/world/*");
-        await page.Locator("#lingjing-world[data-world-state=ready][data-connection=online]").WaitForAsync();
+        await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
         await page.Context.CloseAsync();
     }
 

@@ -12,7 +12,8 @@ namespace Lingjing.Server.Tests.World;
 
 /// <summary>Two people signed in with their own cookies in two Chromium pages meet in one park's world
 /// over the real <c>/world/ws</c>: each sees the other's avatar, one walks and the other sees it move,
-/// and they chat (markup shows as text). Saves docs/screenshots/world.png.</summary>
+/// they chat (markup shows as text), history comes back on rejoining and leaving is announced.
+/// Saves docs/screenshots/world.png.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -64,7 +65,15 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
 
+        // Coming back brings the park-wide chat history; the walker leaving is announced and clears the avatar.
+        await watcher.ReloadAsync();
+        await watcher.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
+        await Assertions.Expect(watcher.Locator(".world-chat-list .chat-world", new() { HasText = "see you at <b>html</b> hall" })).ToBeVisibleAsync();
+        await RemoteIdAsync(watcher, walkerName);
         await walker.Context.CloseAsync();
+        await Assertions.Expect(watcher.Locator(".world-toasts")).ToContainTextAsync($"{walkerName} left");
+        await watcher.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 0");
+        await Assertions.Expect(watcher.Locator(".world-people")).Not.ToContainTextAsync(walkerName);
         await watcher.Context.CloseAsync();
     }
 
@@ -78,7 +87,7 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/me");
         await page.GotoAsync($"/world/{parkId}");
-        await page.Locator("#lingjing-world[data-world-state=ready][data-connection=online]").WaitForAsync();
+        await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
         return page;
     }
 

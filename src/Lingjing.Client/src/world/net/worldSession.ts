@@ -49,7 +49,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
   const connection = new WorldConnection(url, parts.worldId, {
     state(state, retryInMs) {
       status.connection = state;
-      parts.root.dataset.connection = state;
+      parts.root.dataset.worldConnection = state;
       hud.setState(state, retryInMs, roundTrip);
       if (state !== "online") {
         remotes.clear();
