@@ -44,8 +44,10 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await walker.Keyboard.UpAsync("w");
         await walker.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
         var stop = await PositionAsync(walker);
+        var heading = await walker.EvaluateAsync<double>("() => window.lingjingWorld.heading()");
+        // Same place, facing the same way (angles compared on the circle).
         await watcher.WaitForFunctionAsync(
-            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {stop.X}, r.z - {stop.Z}) < 0.5)");
+            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {stop.X}, r.z - {stop.Z}) < 0.5 && Math.abs(Math.sin((r.heading - {heading}) / 2)) < 0.05)");
 
         // Park-wide chat: the markup arrives as text, not as an element.
         await walker.GetByLabel("Who hears it").SelectOptionAsync(new SelectOptionValue { Label = "Whole park" });

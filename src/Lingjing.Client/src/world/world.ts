@@ -58,6 +58,8 @@ export interface WorldStatus {
   /** The other avatars in view: who they are, their look and where they are drawn. */
   remotes(): RemoteAvatarView[];
   position(): { x: number; z: number };
+  /** Your avatar's heading in radians; 0 faces north (+z). */
+  heading(): number;
   moving(): boolean;
   moveTo(x: number, z: number): void;
   /** A close third-person view: the camera this far (metres) behind your avatar, looking north. */
@@ -86,6 +88,7 @@ async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
     ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", selfId: 0, remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
+    heading: () => 0,
     moving: () => false,
     moveTo: () => {},
     frame: () => {},
@@ -164,6 +167,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   me.place(spawnX, spawnZ);
   status.position = () => ({ x: me.position.x, z: me.position.z });
   status.moving = () => me.moving;
+  status.heading = () => me.headingRadians;
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
   status.frame = distance => {
     camera.radius = distance;

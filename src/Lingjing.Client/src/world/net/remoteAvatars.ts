@@ -18,6 +18,8 @@ export interface RemoteAvatarView {
   name: string;
   x: number;
   z: number;
+  /** Radians about the vertical axis; 0 faces north (+z). */
+  heading: number;
   look: AvatarLook;
 }
 
@@ -56,7 +58,8 @@ export class RemoteAvatars {
   /** Who the visible avatars are, with their look and rendered position. */
   views(): RemoteAvatarView[] {
     return [...this.remotes].map(([id, r]) => ({
-      id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z, look: r.figure.look,
+      id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z,
+      heading: r.figure.root.rotation.y, look: r.figure.look,
     }));
   }
 
