@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Infrastructure.Data;
@@ -40,14 +41,14 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         // The walker walks with the keyboard; the watcher sees the avatar arrive where the walker stopped.
         var start = await PositionAsync(walker);
         await walker.Keyboard.DownAsync("w");
-        await walker.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {start.X}, p.z - {start.Z}) > 6; }}");
+        await walker.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {Js(start.X)}, p.z - {Js(start.Z)}) > 6; }}");
         await walker.Keyboard.UpAsync("w");
         await walker.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
         var stop = await PositionAsync(walker);
         var heading = await walker.EvaluateAsync<double>("() => window.lingjingWorld.heading()");
         // Same place, facing the same way (angles compared on the circle).
         await watcher.WaitForFunctionAsync(
-            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {stop.X}, r.z - {stop.Z}) < 0.5 && Math.abs(Math.sin((r.heading - {heading}) / 2)) < 0.05)");
+            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {Js(stop.X)}, r.z - {Js(stop.Z)}) < 0.5 && Math.abs(Math.sin((r.heading - {Js(heading)}) / 2)) < 0.05)");
 
         // Park-wide chat: the markup arrives as text, not as an element.
         await walker.GetByLabel("Who hears it").SelectOptionAsync(new SelectOptionValue { Label = "Whole park" });
@@ -57,10 +58,13 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await Assertions.Expect(line).ToContainTextAsync(walkerName);
         (await watcher.Locator(".world-chat-list b").CountAsync()).ShouldBe(0);
 
-        // A close-up for the README: the watcher walks up behind the walker, who waves.
-        await watcher.EvaluateAsync($"() => window.lingjingWorld.moveTo({stop.X}, {stop.Z - 5})");
-        await watcher.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {stop.X}, p.z - {stop.Z - 5}) < 0.5; }}");
-        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(9)");
+        // A close-up for the README on the open ground where people arrive: the watcher stands behind the walker, who waves.
+        var spawn = await watcher.EvaluateAsync<double[]>("() => window.lingjingWorld.spawn");
+        await walker.EvaluateAsync($"() => window.lingjingWorld.moveTo({Js(spawn[0])}, {Js(spawn[1] + 3)})");
+        await watcher.EvaluateAsync($"() => window.lingjingWorld.moveTo({Js(spawn[0])}, {Js(spawn[1] - 2)})");
+        await watcher.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && Math.hypot(r.x - {Js(spawn[0])}, r.z - {Js(spawn[1] + 3)}) < 0.5)");
+        await watcher.WaitForFunctionAsync($"() => {{ const p = window.lingjingWorld.position(); return Math.hypot(p.x - {Js(spawn[0])}, p.z - {Js(spawn[1] - 2)}) < 0.5; }}");
+        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(14)");
         await walker.EvaluateAsync("() => document.activeElement?.blur()");
         await walker.Keyboard.PressAsync("1");
         await watcher.WaitForTimeoutAsync(600);
@@ -79,6 +83,9 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await watcher.Context.CloseAsync();
     }
 
+    /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>
+    private static string Js(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     private async Task<IPage> EnterWorldAsync(LingjingApp app, string email, int parkId)
     {
         var page = await chromium.NewPageAsync(app.BaseAddress!);
@@ -90,6 +97,8 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await page.WaitForURLAsync("**/me");
         await page.GotoAsync($"/world/{parkId}");
         await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
+        // Arrivals walk from the server's spawn to open ground first.
+        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
         return page;
     }
 

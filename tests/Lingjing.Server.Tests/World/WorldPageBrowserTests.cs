@@ -87,13 +87,17 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         status.GetProperty("showrooms").GetInt32().ShouldBe(36);
         output.WriteLine($"First frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (36 buildings, 36 spaces, 1280x720, headless Chromium)");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("B01 Culture Park");
-        await SaveScreenshotAsync(page, "world");
+        await SaveScreenshotAsync(page, "world-park");
     }
 
     [Fact]
     public async Task Clicking_a_space_shows_its_details_and_a_book_link()
     {
         var page = await OpenAsync($"/world/{parkId}");
+        // Once joined, the avatar walks from the server's spawn to open ground and the camera follows: wait until it stands.
+        await page.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
+        await page.WaitForTimeoutAsync(1000);
         // The space marker nearest to where the avatar starts (the park's centre): space 22 at (2, 2), 1.5 m up.
         var spot = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(2, 1.5, 2)");
 

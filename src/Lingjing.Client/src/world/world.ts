@@ -62,7 +62,9 @@ export interface WorldStatus {
   heading(): number;
   moving(): boolean;
   moveTo(x: number, z: number): void;
-  /** A close third-person view: the camera this far (metres) behind your avatar, looking north. */
+  /** The scene's spawn point (open ground), [x, z]. */
+  spawn: [number, number];
+  /** A close third-person view from above: the camera this far (metres) from your avatar, looking north. */
   frame(distance: number): void;
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
@@ -91,6 +93,7 @@ async function start(root: HTMLElement): Promise<void> {
     heading: () => 0,
     moving: () => false,
     moveTo: () => {},
+    spawn: [0, 0],
     frame: () => {},
     screenPoint: () => ({ x: 0, y: 0 }),
     remotePositions: () => [],
@@ -166,13 +169,14 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
   me.place(spawnX, spawnZ);
   status.position = () => ({ x: me.position.x, z: me.position.z });
+  status.spawn = [spawnX, spawnZ];
   status.moving = () => me.moving;
   status.heading = () => me.headingRadians;
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
   status.frame = distance => {
     camera.radius = distance;
     camera.alpha = -Math.PI / 2;
-    camera.beta = 1.15;
+    camera.beta = 0.8;
   };
   status.screenPoint = (x, y, z) => {
     const viewport = camera.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight());
@@ -192,7 +196,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   overlay.append(people.element, chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
-  session = joinWorld({ root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status });
+  session = joinWorld({
+    root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: zone ? null : [spawnX, spawnZ],
+  });
 
   window.addEventListener("keydown", e => {
     if (isTyping(e) || e.repeat) return;

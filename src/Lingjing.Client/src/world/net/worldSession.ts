@@ -1,4 +1,5 @@
 import type { Scene } from "@babylonjs/core/scene";
+import { Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { ChatRejectReason, MovementState } from "../protocol/world_pb";
 import type { LocalAvatar } from "../avatar/localAvatar";
 import type { LabelLayer } from "../scene/labels";
@@ -24,10 +25,16 @@ export interface WorldSessionParts {
   chat: ChatPanel;
   people: PeopleList;
   status: WorldStatus;
+  /** In a park world, the scene's open ground near the park centre (the server spawns around [0, 0]). */
+  openGround: [number, number] | null;
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
 const correctionMetres = 3;
+/** How much of the server's spawn scatter an arrival keeps when walking to open ground. */
+const scatterKept = 0.3;
+/** Farther than this, the open ground is not worth the walk. */
+const maxWalkToOpenGround = 80;
 /** Joins announced right after connecting are the people already there, not arrivals. */
 const quietAfterWelcomeMs = 1500;
 
@@ -44,6 +51,16 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
   status.remotePositions = () => remotes.positions();
   status.remotes = () => remotes.views();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
+  /** A park world's server spawns arrivals around the park centre, which may be inside a building; the
+   * scene's spawn is open ground nearby. Arrivals walk there (the server checks every step's speed), keeping
+   * part of their scatter so a crowd does not gather on one point. */
+  const walkToOpenGround = (x: number, z: number): void => {
+    if (!parts.openGround) return;
+    const [openX, openZ] = parts.openGround;
+    const targetX = openX + x * scatterKept;
+    const targetZ = openZ + z * scatterKept;
+    if (Math.hypot(targetX - x, targetZ - z) > 1 && Math.hypot(targetX - x, targetZ - z) < maxWalkToOpenGround) me.moveTo(new Vector3(targetX, 0, targetZ));
+  };
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
 
   const connection = new WorldConnection(url, parts.worldId, {
@@ -67,7 +84,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
         const x = fromCm(spawn.x);
         const z = fromCm(spawn.z);
         // The scene's own spawn point stands unless the server's lies within the scene.
-        if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) me.place(x, z);
+        if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) {
+          me.place(x, z);
+          walkToOpenGround(x, z);
+        }
       }
       refreshPeople();
       if (reconnected) chat.notice(texts.get("Reconnected."));
