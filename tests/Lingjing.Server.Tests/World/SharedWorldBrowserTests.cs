@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Infrastructure.Data;
@@ -29,12 +30,18 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         var walkerName = await DisplayNameAsync(app, Walker);
         var watcherName = await DisplayNameAsync(app, Watcher);
 
+        // The walker chose a look; the watcher draws the walker in it.
+        using (var http = await app.SignedInAsync(Walker))
+            (await http.PutAsJsonAsync("/api/v1/me/avatar", new { model = "business", bodyColor = "#E8B796", outfitColor = "#1D4ED8", accessory = 2 }))
+                .EnsureSuccessStatusCode();
         var walker = await EnterWorldAsync(app, Walker, parkId);
         var watcher = await EnterWorldAsync(app, Watcher, parkId);
 
         // Each sees the other's avatar and name.
         var walkerId = await RemoteIdAsync(watcher, walkerName);
         await RemoteIdAsync(walker, watcherName);
+        await watcher.WaitForFunctionAsync(
+            $"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && r.look.model === 'business' && r.look.outfit === 0x1D4ED8 && r.look.accessory === 2)");
         await Assertions.Expect(watcher.Locator(".world-people")).ToContainTextAsync(walkerName);
         await Assertions.Expect(walker.Locator(".world-people")).ToContainTextAsync(watcherName);
 
