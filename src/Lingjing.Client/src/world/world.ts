@@ -25,6 +25,7 @@ import { Texts } from "./ui/texts";
 import { Hud } from "./ui/hud";
 import { ChatPanel } from "./ui/chatPanel";
 import { PeopleList } from "./ui/peopleList";
+import { Moderation } from "./ui/moderation";
 import { SpaceDetails } from "./ui/spaceDetails";
 import { createJoystick } from "./ui/joystick";
 import { el } from "./ui/dom";
@@ -189,9 +190,18 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   // Overlay UI.
   const hud = new Hud(texts, emote => session.emote(emote));
   const details = new SpaceDetails(texts, id => (root.dataset.bookUrl ?? "/directory/spaces/{id}").replace("{id}", String(id)));
-  const people = new PeopleList(texts, displayName);
   let session: ReturnType<typeof joinWorld>;
   const chat = new ChatPanel(texts, (scope, text) => session.chat(scope, text));
+  // Only the park's operator gets this attribute; the API checks again.
+  const moderation = root.dataset.moderationUrl ? new Moderation(root.dataset.moderationUrl) : null;
+  const people = new PeopleList(texts, displayName, moderation && {
+    mute: async person => chat.notice(await moderation.mute(person.id, 10)
+      ? texts.format("{0} is muted for 10 minutes.", person.displayName)
+      : texts.get("That did not work. Please try again.")),
+    remove: async person => chat.notice(await moderation.remove(person.id)
+      ? texts.format("{0} was removed from this park's world.", person.displayName)
+      : texts.get("That did not work. Please try again.")),
+  });
   overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
   overlay.append(people.element, chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
