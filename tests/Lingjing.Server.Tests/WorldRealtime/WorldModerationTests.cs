@@ -43,6 +43,35 @@ public sealed class WorldModerationTests(WorldRealtimeFixture fixture)
         (await again.WaitForCloseAsync()).ShouldBe(WorldCloseCodes.Removed);
     }
 
+    [Fact]
+    public async Task Operator_removes_an_avatar_seen_in_the_world_by_its_avatar_id()
+    {
+        var visitor = fixture.Visitors[3];
+        await using var client = await WorldTestClient.JoinAsync(fixture.BaseAddress, await fixture.TokenAsync(visitor), fixture.WorldA);
+        using var http = await fixture.ClientAsync(fixture.OperatorA);
+
+        var response = await http.PostAsJsonAsync($"/api/v1/world/parks/{fixture.ParkA}/remove", new { avatarId = client.Welcome!.AvatarId });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<RemoveAnswer>())!.UserId.ShouldBe(visitor.Id.ToString());
+        (await client.WaitForCloseAsync()).ShouldBe(WorldCloseCodes.Removed);
+    }
+
+    [Fact]
+    public async Task Avatar_id_of_nobody_in_the_park_gets_400_problem()
+    {
+        var visitor = fixture.Visitors[4];
+        await using var client = await WorldTestClient.JoinAsync(fixture.BaseAddress, await fixture.TokenAsync(visitor), $"park-{fixture.ParkB}");
+        using var http = await fixture.ClientAsync(fixture.OperatorA);
+
+        // The avatar is in park B's world, not in the operator's park A.
+        var response = await http.PostAsJsonAsync($"/api/v1/world/parks/{fixture.ParkA}/mute", new { avatarId = client.Welcome!.AvatarId, minutes = 5 });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private sealed record RemoveAnswer(string UserId, bool Present);
+
     [Theory]
     [InlineData("mute")]
     [InlineData("remove")]

@@ -18,17 +18,20 @@ import { buildShowroomSigns } from "./scene/showrooms";
 import { loadBuildingModels } from "./scene/buildingModels";
 import { buildingLabel, LabelLayer } from "./scene/labels";
 import { centroid } from "./scene/geometry";
-import { AvatarFigure, colorsFor } from "./avatar/avatarFigure";
+import { AvatarFigure } from "./avatar/avatarFigure";
+import { fromPage, lookFor } from "./avatar/avatarLook";
 import { isTyping, LocalAvatar } from "./avatar/localAvatar";
 import { Texts } from "./ui/texts";
 import { Hud } from "./ui/hud";
 import { ChatPanel } from "./ui/chatPanel";
 import { PeopleList } from "./ui/peopleList";
+import { Moderation } from "./ui/moderation";
 import { SpaceDetails } from "./ui/spaceDetails";
 import { createJoystick } from "./ui/joystick";
 import { el } from "./ui/dom";
 import { joinWorld } from "./net/worldSession";
 import type { ConnectionState } from "./net/worldConnection";
+import type { RemoteAvatarView } from "./net/remoteAvatars";
 
 /** What the page exposes for tests and diagnostics (window.lingjingWorld). */
 export interface WorldStatus {
@@ -48,11 +51,22 @@ export interface WorldStatus {
   models: number;
   labels: number;
   connection: ConnectionState;
+  /** Your avatar id in the shared world (0 until welcomed). */
+  selfId: number;
   remoteAvatars: number;
   /** Rendered positions of the other avatars in view. */
   remotePositions(): { id: number; x: number; z: number }[];
+  /** The other avatars in view: who they are, their look and where they are drawn. */
+  remotes(): RemoteAvatarView[];
   position(): { x: number; z: number };
+  /** Your avatar's heading in radians; 0 faces north (+z). */
+  heading(): number;
+  moving(): boolean;
   moveTo(x: number, z: number): void;
+  /** The scene's spawn point (open ground), [x, z]. */
+  spawn: [number, number];
+  /** A close third-person view from above: the camera this far (metres) from your avatar, looking north. */
+  frame(distance: number): void;
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
 }
@@ -75,11 +89,16 @@ startWorld();
 
 async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
-    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", remoteAvatars: 0,
+    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", selfId: 0, remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
+    heading: () => 0,
+    moving: () => false,
     moveTo: () => {},
+    spawn: [0, 0],
+    frame: () => {},
     screenPoint: () => ({ x: 0, y: 0 }),
     remotePositions: () => [],
+    remotes: () => [],
   };
   window.lingjingWorld = status;
   const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");
@@ -146,11 +165,20 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   // Your avatar.
   const displayName = root.dataset.displayName ?? "";
-  const figure = new AvatarFigure(scene, displayName, colorsFor(root.dataset.userId ?? displayName), labels);
+  const look = fromPage(root.dataset.avatarLook) ?? lookFor(root.dataset.userId ?? displayName);
+  const figure = new AvatarFigure(scene, displayName, look, labels);
   const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
   me.place(spawnX, spawnZ);
   status.position = () => ({ x: me.position.x, z: me.position.z });
+  status.spawn = [spawnX, spawnZ];
+  status.moving = () => me.moving;
+  status.heading = () => me.headingRadians;
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
+  status.frame = distance => {
+    camera.radius = distance;
+    camera.alpha = -Math.PI / 2;
+    camera.beta = 0.8;
+  };
   status.screenPoint = (x, y, z) => {
     const viewport = camera.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight());
     const p = Vector3.Project(new Vector3(x, y, z), Matrix.Identity(), scene.getTransformMatrix(), viewport);
@@ -162,14 +190,25 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   // Overlay UI.
   const hud = new Hud(texts, emote => session.emote(emote));
   const details = new SpaceDetails(texts, id => (root.dataset.bookUrl ?? "/directory/spaces/{id}").replace("{id}", String(id)));
-  const people = new PeopleList(texts, displayName);
   let session: ReturnType<typeof joinWorld>;
   const chat = new ChatPanel(texts, (scope, text) => session.chat(scope, text));
+  // Only the park's operator gets this attribute; the API checks again.
+  const moderation = root.dataset.moderationUrl ? new Moderation(root.dataset.moderationUrl) : null;
+  const people = new PeopleList(texts, displayName, moderation && {
+    mute: async person => chat.notice(await moderation.mute(person.id, 10)
+      ? texts.format("{0} is muted for 10 minutes.", person.displayName)
+      : texts.get("That did not work. Please try again.")),
+    remove: async person => chat.notice(await moderation.remove(person.id)
+      ? texts.format("{0} was removed from this park's world.", person.displayName)
+      : texts.get("That did not work. Please try again.")),
+  });
   overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
   overlay.append(people.element, chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
-  session = joinWorld({ scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status });
+  session = joinWorld({
+    root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: zone ? null : [spawnX, spawnZ],
+  });
 
   window.addEventListener("keydown", e => {
     if (isTyping(e) || e.repeat) return;

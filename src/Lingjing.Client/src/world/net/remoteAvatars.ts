@@ -1,6 +1,7 @@
 import type { Scene } from "@babylonjs/core/scene";
 import type { AvatarProfile, AvatarState, Snapshot } from "../protocol/world_pb";
-import { AvatarFigure, colorsFor } from "../avatar/avatarFigure";
+import { AvatarFigure } from "../avatar/avatarFigure";
+import { fromWire, lookFor, type AvatarLook } from "../avatar/avatarLook";
 import type { LabelLayer } from "../scene/labels";
 import { fromCm, fromHeading } from "./codec";
 import { PoseBuffer, ServerClock } from "./interpolation";
@@ -10,6 +11,17 @@ export const renderDelayMs = 100;
 /** In a crowd the two cells an avatar crosses between can arrive on different ticks, so an avatar
  * missing from every known cell is kept this long before it is taken away (docs/protocol.md §6). */
 const missingGraceMs = 1000;
+
+/** A remote avatar as the page draws it (window.lingjingWorld.remotes()). */
+export interface RemoteAvatarView {
+  id: number;
+  name: string;
+  x: number;
+  z: number;
+  /** Radians about the vertical axis; 0 faces north (+z). */
+  heading: number;
+  look: AvatarLook;
+}
 
 interface Remote {
   buffer: PoseBuffer;
@@ -43,10 +55,20 @@ export class RemoteAvatars {
     return [...this.remotes].map(([id, r]) => ({ id, x: r.figure.root.position.x, z: r.figure.root.position.z }));
   }
 
+  /** Who the visible avatars are, with their look and rendered position. */
+  views(): RemoteAvatarView[] {
+    return [...this.remotes].map(([id, r]) => ({
+      id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z,
+      heading: r.figure.root.rotation.y, look: r.figure.look,
+    }));
+  }
+
   join(profiles: AvatarProfile[]): void {
     for (const profile of profiles) {
       this.profiles.set(profile.id, profile);
-      this.remotes.get(profile.id)?.figure.setName(profile.displayName);
+      const figure = this.remotes.get(profile.id)?.figure;
+      figure?.setName(profile.displayName);
+      figure?.setLook(fromWire(profile.look) ?? lookFor(profile.displayName));
     }
   }
 
@@ -108,10 +130,10 @@ export class RemoteAvatars {
   private remote(id: number): Remote {
     let remote = this.remotes.get(id);
     if (!remote) {
-      const name = this.profiles.get(id)?.displayName ?? `#${id}`;
-      const look = this.profiles.get(id)?.look;
-      const colors = look && (look.bodyColor || look.outfitColor) ? { body: look.bodyColor, outfit: look.outfitColor } : colorsFor(name);
-      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, colors, this.labels), lastSeen: performance.now() };
+      const profile = this.profiles.get(id);
+      const name = profile?.displayName ?? `#${id}`;
+      const look = fromWire(profile?.look) ?? lookFor(name);
+      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, look, this.labels), lastSeen: performance.now() };
       this.remotes.set(id, remote);
     }
     return remote;

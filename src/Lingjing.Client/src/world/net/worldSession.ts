@@ -1,4 +1,5 @@
 import type { Scene } from "@babylonjs/core/scene";
+import { Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { ChatRejectReason, MovementState } from "../protocol/world_pb";
 import type { LocalAvatar } from "../avatar/localAvatar";
 import type { LabelLayer } from "../scene/labels";
@@ -9,9 +10,11 @@ import type { PeopleList } from "../ui/peopleList";
 import type { WorldStatus } from "../world";
 import { ChatScope, fromCm } from "./codec";
 import { RemoteAvatars } from "./remoteAvatars";
+import { fromWire } from "../avatar/avatarLook";
 import { WorldConnection } from "./worldConnection";
 
 export interface WorldSessionParts {
+  root: HTMLElement;
   scene: Scene;
   labels: LabelLayer;
   me: LocalAvatar;
@@ -22,10 +25,16 @@ export interface WorldSessionParts {
   chat: ChatPanel;
   people: PeopleList;
   status: WorldStatus;
+  /** In a park world, the scene's open ground near the park centre (the server spawns around [0, 0]). */
+  openGround: [number, number] | null;
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
 const correctionMetres = 3;
+/** How much of the server's spawn scatter an arrival keeps when walking to open ground. */
+const scatterKept = 0.3;
+/** Farther than this, the open ground is not worth the walk. */
+const maxWalkToOpenGround = 80;
 /** Joins announced right after connecting are the people already there, not arrivals. */
 const quietAfterWelcomeMs = 1500;
 
@@ -40,12 +49,24 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
   });
   status.remotePositions = () => remotes.positions();
+  status.remotes = () => remotes.views();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
+  /** A park world's server spawns arrivals around the park centre, which may be inside a building; the
+   * scene's spawn is open ground nearby. Arrivals walk there (the server checks every step's speed), keeping
+   * part of their scatter so a crowd does not gather on one point. */
+  const walkToOpenGround = (x: number, z: number): void => {
+    if (!parts.openGround) return;
+    const [openX, openZ] = parts.openGround;
+    const targetX = openX + x * scatterKept;
+    const targetZ = openZ + z * scatterKept;
+    if (Math.hypot(targetX - x, targetZ - z) > 1 && Math.hypot(targetX - x, targetZ - z) < maxWalkToOpenGround) me.moveTo(new Vector3(targetX, 0, targetZ));
+  };
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
 
   const connection = new WorldConnection(url, parts.worldId, {
     state(state, retryInMs) {
       status.connection = state;
+      parts.root.dataset.worldConnection = state;
       hud.setState(state, retryInMs, roundTrip);
       if (state !== "online") {
         remotes.clear();
@@ -55,7 +76,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     welcome(welcome, reconnected) {
       welcomedAt = performance.now();
       remotes.clear();
-      remotes.selfId = welcome.avatarId;
+      remotes.selfId = status.selfId = welcome.avatarId;
       chat.setMaxLength(welcome.limits?.maxChatChars ?? 0);
       const spawn = welcome.spawn;
       const [minX, minZ, maxX, maxZ] = parts.bounds;
@@ -63,7 +84,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
         const x = fromCm(spawn.x);
         const z = fromCm(spawn.z);
         // The scene's own spawn point stands unless the server's lies within the scene.
-        if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) me.place(x, z);
+        if (x >= minX && x <= maxX && z >= minZ && z <= maxZ) {
+          me.place(x, z);
+          walkToOpenGround(x, z);
+        }
       }
       refreshPeople();
       if (reconnected) chat.notice(texts.get("Reconnected."));
@@ -71,11 +95,12 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     snapshot(snapshot) {
       remotes.apply(snapshot);
       status.remoteAvatars = remotes.visibleCount;
+      parts.root.dataset.remoteAvatars = String(remotes.visibleCount);
     },
     joined(avatars) {
       remotes.join(avatars);
-      const look = avatars.find(a => a.id === remotes.selfId)?.look;
-      if (look && (look.bodyColor || look.outfitColor)) me.figure.setColors({ body: look.bodyColor, outfit: look.outfitColor });
+      const look = fromWire(avatars.find(a => a.id === remotes.selfId)?.look);
+      if (look) me.figure.setLook(look);
       refreshPeople();
       if (performance.now() - welcomedAt > quietAfterWelcomeMs)
         for (const a of avatars) if (a.id !== remotes.selfId) hud.toast(texts.format("{0} joined", a.displayName));

@@ -8,15 +8,13 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// Turns parks into world definitions. A park world uses the park's local frame: world x is the
 /// park's x (east) and world z its y (north), in centimetres, bounded by the boundary polygon's box
 /// plus a margin; the spawn is the park centre. The zone world places every park by its latitude and
-/// longitude around the zone's mean position (equirectangular, accurate to metres at zone scale).
+/// longitude around the zone's mean position, as <see cref="ZoneLayout"/> places them in the browser's scene.
 /// </summary>
 public static class ParkWorldDefinitions
 {
     private const int MarginCm = 2_000;
     private const int MinYCm = -1_000;
     private const int MaxYCm = 20_000;
-    private const double MetresPerDegreeLatitude = 110_540;
-    private const double MetresPerDegreeLongitudeAtEquator = 111_320;
 
     public static WorldDefinition ForPark(Park park, int spawnScatterCm)
     {
@@ -32,14 +30,13 @@ public static class ParkWorldDefinitions
         if (parks.Count == 0)
             return new WorldDefinition(WorldIds.Zone, new WorldBounds(-50_000, MinYCm, -50_000, 50_000, MaxYCm, 50_000),
                 new PositionCm(0, 0, 0), AllowGuests: false, spawnScatterCm);
-        var latitude0 = parks.Average(p => p.Latitude);
-        var longitude0 = parks.Average(p => p.Longitude);
-        var metresPerDegreeLongitude = MetresPerDegreeLongitudeAtEquator * Math.Cos(latitude0 * Math.PI / 180);
+        // The same placement as the scene the browser draws (ZoneLayout), so avatars stand where the parks are.
+        var layout = new ZoneLayout(parks.Select(p => (p.Latitude, p.Longitude)).ToList());
         double minX = double.MaxValue, minZ = double.MaxValue, maxX = double.MinValue, maxZ = double.MinValue;
         foreach (var park in parks)
         {
-            var centreX = (park.Longitude - longitude0) * metresPerDegreeLongitude;
-            var centreZ = (park.Latitude - latitude0) * MetresPerDegreeLatitude;
+            var centre = layout.Place(park.Latitude, park.Longitude);
+            var (centreX, centreZ) = (centre[0], centre[1]);
             var (bMinX, bMinY, bMaxX, bMaxY) = BoxOf(park.Boundary);
             minX = Math.Min(minX, centreX + bMinX);
             maxX = Math.Max(maxX, centreX + bMaxX);

@@ -11,28 +11,30 @@ public static class WorldModerationApi
 {
     public const int MaxMuteMinutes = 7 * 24 * 60;
 
-    public sealed record MuteRequest(string? UserId, int? Minutes);
+    /// <param name="AvatarId">Instead of <c>userId</c>: the avatar as the world client knows it (AvatarProfile.id).</param>
+    public sealed record MuteRequest(string? UserId, int? Minutes, uint? AvatarId = null);
     public sealed record MuteResponse(string UserId, DateTimeOffset MutedUntil, bool Present);
-    public sealed record RemoveRequest(string? UserId);
+    /// <param name="AvatarId">Instead of <c>userId</c>: the avatar as the world client knows it (AvatarProfile.id).</param>
+    public sealed record RemoveRequest(string? UserId, uint? AvatarId = null);
     public sealed record RemoveResponse(string UserId, bool Present);
 
     public static RouteGroupBuilder MapWorldModerationApi(this RouteGroupBuilder group)
     {
         group.MapPost("/{parkId:int}/mute", MuteAsync)
             .WithSummary("Mute a user in the park's world")
-            .WithDescription($"The user cannot chat in this park's world for `minutes` (1 to {MaxMuteMinutes}); they are told so if connected. Park operator of this park only.");
+            .WithDescription($"The user (`userId`, or `avatarId` of someone in the world now) cannot chat in this park's world for `minutes` (1 to {MaxMuteMinutes}); they are told so if connected. Park operator of this park only.");
         group.MapPost("/{parkId:int}/remove", RemoveAsync)
             .WithSummary("Remove a user from the park's world")
-            .WithDescription("Disconnects the user from this park's world (close 4003) and bars them for 10 minutes. Park operator of this park only.");
+            .WithDescription("Disconnects the user (`userId`, or `avatarId` of someone in the world now) from this park's world (close 4003) and bars them for 10 minutes. Park operator of this park only.");
         return group;
     }
 
     private static async Task<Results<Ok<MuteResponse>, ProblemHttpResult>> MuteAsync(
-        int parkId, MuteRequest request, HttpContext http, WorldHost host, TimeProvider time)
+        int parkId, MuteRequest request, HttpContext http, WorldHost host, WorldConnections connections, TimeProvider time)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (!Guid.TryParse(request.UserId, out var userId))
-            return Invalid("`userId` must be the id of a user.");
+        if (UserOf(parkId, request.UserId, request.AvatarId, connections) is not { } userId)
+            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
         if (request.Minutes is not { } minutes || minutes < 1 || minutes > MaxMuteMinutes)
             return Invalid($"`minutes` must be from 1 to {MaxMuteMinutes}.");
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
@@ -43,11 +45,11 @@ public static class WorldModerationApi
     }
 
     private static async Task<Results<Ok<RemoveResponse>, ProblemHttpResult>> RemoveAsync(
-        int parkId, RemoveRequest request, HttpContext http, WorldHost host)
+        int parkId, RemoveRequest request, HttpContext http, WorldHost host, WorldConnections connections)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (!Guid.TryParse(request.UserId, out var userId))
-            return Invalid("`userId` must be the id of a user.");
+        if (UserOf(parkId, request.UserId, request.AvatarId, connections) is not { } userId)
+            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
         var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
         var id = userId.ToString();
@@ -55,6 +57,11 @@ public static class WorldModerationApi
         world.Remove(id);
         return TypedResults.Ok(new RemoveResponse(id, present));
     }
+
+    private static Guid? UserOf(int parkId, string? userId, uint? avatarId, WorldConnections connections) =>
+        Guid.TryParse(userId, out var id) ? id
+        : avatarId is { } avatar && Guid.TryParse(connections.UserOf(WorldIds.Park(parkId), avatar), out var found) ? found
+        : null;
 
     private static ProblemHttpResult? Forbidden(HttpContext http, int parkId) =>
         http.User.ParkId() == parkId

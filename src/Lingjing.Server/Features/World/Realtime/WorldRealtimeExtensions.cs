@@ -11,6 +11,7 @@ public static class WorldRealtimeExtensions
         var section = builder.Configuration.GetSection(WorldRealtimeOptions.Section);
         builder.Services.Configure<WorldRealtimeOptions>(section);
         builder.Services.AddSingleton<WorldHost>();
+        builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
         builder.Services.AddScoped<AvatarLookStore>();
         var options = section.Get<WorldRealtimeOptions>() ?? new WorldRealtimeOptions();

@@ -19,7 +19,7 @@ internal static class WorldSocketEndpoint
     /// <summary>How long to wait for the client's answer to our close frame before dropping the TCP connection.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task HandleAsync(HttpContext http, WorldHost host, AvatarLookStore looks)
+    public static async Task HandleAsync(HttpContext http, WorldHost host, AvatarLookStore looks, WorldConnections connections)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -40,6 +40,7 @@ internal static class WorldSocketEndpoint
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = false });
         var connection = new WebSocketWorldConnection(socket);
         var session = host.Node.Attach(connection, user);
+        connections.Add(session);
         var buffer = ArrayPool<byte>.Shared.Rent(host.Node.Options.MaxClientFrameBytes);
         using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         // Once the engine has closed the session, a client that never answers our close frame is dropped.
@@ -56,6 +57,7 @@ internal static class WorldSocketEndpoint
         }
         finally
         {
+            connections.Remove(session);
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Lingjing.Server.Features.World.Realtime;
+
+namespace Lingjing.Server.Features.Terminals.Pages;
+
+/// <summary>The avatar look as the /me form posts it: every field is text, so a tampered value is a
+/// validation message rather than a binding failure. Colours are <c>#RRGGBB</c>.</summary>
+public sealed class AvatarLookForm
+{
+    public string? Model { get; set; }
+    public string? BodyColor { get; set; }
+    public string? OutfitColor { get; set; }
+    public string? Accessory { get; set; }
+
+    /// <summary>Accessory numbers (AvatarLook.accessory) and their names in the UI.</summary>
+    public static readonly IReadOnlyList<(int Value, string Name)> Accessories =
+        [(0, "No accessory"), (1, "Hat"), (2, "Glasses"), (3, "Backpack"), (4, "Scarf")];
+
+    /// <summary>The UI names of <see cref="AvatarLookCatalog.Models"/>.</summary>
+    public static string ModelName(string model) => model switch
+    {
+        "casual" => "Casual",
+        "business" => "Business",
+        "traditional" => "Traditional",
+        "sporty" => "Sporty",
+        "robot" => "Robot",
+        _ => model,
+    };
+
+    public static AvatarLookForm From(StoredAvatarLook look) => new()
+    {
+        Model = look.Model,
+        BodyColor = FormatColor(look.BodyColor),
+        OutfitColor = FormatColor(look.OutfitColor),
+        Accessory = look.Accessory.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The checked look, or null with the reasons in <paramref name="errors"/>.</summary>
+    public ValidLook? Validate(FieldErrors errors)
+    {
+        if (Model is null || !AvatarLookCatalog.Models.Contains(Model)) errors.Add("model", "Choose one of the figures.");
+        var body = ParseColor(BodyColor);
+        if (body is null) errors.Add("bodyColor", "Choose a colour written #RRGGBB.");
+        var outfit = ParseColor(OutfitColor);
+        if (outfit is null) errors.Add("outfitColor", "Choose a colour written #RRGGBB.");
+        var accessory = int.TryParse(Accessory, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a <= AvatarLookCatalog.MaxAccessory ? a : (int?)null;
+        if (accessory is null) errors.Add("accessory", "Choose one of the accessories.");
+        return errors.IsEmpty ? new ValidLook(Model!, body!.Value, outfit!.Value, accessory!.Value) : null;
+    }
+
+    public sealed record ValidLook(string Model, int BodyColor, int OutfitColor, int Accessory);
+
+    public static string FormatColor(int rgb) => "#" + rgb.ToString("x6", CultureInfo.InvariantCulture);
+
+    /// <summary>The colour for the preview: the posted one when it is valid, else the saved one.</summary>
+    public static string PreviewColor(string? posted, int saved) => ParseColor(posted) is { } rgb ? FormatColor(rgb) : FormatColor(saved);
+
+    private static int? ParseColor(string? text) =>
+        text is { Length: 7 } && text[0] == '#'
+        && int.TryParse(text.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+}
