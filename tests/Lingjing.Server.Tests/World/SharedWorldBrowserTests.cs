@@ -14,7 +14,8 @@ namespace Lingjing.Server.Tests.World;
 
 /// <summary>Two people signed in with their own cookies in two Chromium pages meet in one park's world
 /// over the real <c>/world/ws</c>: each sees the other's avatar, one walks and the other sees it move,
-/// they chat (markup shows as text), history comes back on rejoining and leaving is announced.
+/// they chat (markup shows as text), one waves and the other sees it, history comes back on rejoining
+/// and leaving is announced.
 /// Saves docs/screenshots/world.png.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
@@ -74,7 +75,8 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await watcher.EvaluateAsync("() => window.lingjingWorld.frame(14)");
         await walker.EvaluateAsync("() => document.activeElement?.blur()");
         await walker.Keyboard.PressAsync("1");
-        await watcher.WaitForTimeoutAsync(600);
+        await watcher.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && r.emote === 1)");
+        await watcher.WaitForTimeoutAsync(300);
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
 
