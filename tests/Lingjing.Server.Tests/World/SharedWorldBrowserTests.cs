@@ -92,6 +92,22 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await watcher.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Second_tab_of_the_same_user_takes_over_and_the_first_says_so()
+    {
+        var app = await zone.App(Db.Sqlite);
+        var parkId = await SmallParkAsync(app);
+        var first = await EnterWorldAsync(app, "user0036@demo.lingjing.local", parkId);
+
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync($"/world/{parkId}");
+        await second.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
+
+        await first.Locator("#lingjing-world[data-world-connection=removed]").WaitForAsync();
+        await Assertions.Expect(first.Locator(".world-chat-list")).ToContainTextAsync("This world is open in another tab or window.");
+        await first.Context.CloseAsync();
+    }
+
     /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>
     private static string Js(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -133,6 +133,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     kicked(kicked) {
       chat.notice(texts.get("You were removed from this world.") + (kicked.reason ? ` ${kicked.reason}` : ""));
     },
+    ended(code) {
+      if (code === 4004) chat.notice(texts.get("This world is open in another tab or window."));
+      else if (code === 4002) chat.notice(texts.get("You cannot enter this world."));
+    },
     roundTrip(ms) {
       roundTrip = ms;
       hud.setState(connection.state, undefined, ms);
