@@ -51,7 +51,7 @@ dotnet build Lingjing.slnx --no-restore -c Debug
 
 log "Test"
 status=0
-dotnet test Lingjing.slnx --no-build -c Debug --logger "console;verbosity=normal" 2>&1 | tee "$WORK/test.log" || status=$?
+dotnet test Lingjing.slnx --no-build -c Debug 2>&1 | tee "$WORK/test.log" || status=$?
 
 # One closing line with the totals over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

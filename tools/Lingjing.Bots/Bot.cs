@@ -13,9 +13,13 @@ namespace Lingjing.Bots;
 public sealed class Bot(int index, BotSwarm swarm, bool observer)
 {
     private const int WalkSpeedMinCmPerS = 110, WalkSpeedMaxCmPerS = 170;
+    /// <summary>Avatars this close to an observer count as "near" (people one talks to) in the latency figures.</summary>
+    private const int NearCm = 2_000;
     private readonly ClientWebSocket _socket = new();
     private readonly Random _random = new(index * 7919 + 17);
-    private readonly Dictionary<uint, long> _lastSeen = new();
+    private readonly Dictionary<uint, (long Position, long Move, uint Tick)> _lastSeen = new();
+    /// <summary>An avatar not shown for more server ticks than this was out of view: its moves meanwhile are not counted.</summary>
+    private const uint OutOfViewTicks = 10;
     private readonly Dictionary<long, int> _cellCounts = new();
     private readonly ClientFrame _frame = new() { Input = new Input() };
     private readonly byte[] _sendBuffer = new byte[64];
@@ -277,9 +281,23 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
         }
         if (id == AvatarId) return;
         var position = MoveLog.Key(x, z);
-        if (_lastSeen.TryGetValue(id, out var previous) && previous != position && swarm.MovesOf(id) is { } moves
-            && moves.SentAt(position) is var sentAt and > 0)
-            swarm.MoveSeen(Stopwatch.GetElapsedTime(sentAt, now).TotalMilliseconds);
-        _lastSeen[id] = position;
+        var seenBefore = _lastSeen.TryGetValue(id, out var previous);
+        if (seenBefore && previous.Position == position)
+        {
+            _lastSeen[id] = (previous.Position, previous.Move, _lastTick);
+            return;
+        }
+        var moves = swarm.MovesOf(id);
+        var number = moves?.NumberOf(position) ?? 0;
+        if (number > 0 && seenBefore && number > previous.Move && _lastTick - previous.Tick <= OutOfViewTicks)
+        {
+            // This move and every earlier one this observer had not seen arrive now: a move superseded
+            // before the server sent it still waited until now for its effect to be seen.
+            double dx = x - _x, dz = z - _z;
+            var near = dx * dx + dz * dz <= NearCm * NearCm;
+            moves!.SentBetween(previous.Move > 0 ? previous.Move : number - 1, number,
+                sent => swarm.MoveSeen(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, near));
+        }
+        _lastSeen[id] = (position, number > 0 ? number : previous.Move, _lastTick);
     }
 }

@@ -11,7 +11,7 @@ public sealed record BotOptions
     public string World { get; init; } = "park-1";
     public string? OutFile { get; init; }
     /// <summary>Where signed-in tokens are cached between runs (tokens are tied to the server's data-protection keys).</summary>
-    public string TokenFile { get; init; } = ".lingjing-bot-tokens.json";
+    public string TokenFile { get; init; } = Path.Combine(Path.GetTempPath(), "lingjing-bot-tokens.json");
     public int FirstUser { get; init; } = 1;
     public string Password { get; init; } = "Demo#2026";
     public int SignInConcurrency { get; init; } = 4;
@@ -36,7 +36,7 @@ public sealed record BotOptions
           --duration S           measured seconds (30)
           --world ID             world id: park-1 .. park-51 or zone (park-1)
           --out FILE             write the results as JSON
-          --tokens FILE          token cache (.lingjing-bot-tokens.json)
+          --tokens FILE          token cache (lingjing-bot-tokens.json in the temp directory)
           --first-user N         first demo account number (1 = user0001)
           --observers N          bots that decode snapshots fully for latency (250)
           --bots-per-attraction N, --attraction-radius M   crowd density (150, 110)

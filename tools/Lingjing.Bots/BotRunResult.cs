@@ -12,12 +12,18 @@ public sealed record BotRunResult
     public required bool InterestManagement { get; init; }
     public required bool InputsAlignedToTick { get; init; }
     public required int Attractions { get; init; }
-    /// <summary>A bot's move until another bot receives the snapshot showing it.</summary>
+    /// <summary>
+    /// A bot's move until another bot receives a snapshot showing it or a later move of the same bot
+    /// (so a move superseded before the server sent it counts the wait until its successor arrived).
+    /// </summary>
     public required double? LatencyP50Ms { get; init; }
     public required double? LatencyP90Ms { get; init; }
     public required double? LatencyP99Ms { get; init; }
     public required double? LatencyMaxMs { get; init; }
     public required long LatencySamples { get; init; }
+    /// <summary>The same for avatars within 20 m of the observer (the people one talks to).</summary>
+    public required double? NearLatencyP50Ms { get; init; }
+    public required double? NearLatencyP99Ms { get; init; }
     /// <summary>The server's tick time stamped in a snapshot until a bot receives it (transport and client queueing).</summary>
     public required double? DeliveryP50Ms { get; init; }
     public required double? DeliveryP99Ms { get; init; }

@@ -19,6 +19,7 @@ public sealed class BotSwarm(BotOptions options)
     private volatile bool _stopping;
 
     public LatencyHistogram Latency { get; } = new();
+    public LatencyHistogram NearLatency { get; } = new();
     public LatencyHistogram Delivery { get; } = new();
     public IReadOnlyList<Bot> Bots => _bots;
     public bool Stopping => _stopping;
@@ -34,9 +35,11 @@ public sealed class BotSwarm(BotOptions options)
         if (observer && _measuring) Delivery.Record(UnixMs() - serverTimeMs);
     }
 
-    internal void MoveSeen(double milliseconds)
+    internal void MoveSeen(double milliseconds, bool near)
     {
-        if (_measuring) Latency.Record(milliseconds);
+        if (!_measuring) return;
+        Latency.Record(milliseconds);
+        if (near) NearLatency.Record(milliseconds);
     }
 
     public async Task ConnectAsync(string[] tokens, Action<int> progress, CancellationToken cancellationToken)
@@ -139,6 +142,7 @@ public sealed class BotSwarm(BotOptions options)
     public void BeginMeasuring()
     {
         Latency.Reset();
+        NearLatency.Reset();
         Delivery.Reset();
         _measuring = true;
     }

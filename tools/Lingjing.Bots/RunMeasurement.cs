@@ -80,6 +80,8 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
             LatencyP99Ms = swarm.Latency.Percentile(0.99),
             LatencyMaxMs = swarm.Latency.Percentile(1.0),
             LatencySamples = swarm.Latency.Count,
+            NearLatencyP50Ms = swarm.NearLatency.Percentile(0.50),
+            NearLatencyP99Ms = swarm.NearLatency.Percentile(0.99),
             DeliveryP50Ms = swarm.Delivery.Percentile(0.50),
             DeliveryP99Ms = swarm.Delivery.Percentile(0.99),
             BytesPerClientPerSecond = Math.Round((bytes - _bytes) / seconds / clients, 1),

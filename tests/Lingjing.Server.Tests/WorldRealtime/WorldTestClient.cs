@@ -48,6 +48,13 @@ public sealed class WorldTestClient : IAsyncDisposable
     public async Task SendRawAsync(byte[] bytes, WebSocketMessageType type = WebSocketMessageType.Binary) =>
         await _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
 
+    /// <summary>Sends the start of a message without its end.</summary>
+    public async Task SendPartialAsync(byte[] bytes) =>
+        await _socket.SendAsync(bytes, WebSocketMessageType.Binary, endOfMessage: false, CancellationToken.None);
+
+    /// <summary>Drops the TCP connection without a close handshake.</summary>
+    public void Abort() => _socket.Abort();
+
     /// <summary>Sends an Input moving this client's avatar to (x, z) on the ground.</summary>
     public Task MoveAsync(int x, int z) =>
         SendAsync(new ClientFrame { Input = new Input { Seq = ++_seq, X = x, Y = 0, Z = z, State = MovementState.Walking } });
