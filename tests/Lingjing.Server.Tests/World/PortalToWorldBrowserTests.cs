@@ -30,6 +30,8 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         await Assertions.Expect(page.GetByLabel("Outfit colour")).ToHaveValueAsync("#12ab34");
         await Assertions.Expect(page.GetByLabel("Accessory")).ToHaveValueAsync("4");
         await Assertions.Expect(page.Locator("[data-testid=avatar-preview]")).ToHaveAttributeAsync("data-model", "robot");
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await page.Locator("#avatar").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "me-avatar.png") });
         await page.Context.CloseAsync();
 
         await using var client = await WorldTestClient.JoinAsync(app.BaseAddress!, await app.TokenAsync(email), "park-2");

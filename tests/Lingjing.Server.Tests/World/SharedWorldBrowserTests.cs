@@ -14,7 +14,8 @@ namespace Lingjing.Server.Tests.World;
 
 /// <summary>Two people signed in with their own cookies in two Chromium pages meet in one park's world
 /// over the real <c>/world/ws</c>: each sees the other's avatar, one walks and the other sees it move,
-/// they chat (markup shows as text), history comes back on rejoining and leaving is announced.
+/// they chat (markup shows as text), one waves and the other sees it, history comes back on rejoining
+/// and leaving is announced.
 /// Saves docs/screenshots/world.png.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
@@ -74,7 +75,8 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await watcher.EvaluateAsync("() => window.lingjingWorld.frame(14)");
         await walker.EvaluateAsync("() => document.activeElement?.blur()");
         await walker.Keyboard.PressAsync("1");
-        await watcher.WaitForTimeoutAsync(600);
+        await watcher.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && r.emote === 1)");
+        await watcher.WaitForTimeoutAsync(300);
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
 
@@ -88,6 +90,22 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await watcher.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 0");
         await Assertions.Expect(watcher.Locator(".world-people")).Not.ToContainTextAsync(walkerName);
         await watcher.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Second_tab_of_the_same_user_takes_over_and_the_first_says_so()
+    {
+        var app = await zone.App(Db.Sqlite);
+        var parkId = await SmallParkAsync(app);
+        var first = await EnterWorldAsync(app, "user0036@demo.lingjing.local", parkId);
+
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync($"/world/{parkId}");
+        await second.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
+
+        await first.Locator("#lingjing-world[data-world-connection=removed]").WaitForAsync();
+        await Assertions.Expect(first.Locator(".world-chat-list")).ToContainTextAsync("This world is open in another tab or window.");
+        await first.Context.CloseAsync();
     }
 
     /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>

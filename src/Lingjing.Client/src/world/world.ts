@@ -207,7 +207,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
   session = joinWorld({
-    root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: zone ? null : [spawnX, spawnZ],
+    root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
+    spawnCentre: zone && data.parks.length > 0 ? [data.parks[0].origin[0], data.parks[0].origin[1]] : [0, 0],
   });
 
   window.addEventListener("keydown", e => {

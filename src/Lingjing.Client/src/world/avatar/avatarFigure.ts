@@ -32,6 +32,11 @@ export class AvatarFigure {
     scene.onBeforeRenderObservable.add(this.animate);
   }
 
+  /** The emote being played (Emotes), 0 when none. */
+  get playing(): number {
+    return this.emote;
+  }
+
   get look(): AvatarLook {
     return this.currentLook;
   }

@@ -21,6 +21,8 @@ export interface RemoteAvatarView {
   /** Radians about the vertical axis; 0 faces north (+z). */
   heading: number;
   look: AvatarLook;
+  /** The emote the avatar is playing, 0 when none. */
+  emote: number;
 }
 
 interface Remote {
@@ -59,7 +61,7 @@ export class RemoteAvatars {
   views(): RemoteAvatarView[] {
     return [...this.remotes].map(([id, r]) => ({
       id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z,
-      heading: r.figure.root.rotation.y, look: r.figure.look,
+      heading: r.figure.root.rotation.y, look: r.figure.look, emote: r.figure.playing,
     }));
   }
 

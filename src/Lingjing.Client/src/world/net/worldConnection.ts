@@ -27,6 +27,8 @@ export interface WorldEvents {
   muted(muted: Muted): void;
   kicked(kicked: Kicked): void;
   roundTrip(ms: number): void;
+  /** The server ended the connection for good (4002 refused, 4003 removed, 4004 replaced by another tab). */
+  ended(code: number): void;
 }
 
 /** Close codes after which coming back would only repeat the refusal (docs/protocol.md). */
@@ -103,7 +105,10 @@ export class WorldConnection {
       this.welcomed = false;
       window.clearInterval(this.pingTimer);
       if (this.stopped) return;
-      if (final.has(e.code)) this.setState("removed");
+      if (final.has(e.code)) {
+        this.setState("removed");
+        this.events.ended(e.code);
+      }
       else this.retry();
     };
   }

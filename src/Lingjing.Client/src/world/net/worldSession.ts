@@ -25,8 +25,10 @@ export interface WorldSessionParts {
   chat: ChatPanel;
   people: PeopleList;
   status: WorldStatus;
-  /** In a park world, the scene's open ground near the park centre (the server spawns around [0, 0]). */
-  openGround: [number, number] | null;
+  /** The scene's open ground near the centre of the (first) park, [x, z]. */
+  openGround: [number, number];
+  /** The park centre the server spawns arrivals around, [x, z]: [0, 0] in a park world, the first park's origin in the zone. */
+  spawnCentre: [number, number];
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
@@ -51,14 +53,14 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
   status.remotePositions = () => remotes.positions();
   status.remotes = () => remotes.views();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
-  /** A park world's server spawns arrivals around the park centre, which may be inside a building; the
-   * scene's spawn is open ground nearby. Arrivals walk there (the server checks every step's speed), keeping
+  /** The server spawns arrivals around a park's centre, which may be inside a building; the scene's
+   * spawn is open ground nearby. Arrivals walk there (the server checks every step's speed), keeping
    * part of their scatter so a crowd does not gather on one point. */
   const walkToOpenGround = (x: number, z: number): void => {
-    if (!parts.openGround) return;
     const [openX, openZ] = parts.openGround;
-    const targetX = openX + x * scatterKept;
-    const targetZ = openZ + z * scatterKept;
+    const [centreX, centreZ] = parts.spawnCentre;
+    const targetX = openX + (x - centreX) * scatterKept;
+    const targetZ = openZ + (z - centreZ) * scatterKept;
     if (Math.hypot(targetX - x, targetZ - z) > 1 && Math.hypot(targetX - x, targetZ - z) < maxWalkToOpenGround) me.moveTo(new Vector3(targetX, 0, targetZ));
   };
   const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/world/ws`;
@@ -132,6 +134,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     },
     kicked(kicked) {
       chat.notice(texts.get("You were removed from this world.") + (kicked.reason ? ` ${kicked.reason}` : ""));
+    },
+    ended(code) {
+      if (code === 4004) chat.notice(texts.get("This world is open in another tab or window."));
+      else if (code === 4002) chat.notice(texts.get("You cannot enter this world."));
     },
     roundTrip(ms) {
       roundTrip = ms;

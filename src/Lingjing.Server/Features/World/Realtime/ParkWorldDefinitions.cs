@@ -8,7 +8,8 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// Turns parks into world definitions. A park world uses the park's local frame: world x is the
 /// park's x (east) and world z its y (north), in centimetres, bounded by the boundary polygon's box
 /// plus a margin; the spawn is the park centre. The zone world places every park by its latitude and
-/// longitude around the zone's mean position, as <see cref="ZoneLayout"/> places them in the browser's scene.
+/// longitude around the zone's mean position, as <see cref="ZoneLayout"/> places them in the browser's scene,
+/// and spawns at the first park's centre.
 /// </summary>
 public static class ParkWorldDefinitions
 {
@@ -46,8 +47,12 @@ public static class ParkWorldDefinitions
         var bounds = new WorldBounds(
             (int)Math.Floor(minX * 100) - MarginCm, MinYCm, (int)Math.Floor(minZ * 100) - MarginCm,
             (int)Math.Ceiling(maxX * 100) + MarginCm, MaxYCm, (int)Math.Ceiling(maxZ * 100) + MarginCm);
+        // Arrivals appear at the first park's centre, where the browser's zone scene starts too.
+        var first = parks.MinBy(p => p.Id)!;
+        var spawn = layout.Place(first.Latitude, first.Longitude);
         // Only signed-in users with an account enter the zone-wide world: it has no park operator to moderate guests.
-        return new WorldDefinition(WorldIds.Zone, bounds, new PositionCm(0, 0, 0), AllowGuests: false, spawnScatterCm);
+        return new WorldDefinition(WorldIds.Zone, bounds, new PositionCm((int)Math.Round(spawn[0] * 100), 0, (int)Math.Round(spawn[1] * 100)),
+            AllowGuests: false, spawnScatterCm);
     }
 
     /// <summary>The bounding box of a boundary polygon <c>[[x,y],...]</c> in metres; a 100 m square when unreadable.</summary>
