@@ -68,7 +68,10 @@ export class LocalAvatar {
   }
 
   private update(dt: number): void {
-    if (dt <= 0 || dt > 0.5) dt = 1 / 60;
+    // A slow frame (software rendering on a busy machine) still moves the avatar its share, bounded so
+    // that a tab returning from the background does not jump.
+    if (dt <= 0) dt = 1 / 60;
+    dt = Math.min(dt, 0.25);
     const forward = this.camera.target.subtract(this.camera.position);
     forward.y = 0;
     forward.normalize();
