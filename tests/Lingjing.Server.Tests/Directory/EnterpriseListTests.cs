@@ -78,6 +78,24 @@ public sealed class EnterpriseListTests(DirectoryFixture fixture)
     }
 
     [Theory, BothDatabases]
+    public async Task Pages_of_a_two_character_search_carry_the_total_and_split_the_results(Db db)
+    {
+        // PostgreSQL answers 填充 without an index, reading all matches in one pass and slicing the page.
+        var term = Uri.EscapeDataString("填充");
+        var pages = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var result = await ListAsync(db, $"q={term}&pageSize=10&page={page}");
+            result.Total.ShouldBe(DirectoryFixture.FillerCount);
+            pages.AddRange(result.Items.Select(i => i.Id));
+        }
+        var all = await ListAsync(db, $"q={term}&pageSize=100");
+
+        pages.ShouldBe(all.Items.Select(i => i.Id));
+        (await ListAsync(db, $"q={term}&pageSize=10&page=4")).Items.ShouldBeEmpty();
+    }
+
+    [Theory, BothDatabases]
     public async Task Default_page_size_is_twenty(Db db)
     {
         var page = await ListAsync(db, "");

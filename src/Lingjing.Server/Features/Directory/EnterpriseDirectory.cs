@@ -64,7 +64,10 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
             _ => rows.OrderBy(e => e.NameEn),
         };
         // Count and order on ids alone (an index covers the filter and sort columns), then read the page's rows.
-        var (total, ids) = await Paging.PageAsync(ordered.ThenBy(e => e.Id).Select(e => e.Id), filter.Page, filter.PageSize, ct);
+        var orderedIds = ordered.ThenBy(e => e.Id).Select(e => e.Id);
+        var (total, ids) = text.ScansTable(filter.Terms)
+            ? await Paging.PageInOnePassAsync(orderedIds, filter.Page, filter.PageSize, ct)
+            : await Paging.PageAsync(orderedIds, filter.Page, filter.PageSize, ct);
         var rowsById = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
         {
             e.Id, e.NameZh, e.NameEn, e.Category, e.ParkId, ParkNameZh = e.Park!.NameZh, ParkNameEn = e.Park.NameEn,

@@ -14,4 +14,13 @@ internal static class Paging
         var rows = await ordered.Skip((int)offset).Take(pageSize).ToListAsync(ct);
         return (total, rows);
     }
+
+    /// <summary>Reads every match in order in one pass and slices the page from it; for searches whose
+    /// match scans the table, where a separate count would scan it a second time.</summary>
+    public static async Task<(int Total, List<TRow> Rows)> PageInOnePassAsync<TRow>(IQueryable<TRow> ordered, int page, int pageSize, CancellationToken ct)
+    {
+        var all = await ordered.ToListAsync(ct);
+        var offset = (long)(page - 1) * pageSize;
+        return (all.Count, offset >= all.Count ? [] : all.Skip((int)offset).Take(pageSize).ToList());
+    }
 }

@@ -23,6 +23,8 @@ internal sealed class PostgresTextSearch : IDirectoryTextSearch
         return Task.FromResult(rows);
     }
 
+    public bool ScansTable(SearchTerms terms) => terms.Terms.Any(term => SearchTerms.CharacterCount(term) < 3);
+
     private const string Escape = @"\";
 
     internal static string EscapeLike(string term) =>

@@ -15,6 +15,9 @@ internal sealed class SqliteTextSearch(LingjingDbContext db) : IDirectoryTextSea
     private const int MaxExpansion = 400;
     private const string AfterEveryCharacter = "\U0010FFFF";
 
+    /// <summary>Every term, short ones included, is answered from the FTS5 index.</summary>
+    public bool ScansTable(SearchTerms terms) => false;
+
     public async Task<IQueryable<T>> MatchingAsync<T>(IQueryable<T> rows, SearchTerms terms, CancellationToken ct) where T : class
     {
         if (terms.IsEmpty) return rows;
