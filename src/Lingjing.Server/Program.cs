@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Terminals;
@@ -17,6 +18,7 @@ builder.AddDemoZone();
 builder.AddTerminals();
 builder.AddWorld();
 builder.AddWorldRealtime();
+builder.AddBookings();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapDirectory();
 app.MapTerminals();
 app.MapWorld();
 app.MapWorldRealtime();
+app.MapBookings();
 app.MapLingjingPortal();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Zone;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class LingjingDbContext(DbContextOptions<LingjingDbContext> option
     public DbSet<EnterpriseRevenue> EnterpriseRevenues => Set<EnterpriseRevenue>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Space> Spaces => Set<Space>();
+    public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,0 +1,12 @@
+namespace Lingjing.Server.Features.Bookings;
+
+/// <summary>Booking status codes. Pending and confirmed bookings are live: they hold their time.</summary>
+public static class BookingStatus
+{
+    public const string Pending = "pending";
+    public const string Confirmed = "confirmed";
+    public const string Cancelled = "cancelled";
+    public const string Rejected = "rejected";
+
+    public static bool IsLive(string status) => status is Pending or Confirmed;
+}

@@ -1,0 +1,83 @@
+using Lingjing.Server.Features.Zone;
+
+namespace Lingjing.Server.Features.Bookings;
+
+/// <summary>Opening windows of a space in the zone's time zone, and free slots between bookings.</summary>
+internal static class SpaceCalendar
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whether [start, end) lies inside one opening window (a window opened on the
+    /// previous local day may run past midnight).</summary>
+    public static bool FitsOpeningHours(Space space, DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    {
+        var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
+        foreach (var day in new[] { localDay.AddDays(-1), localDay })
+        {
+            if (Window(space, day, zone) is { } window && window.Start <= start && end <= window.End) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The opening window of a local day, or null when the space is closed that day.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End)? Window(Space space, DateOnly day, TimeZoneInfo zone)
+    {
+        var mondayFirst = ((int)day.DayOfWeek + 6) % 7;
+        if ((space.OpenDays & (1 << mondayFirst)) == 0) return null;
+        var opens = day.ToDateTime(space.OpensAt);
+        var closes = space.ClosesAt > space.OpensAt ? day.ToDateTime(space.ClosesAt) : day.AddDays(1).ToDateTime(space.ClosesAt);
+        return (ToZone(opens, zone), ToZone(closes, zone));
+    }
+
+    /// <summary>Free hourly slots (whole hours from opening time) between from and to.</summary>
+    public static List<FreeSlot> HourlyFreeSlots(Space space, IReadOnlyList<Booking> live, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var slots = new List<FreeSlot>();
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            if (Window(space, day, zone) is not { } window) continue;
+            for (var start = window.Start; start + TimeSpan.FromHours(1) <= window.End; start += TimeSpan.FromHours(1))
+            {
+                var end = start + TimeSpan.FromHours(1);
+                if (start < from || end > to || start < now) continue;
+                if (!Overlaps(live, start, end)) slots.Add(Slot(start, end, zone));
+            }
+        }
+        return slots;
+    }
+
+    /// <summary>Up to <paramref name="count"/> free slots of the given length at or after start, on a
+    /// 15-minute grid from start, that obey every booking rule.</summary>
+    public static List<FreeSlot> NextFree(Space space, IReadOnlyList<Booking> live, DateTimeOffset start, TimeSpan length, DateTimeOffset now, TimeZoneInfo zone, int count)
+    {
+        var found = new List<FreeSlot>();
+        var limit = now + BookingRules.MaxAhead;
+        for (var t = start; t <= limit && found.Count < count; t += Step)
+        {
+            var end = t + length;
+            if (BookingRules.Check(space, t, end, now, zone) is not null) continue;
+            if (Overlaps(live, t, end)) continue;
+            found.Add(Slot(t, end, zone));
+            t = end - Step;
+        }
+        return found;
+    }
+
+    public static bool Overlaps(IReadOnlyList<Booking> live, DateTimeOffset start, DateTimeOffset end) =>
+        live.Any(b => Utc(b.StartsAt) < end && start < Utc(b.EndsAt));
+
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    public static DateTimeOffset InZone(DateTimeOffset value, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(value, zone);
+
+    private static FreeSlot Slot(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) => new(InZone(start, zone), InZone(end, zone));
+
+    private static DateTimeOffset ToZone(DateTime local, TimeZoneInfo zone)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var offset = zone.IsInvalidTime(unspecified) ? zone.GetUtcOffset(unspecified.AddHours(1)) : zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset);
+    }
+}
