@@ -2,12 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Tests.Infrastructure;
+using Npgsql;
 
 namespace Lingjing.Server.Tests.Bookings;
 
-/// <summary>Real concurrency: many clients at once never produce two live bookings that overlap.</summary>
-public sealed class BookingConcurrencyTests
+/// <summary>Real concurrency: many clients at once never produce two live bookings that overlap.
+/// Hundreds of PostgreSQL connections at once: the tests run alone, and the idle connections of
+/// earlier apps are closed first, so the server's connection limit is not what they measure.</summary>
+[Collection(nameof(BookingLoadCollection))]
+public sealed class BookingConcurrencyTests : IDisposable
 {
+    public BookingConcurrencyTests() => NpgsqlConnection.ClearAllPools();
+
+    public void Dispose() => NpgsqlConnection.ClearAllPools();
+
     [Theory, BothDatabases]
     public async Task Two_hundred_clients_booking_the_same_slot_at_once_get_one_201_and_199_409s(Db db)
     {
@@ -18,7 +26,7 @@ public sealed class BookingConcurrencyTests
 
         var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", body)));
 
-        var statuses = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).Select(g => $"{g.Key}: {g.Count()}"));
+        var statuses = await StatusesAsync(responses);
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, statuses);
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(199, statuses);
         (await scene.LiveRowsAsync()).ShouldBe(1);
@@ -39,9 +47,17 @@ public sealed class BookingConcurrencyTests
 
         var responses = await Task.WhenAll(bodies.Select((b, i) => scene.Client(i).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", b)));
 
-        var statuses = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).Select(g => $"{g.Key}: {g.Count()}"));
+        var statuses = await StatusesAsync(responses);
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, statuses);
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(99, statuses);
         (await scene.LiveRowsAsync()).ShouldBe(1);
+    }
+
+    /// <summary>Counts by status, and the body of an unexpected one, for the failure message.</summary>
+    private static async Task<string> StatusesAsync(HttpResponseMessage[] responses)
+    {
+        var counts = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).Select(g => $"{g.Key}: {g.Count()}"));
+        var odd = responses.FirstOrDefault(r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict));
+        return odd is null ? counts : counts + "; " + await odd.Content.ReadAsStringAsync();
     }
 }

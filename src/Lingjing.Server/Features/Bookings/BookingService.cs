@@ -83,18 +83,30 @@ public sealed class BookingService(
         return true;
     }
 
+    /// <summary>Inserts and lets the exclusion constraint decide. Concurrent inserts of overlapping
+    /// ranges wait on each other's uncommitted rows and may deadlock (SQLSTATE 40P01): PostgreSQL
+    /// then aborts one of them, which is tried again and meets either a clash or a free time.</summary>
     private async Task<bool> InsertPostgresAsync(Booking booking, CancellationToken ct)
     {
-        db.Add(booking);
-        try
+        const int attempts = 10;
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
-        {
-            db.Entry(booking).State = EntityState.Detached;
-            return false;
+            db.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+            {
+                db.Entry(booking).State = EntityState.Detached;
+                return false;
+            }
+            catch (DbUpdateException e) when (attempt < attempts
+                && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            {
+                db.Entry(booking).State = EntityState.Detached;
+            }
         }
     }
 
