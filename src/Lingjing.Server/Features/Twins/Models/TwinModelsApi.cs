@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.Twins.Models;
+
+/// <summary>Twin models over HTTP: list, read, and upload DTDL (park operators).</summary>
+public static class TwinModelsApi
+{
+    private const int MaxUploadBytes = 1 << 20;
+
+    public static void MapTwinModelsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/twin-models").WithTags("Twins");
+
+        api.MapGet("/", (TwinModelCatalog catalog) =>
+                TypedResults.Ok(catalog.All.Select(m => TwinModelView.From(m, catalog.Shipped.Contains(m.Id))).ToList()))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("All twin models (shipped and uploaded)");
+
+        api.MapGet("/{id}", Results<Ok<TwinModelView>, ProblemHttpResult> (string id, TwinModelCatalog catalog) =>
+                catalog.Find(id) is { } model
+                    ? TypedResults.Ok(TwinModelView.From(model, catalog.Shipped.Contains(model.Id)))
+                    : TypedResults.Problem(title: "Not found", detail: $"There is no model {id}.", statusCode: 404))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("One twin model");
+
+        api.MapPost("/", async Task<Results<Created<List<TwinModelView>>, ProblemHttpResult>> (
+                HttpRequest request, ClaimsPrincipal user, TwinModelCatalog catalog, LingjingDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                if (request.ContentLength > MaxUploadBytes)
+                    return TypedResults.Problem(title: "The request is not valid", detail: "A model document may be at most 1 MB.", statusCode: 413);
+                using var reader = new StreamReader(request.Body);
+                var json = await reader.ReadToEndAsync(ct);
+                if (json.Length > MaxUploadBytes)
+                    return TypedResults.Problem(title: "The request is not valid", detail: "A model document may be at most 1 MB.", statusCode: 413);
+                var (parsed, errors) = catalog.Check(json, "upload");
+                if (errors.Count > 0)
+                    return TypedResults.Problem(title: "The model is not valid", statusCode: 400,
+                        detail: string.Join(" ", errors.Take(20).Select(e => e + ".")),
+                        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { element = e.Element, problem = e.Problem }).ToList() });
+                var now = time.GetUtcNow().UtcDateTime;
+                foreach (var model in parsed)
+                    db.Add(new TwinModelRecord { Id = model.Id, Json = json, ParkId = user.ParkId(), UploadedBy = user.UserId(), UploadedAt = now });
+                await db.SaveChangesAsync(ct);
+                catalog.Add(parsed);
+                return TypedResults.Created($"/api/v1/twin-models/{Uri.EscapeDataString(parsed[0].Id)}", parsed.Select(m => TwinModelView.From(m, false)).ToList());
+            })
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Upload DTDL v3 interfaces")
+            .WithDescription("Body: one DTDL v3 Interface or an array of them (Lingjing's subset: Property, Telemetry, Relationship, Component; " +
+                "primitive, Enum and Object schemas). 400 lists every problem with the element it is in; 201 with the models.");
+    }
+}
