@@ -29,6 +29,9 @@ internal sealed class TwinRelationshipConfiguration : IEntityTypeConfiguration<T
     {
         relationship.ToTable("twin_relationships");
         relationship.HasKey(r => new { r.SourceId, r.Name, r.TargetId });
+        // Declared so EF inserts twins before the edges between them.
+        relationship.HasOne<Twin>().WithMany().HasForeignKey(r => r.SourceId);
+        relationship.HasOne<Twin>().WithMany().HasForeignKey(r => r.TargetId);
     }
 }
 
@@ -38,6 +41,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
     {
         device.ToTable("devices");
         device.HasIndex(d => d.TokenHash).IsUnique();
+        device.HasOne<Twin>().WithOne().HasForeignKey<Device>(d => d.Id);
     }
 }
 
