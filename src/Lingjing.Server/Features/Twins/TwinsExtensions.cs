@@ -1,4 +1,6 @@
+using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
+using Lingjing.Server.Features.Twins.Ingest;
 using Lingjing.Server.Features.Twins.Models;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data.Bulk;
@@ -17,6 +19,19 @@ public static class TwinsExtensions
         services.AddScoped<IDataInitializer, TwinModelLoader>();
         services.AddScoped<IDataInitializer, TwinDemoSeeder>();
         services.AddScoped<TwinGraphService>();
+        services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section));
+        services.AddSingleton<DeviceRegistry>();
+        services.AddScoped<DeviceService>();
+        services.AddSingleton<TelemetryQueue>();
+        services.AddSingleton<SeriesRegistry>();
+        services.AddSingleton<LatestValues>();
+        services.AddSingleton<IngestService>();
+        services.AddScoped<TelemetryQueries>();
+        services.AddScoped<IDataInitializer, TelemetryStartup>();
+        services.AddSingleton<TelemetryWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
+        services.AddSingleton<TelemetryMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryMaintenance>());
         return builder;
     }
 
@@ -24,6 +39,8 @@ public static class TwinsExtensions
     {
         app.MapTwinModelsApi();
         app.MapTwinsApi();
+        app.MapDevicesApi();
+        app.MapTelemetryApi();
         return app;
     }
 }

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Twins.Graph;
+using Lingjing.Server.Features.Twins.Ingest;
+using Lingjing.Server.Features.Twins.Models;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Features.Twins.Devices;
+
+/// <summary>Registers devices for twins of a park, issues and replaces their tokens, removes them.</summary>
+public sealed class DeviceService(LingjingDbContext db, DeviceRegistry registry, TwinModelCatalog models, LatestValues latest, TimeProvider time)
+{
+    public async Task<List<DeviceView>> ListAsync(int parkId, CancellationToken ct)
+    {
+        var rows = await (from d in db.Set<Device>().AsNoTracking()
+                          join t in db.Set<Twin>().AsNoTracking() on d.Id equals t.Id
+                          where d.ParkId == parkId
+                          orderby d.Id
+                          select new { d, t.NameEn, t.NameZh }).ToListAsync(ct);
+        return rows.Select(r => new DeviceView(r.d.Id, r.d.ModelId, r.NameEn, r.NameZh, r.d.CreatedAt, r.d.TokenIssuedAt,
+            latest.LastSeen(r.d.Id) is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null)).ToList();
+    }
+
+    /// <summary>Registers the twin as a device. Returns the credentials, or the status and the problem.</summary>
+    public async Task<(DeviceCredentials? Credentials, int Status, string? Problem)> RegisterAsync(string twinId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var parkId = user.ParkId();
+        var twin = await db.Set<Twin>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == twinId, ct);
+        if (twin is null || twin.ParkId != parkId) return (null, 404, $"There is no twin {twinId} in your park.");
+        var model = models.Find(twin.ModelId);
+        if (model is null || !model.Telemetry.Any() && !model.Components.Any())
+            return (null, 400, $"Twin {twinId} is a {twin.ModelId}, which declares no telemetry: only sensors and machines send readings.");
+        if (await db.Set<Device>().AnyAsync(d => d.Id == twinId, ct))
+            return (null, 409, $"Twin {twinId} is a registered device already; POST /api/v1/devices/{twinId}/token issues a new token.");
+        var token = DeviceTokens.New();
+        var now = time.GetUtcNow().UtcDateTime;
+        var device = new Device { Id = twin.Id, ParkId = parkId!.Value, ModelId = twin.ModelId, TokenHash = DeviceTokens.Hash(token), CreatedBy = user.UserId(), CreatedAt = now, TokenIssuedAt = now };
+        db.Add(device);
+        await db.SaveChangesAsync(ct);
+        registry.Set(new DeviceIdentity(device.Id, device.ParkId, device.ModelId), device.TokenHash);
+        return (Credentials(device.Id, token), 201, null);
+    }
+
+    public async Task<DeviceCredentials?> RenewTokenAsync(string deviceId, int parkId, CancellationToken ct)
+    {
+        var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == deviceId && d.ParkId == parkId, ct);
+        if (device is null) return null;
+        var token = DeviceTokens.New();
+        device.TokenHash = DeviceTokens.Hash(token);
+        device.TokenIssuedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        registry.Set(new DeviceIdentity(device.Id, device.ParkId, device.ModelId), device.TokenHash);
+        return Credentials(device.Id, token);
+    }
+
+    public async Task<bool> DeleteAsync(string deviceId, int parkId, CancellationToken ct)
+    {
+        var deleted = await db.Set<Device>().Where(d => d.Id == deviceId && d.ParkId == parkId).ExecuteDeleteAsync(ct);
+        if (deleted == 0) return false;
+        registry.Remove(deviceId);
+        return true;
+    }
+
+    private static DeviceCredentials Credentials(string id, string token) => new(id, token, $"/api/v1/devices/{id}/telemetry", $"telemetry/{id}");
+}

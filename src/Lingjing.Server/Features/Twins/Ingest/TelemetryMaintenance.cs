@@ -1,0 +1,214 @@
+using System.Data.Common;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lingjing.Server.Features.Twins.Ingest;
+
+/// <summary>Background upkeep of the telemetry tables: folds new raw readings into minute and hour
+/// rollups (following the writer's sequence, so late readings land in their own buckets), writes
+/// the latest values to telemetry_series, and deletes raw readings past their retention (default
+/// 7 days) and rollups past theirs (2 years).</summary>
+public sealed class TelemetryMaintenance(
+    DatabaseSettings database,
+    TelemetryWriter writer,
+    LatestValues latest,
+    TimeProvider time,
+    IOptions<TelemetryOptions> options,
+    ILogger<TelemetryMaintenance> logger) : BackgroundService
+{
+    public const long MinuteMs = 60_000;
+    public const long HourMs = 3_600_000;
+    private const long MaxRowsPerFold = 2_000_000;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var nextRollup = TimeSpan.Zero;
+        var nextFlush = TimeSpan.Zero;
+        var nextRetention = TimeSpan.FromMinutes(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (clock.Elapsed >= nextFlush)
+                {
+                    await FlushLatestAsync(stoppingToken);
+                    nextFlush = clock.Elapsed + TimeSpan.FromSeconds(o.LatestFlushSeconds);
+                }
+                if (clock.Elapsed >= nextRollup)
+                {
+                    await RollUpAsync(stoppingToken);
+                    nextRollup = clock.Elapsed + TimeSpan.FromSeconds(o.RollupIntervalSeconds);
+                }
+                if (clock.Elapsed >= nextRetention)
+                {
+                    await ApplyRetentionAsync(stoppingToken);
+                    nextRetention = clock.Elapsed + TimeSpan.FromMinutes(o.RetentionIntervalMinutes);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Telemetry upkeep failed; trying again shortly");
+            }
+            try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Folds committed raw readings not yet in the rollups into them. Returns how many were folded.</summary>
+    public async Task<long> RollUpAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await connection.OpenAsync(ct);
+            var target = writer.CommittedSequence;
+            long folded = 0;
+            while (true)
+            {
+                var from = await MarkAsync(connection, null, "rollup_seq", ct);
+                if (from >= target) return folded;
+                var to = Math.Min(target, from + MaxRowsPerFold);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await ExecuteAsync(connection, transaction, Fold("telemetry_minute", MinuteMs), ct, ("from", from), ("to", to));
+                await ExecuteAsync(connection, transaction, Fold("telemetry_hour", HourMs), ct, ("from", from), ("to", to));
+                await ExecuteAsync(connection, transaction,
+                    "INSERT INTO telemetry_marks (key, value) VALUES ('rollup_seq', @to) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, ("to", to));
+                await transaction.CommitAsync(ct);
+                folded += to - from;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Writes changed latest values to telemetry_series, for the next start.</summary>
+    public async Task FlushLatestAsync(CancellationToken ct)
+    {
+        var changed = latest.TakeChanged();
+        if (changed.Count == 0) return;
+        await using var connection = Open();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE telemetry_series SET last_ts = @t, last_value = @v WHERE id = @id";
+        var t = Parameter(command, "t", 0L);
+        var v = Parameter(command, "v", 0.0);
+        var id = Parameter(command, "id", 0);
+        foreach (var (seriesId, value) in changed)
+        {
+            t.Value = value.Timestamp;
+            v.Value = value.Value;
+            id.Value = seriesId;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Deletes raw readings older than the raw retention (only ones already rolled up) and
+    /// rollups older than theirs. Returns the raw rows deleted.</summary>
+    public async Task<long> ApplyRetentionAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow();
+            var rawCut = (now - TimeSpan.FromDays(options.Value.RawRetentionDays)).ToUnixTimeMilliseconds();
+            var rollupCut = (now - TimeSpan.FromDays(options.Value.RollupRetentionDays)).ToUnixTimeMilliseconds();
+            await using var connection = Open();
+            await connection.OpenAsync(ct);
+            var mark = await MarkAsync(connection, null, "rollup_seq", ct);
+            var seriesIds = new List<int>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT id FROM telemetry_series ORDER BY id";
+                await using var reader = await list.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) seriesIds.Add(reader.GetInt32(0));
+            }
+            long deleted = 0;
+            // Series by series, so each delete walks the (series_id, ts) index instead of the whole table.
+            await using (var delete = connection.CreateCommand())
+            {
+                delete.CommandText = "DELETE FROM telemetry_raw WHERE series_id = @s AND ts < @cut AND seq <= @mark";
+                var s = Parameter(delete, "s", 0);
+                Parameter(delete, "cut", rawCut);
+                Parameter(delete, "mark", mark);
+                foreach (var id in seriesIds)
+                {
+                    s.Value = id;
+                    deleted += await delete.ExecuteNonQueryAsync(ct);
+                }
+            }
+            await ExecuteAsync(connection, null, "DELETE FROM telemetry_minute WHERE bucket < @cut", ct, ("cut", rollupCut));
+            await ExecuteAsync(connection, null, "DELETE FROM telemetry_hour WHERE bucket < @cut", ct, ("cut", rollupCut));
+            if (deleted > 0) logger.LogInformation("Deleted {Rows} raw readings older than {Days} days", deleted, options.Value.RawRetentionDays);
+            return deleted;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private string Fold(string table, long width)
+    {
+        var (least, greatest) = database.IsPostgres ? ("LEAST", "GREATEST") : ("min", "max");
+        return $"""
+            INSERT INTO {table} (series_id, bucket, count, sum, min, max)
+            SELECT series_id, ts - ts % {width}, count(*), sum(value), min(value), max(value)
+            FROM telemetry_raw WHERE seq > @from AND seq <= @to GROUP BY series_id, ts - ts % {width}
+            ON CONFLICT (series_id, bucket) DO UPDATE SET
+                count = {table}.count + excluded.count, sum = {table}.sum + excluded.sum,
+                min = {least}({table}.min, excluded.min), max = {greatest}({table}.max, excluded.max)
+            """;
+    }
+
+    private static async Task<long> MarkAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM telemetry_marks WHERE key = @k";
+        Parameter(command, "k", key);
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) Parameter(command, name, value);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+        return p;
+    }
+
+    private DbConnection Open()
+    {
+        if (database.IsPostgres) return new NpgsqlConnection(database.ConnectionString);
+        var sqlite = new SqliteConnection(database.ConnectionString);
+        sqlite.StateChange += (_, e) =>
+        {
+            if (e.CurrentState != System.Data.ConnectionState.Open) return;
+            using var pragma = sqlite.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        };
+        return sqlite;
+    }
+}
