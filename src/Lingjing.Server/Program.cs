@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
+using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.Twins;
 using Lingjing.Server.Features.World;
@@ -20,6 +21,7 @@ builder.AddTerminals();
 builder.AddWorld();
 builder.AddWorldRealtime();
 builder.AddBookings();
+builder.AddNotifications();
 builder.AddTwins();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapTerminals();
 app.MapWorld();
 app.MapWorldRealtime();
 app.MapBookings();
+app.MapNotifications();
 app.MapTwins();
 app.MapLingjingPortal();
 
