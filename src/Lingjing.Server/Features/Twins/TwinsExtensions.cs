@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Twins.Alarms;
 using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Features.Twins.Ingest;
@@ -30,6 +31,11 @@ public static class TwinsExtensions
         services.AddScoped<IDataInitializer, TelemetryStartup>();
         services.AddSingleton<TelemetryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
+        services.AddSingleton<AlarmEngine>();
+        services.AddSingleton<ITelemetryObserver>(sp => sp.GetRequiredService<AlarmEngine>());
+        services.AddScoped<AlarmService>();
+        services.AddScoped<IDataInitializer, AlarmStartup>();
+        services.AddHostedService<AlarmRecorder>();
         services.AddSingleton<TelemetryMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryMaintenance>());
         return builder;
@@ -41,6 +47,7 @@ public static class TwinsExtensions
         app.MapTwinsApi();
         app.MapDevicesApi();
         app.MapTelemetryApi();
+        app.MapAlarmsApi();
         return app;
     }
 }

@@ -10,6 +10,7 @@ public sealed class DeviceRegistry
 {
     private readonly ConcurrentDictionary<string, DeviceIdentity> byHash = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> hashById = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeviceIdentity> byId = new(StringComparer.Ordinal);
 
     public int Count => hashById.Count;
 
@@ -18,16 +19,22 @@ public sealed class DeviceRegistry
 
     public bool Exists(string id) => hashById.ContainsKey(id);
 
+    public DeviceIdentity? Find(string id) => byId.GetValueOrDefault(id);
+
+    public IReadOnlyCollection<DeviceIdentity> All => byId.Values.ToList();
+
     public void Set(DeviceIdentity device, string tokenHash)
     {
         if (hashById.TryGetValue(device.Id, out var old)) byHash.TryRemove(old, out _);
         byHash[tokenHash] = device;
         hashById[device.Id] = tokenHash;
+        byId[device.Id] = device;
     }
 
     public void Remove(string id)
     {
         if (hashById.TryRemove(id, out var hash)) byHash.TryRemove(hash, out _);
+        byId.TryRemove(id, out _);
     }
 
     public async Task LoadAsync(LingjingDbContext db, CancellationToken ct)

@@ -20,6 +20,7 @@ public sealed class DemoTwinPlan
 
     public List<Twin> Twins { get; } = [];
     public List<TwinRelationship> Relationships { get; } = [];
+    public List<Alarms.AlarmRule> Rules { get; } = [];
 
     public static string ParkTwin(int parkId) => $"p{parkId:00}";
     public static string SpaceTwin(int parkId, int spaceId) => $"p{parkId:00}-s{spaceId}";
@@ -74,7 +75,21 @@ public sealed class DemoTwinPlan
             foreach (var space in spacesOutside.GetValueOrDefault(park.Id) ?? [])
                 plan.AddSpace(space, parkTwin, now);
         }
+        plan.AddRules(now);
         return plan;
+    }
+
+    /// <summary>Zone-wide demo rules (no park): every park's operators get their own alarms from them.</summary>
+    private void AddRules(DateTime now)
+    {
+        Alarms.AlarmRule Rule(int id, string model, string telemetry, string kind, string comparison, double threshold, int window, string severity, string en, string zh) =>
+            new() { Id = id, ModelId = model, Telemetry = telemetry, Kind = kind, Comparison = comparison, Threshold = threshold, WindowSeconds = window,
+                Severity = severity, NameEn = en, NameZh = zh, Enabled = true, CreatedAt = now };
+        Rules.Add(Rule(1, Climate, "temperature", Alarms.AlarmKinds.Threshold, Alarms.AlarmComparisons.Above, 30, 0, Alarms.AlarmSeverities.Warning, "Space too warm", "空间温度过高"));
+        Rules.Add(Rule(2, Air, "co2", Alarms.AlarmKinds.Threshold, Alarms.AlarmComparisons.Above, 1200, 0, Alarms.AlarmSeverities.Warning, "CO2 too high", "二氧化碳浓度过高"));
+        Rules.Add(Rule(3, Machine, "state", Alarms.AlarmKinds.Threshold, Alarms.AlarmComparisons.Above, 2.5, 0, Alarms.AlarmSeverities.Critical, "Machine fault", "设备故障"));
+        Rules.Add(Rule(4, Machine, "", Alarms.AlarmKinds.NoData, Alarms.AlarmComparisons.Above, 0, 600, Alarms.AlarmSeverities.Warning, "Machine silent for 10 minutes", "设备10分钟无数据"));
+        Rules.Add(Rule(5, Energy, "power", Alarms.AlarmKinds.Rate, Alarms.AlarmComparisons.Above, 100, 120, Alarms.AlarmSeverities.Info, "Power surge (over 100 kW/min)", "功率骤增（每分钟超过100千瓦）"));
     }
 
     private void AddSpace(Zone.Space space, Twin container, DateTime now)

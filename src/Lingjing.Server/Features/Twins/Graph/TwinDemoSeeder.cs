@@ -33,6 +33,7 @@ internal sealed class TwinDemoSeeder(LingjingDbContext db, BulkWriter bulk, IOpt
         await using var session = await bulk.BeginAsync(cancellationToken);
         await session.WriteAsync(BulkTable<Twin>.FromModel(db), plan.Twins, cancellationToken: cancellationToken);
         await session.WriteAsync(BulkTable<TwinRelationship>.FromModel(db), plan.Relationships, cancellationToken: cancellationToken);
+        await session.WriteAsync(BulkTable<Alarms.AlarmRule>.FromModel(db), plan.Rules, cancellationToken: cancellationToken);
         await session.WriteAsync(BulkTable<SystemSetting>.FromModel(db),
             [new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { twins = plan.Twins.Count, at = time.GetUtcNow() }) }],
             cancellationToken: cancellationToken);

@@ -115,12 +115,14 @@ public sealed class TelemetryMaintenance(
 
     /// <summary>Deletes raw readings older than the raw retention (only ones already rolled up) and
     /// rollups older than theirs. Returns the raw rows deleted.</summary>
-    public async Task<long> ApplyRetentionAsync(CancellationToken ct)
+    public Task<long> ApplyRetentionAsync(CancellationToken ct) => ApplyRetentionAsync(time.GetUtcNow(), ct);
+
+    /// <summary>Retention as of <paramref name="now"/>.</summary>
+    public async Task<long> ApplyRetentionAsync(DateTimeOffset now, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
         {
-            var now = time.GetUtcNow();
             var rawCut = (now - TimeSpan.FromDays(options.Value.RawRetentionDays)).ToUnixTimeMilliseconds();
             var rollupCut = (now - TimeSpan.FromDays(options.Value.RollupRetentionDays)).ToUnixTimeMilliseconds();
             await using var connection = Open();

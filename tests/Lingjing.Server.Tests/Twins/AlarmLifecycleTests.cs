@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.Twins.Alarms;
+using Lingjing.Server.Tests.Infrastructure;
+using Shouldly;
+using static Lingjing.Server.Tests.Twins.TwinsTestData;
+
+namespace Lingjing.Server.Tests.Twins;
+
+public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture<TwinsAppFixture>
+{
+    private TwinsTestApp App => fixture.App;
+
+    private static StringContent Reading(string values, DateTimeOffset? at = null) =>
+        new(at is { } t ? $$"""{ "ts": "{{t:O}}", "values": {{values}} }""" : $$"""{ "values": {{values}} }""", Encoding.UTF8, "application/json");
+
+    /// <summary>Alarms are recorded by a background loop: wait for the expected state (no timing asserted).</summary>
+    private static async Task<AlarmView> AlarmAsync(HttpClient operatorClient, string twinId, string state)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var alarms = await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms?state=all");
+            if (alarms!.FirstOrDefault(a => a.TwinId == twinId && a.State == state) is { } alarm) return alarm;
+            await Task.Delay(50);
+        }
+        throw new ShouldAssertException($"No {state} alarm for {twinId} appeared");
+    }
+
+    [Fact]
+    public async Task Threshold_alarm_goes_active_then_acknowledged_then_cleared_and_operators_are_told()
+    {
+        var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(11));
+        var twin = await TwinAsync(operatorClient, Climate, 11, 0);
+        var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
+
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 24 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 35.5 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var active = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        active.RuleNameEn.ShouldBe("Space too warm");
+        active.Value.ShouldBe(35.5);
+        active.RaisedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+        active.MessageEn.ShouldContain("temperature is 35.5, above 30");
+
+        var inbox = await operatorClient.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications");
+        inbox!.Items.ShouldContain(n => n.Kind == "alarm" && n.Title == "Alarm: Space too warm" && n.Body == active.MessageEn);
+        // Another park's operator hears nothing of it and cannot acknowledge it.
+        var other = await App.SignedInAsync(DemoAccounts.ParkOperator(12));
+        (await other.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications"))!.Items.ShouldNotContain(n => n.Body == active.MessageEn);
+        (await other.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Still hot: no second alarm.
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 36 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await operatorClient.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var acknowledged = await AlarmAsync(operatorClient, twin, AlarmStates.Acknowledged);
+        acknowledged.AcknowledgedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 23 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cleared = await AlarmAsync(operatorClient, twin, AlarmStates.Cleared);
+        cleared.Id.ShouldBe(active.Id);
+        cleared.ClearedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+        (await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms"))!.ShouldNotContain(a => a.TwinId == twin);
+        (await operatorClient.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task No_data_alarm_follows_the_injected_clock()
+    {
+        var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(1));
+        const string twin = "p01-line-auto-press";
+        var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "state": 1, "speed": 1.3 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        App.Clock.Advance(TimeSpan.FromMinutes(9));
+        (await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms?state=all"))!.ShouldNotContain(a => a.TwinId == twin);
+
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        var silent = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        silent.RuleNameEn.ShouldBe("Machine silent for 10 minutes");
+        silent.Severity.ShouldBe("warning");
+
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "state": 1 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        App.Clock.Advance(TimeSpan.FromSeconds(16));
+        (await AlarmAsync(operatorClient, twin, AlarmStates.Cleared)).Id.ShouldBe(silent.Id);
+    }
+
+    [Fact]
+    public async Task Rate_of_change_rule_raises_on_a_fast_rise()
+    {
+        var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(13));
+        var twin = await TwinAsync(operatorClient, Energy, 13, 0);
+        var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
+        var now = App.Clock.GetUtcNow();
+        // +30 kW in a minute: under the demo rule's 100 kW/min.
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "power": 10 }""", now.AddSeconds(-120)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "power": 40 }""", now.AddSeconds(-60)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // +200 kW over the last minute of the window: 2 minutes from 10 kW to 250 kW is 120 kW/min.
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "power": 250 }""", now))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var alarm = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        alarm.RuleNameEn.ShouldBe("Power surge (over 100 kW/min)");
+        alarm.Value.ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task Operator_rules_are_checked_against_the_model()
+    {
+        var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(14));
+        var bad = await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { modelId = Climate, telemetry = "temp", kind = "threshold", threshold = 28, nameEn = "Warm" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldStartWith("telemetry 'temp' is not declared by dtmi:lingjing:TemperatureHumiditySensor;1");
+        (await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { modelId = Climate, telemetry = "humidity", kind = "rate", threshold = 5, windowSeconds = 2, nameEn = "Humid" }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var twin = await TwinAsync(operatorClient, Climate, 14, 0);
+        var created = await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { twinId = twin, telemetry = "humidity", kind = "threshold", comparison = "below", threshold = 20, severity = "critical", nameEn = "Too dry", nameZh = "过于干燥" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var rule = await created.Content.ReadFromJsonAsync<AlarmRuleView>();
+        var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "humidity": 12 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var alarm = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        alarm.RuleId.ShouldBe(rule!.Id);
+        alarm.MessageZh.ShouldContain("低于 20");
+
+        var other = await App.SignedInAsync(DemoAccounts.ParkOperator(15));
+        (await other.DeleteAsync($"/api/v1/alarm-rules/{rule.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetFromJsonAsync<List<AlarmRuleView>>("/api/v1/alarm-rules"))!.ShouldNotContain(r => r.Id == rule.Id);
+        (await operatorClient.DeleteAsync($"/api/v1/alarm-rules/{rule.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+}
