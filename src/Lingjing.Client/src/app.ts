@@ -9,3 +9,10 @@ onPageLoad(async () => {
   const { mountCharts } = await import("./charts/mount");
   mountCharts(document);
 });
+
+// Digital-twin pages (live values, history with a range picker): src/twins/twins.ts.
+onPageLoad(async () => {
+  if (document.querySelector("[data-twins-live], [data-twins-history]") === null) return;
+  const { mountTwins } = await import("./twins/twins");
+  mountTwins(document);
+});

@@ -25,4 +25,14 @@ public sealed class TelemetryOptions
     public int NoDataCheckSeconds { get; set; } = 15;
     /// <summary>Seconds a 503 asks a device to wait.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Simulated devices inside the server so dashboards are alive on first start. Unset: on
+    /// in demo mode, except in the Testing environment.</summary>
+    public bool? DemoDevices { get; set; }
+    /// <summary>Parks whose sensors and machines the demo devices play.</summary>
+    public int[] DemoParks { get; set; } = [1];
+    /// <summary>Seconds between readings of a demo device.</summary>
+    public int DemoIntervalSeconds { get; set; } = 10;
+    /// <summary>Hours of history the demo devices write on their first start (5-minute readings).</summary>
+    public int DemoBackfillHours { get; set; } = 48;
 }

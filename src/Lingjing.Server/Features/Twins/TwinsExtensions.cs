@@ -3,6 +3,8 @@ using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Features.Twins.Ingest;
 using Lingjing.Server.Features.Twins.Models;
+using Lingjing.Server.Features.Twins.Oee;
+using Lingjing.Server.Features.Twins.Simulation;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data.Bulk;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +30,7 @@ public static class TwinsExtensions
         services.AddSingleton<LatestValues>();
         services.AddSingleton<IngestService>();
         services.AddScoped<TelemetryQueries>();
+        services.AddScoped<OeeCalculator>();
         services.AddScoped<IDataInitializer, TelemetryStartup>();
         services.AddSingleton<TelemetryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
@@ -36,6 +39,7 @@ public static class TwinsExtensions
         services.AddScoped<AlarmService>();
         services.AddScoped<IDataInitializer, AlarmStartup>();
         services.AddHostedService<AlarmRecorder>();
+        services.AddHostedService<DemoDevices>();
         services.AddSingleton<TelemetryMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryMaintenance>());
         return builder;
@@ -48,6 +52,7 @@ public static class TwinsExtensions
         app.MapDevicesApi();
         app.MapTelemetryApi();
         app.MapAlarmsApi();
+        app.MapOeeApi();
         return app;
     }
 }

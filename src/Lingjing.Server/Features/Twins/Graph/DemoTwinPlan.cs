@@ -105,7 +105,7 @@ public sealed class DemoTwinPlan
         foreach (var line in Lines)
         {
             var l = Add($"{ParkTwin(parkId)}-line-{line.Line}", Line, parkId, building, "contains", line.NameEn, line.NameZh,
-                new { industry = line.Industry, idealRatePerMinute = line.Rate, shifts = new { firstStartHour = 8, count = 3, hours = 8 } }, now);
+                new { industry = line.Industry, idealRatePerMinute = line.Rate, shifts = new { firstStartHour = 6, count = 3, hours = 8 } }, now);
             foreach (var m in line.Machines)
                 Add($"{l.Id}-{m.Id}", Machine, parkId, l, "contains", m.En, m.Zh, new { kind = m.Kind, idealRatePerMinute = m.Rate }, now);
         }
