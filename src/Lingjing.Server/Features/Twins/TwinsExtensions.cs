@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Features.Twins.Ingest;
 using Lingjing.Server.Features.Twins.Models;
+using Lingjing.Server.Features.Twins.Mqtt;
 using Lingjing.Server.Features.Twins.Oee;
 using Lingjing.Server.Features.Twins.Simulation;
 using Lingjing.Server.Infrastructure;
@@ -40,6 +41,8 @@ public static class TwinsExtensions
         services.AddScoped<IDataInitializer, AlarmStartup>();
         services.AddHostedService<AlarmRecorder>();
         services.AddHostedService<DemoDevices>();
+        services.AddSingleton<MqttTelemetryConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttTelemetryConsumer>());
         services.AddSingleton<TelemetryMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryMaintenance>());
         return builder;
@@ -53,6 +56,7 @@ public static class TwinsExtensions
         app.MapTelemetryApi();
         app.MapAlarmsApi();
         app.MapOeeApi();
+        app.MapBrokerAuthApi();
         return app;
     }
 }
