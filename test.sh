@@ -16,6 +16,8 @@ install_packages() {
   [ -x "$PG_BIN/postgres" ] || missing+=(postgresql)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   command -v node >/dev/null || missing+=(nodejs npm)
+  [ -d /usr/lib/rabbitmq ] || missing+=(rabbitmq-server)
+  command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -34,7 +36,31 @@ start_postgres() {
   export LINGJING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 }
 
+# RabbitMQ with the MQTT plugin for the twins' MQTT end-to-end test, on loopback ports of its own.
+# If it does not start, the variables stay unset and that test fails (it never skips).
+RABBITMQ_AMQP_PORT="${LINGJING_TEST_AMQP_PORT:-5692}"
+RABBITMQ_MQTT_PORT="${LINGJING_TEST_MQTT_PORT:-1903}"
+BROKER_AUTH_PORT="${LINGJING_TEST_BROKER_AUTH_PORT:-55463}"
+start_rabbitmq() {
+  log "Starting RabbitMQ on 127.0.0.1:$RABBITMQ_AMQP_PORT (MQTT $RABBITMQ_MQTT_PORT)"
+  if TWINS_AMQP_PORT=$RABBITMQ_AMQP_PORT TWINS_MQTT_PORT=$RABBITMQ_MQTT_PORT TWINS_DIST_PORT=25692 TWINS_EPMD_PORT=4392 \
+     TWINS_AUTH_URL="http://127.0.0.1:$BROKER_AUTH_PORT" tools/Lingjing.Devices/rabbitmq-loopback.sh start "$WORK/rabbitmq"; then
+    export LINGJING_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_AMQP_PORT/"
+    export LINGJING_TEST_MQTT="127.0.0.1:$RABBITMQ_MQTT_PORT"
+    export LINGJING_TEST_BROKER_AUTH_PORT="$BROKER_AUTH_PORT"
+  else
+    log "RabbitMQ did not start; the MQTT end-to-end test will fail"
+  fi
+}
+
+stop_rabbitmq() {
+  if [ -d "$WORK/rabbitmq" ]; then
+    TWINS_EPMD_PORT=4392 tools/Lingjing.Devices/rabbitmq-loopback.sh stop "$WORK/rabbitmq" || true
+  fi
+}
+
 stop_all() {
+  stop_rabbitmq
   if [ -f "$WORK/pg/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
   fi
@@ -44,6 +70,7 @@ trap stop_all EXIT
 
 install_packages
 start_postgres
+start_rabbitmq
 
 log "Restore and build"
 dotnet restore Lingjing.slnx

@@ -16,15 +16,21 @@ public sealed class TwinsTestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    private TwinsTestApp(Dictionary<string, string?> settings, FakeTimeProvider clock)
+    private readonly FakeTimeProvider? clock;
+
+    private TwinsTestApp(Dictionary<string, string?> settings, FakeTimeProvider? clock)
     {
         this.settings = settings;
-        Clock = clock;
+        this.clock = clock;
     }
 
-    public FakeTimeProvider Clock { get; }
+    /// <summary>The fake clock (not on Kestrel: a broker's real timeouts need the real one).</summary>
+    public FakeTimeProvider Clock => clock ?? throw new InvalidOperationException("This app runs on the real clock.");
 
-    public static async Task<TwinsTestApp> StartAsync(Db database, IDictionary<string, string?>? extra = null)
+    /// <summary>Where the app listens when started with a Kestrel port (RabbitMQ calls back into it).</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public static async Task<TwinsTestApp> StartAsync(Db database, IDictionary<string, string?>? extra = null, int? kestrelPort = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -35,8 +41,17 @@ public sealed class TwinsTestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         // A whole second, so stored instants compare exactly.
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var app = new TwinsTestApp(settings, new FakeTimeProvider(now));
-        _ = app.Server;
+        var app = new TwinsTestApp(settings, kestrelPort is null ? new FakeTimeProvider(now) : null);
+        if (kestrelPort is { } port)
+        {
+            app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+            app.StartServer();
+            app.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        }
+        else
+        {
+            _ = app.Server;
+        }
         return app;
     }
 
@@ -44,18 +59,23 @@ public sealed class TwinsTestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (clock is null) return;
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(clock);
         });
     }
+
+    private HttpClient NewClient() => BaseAddress is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public async Task<HttpClient> SignedInAsync(string email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = NewClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoAccounts.Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
@@ -65,7 +85,7 @@ public sealed class TwinsTestApp : WebApplicationFactory<Program>
 
     public HttpClient Device(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Device", token);
         return client;
     }
