@@ -40,7 +40,7 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         var active = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
         active.RuleNameEn.ShouldBe("Space too warm");
         active.Value.ShouldBe(35.5);
-        active.RaisedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+        active.RaisedAt.ShouldBe(App.Clock.GetUtcNow());
         active.MessageEn.ShouldContain("temperature is 35.5, above 30");
 
         var inbox = await operatorClient.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications");
@@ -55,13 +55,13 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await operatorClient.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var acknowledged = await AlarmAsync(operatorClient, twin, AlarmStates.Acknowledged);
-        acknowledged.AcknowledgedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+        acknowledged.AcknowledgedAt.ShouldBe(App.Clock.GetUtcNow());
 
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 23 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var cleared = await AlarmAsync(operatorClient, twin, AlarmStates.Cleared);
         cleared.Id.ShouldBe(active.Id);
-        cleared.ClearedAt.ShouldBe(App.Clock.GetUtcNow().UtcDateTime);
+        cleared.ClearedAt.ShouldBe(App.Clock.GetUtcNow());
         (await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms"))!.ShouldNotContain(a => a.TwinId == twin);
         (await operatorClient.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }

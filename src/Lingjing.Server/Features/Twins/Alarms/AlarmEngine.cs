@@ -46,17 +46,23 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
         }
     }
 
+    /// <summary>Readings older than this raise nothing: a backlog a device uploads late (or the demo's
+    /// history backfill) should not page operators about conditions long over.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
     /// <summary>Threshold and rate rules over the readings just committed (the writer's loop).</summary>
     public void Committed(IReadOnlyList<IngestBatch> batches)
     {
         lock (gate)
         {
             if (rules.Count == 0) return;
+            var oldest = (time.GetUtcNow() - StaleAfter).ToUnixTimeMilliseconds();
             foreach (var batch in batches)
             {
                 var points = batch.Points;
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    if (points[i].Timestamp < oldest) continue;
                     var bound = Bound(points[i].SeriesId);
                     if (bound.Length == 0) continue;
                     foreach (var rule in bound) Evaluate(rule, points[i]);

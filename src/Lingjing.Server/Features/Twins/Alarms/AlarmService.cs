@@ -24,8 +24,11 @@ public sealed class AlarmService(LingjingDbContext db, AlarmEngine engine, TwinM
                           orderby a.RaisedAt descending
                           select new { a, r.NameEn, r.NameZh }).Take(MaxAlarms).ToListAsync(ct);
         return rows.Select(x => new AlarmView(x.a.Id, x.a.RuleId, x.NameEn, x.NameZh, x.a.TwinId, x.a.State, x.a.Severity, x.a.MessageEn, x.a.MessageZh,
-            x.a.Value, x.a.RaisedAt, x.a.AcknowledgedAt, x.a.ClearedAt)).ToList();
+            x.a.Value, Utc(x.a.RaisedAt), x.a.AcknowledgedAt is { } ack ? Utc(ack) : null, x.a.ClearedAt is { } cleared ? Utc(cleared) : null)).ToList();
     }
+
+    // SQLite hands instants back without a kind; they were stored in UTC.
+    private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
 
     /// <summary>Acknowledges an open alarm of the park. Returns 200, 404, or 409 when it is cleared already.</summary>
     public async Task<(int Status, string? Problem)> AcknowledgeAsync(Guid id, int parkId, Guid? userId, CancellationToken ct)

@@ -1,7 +1,7 @@
 namespace Lingjing.Server.Features.Twins.Alarms;
 
 public sealed record AlarmView(Guid Id, int RuleId, string RuleNameEn, string RuleNameZh, string TwinId, string State, string Severity,
-    string MessageEn, string MessageZh, double? Value, DateTime RaisedAt, DateTime? AcknowledgedAt, DateTime? ClearedAt);
+    string MessageEn, string MessageZh, double? Value, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClearedAt);
 
 public sealed record AlarmRuleView(int Id, int? ParkId, string? ModelId, string? TwinId, string Telemetry, string Kind, string Comparison,
     double Threshold, int WindowSeconds, string Severity, string NameEn, string NameZh, bool Enabled)
