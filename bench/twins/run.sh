@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 which_db="${1:-both}"; shift || true
-PG_PORT="${TWINS_BENCH_PG_PORT:-55472}"
-SERVER_PORT="${TWINS_BENCH_SERVER_PORT:-55471}"
+PG_PORT="${TWINS_BENCH_PG_PORT:-55457}"
+SERVER_PORT="${TWINS_BENCH_SERVER_PORT:-55458}"
 WORK="$(mktemp -d /tmp/lingjing-twinsbench.XXXXXX)"
 PG_BIN=/usr/lib/postgresql/15/bin
 

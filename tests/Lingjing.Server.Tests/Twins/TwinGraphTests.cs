@@ -17,9 +17,10 @@ public sealed class TwinGraphTests(DemoZoneFixture zone)
         var app = await zone.App(Db.Sqlite);
         var client = await app.SignedInAsync(DemoAccounts.ParkOperator(1));
         var page = await client.GetFromJsonAsync<TwinPage>($"/api/v1/twins?model={Uri.EscapeDataString(Machine)}&under=p01-line-textile");
-        page!.Items.Select(t => t.Id).ShouldBe(["p01-line-textile-dye", "p01-line-textile-finish", "p01-line-textile-loom1", "p01-line-textile-loom2", "p01-line-textile-spin", "p01-line-textile-warp"]);
+        // Ignoring twins another test of this collection adds to the line.
+        page!.Items.Select(t => t.Id).Where(id => !id.Contains("-extra-")).ShouldBe(["p01-line-textile-dye", "p01-line-textile-finish", "p01-line-textile-loom1", "p01-line-textile-loom2", "p01-line-textile-spin", "p01-line-textile-warp"]);
         var auto = await client.GetFromJsonAsync<TwinPage>($"/api/v1/twins?model={Uri.EscapeDataString(Machine)}&under=p01-line-auto");
-        auto!.Items.Count.ShouldBe(6);
+        auto!.Items.Count(t => !t.Id.Contains("-extra-")).ShouldBe(6);
         var lines = await client.GetFromJsonAsync<TwinPage>("/api/v1/twins?model=" + Uri.EscapeDataString("dtmi:lingjing:ProductionLine;1"));
         lines!.Items.Select(l => l.Properties.GetProperty("industry").GetString()).ShouldBe(["automotive", "textile"]);
     }
@@ -46,7 +47,7 @@ public sealed class TwinGraphTests(DemoZoneFixture zone)
         var app = await zone.App(Db.Sqlite);
         var client = await app.SignedInAsync(DemoAccounts.ParkOperator(1));
         var looms = await client.GetFromJsonAsync<TwinPage>("/api/v1/twins?property.kind=loom");
-        looms!.Items.Select(t => t.Id).ShouldBe(["p01-line-textile-loom1", "p01-line-textile-loom2"]);
+        looms!.Items.Select(t => t.Id).Where(id => !id.Contains("-extra-")).ShouldBe(["p01-line-textile-loom1", "p01-line-textile-loom2"]);
         var paged = await client.GetFromJsonAsync<TwinPage>("/api/v1/twins?property.kind=loom&limit=1");
         paged!.NextAfter.ShouldBe("p01-line-textile-loom1");
         var rest = await client.GetFromJsonAsync<TwinPage>("/api/v1/twins?property.kind=loom&limit=1&after=p01-line-textile-loom1");
@@ -92,7 +93,7 @@ public sealed class TwinGraphTests(DemoZoneFixture zone)
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe("property 'kind': expected a string");
 
-        var created = await client.PostAsJsonAsync("/api/v1/twins", new { id, modelId = Machine, parentId = "p01-line-textile", nameEn = "Extra loom", properties = new { kind = "loom", idealRatePerMinute = 45 } });
+        var created = await client.PostAsJsonAsync("/api/v1/twins", new { id, modelId = Machine, parentId = "p01-line-textile", nameEn = "Extra loom", properties = new { kind = "jacquard", idealRatePerMinute = 45 } });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var under = await client.GetFromJsonAsync<TwinPage>($"/api/v1/twins?under=p01-line-textile&property.idealRatePerMinute=45");
         under!.Items.Select(t => t.Id).ShouldContain(id);

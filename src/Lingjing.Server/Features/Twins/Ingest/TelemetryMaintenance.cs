@@ -20,7 +20,8 @@ public sealed class TelemetryMaintenance(
 {
     public const long MinuteMs = 60_000;
     public const long HourMs = 3_600_000;
-    private const long MaxRowsPerFold = 2_000_000;
+    // Small folds: on SQLite a fold holds the write lock, and the ingest writer waits behind it.
+    private const long MaxRowsPerFold = 200_000;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

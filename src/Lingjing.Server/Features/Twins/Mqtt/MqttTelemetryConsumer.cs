@@ -34,7 +34,7 @@ public sealed class MqttTelemetryConsumer(IConfiguration configuration, DeviceRe
             ClientProvidedName = "lingjing-telemetry",
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
-            ConsumerDispatchConcurrency = 256,
+            ConsumerDispatchConcurrency = Prefetch,
         };
         while (!stoppingToken.IsCancellationRequested)
         {
