@@ -146,6 +146,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const ground = buildGround(scene, data);
   const markers = buildSpaceMarkers(scene, data.parks, zone ? null : labels, texts);
   status.spaces = markers.spaces.length;
+  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, overlay)); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
     status.buildings = buildZoneBuildings(scene, data.parks, 3000).length;

@@ -57,6 +57,7 @@ public static class TwinsExtensions
         app.MapAlarmsApi();
         app.MapOeeApi();
         app.MapBrokerAuthApi();
+        app.MapWorldTwinsApi();
         return app;
     }
 }

@@ -64,15 +64,16 @@ public sealed class TelemetryQueries(LingjingDbContext db, SeriesRegistry series
         }
     }
 
-    /// <summary>The share of raw readings of a series in [from, to) equal to a value (a machine "running"), and how many there were.</summary>
-    public async Task<(double Share, long Count)> ShareEqualAsync(int seriesId, double value, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>The share of raw readings of a series in [from, to) equal to a value (a machine "running"),
+    /// how many there were, and the span from the first to the last of them.</summary>
+    public async Task<(double Share, long Count, TimeSpan Span)> ShareEqualAsync(int seriesId, double value, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*), sum(CASE WHEN value = @v THEN 1 ELSE 0 END) FROM telemetry_raw WHERE series_id = @s AND ts >= @from AND ts < @to";
+            command.CommandText = "SELECT count(*), sum(CASE WHEN value = @v THEN 1 ELSE 0 END), min(ts), max(ts) FROM telemetry_raw WHERE series_id = @s AND ts >= @from AND ts < @to";
             Add(command, "v", value);
             Add(command, "s", seriesId);
             Add(command, "from", from.ToUnixTimeMilliseconds());
@@ -80,7 +81,8 @@ public sealed class TelemetryQueries(LingjingDbContext db, SeriesRegistry series
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             var count = reader.GetInt64(0);
-            return count == 0 ? (0, 0) : (Convert.ToDouble(reader.GetValue(1)) / count, count);
+            return count == 0 ? (0, 0, TimeSpan.Zero)
+                : (Convert.ToDouble(reader.GetValue(1)) / count, count, TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(3)) - Convert.ToInt64(reader.GetValue(2))));
         }
         finally
         {

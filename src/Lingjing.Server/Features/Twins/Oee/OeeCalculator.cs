@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Lingjing.Server.Features.Twins.Oee;
 
 /// <summary>OEE per shift for the production lines of a park, from the machines' raw readings
-/// (state) and their counters (good and bad counts; the difference over the shift).</summary>
+/// (state) and their counters (good and bad counts; the difference over the shift). The planned
+/// time of a machine in a shift is the part of the shift it reported in.</summary>
 public sealed class OeeCalculator(LingjingDbContext db, SeriesRegistry series, TelemetryQueries queries, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public const string LineModel = "dtmi:lingjing:ProductionLine;1";
@@ -54,11 +55,13 @@ public sealed class OeeCalculator(LingjingDbContext db, SeriesRegistry series, T
             {
                 var state = series.Find(machine.Id, "state");
                 if (state is null) continue;
-                var (share, readings) = await queries.ShareEqualAsync(state.Id, Running, start, effectiveEnd, ct);
+                var (share, readings, span) = await queries.ShareEqualAsync(state.Id, Running, start, effectiveEnd, ct);
                 if (readings == 0) continue;
+                // Planned time: the part of the shift the machine reported in (one reading interval added for the last reading).
+                var planned = readings > 1 ? span.TotalMinutes * readings / (readings - 1) : (effectiveEnd - start).TotalMinutes;
                 var g = await DeltaAsync(machine.Id, "goodCount", start, effectiveEnd, ct);
                 var b = await DeltaAsync(machine.Id, "badCount", start, effectiveEnd, ct);
-                var runMinutes = share * (effectiveEnd - start).TotalMinutes;
+                var runMinutes = share * planned;
                 var performance = runMinutes > 0 && rates[machine.Id] > 0 ? Math.Min(1, (g + b) / (runMinutes * rates[machine.Id])) : 0;
                 var quality = g + b > 0 ? (double)g / (g + b) : 0;
                 a += share; p += performance; q += quality; oee += share * performance * quality;
