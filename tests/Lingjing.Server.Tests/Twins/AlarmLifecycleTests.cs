@@ -105,6 +105,44 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Oee_per_shift_multiplies_availability_performance_and_quality()
+    {
+        // Half an hour into the next shift (06:00, 14:00, 22:00 in Asia/Shanghai), so the readings sit in one shift.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var local = TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), zone);
+        var next = new DateTimeOffset(local.Date.AddHours(6), zone.BaseUtcOffset);
+        while (next <= local) next = next.AddHours(8);
+        App.Clock.SetUtcNow(next.AddMinutes(30));
+        var now = App.Clock.GetUtcNow();
+
+        var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(1));
+        const string twin = "p01-line-textile-spin"; // ideal rate 60 per minute
+        var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
+        // Ten readings a minute apart: running 8 of 10, 90 good and 10 bad made.
+        var readings = Enumerable.Range(0, 10).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            ts = now.AddMinutes(i - 10).ToUnixTimeMilliseconds(),
+            values = new { state = i is 3 or 7 ? 2 : 1, goodCount = 1000 + 10 * i, badCount = 50 + (i * 10 + 9) / 9 - 1 },
+        }));
+        (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", new StringContent("[" + string.Join(",", readings) + "]", Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await App.Service<Lingjing.Server.Features.Twins.Ingest.TelemetryMaintenance>().RollUpAsync(CancellationToken.None);
+
+        var lines = await operatorClient.GetFromJsonAsync<List<Lingjing.Server.Features.Twins.Oee.LineOee>>("/api/v1/lines/oee");
+        var textile = lines!.Single(l => l.TwinId == "p01-line-textile");
+        var shift = textile.Shifts[0];
+        shift.Start.ShouldBe(next);
+        shift.Machines.ShouldBe(1);
+        shift.Availability.ShouldBe(0.8, 1e-9);
+        shift.Good.ShouldBe(90);
+        shift.Bad.ShouldBe(10);
+        shift.Quality.ShouldBe(0.9, 1e-9);
+        // Planned: the 10 minutes the machine reported; running 8 of them at 60 per minute could make 480.
+        shift.Performance.ShouldBe(100.0 / 480, 1e-9);
+        shift.Oee.ShouldBe(0.8 * (100.0 / 480) * 0.9, 1e-9);
+    }
+
+    [Fact]
     public async Task Operator_rules_are_checked_against_the_model()
     {
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(14));

@@ -34,7 +34,7 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
   const panel = document.createElement("div");
   panel.className = "world-twins";
   panel.setAttribute("data-world-twins", "");
-  panel.style.cssText = "position:absolute;right:12px;bottom:12px;background:rgba(255,255,255,.9);border-radius:8px;padding:6px 8px;font:12px system-ui;pointer-events:auto;box-shadow:0 1px 4px rgba(0,0,0,.2)";
+  panel.style.cssText = "position:absolute;right:12px;top:130px;background:rgba(255,255,255,.9);border-radius:8px;padding:6px 8px;font:12px system-ui;pointer-events:auto;box-shadow:0 1px 4px rgba(0,0,0,.2)";
   const legend = document.createElement("div");
   legend.style.cssText = "height:6px;border-radius:3px;margin-top:4px;background:linear-gradient(90deg,#1ab333,#e6b31a,#e62626)";
   const buttons = (["occupancy", "temperature"] as Mode[]).map((m) => {
