@@ -168,11 +168,14 @@ try
 
     await serverProcess.DisposeAsync();
     var loadSeries = database.Scalar("SELECT count(*) FROM telemetry_series");
-    // The same number of rows over the same number of series, written straight into a copy of telemetry_raw.
-    var ceilingRows = Math.Max(100_000, load.Points);
-    var ceiling = database.Ceiling(ceilingRows, Enumerable.Range(1, (int)Math.Max(1, loadSeries)).ToArray(), 50_000);
-    Console.WriteLine($"Ceiling ({(postgres is null ? "multi-row INSERT, synchronous=FULL" : "binary COPY")}, 50,000 rows per transaction): {ceiling:N0} rows/s; ingest is {ingestRate / ceiling:P1} of it");
-    result["ceiling"] = new { rowsPerSecond = Math.Round(ceiling), rows = ceilingRows, rowsPerTransaction = 50_000, method = postgres is null ? "prepared multi-row INSERT (256 rows), synchronous=FULL, same index" : "binary COPY into a LIKE telemetry_raw INCLUDING ALL copy" };
+    // As many rows as the load wrote (at most 3 million) over the same number of series, straight into a copy of telemetry_raw.
+    var ceilingRows = Math.Clamp(load.Points, 100_000, 3_000_000);
+    // Transactions as large as the server's writer makes at most (Lingjing:Telemetry:MaxPointsPerTransaction); the better of two runs.
+    var seriesRange = Enumerable.Range(1, (int)Math.Max(1, loadSeries)).ToArray();
+    var ceilingRuns = new[] { database.Ceiling(ceilingRows, seriesRange, 100_000), database.Ceiling(ceilingRows, seriesRange, 100_000) };
+    var ceiling = ceilingRuns.Max();
+    Console.WriteLine($"Ceiling ({(postgres is null ? "multi-row INSERT, synchronous=FULL" : "binary COPY")}, 100,000 rows per transaction): {ceiling:N0} rows/s (runs: {string.Join(", ", ceilingRuns.Select(r => r.ToString("N0")))}); ingest is {ingestRate / ceiling:P1} of it");
+    result["ceiling"] = new { rowsPerSecond = Math.Round(ceiling), runs = ceilingRuns.Select(Math.Round).ToArray(), rows = ceilingRows, rowsPerTransaction = 100_000, method = postgres is null ? "prepared multi-row INSERT (256 rows), synchronous=FULL, same index" : "binary COPY into a LIKE telemetry_raw INCLUDING ALL copy" };
     result["ratio"] = Math.Round(ingestRate / ceiling, 3);
     result["goal"] = new { pointsPerSecond = postgres is null ? 20_000 : 50_000, met = ingestRate >= (postgres is null ? 20_000 : 50_000) };
 }

@@ -21,7 +21,8 @@ public sealed class TelemetryMaintenance(
     public const long MinuteMs = 60_000;
     public const long HourMs = 3_600_000;
     // Small folds: on SQLite a fold holds the write lock, and the ingest writer waits behind it.
-    private const long MaxRowsPerFold = 200_000;
+    private const long MaxRowsPerFold = 100_000;
+    private static readonly TimeSpan SqlitePause = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,6 +83,8 @@ public sealed class TelemetryMaintenance(
                     "INSERT INTO telemetry_marks (key, value) VALUES ('rollup_seq', @to) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, ("to", to));
                 await transaction.CommitAsync(ct);
                 folded += to - from;
+                // SQLite has one write lock: leave the ingest writer room between folds, or it starves behind them.
+                if (!database.IsPostgres && to < target) await Task.Delay(SqlitePause, ct);
             }
         }
         finally
