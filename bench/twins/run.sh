@@ -19,8 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build -c Release src/Lingjing.Server -v q -nologo >/dev/null
-dotnet build -c Release bench/Lingjing.TwinsBench -v q -nologo >/dev/null
+dotnet build -c Release src/Lingjing.Server -v q -nologo | grep -E "error|Warn|Error" || true
+dotnet build -c Release bench/Lingjing.TwinsBench -v q -nologo | grep -E "error|Warn|Error" || true
 
 echo "== RabbitMQ (AMQP 5684, MQTT 1895)"
 TWINS_AMQP_PORT=5684 TWINS_MQTT_PORT=1895 TWINS_DIST_PORT=25684 TWINS_EPMD_PORT=4383 TWINS_AUTH_URL="http://127.0.0.1:$SERVER_PORT" \
