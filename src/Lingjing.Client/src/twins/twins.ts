@@ -52,7 +52,8 @@ async function refreshLive(element: HTMLElement): Promise<void> {
     for (const twin of twins) {
       for (const value of twin.values) {
         element.querySelectorAll<HTMLElement>(`[data-live-twin="${twin.twinId}"][data-live-name="${value.name}"]`).forEach((cell) => {
-          const text = value.value === null ? value.text ?? "–" : format.format(value.value);
+          const labels = cell.dataset.enum ? (JSON.parse(cell.dataset.enum) as Record<string, string>) : null;
+          const text = value.value === null ? value.text ?? "–" : labels?.[String(value.value)] ?? format.format(value.value);
           if (cell.textContent !== text) {
             cell.textContent = text;
             cell.classList.remove("lj-live-flash");
