@@ -69,6 +69,26 @@ public sealed class IngestTests(DemoZoneFixture zone)
     }
 
     [Fact]
+    public async Task Latest_values_are_pushed_as_server_sent_events()
+    {
+        var app = await zone.App(Db.Sqlite);
+        var operatorClient = await app.SignedInAsync(DemoAccounts.ParkOperator(10));
+        var twin = await TwinAsync(operatorClient, Occupancy, 10, 0);
+        var device = await RegisterAsync(operatorClient, twin);
+        (await Device(app, device.Token).PostAsync(device.TelemetryUrl, Json("""{ "values": { "occupancy": 17 } }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/telemetry/live/stream?under={twin}");
+        using var response = await operatorClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        (await reader.ReadLineAsync()).ShouldBe("event: live");
+        var data = (await reader.ReadLineAsync())!;
+        data.ShouldStartWith("data: ");
+        var live = System.Text.Json.JsonSerializer.Deserialize<List<TwinLiveView>>(data["data: ".Length..], new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        live.ShouldHaveSingleItem().Values.ShouldHaveSingleItem().Value.ShouldBe(17);
+    }
+
+    [Fact]
     public async Task A_device_can_only_write_as_itself()
     {
         var app = await zone.App(Db.Sqlite);
