@@ -82,8 +82,8 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
       let light = lights.get(machine.twinId);
       if (!light) {
         const n = perBuilding.get(machine.buildingId!) ?? 0;
-        const mesh = CreateSphere(`machine-${machine.twinId}`, { diameter: 2.2, segments: 8 }, scene);
-        mesh.position.set(place.x - 10 + (n % 6) * 4, place.height + 3 + Math.floor(n / 6) * 4, place.z);
+        const mesh = CreateSphere(`machine-${machine.twinId}`, { diameter: 5, segments: 12 }, scene);
+        mesh.position.set(place.x - 17 + (n % 6) * 7, place.height + 4 + Math.floor(n / 6) * 7, place.z);
         mesh.isPickable = false;
         const material = new StandardMaterial(`machine-light-${machine.twinId}`, scene);
         material.disableLighting = true;
