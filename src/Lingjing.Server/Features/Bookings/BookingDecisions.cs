@@ -47,7 +47,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
     public async Task<(BookingView? View, BookingError? Error)> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
         var mayCheckIn = row is not null && (row.Booking.UserId == user.UserId()
             || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId));
         if (!mayCheckIn) return (null, BookingError.NotFound($"You have no booking with id {id}."));
@@ -80,7 +80,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
     private async Task<(Booking? Booking, Space? Space, BookingError? Error)> PendingForReviewerAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
     {
         var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
         if (row is null || !(reviewer.IsInRole(Roles.Government) || reviewer.ParkId() == row.Space.ParkId))
             return (null, null, BookingError.NotFound($"There is no booking with id {id} in your park."));
         if (row.Booking.Status != BookingStatus.Pending)

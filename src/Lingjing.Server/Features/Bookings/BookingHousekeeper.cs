@@ -27,8 +27,8 @@ public sealed class BookingHousekeeper(
     {
         var candidates = await db.Set<Booking>()
             .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAt == null && b.StartsAt <= now)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
-            .GroupJoin(db.Set<SpaceBookingRules>().AsNoTracking(), r => r.Booking.SpaceId, rules => rules.SpaceId,
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .GroupJoin(db.Set<SpaceBookingRules>(), r => r.Booking.SpaceId, rules => rules.SpaceId,
                 (r, rules) => new { r.Booking, r.Space, Rules = rules })
             .SelectMany(r => r.Rules.DefaultIfEmpty(), (r, rules) => new { r.Booking, r.Space, ReleaseMinutes = rules == null ? 15 : rules.NoShowReleaseMinutes })
             .Take(1000).ToListAsync(ct);
@@ -53,7 +53,7 @@ public sealed class BookingHousekeeper(
         var horizon = now + options.Value.ReminderLead;
         var due = await db.Set<Booking>()
             .Where(b => b.Status == BookingStatus.Confirmed && b.RemindedAt == null && b.StartsAt > now && b.StartsAt <= horizon)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
             .Take(1000).ToListAsync(ct);
         foreach (var c in due) c.Booking.RemindedAt = now;
         await db.SaveChangesAsync(ct);

@@ -17,7 +17,8 @@ public sealed class BookingService(
     TimeProvider time, IOptions<LingjingOptions> options)
 {
     private const int AlternativeCount = 3;
-    private const int NextSlotAttempts = 5;
+    // Each attempt re-reads the live bookings, so a click loses at most once per concurrent winner.
+    private const int NextSlotAttempts = 20;
     private readonly TimeZoneInfo zone = options.Value.ZoneTimeZone;
 
     public TimeZoneInfo Zone => zone;
@@ -66,7 +67,6 @@ public sealed class BookingService(
                 return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
             var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
             if (booked.Error is not { Status: StatusCodes.Status409Conflict }) return booked;
-            from = next[0].Start + TimeSpan.FromMinutes(15);
         }
         return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
     }
