@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
@@ -13,7 +12,7 @@ namespace Lingjing.Server.Features.Bookings;
 /// <summary>Books spaces, lists and cancels bookings. The rules of the space decide what may be
 /// booked; <see cref="BookingWriter"/> makes sure two live bookings never overlap.</summary>
 public sealed class BookingService(
-    LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, Notifier notifier,
+    LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, BookingNotices notices,
     TimeProvider time, IOptions<LingjingOptions> options)
 {
     private const int AlternativeCount = 3;
@@ -173,17 +172,8 @@ public sealed class BookingService(
                 var alternatives = SpaceCalendar.NextFree(bookable, live, start, end - start, now, zone, AlternativeCount);
                 return BookingAttempt.Failed(new BookingError(StatusCodes.Status409Conflict, "The space is already booked for part of this time.", alternatives));
         }
-        if (booking.Status == BookingStatus.Pending) await TellOperatorsAsync(bookable.Space, booking, ct);
+        if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, bookable.Space, ct);
         return new BookingAttempt(BookingView.Of(booking, bookable.Space, zone), null);
-    }
-
-    private Task TellOperatorsAsync(Space space, Booking booking, CancellationToken ct)
-    {
-        var when = SpaceCalendar.InZone(SpaceCalendar.Utc(booking.StartsAt), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return notifier.NotifyParkOperatorsAsync(space.ParkId, new NotificationMessage("booking.requested",
-            $"Booking to approve: {space.NameEn}", $"待审批预约：{space.NameZh}",
-            $"{space.NameEn} is requested for {when}. Approve or reject it in the park terminal.",
-            $"{space.NameZh} 申请于 {when} 使用，请在园区端审批。", "/park/bookings"), ct);
     }
 
     /// <summary>The zone-local week (Monday 00:00 to the next Monday) that contains the instant, in UTC.</summary>
