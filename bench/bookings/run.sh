@@ -2,14 +2,14 @@
 # Booking benchmark: 1,000 concurrent clients on 50 hot spaces for 60 s over HTTP, on PostgreSQL and
 # SQLite, then double bookings counted in the database; pgbench (tpcb-like) on the same PostgreSQL in
 # the same run, and the ratio. Usage: bench/bookings/run.sh [both|postgres|sqlite]
-# Settings (environment): CLIENTS=1000 SPACES=50 SECONDS=60 PGBENCH_CLIENTS=32 PG_PORT=55461.
+# Settings (environment): CLIENTS=1000 SPACES=50 DURATION=60 (seconds) PGBENCH_CLIENTS=32 PG_PORT=55461.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 WHICH="${1:-both}"
 CLIENTS="${CLIENTS:-1000}"
 SPACES="${SPACES:-50}"
-SECONDS_="${SECONDS:-60}"
+SECONDS_="${DURATION:-60}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-32}"
 PG_PORT="${PG_PORT:-55461}"
 PG_BIN=/usr/lib/postgresql/15/bin
