@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Lingjing.Bench.Bookings;
 
 public sealed record BookingBenchOptions(string Database, string? Postgres, string ServerDll, int Clients, int HotSpaces, int Seconds,
-    double? PgbenchTps, string? PgbenchCommand, string ResultsDirectory)
+    double? PgbenchTps, string? PgbenchCommand, string ResultsDirectory, IReadOnlyList<string> ServerArguments)
 {
     public static BookingBenchOptions Parse(string[] args)
     {
@@ -20,7 +20,9 @@ public sealed record BookingBenchOptions(string Database, string? Postgres, stri
             int.Parse(Value("--clients") ?? "1000", CultureInfo.InvariantCulture), int.Parse(Value("--spaces") ?? "50", CultureInfo.InvariantCulture),
             int.Parse(Value("--seconds") ?? "60", CultureInfo.InvariantCulture),
             Value("--pgbench-tps") is { Length: > 0 } tps ? double.Parse(tps, CultureInfo.InvariantCulture) : null, Value("--pgbench-command"),
-            Value("--results") ?? Path.Combine(repo, "bench/results"));
+            Value("--results") ?? Path.Combine(repo, "bench/results"),
+            // --server-arg "--Logging:LogLevel:X=None" (repeatable): passed on to the server, for experiments.
+            args.Select((a, i) => (a, i)).Where(p => p.a == "--server-arg" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList());
     }
 
     private static string FindRepositoryRoot()

@@ -20,7 +20,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static ServerProcess Start(string serverDll, string dataDirectory, string? postgres, string logFile)
+    public static ServerProcess Start(string serverDll, string dataDirectory, string? postgres, string logFile, IReadOnlyList<string> extraArguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -36,6 +36,7 @@ public sealed class ServerProcess : IAsyncDisposable
                      $"--ConnectionStrings:Postgres={postgres ?? ""}",
                  })
             start.ArgumentList.Add(argument);
+        foreach (var argument in extraArguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Lingjing"] = "Information";
@@ -72,15 +73,25 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server was not ready within {timeout.TotalSeconds:0} s.");
     }
 
-    /// <summary>CPU time the server process has used so far.</summary>
+    private TimeSpan lastCpuTime;
+
+    /// <summary>CPU time the server process has used so far (the last value seen, once it has exited).</summary>
     public TimeSpan CpuTime
     {
         get
         {
-            process.Refresh();
-            return process.TotalProcessorTime;
+            try
+            {
+                process.Refresh();
+                if (!process.HasExited) lastCpuTime = process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException) { }
+            return lastCpuTime;
         }
     }
+
+    /// <summary>Null while the server runs; its exit code once it has ended (137: killed by SIGKILL).</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
     /// <summary>SIGTERM, as a service manager would, then wait.</summary>
     public async ValueTask DisposeAsync()
