@@ -47,6 +47,10 @@ await using (server)
     var signIn = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"Signed in {tokens.Count} accounts in {signIn:0.0} s");
 
+    var government = await BookingLoad.SignInAsync(http, ["gov@demo.lingjing.local"], "Demo#2026", concurrency: 1);
+    await HotSpaceRules.OpenAsync(http, government[0], chosen.Select(s => s.Id));
+    Console.WriteLine($"Opened the {chosen.Count} spaces to every client (rules API)");
+
     var probe = await SequentialProbe.RunAsync(http, tokens[0], probeSpace.Id, probeSpace.Slots(today, zone), requests: 100);
     Console.WriteLine($"Sequential probe, one request at a time on the idle server (space {probeSpace.Id}):");
     foreach (var kind in probe)
