@@ -36,6 +36,10 @@ public sealed class BenchDatabase(string database, string dataDirectory, string?
         WHERE a.status IN ('pending', 'confirmed') AND b.status IN ('pending', 'confirmed')
         """);
 
+    /// <summary>Live bookings this tool made (its purposes), apart from the demo zone's own.</summary>
+    public Task<long> BenchLiveBookingsAsync() => ScalarAsync(
+        "SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed') AND purpose IN ('Benchmark booking', 'Probe')");
+
     public Task<long> LiveBookingsAsync() => ScalarAsync("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')");
 
     private async Task<long> ScalarAsync(string sql)

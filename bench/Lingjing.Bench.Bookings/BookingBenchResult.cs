@@ -21,6 +21,7 @@ public sealed record BookingBenchResult(
     Percentiles LatencyConflict,
     IReadOnlyList<TimelineStep> Timeline,
     long LiveBookingsInDatabase,
+    long BenchLiveBookingsInDatabase,
     long DoubleBookingsInDatabase,
     double? PgbenchTps,
     string? PgbenchCommand,

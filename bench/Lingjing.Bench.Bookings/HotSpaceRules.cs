@@ -7,8 +7,8 @@ namespace Lingjing.Bench.Bookings;
 
 /// <summary>Opens the hot spaces to the benchmark's clients through the rules API, as the zone's
 /// government may: everyone signed in, no approval, no weekly quota, no buffer, 15 min to 8 h,
-/// 90 days ahead. Opening hours and days stay as seeded. (The demo zone gives some spaces tenant-only
-/// audiences, approval or quotas, which would turn the load into 403s and 400s.)</summary>
+/// 90 days ahead, no blackout days. Opening hours and days stay as seeded. (The demo zone gives some
+/// spaces tenant-only audiences, approval, quotas or blackouts, which would turn the load into 403s and 400s.)</summary>
 public static class HotSpaceRules
 {
     public static async Task OpenAsync(HttpClient http, string governmentToken, IEnumerable<int> spaceIds)
@@ -20,6 +20,14 @@ public static class HotSpaceRules
             using var current = await http.SendAsync(get);
             current.EnsureSuccessStatusCode();
             var rules = JsonNode.Parse(await current.Content.ReadAsStringAsync())!.AsObject();
+            foreach (var blackout in rules["blackouts"]?.AsArray() ?? [])
+            {
+                using var delete = new HttpRequestMessage(HttpMethod.Delete, $"api/v1/spaces/{id}/blackouts/{blackout!["id"]}");
+                delete.Headers.Authorization = new AuthenticationHeaderValue("Bearer", governmentToken);
+                using var deleted = await http.SendAsync(delete);
+                if (!deleted.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"Could not lift blackout {blackout["id"]} of space {id}: {(int)deleted.StatusCode}");
+            }
             rules["audience"] = "signed-in";
             rules["requiresApproval"] = false;
             rules["weeklyQuotaPerEnterprise"] = null;

@@ -88,11 +88,12 @@ await using (server)
     Console.WriteLine("Counting live and overlapping bookings in the database ...");
     var live = await database.LiveBookingsAsync();
     var doubles = await database.DoubleBookingsAsync();
+    var benchLive = await database.BenchLiveBookingsAsync();
 
     var result = new BookingBenchResult(options.Database, DateTime.UtcNow, Environment.ProcessorCount, options.Clients, tokens.Distinct().Count(),
         spaces.Count, slotsOffered, options.Seconds, samples.Count, requestsPerSecond, created, bookingsPerSecond, conflicts, other,
         Percentiles.Of(samples.Select(s => s.Milliseconds)), Percentiles.Of(samples.Where(s => s.Status == 201).Select(s => s.Milliseconds)),
-        Percentiles.Of(samples.Where(s => s.Status == 409).Select(s => s.Milliseconds)), timeline, live, doubles,
+        Percentiles.Of(samples.Where(s => s.Status == 409).Select(s => s.Milliseconds)), timeline, live, benchLive, doubles,
         options.PgbenchTps, options.PgbenchCommand,
         options.PgbenchTps is > 0 ? Math.Round(requestsPerSecond / options.PgbenchTps.Value, 3) : null,
         options.PgbenchTps is > 0 ? Math.Round(bookingsPerSecond / options.PgbenchTps.Value, 3) : null,
@@ -106,7 +107,7 @@ await using (server)
     Console.WriteLine($"latency       p50 {result.Latency.P50Ms} ms  p90 {result.Latency.P90Ms} ms  p99 {result.Latency.P99Ms} ms  max {result.Latency.MaxMs} ms");
     Console.WriteLine($"  201 only    p50 {result.LatencyCreated.P50Ms} ms  p99 {result.LatencyCreated.P99Ms} ms;  409 only p50 {result.LatencyConflict.P50Ms} ms  p99 {result.LatencyConflict.P99Ms} ms");
     Console.WriteLine($"timeline      {string.Join("  ", timeline.Select(t => $"{t.FromSecond}s: {t.Created}/{t.Conflicts}"))}  (201/409 per 10 s)");
-    Console.WriteLine($"database      {live:N0} live bookings (201s seen: {created:N0} under load + {probeCreated} in the probe), double bookings: {doubles}");
+    Console.WriteLine($"database      {live:N0} live bookings, {benchLive:N0} of them this tool's (201s seen: {created:N0} under load + {probeCreated} in the probe), double bookings: {doubles}");
     Console.WriteLine($"cpu           over {options.Seconds} s: server {serverCpu:0.0} s, client {clientCpu:0.0} s, postgres backends {postgresCpu:0.0} s, whole machine {machineCpu:0.0} s ({result.MachineBusyPercent} % busy); load {loadBefore} -> {loadAfter}");
     Console.WriteLine($"cpu/request   server {1000 * serverCpu / Math.Max(samples.Count, 1):0.00} ms, postgres {1000 * postgresCpu / Math.Max(samples.Count, 1):0.00} ms, whole machine {1000 * machineCpu / Math.Max(samples.Count, 1):0.00} ms");
     if (options.PgbenchTps is > 0)
