@@ -44,7 +44,8 @@ public sealed class OversightAccessTests
         (await operatorB.GetFromJsonAsync<JsonElement>("/api/v1/park/bookings/summary")).GetProperty("pendingApprovals").GetInt32().ShouldBe(0);
         page.ShouldContain("Room");
         page.ShouldNotContain("Hall");
-        page.ShouldNotContain("Rehearsal");
+        page.ShouldNotContain("Studio");
+        page.ShouldNotContain("Stage maintenance");
         rulesPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         PortalBrowser.Text(await rulesPage.Content.ReadAsStringAsync()).ShouldContain($"There is no space with id {scene.Hall} in your park.");
         (await pagesB.GetAsync("/park/spaces/999999/rules")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

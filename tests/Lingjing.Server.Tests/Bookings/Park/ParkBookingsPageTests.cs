@@ -31,7 +31,7 @@ public sealed partial class ParkBookingsPageTests
         var queue = PortalBrowser.Text(await pages.GetStringAsync("/park/bookings"));
         queue.ShouldContain("Poetry reading");
         queue.ShouldContain("Band rehearsal");
-        queue.ShouldContain("employee <employee@oversight.test>");
+        queue.ShouldContain("employee@oversight.test");
         queue.IndexOf("Poetry reading", StringComparison.Ordinal).ShouldBeLessThan(queue.IndexOf("Band rehearsal", StringComparison.Ordinal), "soonest first");
 
         var emptyReason = await Decide(pages, second, "reject", "  ");
@@ -145,8 +145,8 @@ public sealed partial class ParkBookingsPageTests
     }
 
     private static Task<HttpResponseMessage> Decide(HttpClient pages, Guid id, string decision, string reason) =>
-        PortalBrowser.PostFormAsync(pages, "/park/bookings", $"decide-{id:N}",
-            new() { ["BookingId"] = id.ToString(), ["Decision"] = decision, ["Reason"] = reason });
+        PortalBrowser.PostFormAsync(pages, "/park/bookings", "decisions",
+            new() { ["Decision"] = $"{decision}:{id}", [$"Reasons[{id}]"] = reason });
 
     [GeneratedRegex("data-source=\"([^\"]+)\"")]
     private static partial Regex ChartSources();
