@@ -103,6 +103,28 @@ public sealed class BookingService(
         return visible ? (row.Booking, row.Space) : null;
     }
 
+    /// <summary>Meeting rooms and studios for a quick booking: in the person's park (their own or
+    /// their enterprise's) when they have one, open to them, smallest first.</summary>
+    public async Task<List<Space>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
+    {
+        var parkId = user.ParkId() ?? (user.EnterpriseId() is { } enterpriseId
+            ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
+            : null);
+        var candidates = await db.Spaces.AsNoTracking()
+            .Where(s => (parkId == null || s.ParkId == parkId) && (s.SpaceType == "meeting-room" || s.SpaceType == "studio"))
+            .OrderBy(s => s.Capacity).ThenBy(s => s.Id).Take(count * 4).ToListAsync(ct);
+        var open = new List<Space>();
+        foreach (var space in candidates)
+        {
+            if (open.Count == count) break;
+            if (await spaces.FindAsync(space.Id, ct) is { } bookable && await audience.RefusalAsync(bookable, user, ct) is null) open.Add(space);
+        }
+        return open;
+    }
+
+    public async Task<int> NoShowMinutesAsync(int spaceId, CancellationToken ct) =>
+        (await spaces.FindAsync(spaceId, ct))?.Rules.NoShowReleaseMinutes ?? SpaceBookingRules.Defaults(spaceId).NoShowReleaseMinutes;
+
     public async Task<BookingView?> ViewAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct) =>
         await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Space, zone) : null;
 

@@ -21,6 +21,7 @@ public static class BookingsExtensions
     public static WebApplication MapBookings(this WebApplication app)
     {
         app.MapBookingsApi();
+        app.MapBookingForms();
         return app;
     }
 }
