@@ -72,7 +72,8 @@ function utilizationDaily(data: unknown, context: ChartContext): EChartsCoreOpti
     xAxis: { type: "category", data: days, axisLabel: { interval: "auto", hideOverlap: true } },
     yAxis: [
       { type: "value", name: label(context, "hours"), nameTextStyle: { align: "left" } },
-      { type: "value", name: "%", max: 100, min: 0, splitLine: { show: false }, axisLabel: { formatter: "{value}%" } },
+      // Scaled to the data (at least 0-20 %), so a typical 10-30 % utilization does not hug the floor.
+      { type: "value", name: "%", min: 0, max: (extent: { max: number }) => Math.min(100, Math.max(20, Math.ceil(extent.max / 10) * 10)), splitLine: { show: false }, axisLabel: { formatter: "{value}%" } },
     ],
     series: [
       {

@@ -132,7 +132,7 @@ public sealed partial class ParkBookingsPageTests
             "/api/v1/zone/bookings/utilization/parks", "/api/v1/zone/bookings/utilization/space-types", "/api/v1/zone/bookings/utilization/daily"]);
         dashboard.ShouldContain("href=\"/gov/bookings\"");
         chinese.ShouldContain("空间使用率");
-        chinese.ShouldContain("爽约率");
+        chinese.ShouldContain("未到场率");
     }
 
     private static async Task<Guid> BookAsync(HttpClient client, int spaceId, DateTimeOffset start, DateTimeOffset end, string purpose)
