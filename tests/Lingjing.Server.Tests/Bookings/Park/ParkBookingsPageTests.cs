@@ -93,7 +93,7 @@ public sealed partial class ParkBookingsPageTests
         html.ShouldContain("data-status=\"pending\"");
         html.ShouldContain("class=\"lj-blackout\"");
         ChartSources().Matches(html).Select(m => m.Groups[1].Value)
-            .ShouldBe(["/api/v1/park/bookings/utilization/daily", "/api/v1/park/bookings/utilization/space-types"]);
+            .ShouldBe(["/api/v1/park/bookings/utilization/daily", "/api/v1/park/bookings/utilization/space-types"], ignoreOrder: true);
         html.ShouldContain("href=\"/park/bookings?week=2030-02-25#week\"");
         html.ShouldContain("href=\"/park/bookings?week=2030-03-11#week\"");
         nextWeek.ShouldNotContain("data-status=");
