@@ -56,11 +56,12 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
         // Windows of the last day may run past midnight; bookings are read up to the end of the next day.
         var rangeStart = SpaceCalendar.StartOfDay(first, zone).UtcDateTime;
         var rangeEnd = SpaceCalendar.StartOfDay(last.AddDays(2), zone).UtcDateTime;
-        var bookings = await db.Set<Booking>().AsNoTracking()
+        var inRange = db.Set<Booking>().AsNoTracking()
             .Where(b => b.StartsAt < rangeEnd && b.EndsAt > rangeStart
-                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending || b.Status == BookingStatus.NoShow))
-            .Join(spaceQuery, b => b.SpaceId, s => s.Id, (b, s) => new { b.SpaceId, b.StartsAt, b.EndsAt, b.Status })
-            .ToListAsync(ct);
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending || b.Status == BookingStatus.NoShow));
+        // The whole zone needs no join: every booking's space is counted.
+        if (parkId is not null) inRange = inRange.Join(spaceQuery, b => b.SpaceId, s => s.Id, (b, s) => b);
+        var bookings = await inRange.Select(b => new { b.SpaceId, b.StartsAt, b.EndsAt, b.Status }).ToListAsync(ct);
 
         foreach (var booking in bookings)
         {
