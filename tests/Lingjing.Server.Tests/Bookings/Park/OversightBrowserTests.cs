@@ -77,6 +77,11 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         await Assertions.Expect(park.GetByLabel("Opens at")).ToBeVisibleAsync();
         await SaveScreenshotAsync(park, "park-space-rules", fullPage: true);
 
+        await park.GotoAsync("/culture/zh-Hans?returnUrl=%2Fpark%2Fbookings");
+        await Assertions.Expect(park.Locator("h1")).ToHaveTextAsync("预约管理");
+        await park.WaitForFunctionAsync("document.querySelectorAll('[data-chart^=booking-] canvas').length >= 2");
+        await SaveScreenshotAsync(park, "park-bookings-zh");
+
         var gov = await SignInAsync(app, DemoAccounts.Government, DemoAccounts.Password);
         await gov.WaitForURLAsync("**/gov");
         await gov.GetByRole(AriaRole.Link, new() { Name = "Space utilization" }).ClickAsync();
