@@ -1,11 +1,11 @@
 // Booking utilization charts of the park terminal (/park/bookings) and the government (/gov/bookings).
 // Data: /api/v1/park/bookings/utilization/* and /api/v1/zone/bookings/utilization/* (camelCase JSON).
-import { MarkAreaComponent, MarkLineComponent } from "echarts/components";
+import { MarkAreaComponent, MarkLineComponent, ToolboxComponent } from "echarts/components";
 import { echarts, type EChartsCoreOption } from "./echarts";
 import { type ChartContext, label, localName } from "./data";
 import { palette } from "./theme";
 
-echarts.use([MarkLineComponent, MarkAreaComponent]);
+echarts.use([MarkLineComponent, MarkAreaComponent, ToolboxComponent]);
 
 export interface UtilizationDay {
   day: string;
@@ -141,11 +141,35 @@ function utilizationByType(data: unknown, context: ChartContext): EChartsCoreOpt
   };
 }
 
-function utilizationByPark(data: unknown, context: ChartContext): EChartsCoreOption {
-  const rows = [...(data as ParkUtilization[])].sort((a, b) => b.utilization - a.utilization || a.code.localeCompare(b.code));
+type ParkOrder = "utilization" | "code";
+
+// The toolbox button that switches the order of the parks: three filled bars, longest first.
+const sortIcon = "path://M2 3h14v3H2zM2 9h10v3H2zM2 15h6v3H2z";
+
+function utilizationByPark(data: unknown, context: ChartContext, order: ParkOrder = "utilization"): EChartsCoreOption {
+  const rows = [...(data as ParkUtilization[])].sort(order === "utilization"
+    ? (a, b) => b.utilization - a.utilization || a.code.localeCompare(b.code)
+    : (a, b) => a.code.localeCompare(b.code));
+  const other: ParkOrder = order === "utilization" ? "code" : "utilization";
   return {
-    grid: { left: 8, right: 8, top: 32, bottom: 40, containLabel: true },
-    legend: { top: 0, right: 0 },
+    grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
+    legend: { top: 0, left: 0 },
+    toolbox: {
+      right: 0, top: 0, itemSize: 16,
+      feature: {
+        mySort: {
+          show: true,
+          title: label(context, other === "code" ? "sortCode" : "sortUtilization"),
+          icon: sortIcon,
+          iconStyle: { color: "#6b7280", borderWidth: 0 },
+          emphasis: { iconStyle: { color: palette[1], borderWidth: 0, textPosition: "left" } },
+          // Redraws the same data in the other order (the chart keeps its element and zoom slider).
+          onclick: (_model: unknown, api: { getDom(): HTMLElement }) => {
+            echarts.getInstanceByDom(api.getDom())?.setOption(utilizationByPark(data, context, other), true);
+          },
+        },
+      },
+    },
     tooltip: {
       trigger: "axis", axisPointer: { type: "shadow" },
       formatter: (params: Array<{ dataIndex: number }>) => {
@@ -167,5 +191,5 @@ function utilizationByPark(data: unknown, context: ChartContext): EChartsCoreOpt
 export const bookingOptionBuilders: Record<string, (data: unknown, context: ChartContext) => EChartsCoreOption> = {
   "booking-utilization-daily": utilizationDaily,
   "booking-utilization-by-type": utilizationByType,
-  "booking-utilization-by-park": utilizationByPark,
+  "booking-utilization-by-park": (data, context) => utilizationByPark(data, context),
 };

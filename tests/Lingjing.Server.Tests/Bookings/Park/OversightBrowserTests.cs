@@ -91,6 +91,15 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         (await gov.Locator("[data-chart-state=error]").CountAsync()).ShouldBe(0);
         (await gov.Locator("[data-chart-state=empty]").CountAsync()).ShouldBe(0);
         await SaveScreenshotAsync(gov, "gov-bookings", fullPage: true);
+
+        // The sort button (ECharts toolbox, top right of the chart) redraws the parks by code, without errors.
+        var errors = new List<string>();
+        gov.PageError += (_, error) => errors.Add(error);
+        var byPark = gov.Locator("[data-chart=booking-utilization-by-park]");
+        var box = (await byPark.BoundingBoxAsync())!;
+        await gov.Mouse.ClickAsync(box.X + box.Width - 21, box.Y + 24);
+        errors.ShouldBeEmpty();
+        await Assertions.Expect(byPark).ToHaveAttributeAsync("data-chart-state", "ready");
     }
 
     private static ILocator Item(IPage page, Guid id) => page.Locator($"[data-testid=pending-booking][data-booking-id='{id}']");
