@@ -3,8 +3,10 @@
 # days, ~26,000 bookings in range. Sequential requests (no concurrency): the figure is the cost of one
 # computation (three queries + the in-memory pass), not throughput.
 # Usage: bench/park-bookings.sh               # builds Release, seeds a fresh SQLite demo zone, measures, stops
+#        LINGJING_BENCH_POSTGRES_SERVER="Host=127.0.0.1;Port=5432;Username=postgres" bench/park-bookings.sh
+#                                             # the same on a fresh database of that PostgreSQL server
 #        LINGJING_BENCH_URL=http://127.0.0.1:5000 bench/park-bookings.sh   # measures a running demo server
-# Results: bench/results/park-bookings-<db>.json (db = sqlite, or "url" for a running server).
+# Results: bench/results/park-bookings-<db>.json (db = sqlite, postgres, or "url" for a running server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,9 +24,17 @@ if [ -n "${LINGJING_BENCH_URL:-}" ]; then
 else
   dotnet build src/Lingjing.Server -c Release -v quiet -nologo
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  URL="http://127.0.0.1:$PORT"; LABEL=sqlite
+  URL="http://127.0.0.1:$PORT"; LABEL=sqlite; DATABASE=()
+  if [ -n "${LINGJING_BENCH_POSTGRES_SERVER:-}" ]; then
+    NAME="lingjing_bench_bookings_$(date +%s)"
+    HOST=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$LINGJING_BENCH_POSTGRES_SERVER")
+    PGPORT=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$LINGJING_BENCH_POSTGRES_SERVER")
+    PGUSER=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$LINGJING_BENCH_POSTGRES_SERVER")
+    psql "host=$HOST port=${PGPORT:-5432} user=${PGUSER:-postgres} dbname=postgres" -qc "CREATE DATABASE $NAME" >/dev/null
+    DATABASE=(--ConnectionStrings:Postgres="$LINGJING_BENCH_POSTGRES_SERVER;Database=$NAME"); LABEL=postgres
+  fi
   dotnet src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll --urls "$URL" \
-    --Lingjing:DataDirectory="$WORK/data" --Lingjing:Demo=true >"$WORK/server.log" 2>&1 &
+    --Lingjing:DataDirectory="$WORK/data" --Lingjing:Demo=true "${DATABASE[@]}" >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   echo "Seeding the demo zone (about a minute)..."
   until curl -sf "$URL/health/ready" >/dev/null; do
