@@ -92,7 +92,7 @@ public sealed class OversightAccessTests
     }
 
     [Fact]
-    public async Task A_week_that_is_not_a_date_gets_400_with_a_clear_message()
+    public async Task A_week_that_is_not_a_date_or_out_of_range_gets_400_with_a_clear_message()
     {
         await using var scene = await OversightScene.StartAsync(Db.Sqlite, bookings: false);
         var operatorA = await scene.BearerAsync(OversightScene.OperatorA);
@@ -101,9 +101,15 @@ public sealed class OversightAccessTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<Problem>();
-        problem!.Detail.ShouldBe("week must be a date like 2026-11-23, not 'next-tuesday'.");
-        var page = await (await scene.CookieAsync(OversightScene.OperatorA)).GetAsync("/park/bookings?week=next-tuesday");
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        PortalBrowser.Text(await page.Content.ReadAsStringAsync()).ShouldContain("That week could not be read; showing this week.");
+        problem!.Detail.ShouldBe("week must be a date like 2026-11-23 (years 2000 to 2999), not 'next-tuesday'.");
+        (await operatorA.GetAsync("/api/v1/park/bookings/week?week=0001-01-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await operatorA.GetAsync("/api/v1/park/bookings/week?week=9999-12-31")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var pages = await scene.CookieAsync(OversightScene.OperatorA);
+        foreach (var week in new[] { "next-tuesday", "0001-01-01", "9999-12-31" })
+        {
+            var page = await pages.GetAsync("/park/bookings?week=" + week);
+            page.StatusCode.ShouldBe(HttpStatusCode.OK, week);
+            PortalBrowser.Text(await page.Content.ReadAsStringAsync()).ShouldContain("That week could not be read; showing this week.");
+        }
     }
 }

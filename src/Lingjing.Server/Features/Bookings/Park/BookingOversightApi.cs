@@ -31,7 +31,7 @@ public static class BookingOversightApi
                 string? week, ClaimsPrincipal user, ParkWeekCalendars calendars, CancellationToken ct) =>
             {
                 if (!TryParseWeek(week, out var day))
-                    return BookingsApi.Problem(BookingError.BadInput($"week must be a date like 2026-11-23, not '{week}'."));
+                    return BookingsApi.Problem(BookingError.BadInput($"week must be a date like 2026-11-23 (years {FirstYear} to {LastYear}), not '{week}'."));
                 return TypedResults.Ok(await calendars.WeekAsync(OwnPark(user), day, ct));
             })
             .WithSummary("My park's week calendar: spaces by day with their bookings, closed and blackout days")
@@ -59,11 +59,17 @@ public static class BookingOversightApi
     /// <summary>The operator's park; -1 (a park that does not exist, so no data) for an account without one.</summary>
     internal static int OwnPark(ClaimsPrincipal user) => user.ParkId() ?? -1;
 
+    private const int FirstYear = 2000;
+    private const int LastYear = 2999;
+
+    /// <summary>Reads ?week=: empty for this week; otherwise a day in a sane range, so moving a week
+    /// back or forward never leaves the calendar.</summary>
     internal static bool TryParseWeek(string? text, out DateOnly? day)
     {
         day = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        if (parsed.Year is < FirstYear or > LastYear) return false;
         day = parsed;
         return true;
     }
