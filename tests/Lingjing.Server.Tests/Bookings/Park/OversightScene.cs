@@ -92,6 +92,20 @@ public sealed class OversightScene : IAsyncDisposable
         return db.Bookings.Single(b => b.Id == id);
     }
 
+    /// <summary>Adds a space to park A, and bookings of it (zone-time ranges, with their statuses).</summary>
+    public async Task<int> AddSpaceAsync(string name, string type, TimeOnly opens, TimeOnly closes, int openDays,
+        params (DateTimeOffset Start, DateTimeOffset End, string Status)[] bookings)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var space = NewSpace(ParkA, name, type, opens, closes, openDays);
+        db.Spaces.Add(space);
+        await db.SaveChangesAsync();
+        foreach (var (start, end, status) in bookings) Add(db, space.Id, start, end, status);
+        await db.SaveChangesAsync();
+        return space.Id;
+    }
+
     private async Task SeedAsync(bool withBookings, bool withSpaces)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -107,6 +107,25 @@ public sealed class UtilizationTests
         (await operatorA.GetFromJsonAsync<JsonElement>("/api/v1/park/bookings/week")).GetProperty("rows").GetArrayLength().ShouldBe(0);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_window_past_midnight_counts_for_the_day_it_opens(Db db)
+    {
+        await using var scene = await OversightScene.StartAsync(db, bookings: false, spaces: false);
+        // Open 20:00-02:00 on Mondays only; a confirmed booking Monday 4 March 23:00 to 01:30, a pending one Monday 11 March 23:30 to 00:30.
+        await scene.AddSpaceAsync("Night Stage", "theatre", new TimeOnly(20, 0), new TimeOnly(2, 0), 0b0000001,
+            (OversightScene.At(3, 4, 23), OversightScene.At(3, 5, 1, 30), "confirmed"),
+            (OversightScene.At(3, 11, 23, 30), OversightScene.At(3, 12, 0, 30), "pending"));
+        var operatorA = await scene.BearerAsync(OversightScene.OperatorA);
+
+        var days = (await operatorA.GetFromJsonAsync<JsonElement>("/api/v1/park/bookings/utilization/daily")).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("day").GetString()!);
+
+        Day(days["2030-03-04"]).ShouldBe((6, 2.5, 0, 0, 0.4167, false));
+        Day(days["2030-03-05"]).ShouldBe((0, 0, 0, 0, 0, false));
+        Day(days["2030-03-11"]).ShouldBe((6, 0, 1, 0, 0, true));
+        days.Values.Sum(d => d.GetProperty("openHours").GetDouble()).ShouldBe(6 * 5, "five Mondays from 6 February to 12 March");
+    }
+
     private static (double Open, double Booked, double Pending, double Released, double Utilization, bool Upcoming) Day(JsonElement day) =>
         (day.GetProperty("openHours").GetDouble(), day.GetProperty("bookedHours").GetDouble(), day.GetProperty("pendingHours").GetDouble(),
             day.GetProperty("releasedHours").GetDouble(), day.GetProperty("utilization").GetDouble(), day.GetProperty("upcoming").GetBoolean());
