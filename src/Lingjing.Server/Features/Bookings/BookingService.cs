@@ -199,7 +199,7 @@ public sealed class BookingService(
                     $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."));
             case BookingWriter.Outcome.Clash:
                 var alternatives = await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct);
-                return BookingAttempt.Failed(new BookingError(StatusCodes.Status409Conflict, "The space is already booked for part of this time.", alternatives));
+                return BookingAttempt.Failed(BookingError.Taken(alternatives));
         }
         if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, bookable.Space, ct);
         return new BookingAttempt(BookingView.Of(booking, bookable.Space, zone), null);

@@ -172,17 +172,9 @@ public static class BookingsApi
 
     internal static ProblemHttpResult Problem(BookingError error)
     {
-        var title = error.Status switch
-        {
-            StatusCodes.Status400BadRequest => "The request is not valid",
-            StatusCodes.Status403Forbidden => "This space is not open to you",
-            StatusCodes.Status404NotFound => "Not found",
-            _ when error.Alternatives.Count > 0 || error.Detail.StartsWith("The space is already booked", StringComparison.Ordinal) => "The time is already booked",
-            _ => "Not possible now",
-        };
         var extensions = error.Status == StatusCodes.Status409Conflict
             ? new Dictionary<string, object?> { ["alternatives"] = error.Alternatives }
             : null;
-        return TypedResults.Problem(title: title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
+        return TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
     }
 }
