@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Features.Bookings.Oversight;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Notifications;
@@ -20,6 +21,7 @@ builder.AddTerminals();
 builder.AddWorld();
 builder.AddWorldRealtime();
 builder.AddBookings();
+builder.AddBookingOversight();
 builder.AddNotifications();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapTerminals();
 app.MapWorld();
 app.MapWorldRealtime();
 app.MapBookings();
+app.MapBookingOversight();
 app.MapNotifications();
 app.MapLingjingPortal();
 
