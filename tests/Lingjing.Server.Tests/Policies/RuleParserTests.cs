@@ -76,7 +76,7 @@ public sealed class RuleParserTests
     [InlineData("frobnicate(1) > 0", 0, "unknown function 'frobnicate'")]
     [InlineData("employees >= 20 employees", 16, "expected 'and', 'or'")]
     [InlineData("employees", 0, "expected a condition")]
-    [InlineData("employees >= 20 and \"x\"", 20, "expected a string only where")]
+    [InlineData("employees >= 20 and \"x\"", 20, "on the right of 'and' but found the string")]
     [InlineData("category == \"unterminated", 12, "closing '\"'")]
     [InlineData("employees >= 20 and age # 3", 24, "character '#'")]
     [InlineData("employees >= 20 and 'x'", 20, "double quotes")]
