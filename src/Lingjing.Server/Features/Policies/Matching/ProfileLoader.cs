@@ -1,0 +1,43 @@
+using Lingjing.Server.Features.Demo;
+using Lingjing.Server.Features.PolicyServices.Rules;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.PolicyServices.Matching;
+
+/// <summary>Reads every enterprise's profile, its revenue rows and the parks from the database.</summary>
+public sealed class ProfileLoader(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
+{
+    public async Task<ProfileSnapshot> LoadAsync(CancellationToken ct)
+    {
+        var parks = await db.Set<Park>().AsNoTracking()
+            .Select(p => new RuleVocabulary.ParkName(p.Id, p.Code, p.NameZh, p.NameEn)).ToListAsync(ct);
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.ParkId, e.Category, e.Employees, e.FoundedOn, e.AboveDesignatedSize, e.Tags })
+            .ToListAsync(ct);
+        var revenues = await db.Set<EnterpriseRevenue>().AsNoTracking()
+            .OrderBy(r => r.EnterpriseId).ThenBy(r => r.Year)
+            .Select(r => new { r.EnterpriseId, r.Year, r.RevenueYuan })
+            .ToListAsync(ct);
+
+        var byEnterprise = new Dictionary<int, List<(int, long)>>();
+        foreach (var r in revenues)
+        {
+            if (!byEnterprise.TryGetValue(r.EnterpriseId, out var rows)) byEnterprise[r.EnterpriseId] = rows = [];
+            rows.Add((r.Year, r.RevenueYuan));
+        }
+        var profiles = enterprises.Select(e => new EnterpriseProfile(
+                e.Id, e.ParkId, e.Category, e.Employees, e.FoundedOn.Year, e.AboveDesignatedSize, e.Tags,
+                byEnterprise.TryGetValue(e.Id, out var rows) ? rows : []))
+            .ToList();
+
+        var now = time.GetUtcNow();
+        var asOfYear = TimeZoneInfo.ConvertTime(now, options.Value.ZoneTimeZone).Year;
+        // The zone's standard tags are always known, even before any enterprise carries one.
+        var tags = DemoTags.Names.Keys.Concat(enterprises.SelectMany(e => e.Tags));
+        return new ProfileSnapshot(profiles, new RuleVocabulary(parks, tags, asOfYear), now.UtcDateTime);
+    }
+}
