@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
+using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.World;
 using Lingjing.Server.Features.World.Realtime;
@@ -19,6 +20,7 @@ builder.AddTerminals();
 builder.AddWorld();
 builder.AddWorldRealtime();
 builder.AddBookings();
+builder.AddNotifications();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapTerminals();
 app.MapWorld();
 app.MapWorldRealtime();
 app.MapBookings();
+app.MapNotifications();
 app.MapLingjingPortal();
 
 app.Run();

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.Notifications;
+
+/// <summary>The signed-in person's notification centre over HTTP.</summary>
+public static class NotificationsApi
+{
+    public static void MapNotificationsApi(this WebApplication app)
+    {
+        var me = app.MapGroup("/api/v1/me/notifications").WithTags("Notifications").RequireAuthorization(Policies.SignedIn);
+
+        me.MapGet("", async Task<Ok<NotificationInbox>> (
+                ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct, int limit = 20, long? before = null, bool unreadOnly = false) =>
+                TypedResults.Ok(await centre.InboxAsync(user.UserId()!.Value, limit, before, unreadOnly, ct)))
+            .WithSummary("My notifications, newest first, with the unread count")
+            .WithDescription($"limit: 1-{NotificationCentre.MaxPageSize} (default 20); before: an id to page back from; unreadOnly.");
+
+        me.MapPost("/{id:long}/read", async Task<Results<Ok<NotificationView>, ProblemHttpResult>> (
+                long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>
+                await centre.MarkReadAsync(user.UserId()!.Value, id, ct) is { } view
+                    ? TypedResults.Ok(view)
+                    : TypedResults.Problem(title: "Not found", detail: $"You have no notification with id {id}.", statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("Mark one of my notifications as read");
+
+        me.MapPost("/read-all", async Task<Ok<MarkedRead>> (ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>
+                TypedResults.Ok(new MarkedRead(await centre.MarkAllReadAsync(user.UserId()!.Value, ct))))
+            .WithSummary("Mark all my notifications as read");
+
+        // The portal's links go through here: mark as read, then open what it is about.
+        app.MapGet("/notifications/{id:long}/open", async Task<RedirectHttpResult> (
+                long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>
+            {
+                var view = await centre.MarkReadAsync(user.UserId()!.Value, id, ct);
+                return TypedResults.LocalRedirect(view?.Link is { Length: > 0 } link && link.StartsWith('/') ? link : "/notifications");
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+    }
+
+    public sealed record MarkedRead(int Marked);
+}
