@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.World;
 using Lingjing.Server.Features.World.Realtime;
@@ -21,6 +22,7 @@ builder.AddWorld();
 builder.AddWorldRealtime();
 builder.AddBookings();
 builder.AddNotifications();
+builder.AddPolicyServices();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapWorld();
 app.MapWorldRealtime();
 app.MapBookings();
 app.MapNotifications();
+app.MapPolicyServices();
 app.MapLingjingPortal();
 
 app.Run();

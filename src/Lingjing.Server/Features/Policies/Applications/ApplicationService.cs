@@ -198,36 +198,48 @@ public sealed class ApplicationService(
     }
 
     public async Task<List<ApplicationView>> MineAsync(int enterpriseId, CancellationToken ct) =>
-        await Views(db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId))
-            .OrderByDescending(a => a.UpdatedAt).ToListAsync(ct);
+        await Project(Joined(db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId))
+            .OrderByDescending(r => r.A.UpdatedAt)).ToListAsync(ct);
 
-    /// <summary>The reviewers' queue: oldest waiting first within a status, filtered.</summary>
+    /// <summary>The reviewers' queue: longest unchanged first, filtered.</summary>
     public async Task<PolicyPage<ApplicationView>> QueueAsync(ApplicationQuery query, CancellationToken ct)
     {
-        var applications = db.Set<PolicyApplication>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Status)) applications = applications.Where(a => a.Status == query.Status);
-        if (query.PolicyId is { } policyId) applications = applications.Where(a => a.PolicyId == policyId);
-        if (query.Automatic is { } automatic) applications = applications.Where(a => a.Automatic == automatic);
-        var views = Views(applications);
-        if (!string.IsNullOrWhiteSpace(query.Category)) views = views.Where(v => v.PolicyCategory == query.Category);
+        var rows = Joined(db.Set<PolicyApplication>().AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(query.Status)) rows = rows.Where(r => r.A.Status == query.Status);
+        if (query.PolicyId is { } policyId) rows = rows.Where(r => r.A.PolicyId == policyId);
+        if (query.Automatic is { } automatic) rows = rows.Where(r => r.A.Automatic == automatic);
+        if (!string.IsNullOrWhiteSpace(query.Category)) rows = rows.Where(r => r.P.Category == query.Category);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim().ToLower();
-            views = views.Where(v => v.EnterpriseNameZh.Contains(q) || v.EnterpriseNameEn.ToLower().Contains(q) || v.PolicyTitleZh.Contains(q) || v.PolicyTitleEn.ToLower().Contains(q));
+            rows = rows.Where(r => r.E.NameZh.Contains(q) || r.E.NameEn.ToLower().Contains(q) || r.P.TitleZh.Contains(q) || r.P.TitleEn.ToLower().Contains(q));
         }
-        var ordered = views.OrderBy(v => v.UpdatedAt).ThenBy(v => v.Id);
+        var ordered = rows.OrderBy(r => r.A.UpdatedAt).ThenBy(r => r.A.Id);
         var total = await ordered.CountAsync(ct);
         var offset = (long)(query.Page - 1) * query.PageSize;
-        var rows = offset >= total ? [] : await ordered.Skip((int)offset).Take(query.PageSize).ToListAsync(ct);
-        return new PolicyPage<ApplicationView>(rows, total, query.Page, query.PageSize);
+        var page = offset >= total ? [] : await Project(ordered.Skip((int)offset).Take(query.PageSize)).ToListAsync(ct);
+        return new PolicyPage<ApplicationView>(page, total, query.Page, query.PageSize);
     }
 
-    private IQueryable<ApplicationView> Views(IQueryable<PolicyApplication> applications) =>
+    // A class with settable members (not a positional record): EF translates member access on it.
+    private sealed class Row
+    {
+        public PolicyApplication A { get; init; } = null!;
+        public Policy P { get; init; } = null!;
+        public Enterprise E { get; init; } = null!;
+    }
+
+    private IQueryable<Row> Joined(IQueryable<PolicyApplication> applications) =>
         from a in applications
         join p in db.Set<Policy>() on a.PolicyId equals p.Id
         join e in db.Set<Enterprise>() on a.EnterpriseId equals e.Id
-        select new ApplicationView(a.Id, a.PolicyId, p.TitleZh, p.TitleEn, p.Category, a.EnterpriseId, e.NameZh, e.NameEn,
-            a.Status, a.Automatic, a.ContactName, a.ContactPhone, a.Statement, a.RejectionReason, a.AmountYuan, a.PaidOn, a.CreatedAt, a.UpdatedAt);
+        select new Row { A = a, P = p, E = e };
+
+    private static IQueryable<ApplicationView> Project(IQueryable<Row> rows) =>
+        rows.Select(r => new ApplicationView(r.A.Id, r.A.PolicyId, r.P.TitleZh, r.P.TitleEn, r.P.Category, r.A.EnterpriseId, r.E.NameZh, r.E.NameEn,
+            r.A.Status, r.A.Automatic, r.A.ContactName, r.A.ContactPhone, r.A.Statement, r.A.RejectionReason, r.A.AmountYuan, r.A.PaidOn, r.A.CreatedAt, r.A.UpdatedAt));
+
+    private IQueryable<ApplicationView> Views(IQueryable<PolicyApplication> applications) => Project(Joined(applications));
 
     private static ApplicationEvent Event(Guid applicationId, string status, DateTime at, ApplicationViewer actor, string note) => new()
     {
