@@ -1,5 +1,7 @@
 using Lingjing.Server.Features.PolicyServices.Applications;
+using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Infrastructure;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -16,6 +18,7 @@ public static class PoliciesExtensions
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyAnalytics>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<IDataInitializer, DemoPolicySeeder>();
         return builder;
     }
 
