@@ -92,6 +92,17 @@ public static class PoliciesApi
                 TypedResults.Ok(await analytics.OverviewAsync(20, ct)))
             .WithSummary("Funnels of all policies: totals, by category, and the 20 most applied-to policies");
 
+        gov.MapGet("/charts/funnel", async Task<Results<Ok<List<FunnelStage>>, ProblemHttpResult>> (int? policyId, PolicyAnalytics analytics, CancellationToken ct) =>
+            {
+                var stages = await analytics.FunnelStagesAsync(policyId, ct);
+                return stages is null ? NotFound($"There is no policy with id {policyId}.") : TypedResults.Ok(stages);
+            })
+            .WithSummary("Chart data: eligible → applied → approved → paid of one policy (policyId) or all; empty when all are zero");
+
+        gov.MapGet("/charts/funnel-by-category", async Task<Ok<List<CategoryFunnel>>> (PolicyAnalytics analytics, CancellationToken ct) =>
+                TypedResults.Ok((await analytics.OverviewAsync(0, ct)).Categories.Where(c => c.Eligible + c.Applied > 0).ToList()))
+            .WithSummary("Chart data: the funnel per policy category");
+
         // Applications
         read.MapPost("/{id:int}/applications", async Task<Results<Created<ApplicationDetail>, ProblemHttpResult>> (
                 int id, HttpRequest request, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>

@@ -9,6 +9,21 @@ public sealed class PolicyAnalytics(LingjingDbContext db)
     public async Task<PolicyFunnel?> FunnelAsync(int policyId, CancellationToken ct) =>
         (await FunnelsAsync(policyId, ct)).SingleOrDefault();
 
+    /// <summary>The stages of one policy's funnel, or of all policies together; empty when nothing happened yet, null for an unknown policy.</summary>
+    public async Task<List<FunnelStage>?> FunnelStagesAsync(int? policyId, CancellationToken ct)
+    {
+        var funnels = await FunnelsAsync(policyId, ct);
+        if (policyId is not null && funnels.Count == 0) return null;
+        List<FunnelStage> stages =
+        [
+            new("eligible", funnels.Sum(f => f.Eligible), 0),
+            new("applied", funnels.Sum(f => f.Applied), 0),
+            new("approved", funnels.Sum(f => f.Approved), funnels.Sum(f => f.ApprovedAmountYuan)),
+            new("paid", funnels.Sum(f => f.Paid), funnels.Sum(f => f.PaidAmountYuan)),
+        ];
+        return stages.All(s => s.Count == 0) ? [] : stages;
+    }
+
     public async Task<PolicyAnalyticsView> OverviewAsync(int top, CancellationToken ct)
     {
         var funnels = await FunnelsAsync(null, ct);

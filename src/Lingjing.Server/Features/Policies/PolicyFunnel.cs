@@ -11,3 +11,6 @@ public sealed record PolicyAnalyticsView(
     IReadOnlyList<CategoryFunnel> Categories, IReadOnlyList<PolicyFunnel> TopPolicies);
 
 public sealed record CategoryFunnel(string Category, int Eligible, int Applied, int Approved, int Paid, long PaidAmountYuan);
+
+/// <summary>One bar of a funnel chart.</summary>
+public sealed record FunnelStage(string Stage, int Count, long AmountYuan);
