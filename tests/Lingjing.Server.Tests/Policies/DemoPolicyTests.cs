@@ -25,11 +25,13 @@ public sealed class DemoPolicyTests(DemoZoneFixture zone)
         policies.Select(p => p.Mode).Distinct().Order().ShouldBe(["apply", "automatic"]);
         policies.Select(p => p.TitleEn).Distinct().Count().ShouldBe(120, "titles are distinct");
         policies.Where(p => p.Status == PolicyStatus.Published).ShouldAllBe(p => p.MatchedAt != null);
-        policies.Count(p => p.Status == PolicyStatus.Published && p.EligibleCount > 0).ShouldBeGreaterThan(90);
+        policies.Count(p => p.Status == PolicyStatus.Published && p.EligibleCount > 0).ShouldBeGreaterThan(80);
 
         var states = await db.Set<PolicyApplication>().Where(a => !a.Automatic).Select(a => a.Status).Distinct().ToListAsync();
         states.Order().ShouldBe(["approved", "paid", "rejected", "submitted", "under_review"]);
-        (await db.Set<PolicyApplication>().CountAsync(a => a.Automatic && a.RuleAudit != null)).ShouldBeGreaterThan(100);
+        var entitlements = await db.Set<PolicyApplication>().CountAsync(a => a.Automatic && a.RuleAudit != null);
+        entitlements.ShouldBeGreaterThan(100);
+        entitlements.ShouldBeLessThan(30_000, "no-application policies are targeted, not for everyone");
     }
 
     [Fact]
