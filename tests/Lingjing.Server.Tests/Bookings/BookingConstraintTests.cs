@@ -29,9 +29,25 @@ public sealed class BookingConstraintTests
         (await scene.LiveRowsAsync()).ShouldBe(2);
     }
 
-    private static Booking New(int spaceId, Guid userId, DateTime start, DateTime end, string status) => new()
+    [Fact]
+    public async Task PostgreSQL_keeps_a_bookings_buffer_free()
     {
-        Id = Guid.NewGuid(), SpaceId = spaceId, UserId = userId, StartsAt = start, EndsAt = end,
+        await using var app = await LingjingApp.StartAsync(Db.Postgres, demo: false);
+        var scene = await BookingScene.CreateAsync(app, users: 0);
+        var user = await TestUsers.CreateAsync(app, "buffer@bookings.test", Roles.Employee);
+        var start = new DateTime(2030, 1, 7, 2, 0, 0, DateTimeKind.Utc);
+        await InsertAsync(app, New(scene.SpaceId, user.Id, start, start.AddHours(1), BookingStatus.Confirmed, heldUntil: start.AddMinutes(90)));
+
+        var inBuffer = await Should.ThrowAsync<DbUpdateException>(() =>
+            InsertAsync(app, New(scene.SpaceId, user.Id, start.AddMinutes(75), start.AddHours(2), BookingStatus.Confirmed)));
+        inBuffer.InnerException.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.ExclusionViolation);
+        await InsertAsync(app, New(scene.SpaceId, user.Id, start.AddMinutes(90), start.AddHours(2), BookingStatus.Confirmed));
+        (await scene.LiveRowsAsync()).ShouldBe(2);
+    }
+
+    private static Booking New(int spaceId, Guid userId, DateTime start, DateTime end, string status, DateTime? heldUntil = null) => new()
+    {
+        Id = Guid.NewGuid(), SpaceId = spaceId, UserId = userId, StartsAt = start, EndsAt = end, HeldUntil = heldUntil ?? end,
         Status = status, Purpose = "direct", CreatedAt = DateTime.UtcNow,
     };
 

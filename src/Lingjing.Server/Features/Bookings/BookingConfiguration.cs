@@ -16,5 +16,30 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasIndex(b => b.UserId);
         booking.Property(b => b.Status).HasMaxLength(16);
         booking.Property(b => b.Purpose).HasMaxLength(BookingRules.MaxPurposeLength);
+        booking.Property(b => b.CheckInCode).HasMaxLength(32);
+        booking.Property(b => b.DecisionReason).HasMaxLength(BookingRules.MaxReasonLength);
+    }
+}
+
+internal sealed class SpaceBookingRulesConfiguration : IEntityTypeConfiguration<SpaceBookingRules>
+{
+    public void Configure(EntityTypeBuilder<SpaceBookingRules> rules)
+    {
+        rules.ToTable("space_booking_rules");
+        rules.HasKey(r => r.SpaceId);
+        rules.Property(r => r.SpaceId).ValueGeneratedNever();
+        rules.HasOne<Space>().WithOne().HasForeignKey<SpaceBookingRules>(r => r.SpaceId);
+        rules.Property(r => r.Audience).HasMaxLength(24);
+    }
+}
+
+internal sealed class SpaceBlackoutConfiguration : IEntityTypeConfiguration<SpaceBlackout>
+{
+    public void Configure(EntityTypeBuilder<SpaceBlackout> blackout)
+    {
+        blackout.ToTable("space_blackouts");
+        blackout.HasOne<Space>().WithMany().HasForeignKey(b => b.SpaceId);
+        blackout.HasIndex(b => b.SpaceId);
+        blackout.Property(b => b.Reason).HasMaxLength(200);
     }
 }

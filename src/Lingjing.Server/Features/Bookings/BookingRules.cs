@@ -5,14 +5,13 @@ using Lingjing.Server.Features.Zone;
 namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>The rules every booking obeys, each failure named in words: instants carry an offset,
-/// the end follows the start, 15 minutes to 8 hours, not in the past, at most 90 days ahead, and
-/// within the space's opening hours on an open day in the zone's time zone.</summary>
+/// the end follows the start, the space's minimum and maximum duration, not in the past, not further
+/// ahead than the space allows, within its opening hours on an open day (zone time), not on a
+/// blackout day, and no more attendees than it holds.</summary>
 internal static partial class BookingRules
 {
     public const int MaxPurposeLength = 500;
-    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(15);
-    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
-    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(90);
+    public const int MaxReasonLength = 500;
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetSuffix();
@@ -41,18 +40,38 @@ internal static partial class BookingRules
     }
 
     /// <summary>The first broken rule of the range, or null when it may be booked.</summary>
-    public static string? Check(Space space, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, TimeZoneInfo zone)
+    public static string? Check(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, TimeZoneInfo zone)
     {
+        var (space, rules) = (bookable.Space, bookable.Rules);
         if (end <= start) return "end must be after start.";
         var duration = end - start;
-        if (duration < MinDuration) return "The booking is too short: at least 15 minutes.";
-        if (duration > MaxDuration) return "The booking is too long: at most 8 hours.";
+        if (duration < TimeSpan.FromMinutes(rules.MinMinutes)) return $"The booking is too short: this space needs at least {Minutes(rules.MinMinutes)}.";
+        if (duration > TimeSpan.FromMinutes(rules.MaxMinutes)) return $"The booking is too long: this space allows at most {Minutes(rules.MaxMinutes)}.";
         if (start < now) return "start is in the past.";
-        if (start > now + MaxAhead) return "The booking is too far ahead: at most 90 days from now.";
+        if (start > now + TimeSpan.FromDays(rules.MaxDaysAhead))
+            return $"The booking is too far ahead: this space can be booked at most {rules.MaxDaysAhead} days ahead.";
         if (!SpaceCalendar.FitsOpeningHours(space, start, end, zone))
             return $"The booking is outside the space's opening hours ({space.OpensAt:HH\\:mm}-{space.ClosesAt:HH\\:mm} on its open days, zone time).";
+        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end - TimeSpan.FromTicks(1), zone).DateTime);
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            if (bookable.BlackoutOn(day) is { } blackout)
+                return $"The space is closed for bookings on {day:yyyy-MM-dd}" + (blackout.Reason.Length > 0 ? $": {blackout.Reason}." : ".");
+        }
         return null;
     }
+
+    public static string? CheckAttendees(BookableSpace bookable, int? attendees) => attendees switch
+    {
+        null => null,
+        < 1 => "attendees must be at least 1.",
+        var n when n > bookable.Space.Capacity => $"Too many attendees: the space holds {bookable.Space.Capacity} people.",
+        _ => null,
+    };
+
+    private static string Minutes(int minutes) =>
+        minutes % 60 == 0 ? $"{minutes / 60} hour{(minutes == 60 ? "" : "s")}" : $"{minutes} minutes";
 
     public static string? CheckPurpose(string? purpose) =>
         purpose is { Length: > MaxPurposeLength } ? $"purpose is too long: at most {MaxPurposeLength} characters." : null;

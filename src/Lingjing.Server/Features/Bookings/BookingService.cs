@@ -1,153 +1,197 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Lingjing.Server.Features.Bookings;
 
-/// <summary>Creates, lists and cancels bookings. Two live bookings of one space never overlap: on
-/// PostgreSQL the exclusion constraint of the bookings table refuses the second one (SQLSTATE
-/// 23P01); on SQLite the clash check and the insert run in one write transaction begun with
-/// BEGIN IMMEDIATE, so no other writer can slip in between them.</summary>
+/// <summary>Books spaces, lists and cancels bookings. The rules of the space decide what may be
+/// booked; <see cref="BookingWriter"/> makes sure two live bookings never overlap.</summary>
 public sealed class BookingService(
-    LingjingDbContext db, DatabaseSettings database, TimeProvider time, IOptions<LingjingOptions> options, SqliteWriteGate gate)
+    LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, Notifier notifier,
+    TimeProvider time, IOptions<LingjingOptions> options)
 {
     private const int AlternativeCount = 3;
+    // Each attempt re-reads the live bookings, so a click loses at most once per concurrent winner.
+    private const int NextSlotAttempts = 20;
     private readonly TimeZoneInfo zone = options.Value.ZoneTimeZone;
+
+    public TimeZoneInfo Zone => zone;
 
     public async Task<BookingAttempt> CreateAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.UserId() is not { } userId) return BookingAttempt.Failed(BookingError.NotFound("There is no such user."));
         var start = BookingRules.ParseInstant(request.Start, "start", out var startProblem);
         if (startProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(startProblem));
         var end = BookingRules.ParseInstant(request.End, "end", out var endProblem);
         if (endProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(endProblem));
         if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingAttempt.Failed(BookingError.BadInput(purposeProblem));
 
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
-        if (space is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {spaceId}."));
-        var now = time.GetUtcNow();
-        if (BookingRules.Check(space, start!.Value, end!.Value, now, zone) is { } broken)
+        var bookable = await spaces.FindAsync(spaceId, ct);
+        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {spaceId}."));
+        if (BookingRules.CheckAttendees(bookable, request.Attendees) is { } attendeesProblem)
+            return BookingAttempt.Failed(BookingError.BadInput(attendeesProblem));
+        if (BookingRules.Check(bookable, start!.Value, end!.Value, time.GetUtcNow(), zone) is { } broken)
             return BookingAttempt.Failed(BookingError.BadInput(broken));
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
+        return await BookAsync(bookable, start.Value, end.Value, request.Purpose, request.Attendees, user, ct);
+    }
 
-        var booking = new Booking
+    /// <summary>"Book next free slot": the space's default length at the first free time from now
+    /// (or from <see cref="NextSlotRequest.After"/>); if somebody takes it first, the next one.</summary>
+    public async Task<BookingAttempt> BookNextAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingAttempt.Failed(BookingError.BadInput(purposeProblem));
+        var now = time.GetUtcNow();
+        var after = now;
+        if (request.After is { Length: > 0 })
         {
-            Id = Guid.NewGuid(),
-            SpaceId = spaceId,
-            UserId = userId,
-            EnterpriseId = user.EnterpriseId(),
-            StartsAt = start.Value.UtcDateTime,
-            EndsAt = end.Value.UtcDateTime,
-            Purpose = request.Purpose?.Trim() ?? "",
-            Status = BookingStatus.Confirmed,
-            CreatedAt = now.UtcDateTime,
-        };
-        var inserted = database.IsPostgres ? await InsertPostgresAsync(booking, ct) : await InsertSqliteAsync(booking, ct);
-        if (inserted) return new BookingAttempt(View(booking), null);
+            var parsed = BookingRules.ParseInstant(request.After, "after", out var afterProblem);
+            if (afterProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(afterProblem));
+            if (parsed > now) after = parsed.Value;
+        }
+        var bookable = await spaces.FindAsync(spaceId, ct);
+        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {spaceId}."));
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
 
-        var live = await LiveBookingsAsync(spaceId, start.Value, start.Value + BookingRules.MaxAhead + BookingRules.MaxDuration, ct);
-        var alternatives = SpaceCalendar.NextFree(space, live, start.Value, end.Value - start.Value, now, zone, AlternativeCount);
-        return BookingAttempt.Failed(new BookingError(StatusCodes.Status409Conflict,
-            "The space is already booked for part of this time.", alternatives));
+        var from = SpaceCalendar.NextQuarterHour(after);
+        for (var attempt = 0; attempt < NextSlotAttempts; attempt++)
+        {
+            var live = await writer.LiveBookingsAsync(spaceId, from, from + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead + 1), ct);
+            var next = SpaceCalendar.NextFree(bookable, live, from, bookable.Rules.DefaultLength, now, zone, 1);
+            if (next.Count == 0)
+                return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
+            var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
+            if (booked.Error is not { Status: StatusCodes.Status409Conflict }) return booked;
+        }
+        return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
     }
 
     public async Task<List<FreeSlot>?> AvailabilityAsync(int spaceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
-        if (space is null) return null;
-        var live = await LiveBookingsAsync(spaceId, from, to, ct);
-        return SpaceCalendar.HourlyFreeSlots(space, live, from, to, time.GetUtcNow(), zone);
+        var bookable = await spaces.FindAsync(spaceId, ct);
+        if (bookable is null) return null;
+        var live = await writer.LiveBookingsAsync(spaceId, from, to, ct);
+        return SpaceCalendar.FreeSlots(bookable, live, from, to, time.GetUtcNow(), zone);
     }
 
+    /// <summary>The person's bookings, upcoming first then the most recent past ones.</summary>
     public async Task<List<BookingView>> MineAsync(Guid userId, CancellationToken ct)
     {
-        var bookings = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId)
-            .OrderBy(b => b.StartsAt).Take(500).ToListAsync(ct);
-        return bookings.Select(View).ToList();
+        var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId)
+            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .OrderByDescending(r => r.Booking.StartsAt).Take(500).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        return rows.OrderBy(r => r.Booking.EndsAt < now).ThenBy(r => r.Booking.EndsAt < now ? -r.Booking.StartsAt.Ticks : r.Booking.StartsAt.Ticks)
+            .Select(r => BookingView.Of(r.Booking, r.Space, zone)).ToList();
     }
 
-    /// <summary>Cancels a booking of this user; false when the user has no booking with this id.</summary>
-    public async Task<bool> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct)
+    /// <summary>A booking the person may see: their own, or any of their park's spaces for its
+    /// operators, or any for the government. Null otherwise, so forged ids read as unknown.</summary>
+    public async Task<(Booking Booking, Space Space)?> FindVisibleAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var row = await db.Set<Booking>().AsNoTracking().Where(b => b.Id == bookingId)
+            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var visible = row.Booking.UserId == user.UserId() || user.IsInRole(Roles.Government)
+            || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId);
+        return visible ? (row.Booking, row.Space) : null;
+    }
+
+    /// <summary>Meeting rooms and studios for a quick booking: in the person's park (their own or
+    /// their enterprise's) when they have one, open to them, smallest first.</summary>
+    public async Task<List<Space>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
+    {
+        var parkId = user.ParkId() ?? (user.EnterpriseId() is { } enterpriseId
+            ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
+            : null);
+        var candidates = await db.Spaces.AsNoTracking()
+            .Where(s => (parkId == null || s.ParkId == parkId) && (s.SpaceType == "meeting-room" || s.SpaceType == "studio"))
+            .OrderBy(s => s.Capacity).ThenBy(s => s.Id).Take(count * 4).ToListAsync(ct);
+        var open = new List<Space>();
+        foreach (var space in candidates)
+        {
+            if (open.Count == count) break;
+            if (await spaces.FindAsync(space.Id, ct) is { } bookable && await audience.RefusalAsync(bookable, user, ct) is null) open.Add(space);
+        }
+        return open;
+    }
+
+    public async Task<int> NoShowMinutesAsync(int spaceId, CancellationToken ct) =>
+        (await spaces.FindAsync(spaceId, ct))?.Rules.NoShowReleaseMinutes ?? SpaceBookingRules.Defaults(spaceId).NoShowReleaseMinutes;
+
+    public async Task<BookingView?> ViewAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct) =>
+        await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Space, zone) : null;
+
+    /// <summary>Cancels a live booking of this person; 404 when they have none with this id, 409 when it is over or no longer live.</summary>
+    public async Task<BookingError?> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct)
     {
         var booking = await db.Set<Booking>().FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, ct);
-        if (booking is null) return false;
-        if (BookingStatus.IsLive(booking.Status))
-        {
-            booking.Status = BookingStatus.Cancelled;
-            await db.SaveChangesAsync(ct);
-        }
-        return true;
+        if (booking is null) return BookingError.NotFound($"You have no booking with id {bookingId}.");
+        if (booking.Status == BookingStatus.Cancelled) return null;
+        if (!BookingStatus.IsLive(booking.Status)) return BookingError.Conflict($"A {booking.Status} booking cannot be cancelled.");
+        if (booking.EndsAt <= time.GetUtcNow().UtcDateTime) return BookingError.Conflict("The booking is already over.");
+        booking.Status = BookingStatus.Cancelled;
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 
-    /// <summary>Inserts and lets the exclusion constraint decide. Concurrent inserts of overlapping
-    /// ranges wait on each other's uncommitted rows and may deadlock (SQLSTATE 40P01): PostgreSQL
-    /// then aborts one of them, which is tried again and meets either a clash or a free time.</summary>
-    private async Task<bool> InsertPostgresAsync(Booking booking, CancellationToken ct)
+    private async Task<BookingAttempt> BookAsync(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, string? purpose, int? attendees,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        const int attempts = 10;
-        for (var attempt = 1; ; attempt++)
+        var now = time.GetUtcNow();
+        var booking = new Booking
         {
-            db.Add(booking);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
-            {
-                db.Entry(booking).State = EntityState.Detached;
-                return false;
-            }
-            catch (DbUpdateException e) when (attempt < attempts
-                && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
-            {
-                db.Entry(booking).State = EntityState.Detached;
-            }
+            Id = Guid.NewGuid(),
+            SpaceId = bookable.Space.Id,
+            UserId = user.UserId()!.Value,
+            EnterpriseId = user.EnterpriseId(),
+            StartsAt = start.UtcDateTime,
+            EndsAt = end.UtcDateTime,
+            HeldUntil = (end + bookable.Rules.Buffer).UtcDateTime,
+            Purpose = purpose?.Trim() ?? "",
+            Attendees = attendees ?? 1,
+            Status = bookable.Rules.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed,
+            CheckInCode = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            CreatedAt = now.UtcDateTime,
+        };
+        var quota = bookable.Rules.WeeklyQuotaPerEnterprise is { } limit && booking.EnterpriseId is { } enterpriseId
+            ? new EnterpriseQuota(enterpriseId, limit, WeekOf(start))
+            : null;
+        switch (await writer.InsertAsync(booking, quota, ct))
+        {
+            case BookingWriter.Outcome.QuotaReached:
+                return BookingAttempt.Failed(BookingError.BadInput(
+                    $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."));
+            case BookingWriter.Outcome.Clash:
+                var live = await writer.LiveBookingsAsync(bookable.Space.Id, start, start + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead + 1), ct);
+                var alternatives = SpaceCalendar.NextFree(bookable, live, start, end - start, now, zone, AlternativeCount);
+                return BookingAttempt.Failed(new BookingError(StatusCodes.Status409Conflict, "The space is already booked for part of this time.", alternatives));
         }
+        if (booking.Status == BookingStatus.Pending) await TellOperatorsAsync(bookable.Space, booking, ct);
+        return new BookingAttempt(BookingView.Of(booking, bookable.Space, zone), null);
     }
 
-    private async Task<bool> InsertSqliteAsync(Booking booking, CancellationToken ct)
+    private Task TellOperatorsAsync(Space space, Booking booking, CancellationToken ct)
     {
-        // One writer at a time inside this process (so writers queue instead of spinning on
-        // busy_timeout), and BEGIN IMMEDIATE so that a writer in another process cannot interleave either.
-        using var turn = await gate.EnterAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
-            await db.Database.UseTransactionAsync(transaction, ct);
-            var clash = await db.Set<Booking>().AnyAsync(b => b.SpaceId == booking.SpaceId
-                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < booking.EndsAt && booking.StartsAt < b.EndsAt, ct);
-            if (clash) return false;
-            db.Add(booking);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }
-        finally
-        {
-            await db.Database.UseTransactionAsync(null, CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
-        }
+        var when = SpaceCalendar.InZone(SpaceCalendar.Utc(booking.StartsAt), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return notifier.NotifyParkOperatorsAsync(space.ParkId, new NotificationMessage("booking.requested",
+            $"Booking to approve: {space.NameEn}", $"待审批预约：{space.NameZh}",
+            $"{space.NameEn} is requested for {when}. Approve or reject it in the park terminal.",
+            $"{space.NameZh} 申请于 {when} 使用，请在园区端审批。", "/park/bookings"), ct);
     }
 
-    private async Task<List<Booking>> LiveBookingsAsync(int spaceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>The zone-local week (Monday 00:00 to the next Monday) that contains the instant, in UTC.</summary>
+    private (DateTime From, DateTime To) WeekOf(DateTimeOffset instant)
     {
-        var fromUtc = from.UtcDateTime - BookingRules.MaxDuration;
-        var toUtc = to.UtcDateTime;
-        return await db.Set<Booking>().AsNoTracking()
-            .Where(b => b.SpaceId == spaceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.StartsAt < toUtc && b.EndsAt > fromUtc)
-            .OrderBy(b => b.StartsAt).ToListAsync(ct);
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var monday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        var from = SpaceCalendar.StartOfDay(monday, zone);
+        return (from.UtcDateTime, SpaceCalendar.StartOfDay(monday.AddDays(7), zone).UtcDateTime);
     }
-
-    private BookingView View(Booking b) => new(b.Id, b.Status, b.SpaceId,
-        SpaceCalendar.InZone(SpaceCalendar.Utc(b.StartsAt), zone), SpaceCalendar.InZone(SpaceCalendar.Utc(b.EndsAt), zone),
-        b.Purpose, SpaceCalendar.InZone(SpaceCalendar.Utc(b.CreatedAt), zone));
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Bookings;
 
-/// <summary>Booking of spaces over HTTP: availability, book, cancel, and my bookings.</summary>
+/// <summary>Booking of spaces over HTTP: availability, book (a chosen time or the next free slot),
+/// cancel, check in, my bookings, calendars; and for park operators approvals and space rules.</summary>
 public static class BookingsApi
 {
     private static readonly TimeSpan MaxAvailabilityRange = TimeSpan.FromDays(31);
@@ -15,54 +16,169 @@ public static class BookingsApi
 
         api.MapPost("/spaces/{spaceId:int}/bookings", async Task<Results<Created<BookingView>, ProblemHttpResult>> (
                 int spaceId, BookingRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-            {
-                var attempt = await bookings.CreateAsync(spaceId, request, user, ct);
-                return attempt.Booking is { } booking
-                    ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking)
-                    : Problem(attempt.Error!);
-            })
+                Outcome(await bookings.CreateAsync(spaceId, request, user, ct)))
             .WithSummary("Book a space")
-            .WithDescription("Body: start and end as ISO 8601 with an offset, purpose (at most 500 characters). " +
-                "201 with the confirmed booking; 400 naming the broken rule; 404 for an unknown space; " +
+            .WithDescription("Body: start and end as ISO 8601 with an offset, purpose (at most 500 characters), attendees (optional, " +
+                "at most the space's capacity). 201 with the booking: status 'confirmed', or 'pending' when the space needs approval; " +
+                "400 naming the broken rule; 403 when the space is not open to you; 404 for an unknown space; " +
                 "409 when the time is taken, with 'alternatives': the next free slots of the same length.");
+
+        api.MapPost("/spaces/{spaceId:int}/bookings/next", async Task<Results<Created<BookingView>, ProblemHttpResult>> (
+                int spaceId, NextSlotRequest? request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                Outcome(await bookings.BookNextAsync(spaceId, request ?? new NextSlotRequest(null), user, ct)))
+            .WithSummary("Book the next free slot of a space")
+            .WithDescription("One click: the space's default length at the first free time from now (or from 'after'). " +
+                "Body optional: purpose, after (ISO 8601 with an offset). 409 when the space has no free time within its booking horizon.");
 
         api.MapGet("/spaces/{spaceId:int}/availability", async Task<Results<Ok<List<FreeSlot>>, ProblemHttpResult>> (
                 int spaceId, string? from, string? to, BookingService bookings, CancellationToken ct) =>
             {
                 var start = BookingRules.ParseInstant(from, "from", out var fromProblem);
-                if (fromProblem is not null) return BadInput(fromProblem);
+                if (fromProblem is not null) return Problem(BookingError.BadInput(fromProblem));
                 var end = BookingRules.ParseInstant(to, "to", out var toProblem);
-                if (toProblem is not null) return BadInput(toProblem);
-                if (end <= start) return BadInput("to must be after from.");
-                if (end - start > MaxAvailabilityRange) return BadInput("from and to may be at most 31 days apart.");
+                if (toProblem is not null) return Problem(BookingError.BadInput(toProblem));
+                if (end <= start) return Problem(BookingError.BadInput("to must be after from."));
+                if (end - start > MaxAvailabilityRange) return Problem(BookingError.BadInput("from and to may be at most 31 days apart."));
                 return await bookings.AvailabilityAsync(spaceId, start!.Value, end!.Value, ct) is { } slots
                     ? TypedResults.Ok(slots)
                     : Problem(BookingError.NotFound($"There is no space with id {spaceId}."));
             })
-            .WithSummary("Free hourly slots of a space")
-            .WithDescription("from, to: ISO 8601 with an offset, at most 31 days apart. Whole hours from opening time, minus live bookings and the past.");
+            .WithSummary("Free slots of a space")
+            .WithDescription("from, to: ISO 8601 with an offset, at most 31 days apart. Slots of the space's default length on a grid " +
+                "from opening time, that obey its rules (hours, blackout days, how far ahead, buffer) and meet no live booking.");
+
+        api.MapGet("/bookings/{id:guid}", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                await bookings.ViewAsync(id, user, ct) is { } view ? TypedResults.Ok(view) : Problem(UnknownBooking(id)))
+            .WithSummary("One booking: your own, or of your park's spaces for its operators");
 
         api.MapDelete("/bookings/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                user.UserId() is { } userId && await bookings.CancelAsync(id, userId, ct)
-                    ? TypedResults.NoContent()
-                    : Problem(BookingError.NotFound($"You have no booking with id {id}.")))
-            .WithSummary("Cancel one of my bookings");
+                await bookings.CancelAsync(id, user.UserId()!.Value, ct) is { } error ? Problem(error) : TypedResults.NoContent())
+            .WithSummary("Cancel one of my bookings")
+            .WithDescription("204; 404 when you have no booking with this id; 409 when it is over, rejected or released.");
+
+        api.MapPost("/bookings/{id:guid}/check-in", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) =>
+                Decided(await decisions.CheckInAsync(id, user, ct)))
+            .WithSummary("Check in to a booking")
+            .WithDescription("By the person who booked, or the space's park operator at the door; from 15 minutes before the start " +
+                "until the end (409 outside that window or when the booking is not confirmed).");
 
         api.MapGet("/me/bookings", async Task<Ok<List<BookingView>>> (ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                TypedResults.Ok(user.UserId() is { } userId ? await bookings.MineAsync(userId, ct) : []))
-            .WithSummary("My bookings, earliest first");
+                TypedResults.Ok(await bookings.MineAsync(user.UserId()!.Value, ct)))
+            .WithSummary("My bookings: upcoming ones first (soonest first), then past ones (latest first)");
+
+        api.MapGet("/me/bookings.ics", async (HttpContext http, BookingCalendars calendars, CancellationToken ct) =>
+                Calendar(await calendars.MineAsync(http.User.UserId()!.Value, BaseUrl(http), ct), "my-bookings.ics"))
+            .WithSummary("My bookings as an iCalendar file");
+
+        api.MapGet("/bookings/{id:guid}/booking.ics", async Task<IResult> (
+                Guid id, HttpContext http, BookingService bookings, BookingCalendars calendars, CancellationToken ct) =>
+                await bookings.FindVisibleAsync(id, http.User, ct) is var (booking, space)
+                    ? Calendar(calendars.One(booking, space, BaseUrl(http)), $"booking-{id:N}.ics")
+                    : Problem(UnknownBooking(id)))
+            .WithSummary("One booking as an iCalendar file");
+
+        api.MapGet("/spaces/{spaceId:int}/calendar.ics", async Task<IResult> (
+                int spaceId, BookableSpaces spaces, BookingCalendars calendars, CancellationToken ct) =>
+                await spaces.FindAsync(spaceId, ct) is { } bookable
+                    ? Calendar(await calendars.SpaceAsync(bookable.Space, ct), $"space-{spaceId}.ics")
+                    : Problem(BookingError.NotFound($"There is no space with id {spaceId}.")))
+            .WithSummary("A space's booked times as an iCalendar file (who booked is not shown)");
+
+        MapReview(app);
+        MapRules(app);
     }
 
-    private static ProblemHttpResult BadInput(string detail) => Problem(BookingError.BadInput(detail));
+    private static void MapReview(WebApplication app)
+    {
+        var review = app.MapGroup("/api/v1").WithTags("Bookings").RequireAuthorization(Policies.ParkOperator);
 
-    private static ProblemHttpResult Problem(BookingError error)
+        review.MapGet("/park/bookings/pending", async Task<Ok<List<PendingBooking>>> (
+                ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) => TypedResults.Ok(await decisions.QueueAsync(user, ct)))
+            .WithSummary("Bookings of my park's spaces waiting for approval, soonest first");
+
+        review.MapPost("/bookings/{id:guid}/approve", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) => Decided(await decisions.ApproveAsync(id, user, ct)))
+            .WithSummary("Approve a pending booking of my park")
+            .WithDescription("404 for a booking outside your park; 409 when it is not pending.");
+
+        review.MapPost("/bookings/{id:guid}/reject", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
+                Guid id, RejectRequest request, ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) =>
+                Decided(await decisions.RejectAsync(id, request.Reason, user, ct)))
+            .WithSummary("Reject a pending booking of my park, with a reason the person sees")
+            .WithDescription("Body: reason (required, at most 500 characters). 404 outside your park; 409 when not pending.");
+    }
+
+    private static void MapRules(WebApplication app)
+    {
+        var rules = app.MapGroup("/api/v1/spaces/{spaceId:int}").WithTags("Space rules");
+
+        rules.MapGet("/rules", async Task<Results<Ok<SpaceRulesView>, ProblemHttpResult>> (
+                int spaceId, SpaceRulesService service, CancellationToken ct) =>
+                await service.GetAsync(spaceId, ct) is { } view ? TypedResults.Ok(view) : Problem(BookingError.NotFound($"There is no space with id {spaceId}.")))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The booking rules of a space");
+
+        rules.MapPut("/rules", async Task<Results<Ok<SpaceRulesView>, ValidationProblem, ProblemHttpResult>> (
+                int spaceId, SpaceRulesUpdate update, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
+            {
+                if (await service.ManagedAsync(spaceId, user, ct) is null) return Problem(NotYourSpace(spaceId));
+                var errors = await service.UpdateAsync(spaceId, update, ct);
+                if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The rules are not valid");
+                return TypedResults.Ok((await service.GetAsync(spaceId, ct))!);
+            })
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Set the booking rules, opening hours and capacity of a space of my park");
+
+        rules.MapPost("/blackouts", async Task<Results<Created<BlackoutView>, ValidationProblem, ProblemHttpResult>> (
+                int spaceId, BlackoutRequest request, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
+            {
+                if (await service.ManagedAsync(spaceId, user, ct) is null) return Problem(NotYourSpace(spaceId));
+                var (blackout, errors) = await service.AddBlackoutAsync(spaceId, request, ct);
+                return blackout is null
+                    ? TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The blackout is not valid")
+                    : TypedResults.Created($"/api/v1/spaces/{spaceId}/blackouts/{blackout.Id}", blackout);
+            })
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Close a space of my park for bookings on some days (firstDay, lastDay inclusive, reason)");
+
+        rules.MapDelete("/blackouts/{blackoutId:int}", async Task<Results<NoContent, ProblemHttpResult>> (
+                int spaceId, int blackoutId, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
+                await service.ManagedAsync(spaceId, user, ct) is not null && await service.RemoveBlackoutAsync(spaceId, blackoutId, ct)
+                    ? TypedResults.NoContent()
+                    : Problem(BookingError.NotFound($"There is no blackout {blackoutId} of space {spaceId} in your park.")))
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Remove a blackout");
+    }
+
+    public sealed record RejectRequest(string? Reason);
+
+    private static BookingError UnknownBooking(Guid id) => BookingError.NotFound($"You have no booking with id {id}.");
+
+    private static BookingError NotYourSpace(int spaceId) => BookingError.NotFound($"There is no space with id {spaceId} in your park.");
+
+    internal static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    private static IResult Calendar(string text, string fileName) =>
+        Results.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", fileName);
+
+    private static Results<Created<BookingView>, ProblemHttpResult> Outcome(BookingAttempt attempt) =>
+        attempt.Booking is { } booking ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking) : Problem(attempt.Error!);
+
+    private static Results<Ok<BookingView>, ProblemHttpResult> Decided((BookingView? View, BookingError? Error) result) =>
+        result.View is { } view ? TypedResults.Ok(view) : Problem(result.Error!);
+
+    internal static ProblemHttpResult Problem(BookingError error)
     {
         var title = error.Status switch
         {
             StatusCodes.Status400BadRequest => "The request is not valid",
+            StatusCodes.Status403Forbidden => "This space is not open to you",
             StatusCodes.Status404NotFound => "Not found",
-            _ => "The time is already booked",
+            _ when error.Alternatives.Count > 0 || error.Detail.StartsWith("The space is already booked", StringComparison.Ordinal) => "The time is already booked",
+            _ => "Not possible now",
         };
         var extensions = error.Status == StatusCodes.Status409Conflict
             ? new Dictionary<string, object?> { ["alternatives"] = error.Alternatives }

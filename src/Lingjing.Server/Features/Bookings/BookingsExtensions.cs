@@ -4,14 +4,24 @@ public static class BookingsExtensions
 {
     public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection(BookingOptions.Section));
         builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddSingleton<BookableSpaces>();
+        builder.Services.AddScoped<BookingWriter>();
+        builder.Services.AddScoped<BookingAudienceCheck>();
         builder.Services.AddScoped<BookingService>();
+        builder.Services.AddScoped<BookingDecisions>();
+        builder.Services.AddScoped<BookingCalendars>();
+        builder.Services.AddScoped<SpaceRulesService>();
+        builder.Services.AddScoped<BookingHousekeeper>();
+        builder.Services.AddHostedService<BookingHousekeeping>();
         return builder;
     }
 
     public static WebApplication MapBookings(this WebApplication app)
     {
         app.MapBookingsApi();
+        app.MapBookingForms();
         return app;
     }
 }

@@ -29,20 +29,23 @@ internal static class SpaceCalendar
         return (ToZone(opens, zone), ToZone(closes, zone));
     }
 
-    /// <summary>Free hourly slots (whole hours from opening time) between from and to.</summary>
-    public static List<FreeSlot> HourlyFreeSlots(Space space, IReadOnlyList<Booking> live, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>Free slots of the space's default length between from and to, on a grid from opening
+    /// time (each slot followed by the space's buffer), that obey every booking rule.</summary>
+    public static List<FreeSlot> FreeSlots(BookableSpace bookable, IReadOnlyList<Booking> live, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeZoneInfo zone)
     {
+        var (length, buffer) = (bookable.Rules.DefaultLength, bookable.Rules.Buffer);
         var slots = new List<FreeSlot>();
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, zone).DateTime);
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            if (Window(space, day, zone) is not { } window) continue;
-            for (var start = window.Start; start + TimeSpan.FromHours(1) <= window.End; start += TimeSpan.FromHours(1))
+            if (Window(bookable.Space, day, zone) is not { } window) continue;
+            for (var start = window.Start; start + length <= window.End; start += length + buffer)
             {
-                var end = start + TimeSpan.FromHours(1);
-                if (start < from || end > to || start < now) continue;
-                if (!Overlaps(live, start, end)) slots.Add(Slot(start, end, zone));
+                var end = start + length;
+                if (start < from || end > to) continue;
+                if (BookingRules.Check(bookable, start, end, now, zone) is null && !Overlaps(live, start, end + buffer))
+                    slots.Add(Slot(start, end, zone));
             }
         }
         return slots;
@@ -50,29 +53,42 @@ internal static class SpaceCalendar
 
     /// <summary>Up to <paramref name="count"/> free slots of the given length at or after start, on a
     /// 15-minute grid from start, that obey every booking rule.</summary>
-    public static List<FreeSlot> NextFree(Space space, IReadOnlyList<Booking> live, DateTimeOffset start, TimeSpan length, DateTimeOffset now, TimeZoneInfo zone, int count)
+    public static List<FreeSlot> NextFree(BookableSpace bookable, IReadOnlyList<Booking> live, DateTimeOffset start, TimeSpan length, DateTimeOffset now, TimeZoneInfo zone, int count)
     {
         var found = new List<FreeSlot>();
-        var limit = now + BookingRules.MaxAhead;
+        var limit = now + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead);
+        var buffer = bookable.Rules.Buffer;
         for (var t = start; t <= limit && found.Count < count; t += Step)
         {
             var end = t + length;
-            if (BookingRules.Check(space, t, end, now, zone) is not null) continue;
-            if (Overlaps(live, t, end)) continue;
+            if (BookingRules.Check(bookable, t, end, now, zone) is not null) continue;
+            if (Overlaps(live, t, end + buffer)) continue;
             found.Add(Slot(t, end, zone));
-            t = end - Step;
+            t = end + buffer - Step;
         }
         return found;
     }
 
-    public static bool Overlaps(IReadOnlyList<Booking> live, DateTimeOffset start, DateTimeOffset end) =>
-        live.Any(b => Utc(b.StartsAt) < end && start < Utc(b.EndsAt));
+    /// <summary>The next quarter hour at or after the instant, so "next free slot" starts on a clean time.</summary>
+    public static DateTimeOffset NextQuarterHour(DateTimeOffset instant)
+    {
+        var ticks = Step.Ticks;
+        var rounded = (instant.UtcTicks + ticks - 1) / ticks * ticks;
+        return new DateTimeOffset(rounded, TimeSpan.Zero);
+    }
+
+    /// <summary>Whether a range [start, heldUntil) meets a live booking's held range.</summary>
+    public static bool Overlaps(IReadOnlyList<Booking> live, DateTimeOffset start, DateTimeOffset heldUntil) =>
+        live.Any(b => Utc(b.StartsAt) < heldUntil && start < Utc(b.HeldUntil));
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     public static DateTimeOffset InZone(DateTimeOffset value, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(value, zone);
 
-    private static FreeSlot Slot(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) => new(InZone(start, zone), InZone(end, zone));
+    public static FreeSlot Slot(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) => new(InZone(start, zone), InZone(end, zone));
+
+    /// <summary>Midnight of a local day in the zone.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) => ToZone(day.ToDateTime(TimeOnly.MinValue), zone);
 
     private static DateTimeOffset ToZone(DateTime local, TimeZoneInfo zone)
     {

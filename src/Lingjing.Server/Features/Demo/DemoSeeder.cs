@@ -89,6 +89,7 @@ internal sealed class DemoSeeder(
         var hash = passwordHasher.HashPassword(new LingjingUser(), DemoAccountGenerator.Password);
         var zone = await generating;
         var accounts = DemoAccountGenerator.Generate(seed, hash, now);
+        var bookings = DemoBookingGenerator.Generate(seed, zone, accounts, now, options.Value.ZoneTimeZone);
         progress.End("generate", 0, step.Elapsed);
 
         var setting = new SystemSetting
@@ -106,6 +107,9 @@ internal sealed class DemoSeeder(
         await WriteAsync(session, zone.Spaces);
         await WriteAsync(session, accounts.Users);
         await WriteAsync(session, accounts.UserRoles);
+        await WriteAsync(session, bookings.Rules);
+        await WriteAsync(session, bookings.Blackouts);
+        await WriteAsync(session, bookings.Bookings);
         await WriteAsync(session, [setting]);
         await session.CommitAsync(cancellationToken);
 
