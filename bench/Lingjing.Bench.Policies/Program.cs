@@ -35,7 +35,9 @@ clock.Restart();
 var rules = texts.Select(t => PolicyRule.Parse(t, vocabulary)).ToList();
 var parseMs = clock.Elapsed.TotalMilliseconds;
 clock.Restart();
-var compiled = rules.Select(r => RuleCompiler.Compile(r, vocabulary)).ToList();
+// As CompiledRuleCache.GetAll does on a full rematch: missing rules compiled in parallel.
+var compiled = new CompiledRule[rules.Count];
+Parallel.For(0, rules.Count, i => compiled[i] = RuleCompiler.Compile(rules[i], vocabulary));
 var compileMs = clock.Elapsed.TotalMilliseconds;
 
 // Cold: the first full match right after compiling (includes JIT of the compiled code).
@@ -96,7 +98,10 @@ var result = new
     speedupOverInterpreted = Math.Round(interpretedMs / warm[warm.Count / 2], 1),
     compiledEqualsInterpreted = identical,
     goalMs = 1000,
-    goalMet = warm[warm.Count / 2] + compileMs < 1000,
+    // The server keeps compiled rules (CompiledRuleCache): a full rematch is the warm match; publishing
+    // or editing one policy compiles one rule. Cold adds compiling all 500 at once (first start).
+    goalMetWarm = warm[warm.Count / 2] < 1000,
+    goalMetIncludingCompile = warm[warm.Count / 2] + compileMs < 1000,
 };
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(json);

@@ -19,4 +19,12 @@ public sealed class CompiledRuleCache
         rules[key] = compiled;
         return compiled;
     }
+
+    /// <summary>Compiled forms of many rules, the missing ones compiled in parallel.</summary>
+    public IReadOnlyList<CompiledRule> GetAll(IReadOnlyList<string> texts, RuleVocabulary vocabulary)
+    {
+        var compiled = new CompiledRule[texts.Count];
+        Parallel.For(0, texts.Count, i => compiled[i] = Get(texts[i], vocabulary));
+        return compiled;
+    }
 }

@@ -29,7 +29,7 @@ public sealed class PolicyRematcher(
     {
         var snapshot = await profiles.FreshAsync(ct);
         var published = await db.Set<Policy>().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
-        var compiled = published.Select(p => rules.Get(p.Rule, snapshot.Vocabulary)).ToList();
+        var compiled = rules.GetAll(published.Select(p => p.Rule).ToList(), snapshot.Vocabulary);
         var matches = PolicyMatcher.MatchAll(compiled, snapshot.Table);
         var outcomes = new List<RematchOutcome>();
         for (var i = 0; i < published.Count; i++)

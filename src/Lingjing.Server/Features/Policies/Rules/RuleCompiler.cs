@@ -21,7 +21,7 @@ public static class RuleCompiler
         var row = Expression.Parameter(typeof(int), "row");
         var condition = new Emitter(table, row, vocabulary).Emit(rule.Root);
 
-        var test = Expression.Lambda<Func<ProfileTable, int, bool>>(condition, table, row).Compile();
+        var test = new Lazy<Func<ProfileTable, int, bool>>(() => Expression.Lambda<Func<ProfileTable, int, bool>>(condition, table, row).Compile());
 
         // for (row = 0; row < table.Count; row++) if (condition) buffer[count++] = row; return count;
         var buffer = Expression.Parameter(typeof(int[]), "buffer");
