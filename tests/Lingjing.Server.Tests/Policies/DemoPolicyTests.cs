@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.PolicyServices;
+using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +34,25 @@ public sealed class DemoPolicyTests(DemoZoneFixture zone)
         var entitlements = await db.Set<PolicyApplication>().CountAsync(a => a.Automatic && a.RuleAudit != null);
         entitlements.ShouldBeGreaterThan(100);
         entitlements.ShouldBeLessThan(30_000, "no-application policies are targeted, not for everyone");
+    }
+
+    [Fact]
+    public async Task Stored_matches_of_demo_policies_equal_brute_force_evaluation_of_every_profile()
+    {
+        var app = await zone.App(Db.Sqlite);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var snapshot = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().LoadAsync(CancellationToken.None);
+        var evaluator = new RuleEvaluator(snapshot.Vocabulary);
+        var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).Take(12).ToListAsync();
+
+        foreach (var policy in policies)
+        {
+            var rule = PolicyRule.Parse(policy.Rule, snapshot.Vocabulary);
+            var expected = snapshot.Profiles.Where(p => evaluator.Matches(rule, p)).Select(p => p.Id).ToList();
+            var stored = await db.Set<PolicyMatch>().Where(m => m.PolicyId == policy.Id).OrderBy(m => m.EnterpriseId).Select(m => m.EnterpriseId).ToListAsync();
+            stored.ShouldBe(expected, policy.Rule);
+        }
     }
 
     [Fact]

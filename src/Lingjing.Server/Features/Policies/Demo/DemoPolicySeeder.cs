@@ -16,6 +16,7 @@ namespace Lingjing.Server.Features.PolicyServices.Demo;
 internal sealed class DemoPolicySeeder(
     LingjingDbContext db,
     PolicyService policies,
+    ProfileSnapshotCache profiles,
     IOptions<LingjingOptions> options,
     TimeProvider time,
     ILogger<DemoPolicySeeder> logger) : IDataInitializer
@@ -213,6 +214,7 @@ internal sealed class DemoPolicySeeder(
     /// are eligible for, cycling through every state, each with a consistent timeline.</summary>
     private async Task SeedApplicationsAsync(DateTime now, Random random, CancellationToken ct)
     {
+        var snapshot = await profiles.GetAsync(TimeSpan.FromMinutes(5), ct);
         var reviewer = await db.Users.AsNoTracking().Where(u => u.Email == DemoAccountGenerator.GovernmentEmail).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
         var applyPolicies = await db.Set<Policy>().AsNoTracking()
             .Where(p => p.Status == PolicyStatus.Published && p.Mode == PolicyModes.Apply).OrderBy(p => p.Id).ToListAsync(ct);
@@ -248,7 +250,7 @@ internal sealed class DemoPolicySeeder(
                     ContactName = contacts[random.Next(contacts.Length)],
                     ContactPhone = $"138{random.Next(10_000_000, 99_999_999)}",
                     Statement = "我公司符合政策条件，现提交申请及相关材料。We meet the conditions of the policy and submit our application.",
-                    ProfileSnapshot = "{}",
+                    ProfileSnapshot = System.Text.Json.JsonSerializer.Serialize(ProfileSummary.Of(snapshot.Find(enterpriseId)!, snapshot.Vocabulary)),
                     CreatedAt = submitted,
                 };
                 var events = new List<ApplicationEvent> { Event(application.Id, ApplicationStatus.Submitted, submitted, null, application.ContactName, "Application submitted with a statement.") };
