@@ -88,6 +88,26 @@ public sealed class PolicyBrowserTests(DemoZoneFixture zone, ChromiumFixture chr
         await SaveScreenshotAsync(page, "policies-gov");
     }
 
+    [Fact]
+    public async Task Enterprise_sees_what_it_qualifies_for_and_almost_qualifies_for_in_both_languages()
+    {
+        var app = await zone.App(Db.Sqlite);
+        var page = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(1));
+        await page.GotoAsync("/enterprise/policies");
+
+        await Assertions.Expect(page.Locator("[data-qualify] h2")).ToContainTextAsync("You qualify");
+        var cards = await page.Locator("[data-policy-card]").CountAsync();
+        var almost = await page.Locator("[data-almost-policy]").CountAsync();
+        (cards + almost).ShouldBeGreaterThan(0);
+        if (cards > 0) await Assertions.Expect(page.Locator("[data-policy-card] [data-clause-held=true]").First).ToBeVisibleAsync();
+        if (almost > 0) await Assertions.Expect(page.Locator("[data-almost-policy] code").First).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "policies-enterprise");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-qualify] h2")).ToContainTextAsync("您符合条件");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("我的企业政策");
+    }
+
     /// <summary>A policy whose rule holds for the given enterprise and few others (its park, category and head count).</summary>
     private static async Task<int> PublishPolicyForAsync(LingjingApp app, int enterpriseId)
     {
