@@ -27,9 +27,9 @@ public sealed class PolicyScene : IAsyncDisposable
     public required int Beta { get; init; }
     public required int Gamma { get; init; }
 
-    public static async Task<PolicyScene> StartAsync(Db db)
+    public static async Task<PolicyScene> StartAsync(Db db, IDictionary<string, string?>? settings = null)
     {
-        var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await LingjingApp.StartAsync(db, demo: false, settings);
         int parkId, alpha, beta, gamma;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -146,6 +146,22 @@ public sealed class PolicyWorkflowTests
         analytics.GetProperty("paid").GetInt32().ShouldBe(1);
     }
 
+    [Theory, BothDatabases]
+    public async Task Changed_enterprise_profiles_are_rematched_by_the_scheduler(Db db)
+    {
+        await using var scene = await PolicyScene.StartAsync(db, new Dictionary<string, string?> { ["Lingjing:Policies:RematchIntervalMinutes"] = "0.02" });
+        var id = await scene.PublishAsync("employees >= 40");
+        (await Matches(scene, id)).ShouldBe([scene.Gamma]);
+
+        await scene.DbAsync(c => c.Set<Lingjing.Server.Features.Zone.Enterprise>().Where(e => e.Id == scene.Beta)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 45).SetProperty(e => e.UpdatedAt, DateTime.UtcNow.AddMinutes(1))));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Matches(scene, id)).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        (await Matches(scene, id)).ShouldBe([scene.Beta, scene.Gamma]);
+        (await NotificationsOf(scene, scene.Beta)).ShouldBe(1);
+    }
+
     private static Task<List<int>> Matches(PolicyScene scene, int policyId) =>
         scene.DbAsync(c => c.Set<PolicyMatch>().Where(m => m.PolicyId == policyId).OrderBy(m => m.EnterpriseId).Select(m => m.EnterpriseId).ToListAsync());
 

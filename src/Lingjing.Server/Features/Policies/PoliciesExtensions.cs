@@ -19,6 +19,7 @@ public static class PoliciesExtensions
         services.AddScoped<PolicyAnalytics>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
+        services.AddHostedService<PolicyRematchScheduler>();
         return builder;
     }
 

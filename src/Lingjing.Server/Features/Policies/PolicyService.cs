@@ -15,6 +15,7 @@ public sealed class PolicyService(
     CompiledRuleCache compiledRules,
     PolicyRematcher rematcher,
     PolicyPush push,
+    ProfileLoader loader,
     TimeProvider time)
 {
     public const int MaxPageSize = 100;
@@ -171,8 +172,9 @@ public sealed class PolicyService(
 
     public async Task<PolicyOutcome<EligibilityView>> EligibilityAsync(Policy policy, int enterpriseId, CancellationToken ct)
     {
+        // The vocabulary (parks, tags) may be a little old; the enterprise's own profile is read now.
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
-        var profile = snapshot.Find(enterpriseId);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
         if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
         if (!PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out var error))
             return PolicyError.Conflict($"The policy's rule no longer checks against the zone: {error}");
@@ -185,7 +187,7 @@ public sealed class PolicyService(
     public async Task<MyPolicyMatches> MatchesAsync(int enterpriseId, CancellationToken ct)
     {
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
-        var profile = snapshot.Find(enterpriseId);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
         if (profile is null) return new MyPolicyMatches(enterpriseId, [], []);
         var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
         var applications = await db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)

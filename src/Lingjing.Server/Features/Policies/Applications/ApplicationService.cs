@@ -15,7 +15,7 @@ namespace Lingjing.Server.Features.PolicyServices.Applications;
 /// review → approved or rejected → paid. Every other move is a 409, and a status change only applies
 /// if nobody changed the status meanwhile. Each step is a timeline entry and a notification.</summary>
 public sealed class ApplicationService(
-    LingjingDbContext db, ProfileSnapshotCache profiles, Notifier notifier, TimeProvider time, IOptions<LingjingOptions> options)
+    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, Notifier notifier, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public const int MaxPageSize = 100;
 
@@ -54,8 +54,8 @@ public sealed class ApplicationService(
         if (await db.Set<PolicyApplication>().AnyAsync(a => a.PolicyId == policyId && a.EnterpriseId == enterpriseId, ct))
             return PolicyError.Conflict("Your enterprise has already applied to this policy.");
 
-        var snapshot = await profiles.FreshAsync(ct);
-        var profile = snapshot.Find(enterpriseId);
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
         if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
         if (PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out _))
         {

@@ -11,6 +11,19 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// <summary>Reads every enterprise's profile, its revenue rows and the parks from the database.</summary>
 public sealed class ProfileLoader(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
 {
+    /// <summary>One enterprise's profile as it is now, or null.</summary>
+    public async Task<EnterpriseProfile?> LoadOneAsync(int enterpriseId, CancellationToken ct)
+    {
+        var e = await db.Set<Enterprise>().AsNoTracking().Where(x => x.Id == enterpriseId)
+            .Select(x => new { x.Id, x.ParkId, x.Category, x.Employees, x.FoundedOn, x.AboveDesignatedSize, x.Tags })
+            .FirstOrDefaultAsync(ct);
+        if (e is null) return null;
+        var revenues = await db.Set<EnterpriseRevenue>().AsNoTracking().Where(r => r.EnterpriseId == enterpriseId).OrderBy(r => r.Year)
+            .Select(r => new { r.Year, r.RevenueYuan }).ToListAsync(ct);
+        return new EnterpriseProfile(e.Id, e.ParkId, e.Category, e.Employees, e.FoundedOn.Year, e.AboveDesignatedSize, e.Tags,
+            revenues.Select(r => (r.Year, r.RevenueYuan)).ToList());
+    }
+
     public async Task<ProfileSnapshot> LoadAsync(CancellationToken ct)
     {
         var parks = await db.Set<Park>().AsNoTracking()
