@@ -72,6 +72,19 @@ public sealed class PolicyBrowserTests(DemoZoneFixture zone, ChromiumFixture chr
 
         await page.Locator("[data-rule-input]").FillAsync("employees >= ");
         await Assertions.Expect(page.Locator("[data-preview-error]")).ToContainTextAsync("expected a value");
+
+        // Save the draft through the form, then publish it from its page.
+        var title = $"Browser test editor {Guid.NewGuid():N}";
+        await page.Locator("[data-rule-input]").FillAsync("category == \"arts-crafts\" and employees >= 250");
+        await page.GetByLabel("Title (Chinese)").FillAsync("浏览器测试政策");
+        await page.GetByLabel("Title (English)").FillAsync(title);
+        await page.GetByLabel("Issuing department (English)").FillAsync("District Cultural Industry Development Centre");
+        await page.GetByLabel("Fixed amount (yuan)").FillAsync("80000");
+        await page.Locator("[data-save-policy]").ClickAsync();
+        await page.WaitForURLAsync("**/gov/policies/*?saved=true");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(title);
+        await page.Locator("[data-publish]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-policy-message]")).ToContainTextAsync("enterprises qualify");
     }
 
     [Fact]
