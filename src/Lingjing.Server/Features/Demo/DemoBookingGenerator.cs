@@ -111,7 +111,7 @@ internal static class DemoBookingGenerator
     {
         var booking = new Booking
         {
-            Id = RandomGuid(random),
+            Id = DemoAccountGenerator.RandomGuid(random),
             SpaceId = space.Id,
             UserId = user.Id,
             EnterpriseId = user.EnterpriseId,
@@ -165,13 +165,5 @@ internal static class DemoBookingGenerator
         var bytes = new byte[count];
         random.NextBytes(bytes);
         return bytes;
-    }
-
-    private static Guid RandomGuid(Random random)
-    {
-        var bytes = RandomBytes(random, 16);
-        bytes[7] = (byte)(bytes[7] & 0x0F | 0x40);
-        bytes[8] = (byte)(bytes[8] & 0x3F | 0x80);
-        return new Guid(bytes);
     }
 }

@@ -37,7 +37,10 @@ internal sealed class DemoSeeder(
         if (postgres)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            // The node that waits does so for as long as the other seeds, which may exceed the default 30 s command timeout on a busy machine.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            db.Database.SetCommandTimeout(null);
         }
         try
         {
