@@ -1,7 +1,3 @@
-using Lingjing.Server.Features.Zone;
-using Lingjing.Server.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lingjing.Server.Features.PolicyServices.Matching;
 
 /// <summary>Keeps stored matches current when enterprise profiles change (publishing and editing a
@@ -44,11 +40,6 @@ public sealed class PolicyRematchScheduler(IServiceScopeFactory scopes, IConfigu
     private async Task<string> FingerprintAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var enterprises = await db.Set<Enterprise>().CountAsync(ct);
-        var updated = await db.Set<Enterprise>().MaxAsync(e => (DateTime?)e.UpdatedAt, ct);
-        var revenues = await db.Set<EnterpriseRevenue>().CountAsync(ct);
-        var revenueTotal = await db.Set<EnterpriseRevenue>().SumAsync(r => r.RevenueYuan, ct);
-        return $"{enterprises}|{updated:O}|{revenues}|{revenueTotal}";
+        return await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
     }
 }

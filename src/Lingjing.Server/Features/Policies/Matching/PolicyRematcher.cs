@@ -31,16 +31,31 @@ public sealed class PolicyRematcher(
         var published = await db.Set<Policy>().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
         var compiled = rules.GetAll(published.Select(p => p.Rule).ToList(), snapshot.Vocabulary);
         var matches = PolicyMatcher.MatchAll(compiled, snapshot.Table);
+
+        // All stored matches in one read rather than one query per policy.
+        var storedAll = (await db.Set<PolicyMatch>().AsNoTracking().Select(m => new { m.PolicyId, m.EnterpriseId }).ToListAsync(ct))
+            .ToLookup(m => m.PolicyId, m => m.EnterpriseId);
         var outcomes = new List<RematchOutcome>();
         for (var i = 0; i < published.Count; i++)
-            outcomes.Add(await StoreAsync(published[i], matches[i], snapshot, ct));
+            outcomes.Add(await StoreAsync(published[i], matches[i], snapshot, ct, storedAll[published[i].Id].ToList(), deferCount: true));
+
+        // The eligible counts in one transaction (one commit instead of one per policy).
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            foreach (var policy in published)
+                await db.Set<Policy>().Where(p => p.Id == policy.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.EligibleCount, policy.EligibleCount).SetProperty(p => p.MatchedAt, now), ct);
+            await transaction.CommitAsync(ct);
+        }
         return outcomes;
     }
 
-    private async Task<RematchOutcome> StoreAsync(Policy policy, int[] matching, ProfileSnapshot snapshot, CancellationToken ct)
+    private async Task<RematchOutcome> StoreAsync(
+        Policy policy, int[] matching, ProfileSnapshot snapshot, CancellationToken ct, List<int>? storedMatches = null, bool deferCount = false)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var stored = await db.Set<PolicyMatch>().Where(m => m.PolicyId == policy.Id).Select(m => m.EnterpriseId).ToListAsync(ct);
+        var stored = storedMatches ?? await db.Set<PolicyMatch>().Where(m => m.PolicyId == policy.Id).Select(m => m.EnterpriseId).ToListAsync(ct);
         var storedSet = stored.ToHashSet();
         var matchingSet = matching.ToHashSet();
         var added = matching.Where(id => !storedSet.Contains(id)).ToList();
@@ -100,8 +115,9 @@ public sealed class PolicyRematcher(
             await session.CommitAsync(ct);
         }
 
-        await db.Set<Policy>().Where(p => p.Id == policy.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.EligibleCount, matching.Length).SetProperty(p => p.MatchedAt, now), ct);
+        if (!deferCount)
+            await db.Set<Policy>().Where(p => p.Id == policy.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.EligibleCount, matching.Length).SetProperty(p => p.MatchedAt, now), ct);
         policy.EligibleCount = matching.Length;
         policy.MatchedAt = now;
         return new RematchOutcome(policy.Id, matching.Length, added, removed.Count, entitlements.Count);

@@ -11,6 +11,18 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// <summary>Reads every enterprise's profile, its revenue rows and the parks from the database.</summary>
 public sealed class ProfileLoader(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
 {
+    /// <summary>A cheap summary of the enterprise data (counts, latest profile update, revenue total):
+    /// when it is unchanged, a loaded snapshot is still current. Profile edits set UpdatedAt.</summary>
+    public async Task<string> FingerprintAsync(CancellationToken ct)
+    {
+        var enterprises = await db.Set<Enterprise>().CountAsync(ct);
+        var updated = await db.Set<Enterprise>().MaxAsync(e => (DateTime?)e.UpdatedAt, ct);
+        var revenues = await db.Set<EnterpriseRevenue>().CountAsync(ct);
+        var revenueTotal = await db.Set<EnterpriseRevenue>().SumAsync(r => r.RevenueYuan, ct);
+        var parks = await db.Set<Park>().CountAsync(ct);
+        return $"{enterprises}|{updated:O}|{revenues}|{revenueTotal}|{parks}";
+    }
+
     /// <summary>One enterprise's profile as it is now, or null.</summary>
     public async Task<EnterpriseProfile?> LoadOneAsync(int enterpriseId, CancellationToken ct)
     {
@@ -49,8 +61,9 @@ public sealed class ProfileLoader(LingjingDbContext db, TimeProvider time, IOpti
 
         var now = time.GetUtcNow();
         var asOfYear = TimeZoneInfo.ConvertTime(now, options.Value.ZoneTimeZone).Year;
+        var fingerprint = await FingerprintAsync(ct);
         // The zone's standard tags are always known, even before any enterprise carries one.
         var tags = DemoTags.Names.Keys.Concat(enterprises.SelectMany(e => e.Tags));
-        return new ProfileSnapshot(profiles, new RuleVocabulary(parks, tags, asOfYear), now.UtcDateTime);
+        return new ProfileSnapshot(profiles, new RuleVocabulary(parks, tags, asOfYear), now.UtcDateTime, fingerprint);
     }
 }

@@ -30,5 +30,16 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    public Task<ProfileSnapshot> FreshAsync(CancellationToken ct) => GetAsync(TimeSpan.Zero, ct);
+    /// <summary>A snapshot of the data as it is now: the cached one when the enterprise data's
+    /// fingerprint has not changed since it was loaded (the usual case when a policy is published), else a reload.</summary>
+    public async Task<ProfileSnapshot> FreshAsync(CancellationToken ct)
+    {
+        if (current is { } snapshot && snapshot.Vocabulary.AsOfYear == time.GetUtcNow().Year)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var fingerprint = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
+            if (fingerprint == snapshot.Fingerprint) return snapshot;
+        }
+        return await GetAsync(TimeSpan.Zero, ct);
+    }
 }
