@@ -162,6 +162,25 @@ public sealed class PolicyWorkflowTests
         (await NotificationsOf(scene, scene.Beta)).ShouldBe(1);
     }
 
+    [Theory, BothDatabases]
+    public async Task Rematch_all_picks_up_changed_profiles_and_reports_the_difference(Db db)
+    {
+        await using var scene = await PolicyScene.StartAsync(db);
+        var id = await scene.PublishAsync("employees >= 40");
+        await scene.PublishAsync("category == \"creative-design\"");
+        await scene.DbAsync(c => c.Set<Lingjing.Server.Features.Zone.Enterprise>().Where(e => e.Id == scene.Gamma)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 12).SetProperty(e => e.UpdatedAt, DateTime.UtcNow.AddMinutes(1))));
+        var gov = await scene.ClientAsync(PolicyScene.Gov);
+
+        var summary = await (await gov.PostAsync("/api/v1/policies/rematch", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        summary.GetProperty("policies").GetInt32().ShouldBe(2);
+        summary.GetProperty("noLongerEligible").GetInt32().ShouldBe(1);
+        summary.GetProperty("eligible").GetInt32().ShouldBe(1, "Beta for the design policy; nobody has 40 employees now");
+        (await Matches(scene, id)).ShouldBeEmpty();
+        (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/policies/{id}")).GetProperty("eligibleCount").GetInt32().ShouldBe(0);
+    }
+
     private static Task<List<int>> Matches(PolicyScene scene, int policyId) =>
         scene.DbAsync(c => c.Set<PolicyMatch>().Where(m => m.PolicyId == policyId).OrderBy(m => m.EnterpriseId).Select(m => m.EnterpriseId).ToListAsync());
 
