@@ -4,6 +4,7 @@ using Lingjing.Server.Features.Bookings.Oversight;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.World;
 using Lingjing.Server.Features.World.Realtime;
@@ -23,6 +24,7 @@ builder.AddWorldRealtime();
 builder.AddBookings();
 builder.AddBookingOversight();
 builder.AddNotifications();
+builder.AddPolicyServices();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapWorldRealtime();
 app.MapBookings();
 app.MapBookingOversight();
 app.MapNotifications();
+app.MapPolicyServices();
 app.MapLingjingPortal();
 
 app.Run();

@@ -3,6 +3,7 @@ import type { EChartsCoreOption } from "./echarts";
 import { type CategoryCount, type ChartContext, type ParkFigures, type YearRevenue, label, localName } from "./data";
 import { palette } from "./theme";
 import { bookingOptionBuilders } from "./bookings";
+import { policyOptionBuilders } from "./policies";
 
 type OptionBuilder = (data: unknown, context: ChartContext) => EChartsCoreOption;
 
@@ -107,6 +108,7 @@ export const optionBuilders: Record<string, OptionBuilder> = {
   "enterprises-per-park": enterprisesPerPark,
   "park-map": parkMap,
   ...bookingOptionBuilders,
+  ...policyOptionBuilders,
 };
 
 /** True when the response has nothing to draw, so the page shows its empty state instead of blank axes. */
