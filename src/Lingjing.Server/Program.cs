@@ -1,8 +1,10 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Features.Bookings.Oversight;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.Twins;
 using Lingjing.Server.Features.World;
@@ -21,7 +23,9 @@ builder.AddTerminals();
 builder.AddWorld();
 builder.AddWorldRealtime();
 builder.AddBookings();
+builder.AddBookingOversight();
 builder.AddNotifications();
+builder.AddPolicyServices();
 builder.AddTwins();
 
 var app = builder.Build();
@@ -36,7 +40,9 @@ app.MapTerminals();
 app.MapWorld();
 app.MapWorldRealtime();
 app.MapBookings();
+app.MapBookingOversight();
 app.MapNotifications();
+app.MapPolicyServices();
 app.MapTwins();
 app.MapLingjingPortal();
 

@@ -5,6 +5,7 @@ import "bootstrap";
 import { onPageLoad } from "./page-lifecycle";
 
 onPageLoad(async () => {
+  if (document.querySelector("[data-rule-preview]") !== null) (await import("./policies/rule-preview")).mountRulePreview(document);
   if (document.querySelector("[data-chart]") === null) return;
   const { mountCharts } = await import("./charts/mount");
   mountCharts(document);

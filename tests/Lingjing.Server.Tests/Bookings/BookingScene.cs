@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Net.Http.Headers;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Zone;
@@ -20,6 +21,7 @@ public sealed class BookingScene
     private BookingScene(LingjingApp app) => this.app = app;
 
     public int SpaceId { get; private set; }
+    public int ParkId { get; private set; }
 
     public static async Task<BookingScene> CreateAsync(LingjingApp app, int users = 2, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
     {
@@ -79,5 +81,64 @@ public sealed class BookingScene
         db.Spaces.Add(space);
         await db.SaveChangesAsync();
         SpaceId = space.Id;
+        ParkId = park.Id;
+    }
+
+    /// <summary>A signed-in client of a new account: an operator of this park or another one, an
+    /// administrator of an enterprise in this park or another park, or an employee of no enterprise.</summary>
+    public async Task<HttpClient> NewClientAsync(Who who)
+    {
+        var email = $"{who.ToString().ToLowerInvariant()}{Interlocked.Increment(ref accounts)}@bookings.test";
+        switch (who)
+        {
+            case Who.Operator: await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId: ParkId); break;
+            case Who.OtherOperator: await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId: await OtherParkAsync()); break;
+            case Who.Tenant: await TestUsers.CreateAsync(app, email, Roles.EnterpriseAdmin, enterpriseId: await EnterpriseAsync(ParkId)); break;
+            case Who.OtherEnterprise: await TestUsers.CreateAsync(app, email, Roles.EnterpriseAdmin, enterpriseId: await EnterpriseAsync(await OtherParkAsync())); break;
+            default: await TestUsers.CreateAsync(app, email, Roles.Employee); break;
+        }
+        return await app.SignedInAsync(email, TestUsers.Password);
+    }
+
+    /// <summary>Sets the space's rules through the operator API; unspecified rules keep the defaults
+    /// (open every day all day, 15 min to 8 h, default 1 h, 90 days ahead, everyone signed in).</summary>
+    public async Task SetRulesAsync(HttpClient operatorClient, int defaultMinutes = 60, int minMinutes = 15, int maxMinutes = 480,
+        int bufferMinutes = 0, int maxDaysAhead = 90, int? weeklyQuota = null, bool approval = false, string audience = "signed-in",
+        int capacity = 80, int noShowMinutes = 15, string opensAt = "00:00", string closesAt = "23:59")
+    {
+        var response = await operatorClient.PutAsJsonAsync($"/api/v1/spaces/{SpaceId}/rules", new
+        {
+            opensAt, closesAt, openDays = new[] { 1, 2, 3, 4, 5, 6, 7 }, capacity, defaultMinutes, minMinutes, maxMinutes, bufferMinutes,
+            maxDaysAhead, weeklyQuotaPerEnterprise = weeklyQuota, requiresApproval = approval, audience, noShowReleaseMinutes = noShowMinutes,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private int accounts;
+    private int? otherPark;
+    private readonly Dictionary<int, int> enterprises = [];
+
+    private async Task<int> OtherParkAsync()
+    {
+        if (otherPark is { } known) return known;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var park = ZoneRows.Park("Other Park");
+        db.Parks.Add(park);
+        await db.SaveChangesAsync();
+        return (otherPark = park.Id).Value;
+    }
+
+    private async Task<int> EnterpriseAsync(int parkId)
+    {
+        if (enterprises.TryGetValue(parkId, out var known)) return known;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var enterprise = ZoneRows.Enterprise(parkId, $"Enterprise of park {parkId}");
+        db.Enterprises.Add(enterprise);
+        await db.SaveChangesAsync();
+        return enterprises[parkId] = enterprise.Id;
     }
 }
+
+public enum Who { Operator, OtherOperator, Tenant, OtherEnterprise, Employee }

@@ -91,8 +91,14 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
     }
 
     [Fact]
-    public async Task Clicking_a_space_shows_its_details_and_a_book_link()
+    public async Task Clicking_a_space_shows_its_details_and_books_its_next_free_slot_in_one_click()
     {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Space 22 is one of the test park's closed spaces: open it every day, all day.
+            var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+            await db.Spaces.Where(s => s.ParkId == parkId && s.NameEn == "Space 22").ExecuteUpdateAsync(s => s.SetProperty(x => x.OpenDays, 0b111_1111));
+        }
         var page = await OpenAsync($"/world/{parkId}");
         // Once joined, the avatar walks from the server's spawn to open ground and the camera follows: wait until it stands.
         await page.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
@@ -107,7 +113,20 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         await Assertions.Expect(details).ToBeVisibleAsync();
         await Assertions.Expect(details).ToContainTextAsync("Space 22");
         await Assertions.Expect(details).ToContainTextAsync("Capacity");
-        await Assertions.Expect(details.GetByRole(AriaRole.Link, new() { Name = "Book" })).ToHaveAttributeAsync("href", "/directory/spaces/" + await details.GetAttributeAsync("data-space-id"));
+        var spaceId = await details.GetAttributeAsync("data-space-id");
+        await Assertions.Expect(details.GetByRole(AriaRole.Link, new() { Name = "Other times" })).ToHaveAttributeAsync("href", $"/directory/spaces/{spaceId}#book");
+
+        await details.GetByRole(AriaRole.Button, new() { Name = "Book next free slot" }).ClickAsync();
+
+        var result = details.Locator(".world-space-result");
+        await Assertions.Expect(result).ToContainTextAsync("Booked:");
+        var bookingId = await result.GetAttributeAsync("data-booking-id");
+        await Assertions.Expect(result.GetByRole(AriaRole.Link, new() { Name = "View booking" })).ToHaveAttributeAsync("href", $"/bookings/{bookingId}");
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var booking = await http.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}");
+        booking.GetProperty("spaceId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(spaceId);
+        booking.GetProperty("status").GetString().ShouldBe("confirmed");
     }
 
     [Fact]

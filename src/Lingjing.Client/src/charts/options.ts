@@ -2,6 +2,8 @@
 import type { EChartsCoreOption } from "./echarts";
 import { type CategoryCount, type ChartContext, type ParkFigures, type YearRevenue, label, localName } from "./data";
 import { palette } from "./theme";
+import { bookingOptionBuilders } from "./bookings";
+import { policyOptionBuilders } from "./policies";
 
 type OptionBuilder = (data: unknown, context: ChartContext) => EChartsCoreOption;
 
@@ -105,6 +107,8 @@ export const optionBuilders: Record<string, OptionBuilder> = {
   "revenue-by-year": revenueByYear,
   "enterprises-per-park": enterprisesPerPark,
   "park-map": parkMap,
+  ...bookingOptionBuilders,
+  ...policyOptionBuilders,
 };
 
 /** True when the response has nothing to draw, so the page shows its empty state instead of blank axes. */

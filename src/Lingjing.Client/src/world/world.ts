@@ -26,6 +26,7 @@ import { Hud } from "./ui/hud";
 import { ChatPanel } from "./ui/chatPanel";
 import { PeopleList } from "./ui/peopleList";
 import { Moderation } from "./ui/moderation";
+import { SpaceBooking } from "./ui/spaceBooking";
 import { SpaceDetails } from "./ui/spaceDetails";
 import { createJoystick } from "./ui/joystick";
 import { el } from "./ui/dom";
@@ -190,7 +191,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   // Overlay UI.
   const hud = new Hud(texts, emote => session.emote(emote));
-  const details = new SpaceDetails(texts, id => (root.dataset.bookUrl ?? "/directory/spaces/{id}").replace("{id}", String(id)));
+  const details = new SpaceDetails(texts, new SpaceBooking(
+    root.dataset.bookApi ?? "/api/v1/spaces/{id}/bookings/next",
+    root.dataset.bookingUrl ?? "/bookings/{id}",
+    root.dataset.bookUrl ?? "/directory/spaces/{id}#book"));
   let session: ReturnType<typeof joinWorld>;
   const chat = new ChatPanel(texts, (scope, text) => session.chat(scope, text));
   // Only the park's operator gets this attribute; the API checks again.

@@ -65,6 +65,8 @@ public static class AccountsExtensions
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Government, p => p.RequireRole(Roles.Government))
             .AddPolicy(Policies.ParkOperator, p => p.RequireRole(Roles.ParkOperator).RequireClaim(LingjingClaims.ParkId))
+            .AddPolicy(Policies.SpaceManager, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Government)
+                || (c.User.IsInRole(Roles.ParkOperator) && c.User.HasClaim(claim => claim.Type == LingjingClaims.ParkId))))
             .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
             .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +8,7 @@ namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>The lifecycle after booking: a park operator approves or rejects a pending booking,
 /// the person checks in from 15 minutes before the start. Each step tells the person.</summary>
-public sealed class BookingDecisions(LingjingDbContext db, BookingService bookings, Notifier notifier, TimeProvider time)
+public sealed class BookingDecisions(LingjingDbContext db, BookingService bookings, BookingNotices notices, TimeProvider time)
 {
     public async Task<(BookingView? View, BookingError? Error)> ApproveAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
     {
@@ -19,9 +17,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         booking.Status = BookingStatus.Confirmed;
         Decide(booking, reviewer, null);
         await db.SaveChangesAsync(ct);
-        await TellAsync(booking, space, "booking.approved", $"Booking approved: {space.NameEn}", $"预约已通过：{space.NameZh}",
-            $"Your booking of {space.NameEn} on {When(booking)} is confirmed. Check in from 15 minutes before the start.",
-            $"您于 {When(booking)} 预约的{space.NameZh}已确认，开始前 15 分钟起可签到。", ct);
+        await notices.ApprovedAsync(booking, space, ct);
         return (BookingView.Of(booking, space, bookings.Zone), null);
     }
 
@@ -36,9 +32,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         booking.Status = BookingStatus.Rejected;
         Decide(booking, reviewer, trimmed);
         await db.SaveChangesAsync(ct);
-        await TellAsync(booking, space, "booking.rejected", $"Booking rejected: {space.NameEn}", $"预约未通过：{space.NameZh}",
-            $"Your booking of {space.NameEn} on {When(booking)} was rejected: {trimmed}",
-            $"您于 {When(booking)} 预约的{space.NameZh}未通过：{trimmed}", ct);
+        await notices.RejectedAsync(booking, space, trimmed, ct);
         return (BookingView.Of(booking, space, bookings.Zone), null);
     }
 
@@ -47,7 +41,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
     public async Task<(BookingView? View, BookingError? Error)> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
         var mayCheckIn = row is not null && (row.Booking.UserId == user.UserId()
             || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId));
         if (!mayCheckIn) return (null, BookingError.NotFound($"You have no booking with id {id}."));
@@ -80,7 +74,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
     private async Task<(Booking? Booking, Space? Space, BookingError? Error)> PendingForReviewerAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
     {
         var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
+            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
         if (row is null || !(reviewer.IsInRole(Roles.Government) || reviewer.ParkId() == row.Space.ParkId))
             return (null, null, BookingError.NotFound($"There is no booking with id {id} in your park."));
         if (row.Booking.Status != BookingStatus.Pending)
@@ -96,11 +90,4 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         booking.DecidedBy = reviewer.UserId();
         booking.DecisionReason = reason;
     }
-
-    private string When(Booking booking) =>
-        SpaceCalendar.InZone(SpaceCalendar.Utc(booking.StartsAt), bookings.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private Task TellAsync(Booking booking, Space space, string kind, string title, string titleZh, string body, string bodyZh, CancellationToken ct) =>
-        notifier.NotifyUsersAsync([booking.UserId], new NotificationMessage(kind, title, titleZh, body, bodyZh, $"/bookings/{booking.Id}",
-            $"{kind}:{booking.Id}"), ct);
 }

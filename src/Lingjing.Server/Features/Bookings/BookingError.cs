@@ -1,12 +1,15 @@
 namespace Lingjing.Server.Features.Bookings;
 
-/// <summary>Why a booking operation failed: an HTTP status (400, 403, 404 or 409), a detail for
-/// people and, for a taken time, the next free slots of the same length.</summary>
-public sealed record BookingError(int Status, string Detail, IReadOnlyList<FreeSlot> Alternatives)
+/// <summary>Why a booking operation failed: an HTTP status (400, 403, 404 or 409), a title and a
+/// detail for people and, when the time is taken, the next free slots of the same length.</summary>
+public sealed record BookingError(int Status, string Title, string Detail, IReadOnlyList<FreeSlot> Alternatives)
 {
-    public static BookingError BadInput(string detail) => new(StatusCodes.Status400BadRequest, detail, []);
-    public static BookingError Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail, []);
-    public static BookingError NotFound(string detail) => new(StatusCodes.Status404NotFound, detail, []);
-    /// <summary>A state conflict (wrong status, too early to check in), without alternatives.</summary>
-    public static BookingError Conflict(string detail) => new(StatusCodes.Status409Conflict, detail, []);
+    public static BookingError BadInput(string detail) => new(StatusCodes.Status400BadRequest, "The request is not valid", detail, []);
+    public static BookingError Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "This space is not open to you", detail, []);
+    public static BookingError NotFound(string detail) => new(StatusCodes.Status404NotFound, "Not found", detail, []);
+    /// <summary>The time is taken: 409 with the alternatives.</summary>
+    public static BookingError Taken(IReadOnlyList<FreeSlot> alternatives) =>
+        new(StatusCodes.Status409Conflict, "The time is already booked", "The space is already booked for part of this time.", alternatives);
+    /// <summary>A state conflict (wrong status, too early to check in, no free time).</summary>
+    public static BookingError Conflict(string detail) => new(StatusCodes.Status409Conflict, "Not possible now", detail, []);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
@@ -13,11 +12,12 @@ namespace Lingjing.Server.Features.Bookings;
 /// <summary>Books spaces, lists and cancels bookings. The rules of the space decide what may be
 /// booked; <see cref="BookingWriter"/> makes sure two live bookings never overlap.</summary>
 public sealed class BookingService(
-    LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, Notifier notifier,
+    LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, BookingNotices notices,
     TimeProvider time, IOptions<LingjingOptions> options)
 {
     private const int AlternativeCount = 3;
-    private const int NextSlotAttempts = 5;
+    // Each attempt re-reads the live bookings, so a click loses at most once per concurrent winner.
+    private const int NextSlotAttempts = 20;
     private readonly TimeZoneInfo zone = options.Value.ZoneTimeZone;
 
     public TimeZoneInfo Zone => zone;
@@ -37,7 +37,16 @@ public sealed class BookingService(
         if (BookingRules.Check(bookable, start!.Value, end!.Value, time.GetUtcNow(), zone) is { } broken)
             return BookingAttempt.Failed(BookingError.BadInput(broken));
         if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
-        return await BookAsync(bookable, start.Value, end.Value, request.Purpose, request.Attendees, user, ct);
+        // One connection for the insert and, on a clash, the alternatives: not one pool round trip each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await BookAsync(bookable, start.Value, end.Value, request.Purpose, request.Attendees, user, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>"Book next free slot": the space's default length at the first free time from now
@@ -58,17 +67,37 @@ public sealed class BookingService(
         if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
 
         var from = SpaceCalendar.NextQuarterHour(after);
-        for (var attempt = 0; attempt < NextSlotAttempts; attempt++)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var live = await writer.LiveBookingsAsync(spaceId, from, from + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead + 1), ct);
-            var next = SpaceCalendar.NextFree(bookable, live, from, bookable.Rules.DefaultLength, now, zone, 1);
-            if (next.Count == 0)
-                return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
-            var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
-            if (booked.Error is not { Status: StatusCodes.Status409Conflict }) return booked;
-            from = next[0].Start + TimeSpan.FromMinutes(15);
+            for (var attempt = 0; attempt < NextSlotAttempts; attempt++)
+            {
+                var next = await FreeSlotsAsync(bookable, from, bookable.Rules.DefaultLength, now, 1, ct);
+                if (next.Count == 0)
+                    return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
+                var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
+                if (booked.Error is not { Status: StatusCodes.Status409Conflict }) return booked;
+            }
+            return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
         }
-        return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The next free slots of a length from a start: the coming two weeks first (one small
+    /// query, enough almost always), the space's whole booking horizon only when they are full.</summary>
+    private async Task<List<FreeSlot>> FreeSlotsAsync(BookableSpace bookable, DateTimeOffset from, TimeSpan length, DateTimeOffset now, int count, CancellationToken ct)
+    {
+        var horizon = now + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead) + length;
+        var near = from + TimeSpan.FromDays(14);
+        var live = await writer.LiveBookingsAsync(bookable.Space.Id, from, near < horizon ? near : horizon, ct);
+        var found = SpaceCalendar.NextFree(bookable, live, from, length, now, zone, count);
+        // Only slots held entirely before `near` were checked against every booking that matters.
+        if (near >= horizon || found.Count(f => f.End + bookable.Rules.Buffer <= near) == count) return found;
+        live = await writer.LiveBookingsAsync(bookable.Space.Id, from, horizon, ct);
+        return SpaceCalendar.NextFree(bookable, live, from, length, now, zone, count);
     }
 
     public async Task<List<FreeSlot>?> AvailabilityAsync(int spaceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
@@ -102,6 +131,28 @@ public sealed class BookingService(
             || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId);
         return visible ? (row.Booking, row.Space) : null;
     }
+
+    /// <summary>Meeting rooms and studios for a quick booking: in the person's park (their own or
+    /// their enterprise's) when they have one, open to them, smallest first.</summary>
+    public async Task<List<Space>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
+    {
+        var parkId = user.ParkId() ?? (user.EnterpriseId() is { } enterpriseId
+            ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
+            : null);
+        var candidates = await db.Spaces.AsNoTracking()
+            .Where(s => (parkId == null || s.ParkId == parkId) && (s.SpaceType == "meeting-room" || s.SpaceType == "studio"))
+            .OrderBy(s => s.Capacity).ThenBy(s => s.Id).Take(count * 4).ToListAsync(ct);
+        var open = new List<Space>();
+        foreach (var space in candidates)
+        {
+            if (open.Count == count) break;
+            if (await spaces.FindAsync(space.Id, ct) is { } bookable && await audience.RefusalAsync(bookable, user, ct) is null) open.Add(space);
+        }
+        return open;
+    }
+
+    public async Task<int> NoShowMinutesAsync(int spaceId, CancellationToken ct) =>
+        (await spaces.FindAsync(spaceId, ct))?.Rules.NoShowReleaseMinutes ?? SpaceBookingRules.Defaults(spaceId).NoShowReleaseMinutes;
 
     public async Task<BookingView?> ViewAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct) =>
         await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Space, zone) : null;
@@ -147,21 +198,11 @@ public sealed class BookingService(
                 return BookingAttempt.Failed(BookingError.BadInput(
                     $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."));
             case BookingWriter.Outcome.Clash:
-                var live = await writer.LiveBookingsAsync(bookable.Space.Id, start, start + TimeSpan.FromDays(bookable.Rules.MaxDaysAhead + 1), ct);
-                var alternatives = SpaceCalendar.NextFree(bookable, live, start, end - start, now, zone, AlternativeCount);
-                return BookingAttempt.Failed(new BookingError(StatusCodes.Status409Conflict, "The space is already booked for part of this time.", alternatives));
+                var alternatives = await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct);
+                return BookingAttempt.Failed(BookingError.Taken(alternatives));
         }
-        if (booking.Status == BookingStatus.Pending) await TellOperatorsAsync(bookable.Space, booking, ct);
+        if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, bookable.Space, ct);
         return new BookingAttempt(BookingView.Of(booking, bookable.Space, zone), null);
-    }
-
-    private Task TellOperatorsAsync(Space space, Booking booking, CancellationToken ct)
-    {
-        var when = SpaceCalendar.InZone(SpaceCalendar.Utc(booking.StartsAt), zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return notifier.NotifyParkOperatorsAsync(space.ParkId, new NotificationMessage("booking.requested",
-            $"Booking to approve: {space.NameEn}", $"待审批预约：{space.NameZh}",
-            $"{space.NameEn} is requested for {when}. Approve or reject it in the park terminal.",
-            $"{space.NameZh} 申请于 {when} 使用，请在园区端审批。", "/park/bookings"), ct);
     }
 
     /// <summary>The zone-local week (Monday 00:00 to the next Monday) that contains the instant, in UTC.</summary>

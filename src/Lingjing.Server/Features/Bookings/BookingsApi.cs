@@ -93,11 +93,11 @@ public static class BookingsApi
 
     private static void MapReview(WebApplication app)
     {
-        var review = app.MapGroup("/api/v1").WithTags("Bookings").RequireAuthorization(Policies.ParkOperator);
+        var review = app.MapGroup("/api/v1").WithTags("Bookings").RequireAuthorization(Policies.SpaceManager);
 
         review.MapGet("/park/bookings/pending", async Task<Ok<List<PendingBooking>>> (
                 ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) => TypedResults.Ok(await decisions.QueueAsync(user, ct)))
-            .WithSummary("Bookings of my park's spaces waiting for approval, soonest first");
+            .WithSummary("Bookings waiting for approval, soonest first: of my park's spaces (all parks for the government)");
 
         review.MapPost("/bookings/{id:guid}/approve", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) => Decided(await decisions.ApproveAsync(id, user, ct)))
@@ -129,7 +129,7 @@ public static class BookingsApi
                 if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The rules are not valid");
                 return TypedResults.Ok((await service.GetAsync(spaceId, ct))!);
             })
-            .RequireAuthorization(Policies.ParkOperator)
+            .RequireAuthorization(Policies.SpaceManager)
             .WithSummary("Set the booking rules, opening hours and capacity of a space of my park");
 
         rules.MapPost("/blackouts", async Task<Results<Created<BlackoutView>, ValidationProblem, ProblemHttpResult>> (
@@ -141,7 +141,7 @@ public static class BookingsApi
                     ? TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The blackout is not valid")
                     : TypedResults.Created($"/api/v1/spaces/{spaceId}/blackouts/{blackout.Id}", blackout);
             })
-            .RequireAuthorization(Policies.ParkOperator)
+            .RequireAuthorization(Policies.SpaceManager)
             .WithSummary("Close a space of my park for bookings on some days (firstDay, lastDay inclusive, reason)");
 
         rules.MapDelete("/blackouts/{blackoutId:int}", async Task<Results<NoContent, ProblemHttpResult>> (
@@ -149,7 +149,7 @@ public static class BookingsApi
                 await service.ManagedAsync(spaceId, user, ct) is not null && await service.RemoveBlackoutAsync(spaceId, blackoutId, ct)
                     ? TypedResults.NoContent()
                     : Problem(BookingError.NotFound($"There is no blackout {blackoutId} of space {spaceId} in your park.")))
-            .RequireAuthorization(Policies.ParkOperator)
+            .RequireAuthorization(Policies.SpaceManager)
             .WithSummary("Remove a blackout");
     }
 
@@ -172,17 +172,9 @@ public static class BookingsApi
 
     internal static ProblemHttpResult Problem(BookingError error)
     {
-        var title = error.Status switch
-        {
-            StatusCodes.Status400BadRequest => "The request is not valid",
-            StatusCodes.Status403Forbidden => "This space is not open to you",
-            StatusCodes.Status404NotFound => "Not found",
-            _ when error.Alternatives.Count > 0 || error.Detail.StartsWith("The space is already booked", StringComparison.Ordinal) => "The time is already booked",
-            _ => "Not possible now",
-        };
         var extensions = error.Status == StatusCodes.Status409Conflict
             ? new Dictionary<string, object?> { ["alternatives"] = error.Alternatives }
             : null;
-        return TypedResults.Problem(title: title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
+        return TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
     }
 }

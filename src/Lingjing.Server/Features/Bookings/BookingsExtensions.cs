@@ -10,6 +10,7 @@ public static class BookingsExtensions
         builder.Services.AddScoped<BookingWriter>();
         builder.Services.AddScoped<BookingAudienceCheck>();
         builder.Services.AddScoped<BookingService>();
+        builder.Services.AddScoped<BookingNotices>();
         builder.Services.AddScoped<BookingDecisions>();
         builder.Services.AddScoped<BookingCalendars>();
         builder.Services.AddScoped<SpaceRulesService>();
@@ -21,6 +22,7 @@ public static class BookingsExtensions
     public static WebApplication MapBookings(this WebApplication app)
     {
         app.MapBookingsApi();
+        app.MapBookingForms();
         return app;
     }
 }

@@ -73,7 +73,8 @@ public static class DemoAccountGenerator
         }
     }
 
-    private static Guid RandomGuid(Random random)
+    /// <summary>A version-4 GUID from the seeded generator, so the demo zone is the same on every run.</summary>
+    internal static Guid RandomGuid(Random random)
     {
         var bytes = new byte[16];
         random.NextBytes(bytes);

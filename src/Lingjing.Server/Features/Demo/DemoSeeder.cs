@@ -37,7 +37,10 @@ internal sealed class DemoSeeder(
         if (postgres)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            // The node that waits does so for as long as the other seeds, which may exceed the default 30 s command timeout on a busy machine.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            db.Database.SetCommandTimeout(null);
         }
         try
         {
@@ -89,6 +92,7 @@ internal sealed class DemoSeeder(
         var hash = passwordHasher.HashPassword(new LingjingUser(), DemoAccountGenerator.Password);
         var zone = await generating;
         var accounts = DemoAccountGenerator.Generate(seed, hash, now);
+        var bookings = DemoBookingGenerator.Generate(seed, zone, accounts, now, options.Value.ZoneTimeZone);
         progress.End("generate", 0, step.Elapsed);
 
         var setting = new SystemSetting
@@ -106,6 +110,9 @@ internal sealed class DemoSeeder(
         await WriteAsync(session, zone.Spaces);
         await WriteAsync(session, accounts.Users);
         await WriteAsync(session, accounts.UserRoles);
+        await WriteAsync(session, bookings.Rules);
+        await WriteAsync(session, bookings.Blackouts);
+        await WriteAsync(session, bookings.Bookings);
         await WriteAsync(session, [setting]);
         await session.CommitAsync(cancellationToken);
 

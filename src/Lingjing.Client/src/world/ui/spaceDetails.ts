@@ -1,14 +1,15 @@
 import type { SpaceSceneData } from "../scene/worldScene";
 import type { Texts } from "./texts";
 import { el } from "./dom";
+import { type SpaceBooking, slotText } from "./spaceBooking";
 
 const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/** The card shown when a space marker is clicked: name, type, capacity, hours and a Book action. */
+/** The card shown when a space marker is clicked: name, type, capacity, hours, and one-click booking. */
 export class SpaceDetails {
   readonly element: HTMLElement;
 
-  constructor(private readonly texts: Texts, private readonly bookUrl: (id: number) => string) {
+  constructor(private readonly texts: Texts, private readonly booking: SpaceBooking) {
     this.element = el("section", "world-panel world-space");
     this.element.hidden = true;
     this.element.setAttribute("role", "dialog");
@@ -28,12 +29,39 @@ export class SpaceDetails {
     fact("Opening hours", `${space.opensAt}–${space.closesAt}`);
     fact("Open on", openDays || t.get("Not open on any day"));
     const state = el("span", space.openNow ? "badge text-bg-success" : "badge text-bg-secondary", space.openNow ? t.get("Open now") : t.get("Closed now"));
-    const book = el("a", "btn btn-primary btn-sm", t.get("Book"));
-    book.href = this.bookUrl(space.id);
-    book.setAttribute("data-enhance-nav", "false");
+    const book = el("button", "btn btn-primary btn-sm", t.get("Book next free slot"));
+    book.type = "button";
+    book.dataset.testid = "world-book-next";
+    const others = el("a", "btn btn-link btn-sm", t.get("Other times"));
+    others.href = this.booking.spaceUrl(space.id);
+    const actions = el("div", "d-flex gap-1");
+    actions.append(book, others);
+    const result = el("div", "world-space-result small mt-2");
+    result.setAttribute("role", "status");
+    book.addEventListener("click", () => void this.bookNext(space.id, book, result));
     this.element.dataset.spaceId = String(space.id);
-    this.element.replaceChildren(close, el("h2", "world-panel-title", t.name(space)), state, facts, book);
+    this.element.replaceChildren(close, el("h2", "world-panel-title", t.name(space)), state, facts, actions, result);
     this.element.hidden = false;
+  }
+
+  private async bookNext(spaceId: number, button: HTMLButtonElement, result: HTMLElement): Promise<void> {
+    const t = this.texts;
+    button.disabled = true;
+    result.replaceChildren(t.get("Booking…"));
+    const outcome = await this.booking.bookNext(spaceId);
+    button.disabled = false;
+    if (!outcome.ok) {
+      result.replaceChildren(el("span", "text-danger", outcome.detail || t.get("That did not work. Please try again.")));
+      return;
+    }
+    const { booking } = outcome;
+    const when = slotText(booking.start, booking.end, t.chinese);
+    const view = el("a", "ms-1", t.get("View booking"));
+    view.href = this.booking.bookingUrl(booking.id);
+    view.target = "_blank";
+    const text = booking.status === "pending" ? t.format("Requested: {0}, waiting for approval.", when) : t.format("Booked: {0}.", when);
+    result.replaceChildren(el("span", "text-success", text), view);
+    result.dataset.bookingId = booking.id;
   }
 
   hide(): void {

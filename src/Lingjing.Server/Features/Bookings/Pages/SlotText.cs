@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Lingjing.Server.Features.Bookings.Pages;
+
+/// <summary>How booking times read on the pages: zone-local, day name in the page's language.</summary>
+public static class SlotText
+{
+    public static string Of(DateTimeOffset start, DateTimeOffset end) =>
+        $"{Day(start)} {start:HH:mm}–{end:HH:mm}";
+
+    public static string Day(DateTimeOffset instant) =>
+        instant.ToString(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "M月d日 ddd" : "ddd d MMM", CultureInfo.CurrentUICulture);
+
+    public static string Length(TimeSpan length) =>
+        length.TotalMinutes % 60 == 0 ? $"{length.TotalHours:0} h" : length.TotalMinutes < 60 ? $"{length.TotalMinutes:0} min" : $"{length.TotalHours:0.#} h";
+}

@@ -1,0 +1,13 @@
+namespace Lingjing.Server.Features.PolicyServices;
+
+/// <summary>A file attached to an application, stored under the data directory as
+/// <c>uploads/policies/{ApplicationId}/{Id}</c>.</summary>
+public sealed class ApplicationMaterial
+{
+    public Guid Id { get; set; }
+    public Guid ApplicationId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long SizeBytes { get; set; }
+    public DateTime UploadedAt { get; set; }
+}

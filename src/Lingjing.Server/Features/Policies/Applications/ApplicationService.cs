@@ -1,0 +1,284 @@
+using System.Text.Json;
+using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Features.PolicyServices.Rules;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.PolicyServices.Applications;
+
+/// <summary>Applications to policies: an enterprise applies once per policy with contact details, a
+/// statement and materials (stored under the data directory); reviewers move it submitted → under
+/// review → approved or rejected → paid. Every other move is a 409, and a status change only applies
+/// if nobody changed the status meanwhile. Each step is a timeline entry and a notification.</summary>
+public sealed class ApplicationService(
+    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, Notifier notifier, TimeProvider time, IOptions<LingjingOptions> options)
+{
+    public const int MaxPageSize = 100;
+
+    public string MaterialDirectory(Guid applicationId) =>
+        Path.Combine(options.Value.FullDataDirectory, "uploads", "policies", applicationId.ToString("N"));
+
+    public async Task<PolicyOutcome<ApplicationDetail>> ApplyAsync(
+        int policyId, ApplicationViewer viewer, ApplicationForm form, IReadOnlyList<IFormFile> files, CancellationToken ct)
+    {
+        if (viewer.EnterpriseId is not { } enterpriseId) return PolicyError.NotFound("Only an enterprise account can apply.");
+        var policy = await db.Set<Policy>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId && p.Status == PolicyStatus.Published, ct);
+        if (policy is null) return PolicyError.NotFound($"There is no published policy with id {policyId}.");
+
+        var contactName = form.ContactName?.Trim() ?? "";
+        var contactPhone = form.ContactPhone?.Trim() ?? "";
+        var statement = form.Statement?.Trim() ?? "";
+        if (contactName.Length is 0 or > 100) return PolicyError.BadInput("contactName is required, at most 100 characters.");
+        if (contactPhone.Length is < 5 or > 40 || contactPhone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')')))
+            return PolicyError.BadInput("contactPhone is required: 5 to 40 digits, spaces, +, - or parentheses.");
+        if (statement.Length > 4_000) return PolicyError.BadInput("statement may be at most 4,000 characters.");
+        if (files.Count > MaterialRules.MaxFiles) return PolicyError.BadInput($"At most {MaterialRules.MaxFiles} materials may be attached; there are {files.Count}.");
+        var types = new List<string>();
+        foreach (var file in files)
+        {
+            if (MaterialRules.Check(file, out var contentType) is { } problem) return PolicyError.BadInput(problem);
+            types.Add(contentType!);
+        }
+
+        if (policy.Mode == PolicyModes.Automatic)
+            return PolicyError.Conflict("This policy needs no application (免申即享): eligible enterprises are granted it automatically.");
+        var today = Today();
+        if (policy.ValidUntil < today || policy.ValidFrom > today)
+            return PolicyError.Conflict($"The policy is valid from {policy.ValidFrom:yyyy-MM-dd} to {policy.ValidUntil:yyyy-MM-dd}; applications are not accepted today.");
+        if (policy.ApplicationDeadline is { } deadline && deadline < today)
+            return PolicyError.Conflict($"The application deadline was {deadline:yyyy-MM-dd}.");
+        if (await db.Set<PolicyApplication>().AnyAsync(a => a.PolicyId == policyId && a.EnterpriseId == enterpriseId, ct))
+            return PolicyError.Conflict("Your enterprise has already applied to this policy.");
+
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
+        if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
+        if (PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out _))
+        {
+            var explanation = new RuleEvaluator(snapshot.Vocabulary).Explain(rule!, profile);
+            if (!explanation.Eligible)
+                return PolicyError.Conflict("Your enterprise does not meet the policy's conditions: " +
+                    string.Join("; ", explanation.Clauses.Where(c => !c.Held).Select(c => $"{c.Clause} ({string.Join(", ", c.Values)})")) + ".");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var application = new PolicyApplication
+        {
+            Id = Guid.NewGuid(),
+            PolicyId = policyId,
+            EnterpriseId = enterpriseId,
+            SubmittedBy = viewer.UserId,
+            Status = ApplicationStatus.Submitted,
+            ContactName = contactName,
+            ContactPhone = contactPhone,
+            Statement = statement,
+            ProfileSnapshot = JsonSerializer.Serialize(ProfileSummary.Of(profile, snapshot.Vocabulary)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(application);
+        db.Add(Event(application.Id, ApplicationStatus.Submitted, now, viewer, statement.Length > 0 ? "Application submitted with a statement." : "Application submitted."));
+
+        var directory = MaterialDirectory(application.Id);
+        var written = new List<string>();
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var material = new ApplicationMaterial
+                {
+                    Id = Guid.NewGuid(),
+                    ApplicationId = application.Id,
+                    FileName = Path.GetFileName(files[i].FileName),
+                    ContentType = types[i],
+                    SizeBytes = files[i].Length,
+                    UploadedAt = now,
+                };
+                System.IO.Directory.CreateDirectory(directory);
+                var path = Path.Combine(directory, material.Id.ToString("N"));
+                await using (var target = File.Create(path))
+                    await files[i].CopyToAsync(target, ct);
+                written.Add(path);
+                db.Add(material);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on (policy, enterprise) refused a concurrent second application.
+            foreach (var path in written) File.Delete(path);
+            db.ChangeTracker.Clear();
+            return PolicyError.Conflict("Your enterprise has already applied to this policy.");
+        }
+        catch
+        {
+            foreach (var path in written) File.Delete(path);
+            throw;
+        }
+        return (await DetailAsync(application.Id, viewer, ct))!;
+    }
+
+    public async Task<PolicyOutcome<ApplicationDetail>> MoveAsync(Guid id, string to, ApplicationViewer reviewer, ReviewDecision decision, CancellationToken ct)
+    {
+        var application = await db.Set<PolicyApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !reviewer.Government) return PolicyError.NotFound($"There is no application with id {id}.");
+        if (!ApplicationStatus.CanMove(application.Status, to))
+            return PolicyError.Conflict($"An application that is {application.Status} cannot become {to}.");
+
+        var reason = decision.Reason?.Trim() ?? "";
+        var note = decision.Note?.Trim() ?? "";
+        if (note.Length > 1_000) return PolicyError.BadInput("note may be at most 1,000 characters.");
+        long? amount = null;
+        DateOnly? paidOn = null;
+        switch (to)
+        {
+            case ApplicationStatus.Rejected when reason.Length is 0 or > 1_000:
+                return PolicyError.BadInput("reason is required to reject an application (at most 1,000 characters).");
+            case ApplicationStatus.Paid:
+                if (decision.AmountYuan is not > 0) return PolicyError.BadInput("amountYuan (a positive whole number of yuan) is required to record a payment.");
+                if (decision.AmountYuan > 100_000_000_000) return PolicyError.BadInput("amountYuan is implausibly large.");
+                paidOn = decision.PaidOn ?? Today();
+                if (paidOn > Today()) return PolicyError.BadInput("paidOn must not be in the future.");
+                amount = decision.AmountYuan;
+                break;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var from = application.Status;
+        var changed = to switch
+        {
+            ApplicationStatus.Rejected => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.RejectionReason, reason).SetProperty(a => a.UpdatedAt, now), ct),
+            ApplicationStatus.Paid => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.AmountYuan, amount).SetProperty(a => a.PaidOn, paidOn).SetProperty(a => a.UpdatedAt, now), ct),
+            _ => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.UpdatedAt, now), ct),
+        };
+        if (changed == 0) return PolicyError.Conflict("The application was changed by someone else meanwhile; reload it.");
+
+        var entryNote = to switch
+        {
+            ApplicationStatus.Rejected => reason,
+            ApplicationStatus.Paid => $"Paid {amount:#,0} yuan on {paidOn:yyyy-MM-dd}." + (note.Length > 0 ? " " + note : ""),
+            _ => note,
+        };
+        db.Add(Event(id, to, now, reviewer, entryNote));
+        await db.SaveChangesAsync(ct);
+
+        var policy = await db.Set<Policy>().AsNoTracking().FirstAsync(p => p.Id == application.PolicyId, ct);
+        await notifier.NotifyEnterprisesAsync([application.EnterpriseId], StatusMessage(policy, id, to, entryNote), ct);
+        return (await DetailAsync(id, reviewer, ct))!;
+    }
+
+    public async Task<ApplicationDetail?> DetailAsync(Guid id, ApplicationViewer viewer, CancellationToken ct)
+    {
+        var application = await db.Set<PolicyApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !viewer.MaySee(application)) return null;
+        var view = (await Views(db.Set<PolicyApplication>().AsNoTracking().Where(a => a.Id == id)).ToListAsync(ct)).Single();
+        var timeline = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At)
+            .Select(e => new TimelineEntry(e.Status, e.At, e.ActorName, e.Note)).ToListAsync(ct);
+        var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.UploadedAt).ThenBy(m => m.FileName)
+            .Select(m => new MaterialView(m.Id, m.FileName, m.ContentType, m.SizeBytes, m.UploadedAt)).ToListAsync(ct);
+        return new ApplicationDetail(view, timeline, materials,
+            Deserialize<ProfileSummary>(application.ProfileSnapshot), application.RuleAudit is null ? null : Deserialize<RuleAudit>(application.RuleAudit));
+    }
+
+    public async Task<(ApplicationMaterial Material, string Path)?> MaterialAsync(Guid applicationId, Guid materialId, ApplicationViewer viewer, CancellationToken ct)
+    {
+        var application = await db.Set<PolicyApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (application is null || !viewer.MaySee(application)) return null;
+        var material = await db.Set<ApplicationMaterial>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == materialId && m.ApplicationId == applicationId, ct);
+        if (material is null) return null;
+        var path = Path.Combine(MaterialDirectory(applicationId), material.Id.ToString("N"));
+        return File.Exists(path) ? (material, path) : null;
+    }
+
+    public async Task<List<ApplicationView>> MineAsync(int enterpriseId, CancellationToken ct) =>
+        await Project(Joined(db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId))
+            .OrderByDescending(r => r.A.UpdatedAt)).ToListAsync(ct);
+
+    /// <summary>The reviewers' queue: longest unchanged first, filtered.</summary>
+    public async Task<PolicyPage<ApplicationView>> QueueAsync(ApplicationQuery query, CancellationToken ct)
+    {
+        var rows = Joined(db.Set<PolicyApplication>().AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(query.Status)) rows = rows.Where(r => r.A.Status == query.Status);
+        if (query.PolicyId is { } policyId) rows = rows.Where(r => r.A.PolicyId == policyId);
+        if (query.Automatic is { } automatic) rows = rows.Where(r => r.A.Automatic == automatic);
+        if (!string.IsNullOrWhiteSpace(query.Category)) rows = rows.Where(r => r.P.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim().ToLower();
+            rows = rows.Where(r => r.E.NameZh.Contains(q) || r.E.NameEn.ToLower().Contains(q) || r.P.TitleZh.Contains(q) || r.P.TitleEn.ToLower().Contains(q));
+        }
+        var ordered = rows.OrderBy(r => r.A.UpdatedAt).ThenBy(r => r.A.Id);
+        var total = await ordered.CountAsync(ct);
+        var offset = (long)(query.Page - 1) * query.PageSize;
+        var page = offset >= total ? [] : await Project(ordered.Skip((int)offset).Take(query.PageSize)).ToListAsync(ct);
+        return new PolicyPage<ApplicationView>(page, total, query.Page, query.PageSize);
+    }
+
+    // A class with settable members (not a positional record): EF translates member access on it.
+    private sealed class Row
+    {
+        public PolicyApplication A { get; init; } = null!;
+        public Policy P { get; init; } = null!;
+        public Enterprise E { get; init; } = null!;
+    }
+
+    private IQueryable<Row> Joined(IQueryable<PolicyApplication> applications) =>
+        from a in applications
+        join p in db.Set<Policy>() on a.PolicyId equals p.Id
+        join e in db.Set<Enterprise>() on a.EnterpriseId equals e.Id
+        select new Row { A = a, P = p, E = e };
+
+    private static IQueryable<ApplicationView> Project(IQueryable<Row> rows) =>
+        rows.Select(r => new ApplicationView(r.A.Id, r.A.PolicyId, r.P.TitleZh, r.P.TitleEn, r.P.Category, r.A.EnterpriseId, r.E.NameZh, r.E.NameEn,
+            r.A.Status, r.A.Automatic, r.A.ContactName, r.A.ContactPhone, r.A.Statement, r.A.RejectionReason, r.A.AmountYuan, r.A.PaidOn, r.A.CreatedAt, r.A.UpdatedAt));
+
+    private IQueryable<ApplicationView> Views(IQueryable<PolicyApplication> applications) => Project(Joined(applications));
+
+    private static ApplicationEvent Event(Guid applicationId, string status, DateTime at, ApplicationViewer actor, string note) => new()
+    {
+        Id = Guid.NewGuid(),
+        ApplicationId = applicationId,
+        Status = status,
+        At = at,
+        ActorUserId = actor.UserId,
+        ActorName = actor.Name,
+        Note = note,
+    };
+
+    private static NotificationMessage StatusMessage(Policy policy, Guid id, string status, string note)
+    {
+        var (en, zh) = status switch
+        {
+            ApplicationStatus.UnderReview => ("is under review", "已进入审核"),
+            ApplicationStatus.Approved => ("was approved", "已通过审核"),
+            ApplicationStatus.Rejected => ("was rejected", "未通过审核"),
+            _ => ("was paid", "资金已拨付"),
+        };
+        return new NotificationMessage("policy-application",
+            $"Your application {en}: {policy.TitleEn}", $"您的申报{zh}：{policy.TitleZh}",
+            note.Length > 0 ? note : $"Your application to \"{policy.TitleEn}\" {en}.",
+            note.Length > 0 && status == ApplicationStatus.Rejected ? $"原因：{note}" : $"您申报的“{policy.TitleZh}”{zh}。",
+            $"/enterprise/applications/{id}", $"application:{id}:{status}");
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.ZoneTimeZone).DateTime);
+
+    private static T? Deserialize<T>(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Lingjing.Server.Features.PolicyServices.Applications;
+
+/// <summary>What may be attached to an application: at most <see cref="MaxFiles"/> files of at most
+/// <see cref="MaxFileBytes"/> each, PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx), and the content
+/// must start like that kind of file (a renamed executable is refused).</summary>
+public static class MaterialRules
+{
+    public const int MaxFiles = 5;
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+    public const int MaxFileNameLength = 200;
+
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", "%PDF"u8.ToArray()),
+        [".png"] = ("image/png", [0x89, 0x50, 0x4E, 0x47]),
+        [".jpg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".jpeg"] = ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+    };
+
+    public static string Allowed => "PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx)";
+
+    /// <summary>The content type to store for the file, or why it is refused.</summary>
+    public static string? Check(IFormFile file, out string? contentType)
+    {
+        contentType = null;
+        var name = Path.GetFileName(file.FileName ?? "");
+        if (name.Length == 0) return "A material has no file name.";
+        if (name.Length > MaxFileNameLength) return $"The file name '{name[..40]}…' is longer than {MaxFileNameLength} characters.";
+        if (file.Length == 0) return $"'{name}' is empty.";
+        if (file.Length > MaxFileBytes) return $"'{name}' is {file.Length / 1024.0 / 1024.0:0.0} MB; a material may be at most {MaxFileBytes / 1024 / 1024} MB.";
+        if (!Kinds.TryGetValue(Path.GetExtension(name), out var kind)) return $"'{name}' is not an accepted type; attach {Allowed}.";
+        Span<byte> head = stackalloc byte[kind.Magic.Length];
+        using (var stream = file.OpenReadStream())
+        {
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (read < head.Length || !head.SequenceEqual(kind.Magic))
+                return $"'{name}' does not look like a {Path.GetExtension(name).TrimStart('.').ToUpperInvariant()} file.";
+        }
+        contentType = kind.ContentType;
+        return null;
+    }
+}

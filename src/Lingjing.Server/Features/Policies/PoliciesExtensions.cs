@@ -1,0 +1,31 @@
+using Lingjing.Server.Features.PolicyServices.Applications;
+using Lingjing.Server.Features.PolicyServices.Demo;
+using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Infrastructure;
+
+namespace Lingjing.Server.Features.PolicyServices;
+
+public static class PoliciesExtensions
+{
+    public static WebApplicationBuilder AddPolicyServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ProfileSnapshotCache>();
+        services.AddSingleton<CompiledRuleCache>();
+        services.AddScoped<ProfileLoader>();
+        services.AddScoped<PolicyRematcher>();
+        services.AddScoped<PolicyPush>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<PolicyAnalytics>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<IDataInitializer, DemoPolicySeeder>();
+        services.AddHostedService<PolicyRematchScheduler>();
+        return builder;
+    }
+
+    public static WebApplication MapPolicyServices(this WebApplication app)
+    {
+        app.MapPoliciesApi();
+        return app;
+    }
+}

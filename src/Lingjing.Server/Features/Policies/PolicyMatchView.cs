@@ -1,0 +1,11 @@
+using Lingjing.Server.Features.PolicyServices.Rules;
+
+namespace Lingjing.Server.Features.PolicyServices;
+
+/// <summary>A published policy an enterprise qualifies for (all clauses hold: the reasons) or almost
+/// qualifies for (exactly one clause fails: <see cref="FailingClause"/>).</summary>
+public sealed record PolicyMatchView(
+    int PolicyId, string TitleZh, string TitleEn, string Category, string Level, string Mode, long? BenefitYuan,
+    DateOnly? ApplicationDeadline, IReadOnlyList<ClauseResult> Reasons, ClauseResult? FailingClause, string? ApplicationStatus, Guid? ApplicationId);
+
+public sealed record MyPolicyMatches(int EnterpriseId, IReadOnlyList<PolicyMatchView> Qualify, IReadOnlyList<PolicyMatchView> Almost);

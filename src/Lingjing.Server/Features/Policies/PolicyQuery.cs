@@ -1,0 +1,4 @@
+namespace Lingjing.Server.Features.PolicyServices;
+
+/// <summary>Filters of the policy list; all optional.</summary>
+public sealed record PolicyQuery(string? Q, string? Category, string? Level, string? Mode, string? Status, int Page = 1, int PageSize = 20);

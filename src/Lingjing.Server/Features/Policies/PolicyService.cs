@@ -1,0 +1,263 @@
+using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Features.PolicyServices.Rules;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Features.PolicyServices;
+
+/// <summary>Policies: list and read for everyone signed in (drafts only for government), create, edit,
+/// publish and withdraw for government (publishing or editing a published policy rematches every
+/// enterprise and notifies the newly eligible), rule previews, explanations and an enterprise's matches.</summary>
+public sealed class PolicyService(
+    LingjingDbContext db,
+    ProfileSnapshotCache profiles,
+    CompiledRuleCache compiledRules,
+    PolicyRematcher rematcher,
+    PolicyPush push,
+    ProfileLoader loader,
+    TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+    public const int SampleSize = 10;
+
+    public async Task<PolicyPage<PolicyView>> ListAsync(PolicyQuery query, bool government, CancellationToken ct)
+    {
+        var policies = db.Set<Policy>().AsNoTracking();
+        if (!government) policies = policies.Where(p => p.Status == PolicyStatus.Published);
+        else if (!string.IsNullOrWhiteSpace(query.Status)) policies = policies.Where(p => p.Status == query.Status);
+        if (!string.IsNullOrWhiteSpace(query.Category)) policies = policies.Where(p => p.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Level)) policies = policies.Where(p => p.Level == query.Level);
+        if (!string.IsNullOrWhiteSpace(query.Mode)) policies = policies.Where(p => p.Mode == query.Mode);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim().ToLower();
+            policies = policies.Where(p => p.TitleZh.Contains(q) || p.TitleEn.ToLower().Contains(q) || p.DepartmentZh.Contains(q) || p.DepartmentEn.ToLower().Contains(q));
+        }
+        var ordered = policies.OrderByDescending(p => p.PublishedAt ?? p.CreatedAt).ThenByDescending(p => p.Id);
+        var total = await ordered.CountAsync(ct);
+        var offset = (long)(query.Page - 1) * query.PageSize;
+        var rows = offset >= total ? [] : await ordered.Skip((int)offset).Take(query.PageSize).ToListAsync(ct);
+        return new PolicyPage<PolicyView>(rows.Select(p => PolicyView.Of(p, withText: false)).ToList(), total, query.Page, query.PageSize);
+    }
+
+    public async Task<Policy?> FindAsync(int id, bool government, CancellationToken ct)
+    {
+        var policy = await db.Set<Policy>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return policy is null || (!government && policy.Status != PolicyStatus.Published) ? null : policy;
+    }
+
+    public async Task<PolicyOutcome<Policy>> CreateAsync(PolicyInput input, CancellationToken ct)
+    {
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var policy = new Policy();
+        if (Apply(input, policy, snapshot.Vocabulary) is { } error) return error;
+        var now = time.GetUtcNow().UtcDateTime;
+        policy.Status = PolicyStatus.Draft;
+        policy.CreatedAt = policy.UpdatedAt = now;
+        db.Add(policy);
+        await db.SaveChangesAsync(ct);
+        return policy;
+    }
+
+    public async Task<PolicyOutcome<Policy>> UpdateAsync(int id, PolicyInput input, CancellationToken ct)
+    {
+        var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
+        if (policy.Status == PolicyStatus.Withdrawn) return PolicyError.Conflict("The policy was withdrawn; it can no longer be edited.");
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        if (Apply(input, policy, snapshot.Vocabulary) is { } error) return error;
+        policy.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        if (policy.Status == PolicyStatus.Published) await RematchAndPushAsync(policy, ct);
+        return policy;
+    }
+
+    public async Task<PolicyOutcome<Policy>> PublishAsync(int id, CancellationToken ct)
+    {
+        var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
+        if (policy.Status != PolicyStatus.Draft) return PolicyError.Conflict($"Only a draft can be published; this policy is {policy.Status}.");
+        var now = time.GetUtcNow().UtcDateTime;
+        policy.Status = PolicyStatus.Published;
+        policy.PublishedAt = policy.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await RematchAndPushAsync(policy, ct);
+        return policy;
+    }
+
+    public async Task<PolicyOutcome<Policy>> WithdrawAsync(int id, CancellationToken ct)
+    {
+        var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
+        if (policy.Status != PolicyStatus.Published) return PolicyError.Conflict($"Only a published policy can be withdrawn; this policy is {policy.Status}.");
+        policy.Status = PolicyStatus.Withdrawn;
+        policy.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await rematcher.RematchAsync(policy, ct); // clears the stored matches
+        return policy;
+    }
+
+    public async Task<PolicyError?> DeleteAsync(int id, CancellationToken ct)
+    {
+        var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
+        if (policy.Status != PolicyStatus.Draft) return PolicyError.Conflict("Only a draft can be deleted; withdraw a published policy instead.");
+        db.Remove(policy);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<RematchOutcome> RematchAndPushAsync(Policy policy, CancellationToken ct)
+    {
+        var outcome = await rematcher.RematchAsync(policy, ct);
+        await push.NewlyEligibleAsync(policy, outcome.NewlyEligible, ct);
+        return outcome;
+    }
+
+    public async Task<IReadOnlyList<RematchOutcome>> RematchAllAsync(CancellationToken ct)
+    {
+        var outcomes = await rematcher.RematchAllAsync(ct);
+        var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var outcome in outcomes.Where(o => o.NewlyEligible.Count > 0))
+            await push.NewlyEligibleAsync(policies[outcome.PolicyId], outcome.NewlyEligible, ct);
+        return outcomes;
+    }
+
+    /// <summary>Evaluates a draft rule (and optional benefit formula) against every enterprise.</summary>
+    public async Task<RulePreview> PreviewAsync(string? ruleText, string? formulaText, CancellationToken ct)
+    {
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var total = snapshot.Table.Count;
+        if (!PolicyRule.TryParse(ruleText ?? "", snapshot.Vocabulary, RuleType.Boolean, out var rule, out var error))
+            return new RulePreview(false, error, 0, total, [], []);
+        PolicyRule? formula = null;
+        if (!string.IsNullOrWhiteSpace(formulaText) && !PolicyRule.TryParse(formulaText, snapshot.Vocabulary, RuleType.Number, out formula, out var formulaError))
+            return new RulePreview(false, formulaError! with { Message = "Benefit formula: " + formulaError.Message }, 0, total, [], []);
+
+        var compiled = compiledRules.Get(rule!.Text, snapshot.Vocabulary);
+        var ids = compiled.MatchingIds(snapshot.Table);
+        var clauseCounts = new List<ClauseCount>();
+        if (rule.Clauses.Count > 1)
+        {
+            var buffer = new int[snapshot.Table.Count];
+            foreach (var clause in rule.Clauses)
+            {
+                var clauseRule = compiledRules.Get(rule.Quote(clause), snapshot.Vocabulary);
+                clauseCounts.Add(new ClauseCount(rule.Quote(clause), clauseRule.Scan(snapshot.Table, buffer)));
+            }
+        }
+        else
+        {
+            clauseCounts.Add(new ClauseCount(rule.Text.Trim(), ids.Length));
+        }
+
+        // A spread-out sample: every k-th eligible enterprise rather than the lowest ids.
+        var step = Math.Max(1, ids.Length / SampleSize);
+        var sampleIds = ids.Where((_, i) => i % step == 0).Take(SampleSize).ToList();
+        var names = await db.Set<Enterprise>().AsNoTracking().Where(e => sampleIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.NameZh, e.NameEn }).ToDictionaryAsync(e => e.Id, ct);
+        var evaluator = new RuleEvaluator(snapshot.Vocabulary);
+        var sample = sampleIds.Where(names.ContainsKey).Select(id =>
+        {
+            var p = snapshot.Find(id)!;
+            long? benefit = formula is null ? null : (long)Math.Max(0, Math.Round(Safe(evaluator.Amount(formula, p))));
+            return new EnterpriseSample(id, names[id].NameZh, names[id].NameEn,
+                snapshot.Vocabulary.ParkById.TryGetValue(p.ParkId, out var park) ? park.NameEn : "", p.Category, p.Employees, benefit);
+        }).ToList();
+        return new RulePreview(true, null, ids.Length, total, sample, clauseCounts);
+    }
+
+    private static double Safe(double x) => double.IsNaN(x) || double.IsInfinity(x) ? 0 : x;
+
+    public async Task<PolicyOutcome<EligibilityView>> EligibilityAsync(Policy policy, int enterpriseId, CancellationToken ct)
+    {
+        // The vocabulary (parks, tags) may be a little old; the enterprise's own profile is read now.
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
+        if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
+        if (!PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out var error))
+            return PolicyError.Conflict($"The policy's rule no longer checks against the zone: {error}");
+        var explanation = new RuleEvaluator(snapshot.Vocabulary).Explain(rule!, profile);
+        var benefit = explanation.Eligible ? new BenefitCalculator(snapshot.Vocabulary).Amount(policy, profile) : null;
+        return new EligibilityView(policy.Id, enterpriseId, explanation.Eligible, explanation.Clauses, explanation.OnlyFailingClause, benefit);
+    }
+
+    /// <summary>Published, valid policies the enterprise qualifies for (with reasons) and almost qualifies for (one clause fails).</summary>
+    public async Task<MyPolicyMatches> MatchesAsync(int enterpriseId, CancellationToken ct)
+    {
+        var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
+        var profile = await loader.LoadOneAsync(enterpriseId, ct);
+        if (profile is null) return new MyPolicyMatches(enterpriseId, [], []);
+        var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
+        var applications = await db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
+            .Select(a => new { a.PolicyId, a.Id, a.Status }).ToDictionaryAsync(a => a.PolicyId, ct);
+        var evaluator = new RuleEvaluator(snapshot.Vocabulary);
+        var benefit = new BenefitCalculator(snapshot.Vocabulary);
+        var qualify = new List<PolicyMatchView>();
+        var almost = new List<PolicyMatchView>();
+        foreach (var policy in policies)
+        {
+            if (!PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out _)) continue;
+            var explanation = evaluator.Explain(rule!, profile);
+            applications.TryGetValue(policy.Id, out var application);
+            if (explanation.Eligible)
+                qualify.Add(View(policy, explanation.Clauses, null, benefit.Amount(policy, profile)));
+            else if (explanation.OnlyFailingClause is { } failing)
+                almost.Add(View(policy, explanation.Clauses.Where(c => c.Held).ToList(), failing, null));
+
+            PolicyMatchView View(Policy p, IReadOnlyList<ClauseResult> reasons, ClauseResult? failingClause, long? amount) => new(
+                p.Id, p.TitleZh, p.TitleEn, p.Category, p.Level, p.Mode, amount, p.ApplicationDeadline, reasons, failingClause,
+                application?.Status, application?.Id);
+        }
+        return new MyPolicyMatches(enterpriseId, qualify, almost);
+    }
+
+    /// <summary>Copies the input onto the policy after checking it; the rule and formula must parse.</summary>
+    private static PolicyError? Apply(PolicyInput input, Policy policy, RuleVocabulary vocabulary)
+    {
+        static string Text(string? value) => value?.Trim() ?? "";
+        if (Text(input.TitleZh).Length is 0 or > 200) return PolicyError.BadInput("titleZh is required, at most 200 characters.");
+        if (Text(input.TitleEn).Length is 0 or > 300) return PolicyError.BadInput("titleEn is required, at most 300 characters.");
+        if (Text(input.DepartmentZh).Length == 0 && Text(input.DepartmentEn).Length == 0) return PolicyError.BadInput("departmentZh or departmentEn (the issuing department) is required.");
+        if (PolicyLevels.All.All(l => l.Code != input.Level)) return PolicyError.BadInput($"level must be one of {string.Join(", ", PolicyLevels.All.Select(l => l.Code))}.");
+        if (PolicyCategories.All.All(c => c.Code != input.Category)) return PolicyError.BadInput($"category must be one of {string.Join(", ", PolicyCategories.All.Select(c => c.Code))}.");
+        if (PolicyModes.All.All(m => m.Code != input.Mode)) return PolicyError.BadInput($"mode must be one of {string.Join(", ", PolicyModes.All.Select(m => m.Code))}.");
+        if (input.ValidFrom is not { } from || input.ValidUntil is not { } until) return PolicyError.BadInput("validFrom and validUntil (yyyy-MM-dd) are required.");
+        if (until < from) return PolicyError.BadInput("validUntil must not be before validFrom.");
+        if (Text(input.FullText).Length > 100_000) return PolicyError.BadInput("fullText may be at most 100,000 characters.");
+        var hasFormula = !string.IsNullOrWhiteSpace(input.BenefitFormula);
+        if (hasFormula == input.BenefitAmountYuan.HasValue) return PolicyError.BadInput("Give the benefit as either benefitAmountYuan (a fixed amount) or benefitFormula, not both and not neither.");
+        if (input.BenefitAmountYuan is < 0) return PolicyError.BadInput("benefitAmountYuan must not be negative.");
+        if (hasFormula && !PolicyRule.TryParse(input.BenefitFormula!, vocabulary, RuleType.Number, out _, out var formulaError))
+            return PolicyError.BadInput($"benefitFormula is not valid. {formulaError}", formulaError);
+        if (string.IsNullOrWhiteSpace(input.Rule)) return PolicyError.BadInput("rule (the eligibility rule) is required.");
+        if (input.Rule.Length > 4_000) return PolicyError.BadInput("rule may be at most 4,000 characters.");
+        if (!PolicyRule.TryParse(input.Rule, vocabulary, RuleType.Boolean, out _, out var ruleError))
+            return PolicyError.BadInput($"rule is not valid. {ruleError}", ruleError);
+
+        policy.TitleZh = Text(input.TitleZh);
+        policy.TitleEn = Text(input.TitleEn);
+        policy.DepartmentZh = Text(input.DepartmentZh);
+        policy.DepartmentEn = Text(input.DepartmentEn);
+        policy.Level = input.Level!;
+        policy.Category = input.Category!;
+        policy.Mode = input.Mode!;
+        policy.SummaryZh = Text(input.SummaryZh);
+        policy.SummaryEn = Text(input.SummaryEn);
+        policy.FullText = input.FullText ?? "";
+        policy.ValidFrom = from;
+        policy.ValidUntil = until;
+        policy.BenefitAmountYuan = hasFormula ? null : input.BenefitAmountYuan;
+        policy.BenefitFormula = hasFormula ? input.BenefitFormula!.Trim() : null;
+        policy.BenefitNoteZh = Text(input.BenefitNoteZh);
+        policy.BenefitNoteEn = Text(input.BenefitNoteEn);
+        policy.GuideTargets = Text(input.GuideTargets);
+        policy.GuideConditions = Text(input.GuideConditions);
+        policy.GuideMaterials = Text(input.GuideMaterials);
+        policy.ApplicationDeadline = input.ApplicationDeadline;
+        policy.GuideContact = Text(input.GuideContact);
+        policy.Rule = input.Rule.Trim();
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Lingjing.Server.Features.PolicyServices.Rules;
+
+public enum RuleTokenKind
+{
+    Number,
+    String,
+    Identifier,
+    And,
+    Or,
+    Not,
+    In,
+    True,
+    False,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    OpenParen,
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+    Comma,
+    Dot,
+    End,
+}

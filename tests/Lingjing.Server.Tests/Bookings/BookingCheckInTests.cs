@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lingjing.Server.Tests.Bookings;
+
+/// <summary>Check-in from 15 minutes before the start; no-shows released by the background job,
+/// driven by an injected clock.</summary>
+public sealed class BookingCheckInTests
+{
+    private static readonly DateTimeOffset Monday9 = new(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static async Task<(LingjingApp Root, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App, FakeTimeProvider Clock)> StartAtAsync(Db db)
+    {
+        var root = await LingjingApp.StartAsync(db, demo: false);
+        var clock = new FakeTimeProvider(Monday9);
+        var app = root.WithWebHostBuilder(host => host
+            .UseSetting("Lingjing:Bookings:HousekeepingInterval", "00:00:30")
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        return (root, app, clock);
+    }
+
+    /// <summary>Signs in on the app with the fake clock, so the token is issued (and expires) in its time.</summary>
+    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string email)
+    {
+        var client = app.CreateClient();
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = TestUsers.Password });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static string At(int hour, int minute = 0) =>
+        Monday9.Date.AddHours(hour).AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+08:00";
+
+    [Theory, BothDatabases]
+    public async Task Check_in_opens_15_minutes_before_the_start_and_closes_at_the_end(Db db)
+    {
+        var (root, app, clock) = await StartAtAsync(db);
+        await using var _ = root;
+        await using var __ = app;
+        var scene = await BookingScene.CreateAsync(root, users: 2);
+        var client = await SignInAsync(app, "booker0@bookings.test");
+        var created = await client.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(11), end = At(12), purpose = "Talk" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(44));
+        var early = await client.PostAsync($"/api/v1/bookings/{id}/check-in", null);
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ((await early.Content.ReadFromJsonAsync<Problem>())!.Detail ?? "").ShouldContain("10:45");
+
+        var stranger = await SignInAsync(app, "booker1@bookings.test");
+        clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(45));
+        (await stranger.PostAsync($"/api/v1/bookings/{id}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var checkedIn = await client.PostAsync($"/api/v1/bookings/{id}/check-in", null);
+        checkedIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await checkedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checkedInAt").ValueKind.ShouldBe(JsonValueKind.String);
+        (await client.PostAsync($"/api/v1/bookings/{id}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.OK, "twice is harmless");
+
+        var late = (await (await client.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(13), end = At(14), purpose = "" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        clock.SetUtcNow(Monday9.AddHours(5));
+        (await client.PostAsync($"/api/v1/bookings/{late}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_background_job_releases_a_no_show_after_the_spaces_time_and_keeps_checked_in_ones(Db db)
+    {
+        var (root, app, clock) = await StartAtAsync(db);
+        await using var _ = root;
+        await using var __ = app;
+        var scene = await BookingScene.CreateAsync(root, users: 2);
+        await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), noShowMinutes: 20);
+        var alice = await SignInAsync(app, "booker0@bookings.test");
+        var bob = await SignInAsync(app, "booker1@bookings.test");
+        var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
+        var absent = (await (await alice.PostAsJsonAsync(url, new { start = At(10), end = At(11), purpose = "" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var present = (await (await bob.PostAsJsonAsync(url, new { start = At(11), end = At(12), purpose = "" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        clock.SetUtcNow(Monday9.AddMinutes(55));
+        (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "not yet 10:45");
+        clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(50));
+        (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        clock.Advance(TimeSpan.FromMinutes(1)); // 10:51: past 10:00 + 20 min for Alice; timer ticks
+        await WaitForAsync(() => StatusAsync(root, absent), BookingStatus.NoShow);
+
+        clock.SetUtcNow(Monday9.AddHours(2).AddMinutes(30)); // 11:30: Bob checked in, stays
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Task.Delay(300);
+        (await StatusAsync(root, present)).ShouldBe(BookingStatus.Confirmed);
+        (await alice.GetStringAsync("/api/v1/me/notifications")).ShouldContain("booking.released");
+        var free = await alice.PostAsJsonAsync(url, new { start = At(12), end = At(13), purpose = "" });
+        free.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_reminder_goes_out_once_an_hour_before_the_start(Db db)
+    {
+        var (root, app, clock) = await StartAtAsync(db);
+        await using var _ = root;
+        await using var __ = app;
+        var scene = await BookingScene.CreateAsync(root, users: 1);
+        var alice = await SignInAsync(app, "booker0@bookings.test");
+        (await alice.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(15), end = At(16), purpose = "" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var housekeeper = scope.ServiceProvider.GetRequiredService<BookingHousekeeper>();
+        (await housekeeper.RunAsync(Monday9.AddHours(4).AddMinutes(59), default)).Reminded.ShouldBe(0);
+        (await housekeeper.RunAsync(Monday9.AddHours(5).AddMinutes(5), default)).Reminded.ShouldBe(1);
+        (await housekeeper.RunAsync(Monday9.AddHours(5).AddMinutes(10), default)).Reminded.ShouldBe(0);
+        (await alice.GetStringAsync("/api/v1/me/notifications")).ShouldContain("booking.reminder");
+    }
+
+    private static async Task<string> StatusAsync(LingjingApp app, Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        return db.Bookings.Where(b => b.Id == id).Select(b => b.Status).Single();
+    }
+
+    private static async Task WaitForAsync(Func<Task<string>> read, string expected)
+    {
+        for (var i = 0; i < 100 && await read() != expected; i++) await Task.Delay(100);
+        (await read()).ShouldBe(expected);
+    }
+}
