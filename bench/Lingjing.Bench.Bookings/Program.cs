@@ -1,3 +1,4 @@
+using Lingjing.Bench.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 using Lingjing.Bench.Bookings;

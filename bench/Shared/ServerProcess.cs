@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lingjing.Bench.Bookings;
+namespace Lingjing.Bench.Shared;
 
-/// <summary>The real Lingjing server as a child process (<c>dotnet Lingjing.Server.dll</c>, Release,
-/// demo zone on) on a free loopback port, its output appended to a log file.</summary>
+/// <summary>The real Lingjing server as a child process (<c>dotnet Lingjing.Server.dll</c>, demo zone
+/// on) on a free loopback port, its output appended to a log file. Shared by the benchmark tools.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -20,7 +20,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static ServerProcess Start(string serverDll, string dataDirectory, string? postgres, string logFile, IReadOnlyList<string> extraArguments)
+    public static ServerProcess Start(string serverDll, string dataDirectory, string? postgres, string logFile, IReadOnlyList<string>? extraArguments = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -36,7 +36,7 @@ public sealed class ServerProcess : IAsyncDisposable
                      $"--ConnectionStrings:Postgres={postgres ?? ""}",
                  })
             start.ArgumentList.Add(argument);
-        foreach (var argument in extraArguments) start.ArgumentList.Add(argument);
+        foreach (var argument in extraArguments ?? []) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Lingjing"] = "Information";
@@ -93,17 +93,20 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Null while the server runs; its exit code once it has ended (137: killed by SIGKILL).</summary>
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
-    /// <summary>SIGTERM, as a service manager would, then wait.</summary>
+    /// <summary>Asks the server to shut down (SIGTERM, as a service manager would) and waits for it.</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill!.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                await kill!.WaitForExitAsync();
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try { await process.WaitForExitAsync(wait.Token); }
-            catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
-        }
+        await StopAsync();
         process.Dispose();
         lock (log) log.Dispose();
     }
