@@ -53,6 +53,21 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>Stops the app and closes its idle PostgreSQL connections: hundreds of test apps would
+    /// otherwise keep their pools open until the server's max_connections is reached.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var connectionString = Database == Db.Postgres
+            ? Services.GetService<Lingjing.Server.Infrastructure.Data.DatabaseSettings>()?.ConnectionString
+            : null;
+        await base.DisposeAsync();
+        if (connectionString is not null)
+        {
+            using var pool = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(pool);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

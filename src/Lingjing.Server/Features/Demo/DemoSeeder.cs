@@ -25,8 +25,7 @@ internal sealed class DemoSeeder(
     public int Order => 10;
 
     // Several app nodes may start at once on a fresh PostgreSQL database: one seeds, the others wait.
-    private const string LockSql = "SELECT pg_advisory_lock(83881858788719)"; // key = "LJDemo"
-    private const string UnlockSql = "SELECT pg_advisory_unlock(83881858788719)";
+    private const long SeedLockKey = 83881858788719; // "LJDemo"
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -34,15 +33,7 @@ internal sealed class DemoSeeder(
         if (await SeededAsync(cancellationToken)) return;
 
         var postgres = db.Database.IsNpgsql();
-        if (postgres)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            // The node that waits does so for as long as the other seeds, which may exceed the default 30 s command timeout on a busy machine.
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
-            db.Database.SetCommandTimeout(null);
-        }
-        try
+        await using (await SeedLock.AcquireAsync(db, SeedLockKey, cancellationToken))
         {
             if (postgres && await SeededAsync(cancellationToken)) return;
             if (await db.Parks.AnyAsync(cancellationToken))
@@ -61,14 +52,6 @@ internal sealed class DemoSeeder(
             // rather than leave it for the next start to replay.
             if (!postgres) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
             logger.LogInformation("Seeded the demo zone in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
-        }
-        finally
-        {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
         }
     }
 

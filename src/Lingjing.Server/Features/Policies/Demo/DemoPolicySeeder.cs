@@ -23,8 +23,7 @@ internal sealed class DemoPolicySeeder(
 {
     public const string SettingKey = "demo.policies.seeded";
     public const int EditionsPerTemplate = 5;
-    private const string LockSql = "SELECT pg_advisory_lock(83881858788720)";
-    private const string UnlockSql = "SELECT pg_advisory_unlock(83881858788720)";
+    private const long SeedLockKey = 83881858788720;
 
     public int Order => 30;
 
@@ -32,15 +31,9 @@ internal sealed class DemoPolicySeeder(
     {
         if (!options.Value.Demo) return;
         if (await SeededAsync(ct)) return;
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
+        await using (await SeedLock.AcquireAsync(db, SeedLockKey, ct))
         {
-            await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(LockSql, ct);
-        }
-        try
-        {
-            if (postgres && await SeededAsync(ct)) return;
+            if (await SeededAsync(ct)) return;
             if (!await db.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, ct)) return; // no demo zone
             if (await db.Set<Policy>().AnyAsync(ct))
             {
@@ -51,14 +44,6 @@ internal sealed class DemoPolicySeeder(
             await SeedAsync(ct);
             logger.LogInformation("Seeded {Count} demo policies with matches and applications in {Seconds:0.0} s",
                 DemoPolicyCatalogue.Templates.Count * EditionsPerTemplate, clock.Elapsed.TotalSeconds);
-        }
-        finally
-        {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class TwinDemoSeeder(LingjingDbContext db, BulkWriter bulk, IOpt
 {
     public const string SettingKey = "demo.twins.seeded";
     public const int FactoryPark = 1;
+    private const long SeedLockKey = 83881858788721;
 
     public int Order => 20;
 
@@ -24,6 +25,9 @@ internal sealed class TwinDemoSeeder(LingjingDbContext db, BulkWriter bulk, IOpt
         if (!options.Value.Demo) return;
         if (await db.SystemSettings.AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
         if (!await db.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken)) return;
+        // Nodes starting together on PostgreSQL: one seeds, the others wait and find it done.
+        await using var seedLock = await SeedLock.AcquireAsync(db, SeedLockKey, cancellationToken);
+        if (await db.SystemSettings.AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
 
         var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var buildings = await db.Buildings.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
