@@ -78,9 +78,15 @@ dotnet build Lingjing.slnx --no-restore -c Debug
 
 log "Test"
 status=0
+# Errors the in-memory servers log go here; shown below when a test fails, to explain a 500.
+export LINGJING_TEST_ERROR_LOG="$WORK/server-errors.log"
 dotnet test Lingjing.slnx --no-build -c Debug 2>&1 | tee "$WORK/test.log" || status=$?
 
 # One closing line with the totals over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$WORK/test.log"
+if [ "$status" -ne 0 ] && [ -s "$LINGJING_TEST_ERROR_LOG" ]; then
+  log "Errors logged by the servers under test (last 150 lines; some tests provoke errors on purpose)"
+  tail -n 150 "$LINGJING_TEST_ERROR_LOG"
+fi
 exit $status

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Lingjing.Server.Tests.Infrastructure;
 
@@ -74,6 +75,7 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         // Outside Development the host does not map static web assets (compressed variants, _framework/blazor.web.js): without this, browsers get empty CSS/JS.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLog()));
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
