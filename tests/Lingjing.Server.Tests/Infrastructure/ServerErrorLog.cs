@@ -12,7 +12,10 @@ public sealed class ServerErrorLog : ILoggerProvider
 
     private static readonly Lock Gate = new();
 
-    public ILogger CreateLogger(string categoryName) => new ErrorLogger(categoryName);
+    // EF Core logs every refused insert (expected conflicts in many tests); a request that fails
+    // still shows up through the exception handler's own entry.
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance : new ErrorLogger(categoryName);
 
     public void Dispose()
     {

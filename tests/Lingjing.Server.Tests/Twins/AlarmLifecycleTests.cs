@@ -28,6 +28,17 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         throw new ShouldAssertException($"No {state} alarm for {twinId} appeared");
     }
 
+    private static async Task NotifiedAsync(HttpClient client, Func<NotificationView, bool> expected)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var inbox = await client.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications");
+            if (inbox!.Items.Any(expected)) return;
+            await Task.Delay(50);
+        }
+        throw new ShouldAssertException("The expected notification did not arrive");
+    }
+
     [Fact]
     public async Task Threshold_alarm_goes_active_then_acknowledged_then_cleared_and_operators_are_told()
     {
@@ -43,8 +54,8 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         active.RaisedAt.ShouldBe(App.Clock.GetUtcNow());
         active.MessageEn.ShouldContain("temperature is 35.5, above 30");
 
-        var inbox = await operatorClient.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications");
-        inbox!.Items.ShouldContain(n => n.Kind == "alarm" && n.Title == "Alarm: Space too warm" && n.Body == active.MessageEn);
+        // The alarm is stored first and its notification written right after: wait for it.
+        await NotifiedAsync(operatorClient, n => n.Kind == "alarm" && n.Title == "Alarm: Space too warm" && n.Body == active.MessageEn);
         // Another park's operator hears nothing of it and cannot acknowledge it.
         var other = await App.SignedInAsync(DemoAccounts.ParkOperator(12));
         (await other.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications"))!.Items.ShouldNotContain(n => n.Body == active.MessageEn);
