@@ -36,6 +36,14 @@ public sealed class BookingCheckInTests
         return client;
     }
 
+    /// <summary>Books Monday's [fromHour, toHour) and returns the booking's id; the booking must be created.</summary>
+    private static async Task<Guid> BookAsync(HttpClient client, int spaceId, int fromHour, int toHour)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/spaces/{spaceId}/bookings", new { start = At(fromHour), end = At(toHour), purpose = "Talk" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     private static string At(int hour, int minute = 0) =>
         Monday9.Date.AddHours(hour).AddMinutes(minute).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "+08:00";
 
@@ -47,9 +55,7 @@ public sealed class BookingCheckInTests
         await using var __ = app;
         var scene = await BookingScene.CreateAsync(root, users: 2);
         var client = await SignInAsync(app, "booker0@bookings.test");
-        var created = await client.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(11), end = At(12), purpose = "Talk" });
-        created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await BookAsync(client, scene.SpaceId, 11, 12);
 
         clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(44));
         var early = await client.PostAsync($"/api/v1/bookings/{id}/check-in", null);
@@ -64,8 +70,7 @@ public sealed class BookingCheckInTests
         (await checkedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checkedInAt").ValueKind.ShouldBe(JsonValueKind.String);
         (await client.PostAsync($"/api/v1/bookings/{id}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.OK, "twice is harmless");
 
-        var late = (await (await client.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(13), end = At(14), purpose = "" }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var late = await BookAsync(client, scene.SpaceId, 13, 14);
         clock.SetUtcNow(Monday9.AddHours(5));
         (await client.PostAsync($"/api/v1/bookings/{late}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -80,9 +85,8 @@ public sealed class BookingCheckInTests
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), noShowMinutes: 20);
         var alice = await SignInAsync(app, "booker0@bookings.test");
         var bob = await SignInAsync(app, "booker1@bookings.test");
-        var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
-        var absent = (await (await alice.PostAsJsonAsync(url, new { start = At(10), end = At(11), purpose = "" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var present = (await (await bob.PostAsJsonAsync(url, new { start = At(11), end = At(12), purpose = "" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var absent = await BookAsync(alice, scene.SpaceId, 10, 11);
+        var present = await BookAsync(bob, scene.SpaceId, 11, 12);
 
         clock.SetUtcNow(Monday9.AddMinutes(55));
         (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "not yet 10:45");
@@ -96,8 +100,7 @@ public sealed class BookingCheckInTests
         await Task.Delay(300);
         (await StatusAsync(root, present)).ShouldBe(BookingStatus.Confirmed);
         (await alice.GetStringAsync("/api/v1/me/notifications")).ShouldContain("booking.released");
-        var free = await alice.PostAsJsonAsync(url, new { start = At(12), end = At(13), purpose = "" });
-        free.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await BookAsync(alice, scene.SpaceId, 12, 13); // the released hour is free again
     }
 
     [Theory, BothDatabases]
@@ -108,7 +111,7 @@ public sealed class BookingCheckInTests
         await using var __ = app;
         var scene = await BookingScene.CreateAsync(root, users: 1);
         var alice = await SignInAsync(app, "booker0@bookings.test");
-        (await alice.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", new { start = At(15), end = At(16), purpose = "" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await BookAsync(alice, scene.SpaceId, 15, 16);
 
         await using var scope = app.Services.CreateAsyncScope();
         var housekeeper = scope.ServiceProvider.GetRequiredService<BookingHousekeeper>();
