@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Time;
 using Lingjing.Server.Infrastructure.Web;
 using Lingjing.Server.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,7 @@ public static class PlatformExtensions
     {
         var options = builder.Configuration.GetSection(LingjingOptions.Section).Get<LingjingOptions>() ?? new LingjingOptions();
         builder.Services.Configure<LingjingOptions>(builder.Configuration.GetSection(LingjingOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddLingjingClock();
         builder.AddLingjingData();
 
         Directory.CreateDirectory(options.FullDataDirectory);

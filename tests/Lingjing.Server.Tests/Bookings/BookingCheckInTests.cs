@@ -92,12 +92,12 @@ public sealed class BookingCheckInTests
         (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "not yet 10:45");
         clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(50));
         (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        clock.Advance(TimeSpan.FromMinutes(1)); // 10:51: past 10:00 + 20 min for Alice; timer ticks
-        await WaitForAsync(() => StatusAsync(root, absent), BookingStatus.NoShow);
+        var housekeeping = app.Services.GetRequiredService<BookingHousekeeping>();
+        await JobDriver.RunAsync(housekeeping, clock, TimeSpan.FromSeconds(30)); // from 10:50: past 10:00 + 20 min for Alice
+        (await StatusAsync(root, absent)).ShouldBe(BookingStatus.NoShow);
 
         clock.SetUtcNow(Monday9.AddHours(2).AddMinutes(30)); // 11:30: Bob checked in, stays
-        clock.Advance(TimeSpan.FromMinutes(1));
-        await Task.Delay(300);
+        await JobDriver.RunAsync(housekeeping, clock, TimeSpan.FromSeconds(30));
         (await StatusAsync(root, present)).ShouldBe(BookingStatus.Confirmed);
         (await alice.GetStringAsync("/api/v1/me/notifications")).ShouldContain("booking.released");
         await BookAsync(alice, scene.SpaceId, 12, 13); // the released hour is free again
@@ -126,11 +126,5 @@ public sealed class BookingCheckInTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         return db.Bookings.Where(b => b.Id == id).Select(b => b.Status).Single();
-    }
-
-    private static async Task WaitForAsync(Func<Task<string>> read, string expected)
-    {
-        for (var i = 0; i < 100 && await read() != expected; i++) await Task.Delay(100);
-        (await read()).ShouldBe(expected);
     }
 }

@@ -48,7 +48,7 @@ public sealed class BookingConstraintTests
     private static Booking New(int spaceId, Guid userId, DateTime start, DateTime end, string status, DateTime? heldUntil = null) => new()
     {
         Id = Guid.NewGuid(), SpaceId = spaceId, UserId = userId, StartsAt = start, EndsAt = end, HeldUntil = heldUntil ?? end,
-        Status = status, Purpose = "direct", CreatedAt = DateTime.UtcNow,
+        Status = status, Purpose = "direct", CreatedAt = TestClock.Now.UtcDateTime,
     };
 
     private static async Task InsertAsync(LingjingApp app, Booking booking)

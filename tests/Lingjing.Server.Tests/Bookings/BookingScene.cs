@@ -47,7 +47,7 @@ public sealed class BookingScene
     /// <summary>A zone-local wall-clock time some days ahead, as ISO 8601 with its offset.</summary>
     public static string At(int daysAhead, int hour, int minute = 0)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TestClock.Now, Zone).DateTime);
         var local = today.AddDays(daysAhead).ToDateTime(new TimeOnly(hour, minute));
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
     }

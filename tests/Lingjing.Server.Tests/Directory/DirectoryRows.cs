@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lingjing.Server.Tests.ZoneDirectory;
@@ -74,7 +75,7 @@ public sealed record DirectoryRows(int ChaoyangPark, int ArtDistrictPark, int Xi
     {
         ParkId = park.Id, CreditCode = "91110105" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), NameZh = nameZh,
         NameEn = nameEn, Category = category, FoundedOn = new DateOnly(founded, 3, 1), Employees = employees,
-        AboveDesignatedSize = above, LatestRevenueYuan = revenue, Tags = tags, UpdatedAt = DateTime.UtcNow,
+        AboveDesignatedSize = above, LatestRevenueYuan = revenue, Tags = tags, UpdatedAt = TestClock.Now.UtcDateTime,
     };
 
     private static Space NewSpace(Park park, string nameZh, string nameEn, string type, int capacity, List<string> equipment) => new()

@@ -37,6 +37,7 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
             ["Lingjing:Demo"] = demo ? "true" : "false",
             ["ConnectionStrings:Postgres"] = database == Db.Postgres ? await TestDatabase.CreatePostgresDatabaseAsync() : "",
         };
+        foreach (var (key, value) in TestClock.ServerSettings()) settings[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var app = new LingjingApp(database, dataDirectory, settings);
         if (kestrel)

@@ -51,7 +51,7 @@ public sealed class ServerChildProcess : IAsyncDisposable
                  {
                      serverDll, "--urls", $"http://127.0.0.1:{port}", $"--Lingjing:DataDirectory={dataDirectory}", "--Lingjing:Demo=false",
                      $"--ConnectionStrings:Postgres={postgres ?? ""}",
-                 })
+                 }.Concat(TestClock.ServerSettings().Select(setting => $"--{setting.Key}={setting.Value}")))
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

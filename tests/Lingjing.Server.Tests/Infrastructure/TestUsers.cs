@@ -28,7 +28,7 @@ public static class TestUsers
             DisplayName = email.Split('@')[0],
             ParkId = parkId,
             EnterpriseId = enterpriseId,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = TestClock.Now.UtcDateTime,
         };
         var created = await users.CreateAsync(user, password);
         created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.PolicyServices;
+using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,11 +154,12 @@ public sealed class PolicyWorkflowTests
         var id = await scene.PublishAsync("employees >= 40");
         (await Matches(scene, id)).ShouldBe([scene.Gamma]);
 
+        // Two runs from here: the second starts after the change, whatever the first saw.
+        var runs = scene.App.Service<PolicyRematchScheduler>().WaitForRunsAsync(2);
         await scene.DbAsync(c => c.Set<Lingjing.Server.Features.Zone.Enterprise>().Where(e => e.Id == scene.Beta)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 45).SetProperty(e => e.UpdatedAt, DateTime.UtcNow.AddMinutes(1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 45).SetProperty(e => e.UpdatedAt, TestClock.Now.UtcDateTime.AddMinutes(1))));
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Matches(scene, id)).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        await runs.WaitAsync(TimeSpan.FromSeconds(60));
         (await Matches(scene, id)).ShouldBe([scene.Beta, scene.Gamma]);
         (await NotificationsOf(scene, scene.Beta)).ShouldBe(1);
     }
@@ -169,7 +171,7 @@ public sealed class PolicyWorkflowTests
         var id = await scene.PublishAsync("employees >= 40");
         await scene.PublishAsync("category == \"creative-design\"");
         await scene.DbAsync(c => c.Set<Lingjing.Server.Features.Zone.Enterprise>().Where(e => e.Id == scene.Gamma)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 12).SetProperty(e => e.UpdatedAt, DateTime.UtcNow.AddMinutes(1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 12).SetProperty(e => e.UpdatedAt, TestClock.Now.UtcDateTime.AddMinutes(1))));
         var gov = await scene.ClientAsync(PolicyScene.Gov);
 
         var summary = await (await gov.PostAsync("/api/v1/policies/rematch", null)).Content.ReadFromJsonAsync<JsonElement>();

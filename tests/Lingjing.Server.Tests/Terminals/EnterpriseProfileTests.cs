@@ -30,7 +30,7 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
     {
         var (app, scene) = await fixture.App(db);
         var client = await app.SignedInAsync(TerminalScene.AdminB1, TerminalScene.Password);
-        var before = DateTime.UtcNow.AddSeconds(-1);
+        var before = TestClock.Now.UtcDateTime.AddSeconds(-1);
 
         var response = await client.PutAsJsonAsync("/api/v1/enterprise/profile", ValidUpdate());
 

@@ -99,7 +99,7 @@ public sealed class TerminalScene
         {
             ParkId = park, CreditCode = creditCode, NameZh = zh, NameEn = en, Category = "creative-design",
             FoundedOn = new DateOnly(2016, 5, 1), Employees = employees, AboveDesignatedSize = aboveSize,
-            Tags = ["设计", "design"], DescriptionEn = en + " makes things.", UpdatedAt = DateTime.UtcNow,
+            Tags = ["设计", "design"], DescriptionEn = en + " makes things.", UpdatedAt = TestClock.Now.UtcDateTime,
         };
         enterprise.SearchText = SearchText.For(enterprise);
         return enterprise;

@@ -47,7 +47,7 @@ public sealed class IngestTests(DemoZoneFixture zone)
         noOffset.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.PostAsync(device.TelemetryUrl, Json("{ not json"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var batch = $$"""
             [ { "ts": "{{now.AddSeconds(-2):O}}", "values": { "temperature": 20.5, "humidity": 41 } },
               { "ts": {{now.ToUnixTimeMilliseconds()}}, "values": { "temperature": 21.5 } } ]
@@ -146,7 +146,7 @@ public sealed class IngestTests(DemoZoneFixture zone)
         var twin = await TwinAsync(operatorClient, Energy, 9, 0);
         var device = await RegisterAsync(operatorClient, twin);
         var client = Device(app, device.Token);
-        var hour = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-3).ToUnixTimeSeconds() / 3600 * 3600);
+        var hour = DateTimeOffset.FromUnixTimeSeconds(TestClock.Now.AddHours(-3).ToUnixTimeSeconds() / 3600 * 3600);
         // Minute 0: power 10, 20; minute 1: 30; the object telemetry becomes one series per field.
         var body = $$"""
             [ { "ts": "{{hour.AddSeconds(5):O}}", "values": { "power": 10, "phases": { "l1": 230, "l2": 231, "l3": 229 } } },

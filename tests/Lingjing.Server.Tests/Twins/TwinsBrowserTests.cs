@@ -23,7 +23,7 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         var sensors = new List<string>();
         foreach (var model in new[] { TwinsTestData.Occupancy, TwinsTestData.Climate })
             for (var i = 0; i < 3; i++) sensors.Add(await TwinsTestData.TwinAsync(operatorClient, model, 1, i));
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         foreach (var twin in Machines.Concat(sensors))
         {
             var token = (await TwinsTestData.RegisterAsync(operatorClient, twin)).Token;
@@ -85,7 +85,7 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         // Step back from the avatar so the roofs' status lights and the tinted markers are in view.
         await page.Mouse.MoveAsync(640, 300);
         for (var i = 0; i < 12; i++) await page.Mouse.WheelAsync(0, 600);
-        await page.WaitForTimeoutAsync(1500);
+        await page.EvaluateAsync("() => window.lingjingWorld.rendered(30)"); // the zoom eases out over frames
         await SaveScreenshotAsync(page, "twins-world");
     }
 

@@ -38,9 +38,10 @@ public sealed class TwinsTestApp : WebApplicationFactory<Program>
             ["Lingjing:Demo"] = "true",
             ["ConnectionStrings:Postgres"] = database == Db.Postgres ? await TestDatabase.CreatePostgresDatabaseAsync() : "",
         };
+        foreach (var (key, value) in TestClock.ServerSettings()) settings[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         // A whole second, so stored instants compare exactly.
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var now = DateTimeOffset.FromUnixTimeSeconds(TestClock.Now.ToUnixTimeSeconds());
         var app = new TwinsTestApp(settings, kestrelPort is null ? new FakeTimeProvider(now) : null);
         if (kestrelPort is { } port)
         {

@@ -71,7 +71,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
 
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        await page.WaitForTimeoutAsync(500); // let the follow camera settle for the picture
+        await page.EvaluateAsync("() => window.lingjingWorld.rendered(30)"); // let the follow camera settle for the picture
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
     }
@@ -103,7 +103,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         // Once joined, the avatar walks from the server's spawn to open ground and the camera follows: wait until it stands.
         await page.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
         await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
-        await page.WaitForTimeoutAsync(1000);
+        await page.EvaluateAsync("() => window.lingjingWorld.rendered(60)"); // the follow camera settles
         // The space marker nearest to where the avatar starts (the park's centre): space 22 at (2, 2), 1.5 m up.
         var spot = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(2, 1.5, 2)");
 

@@ -80,7 +80,7 @@ public static class WorldTestZone
                     NameEn = $"{code} Studio {enterprise}",
                     Category = "design",
                     LatestRevenueYuan = 1_000_000 + e * 10_000,
-                    UpdatedAt = DateTime.UtcNow,
+                    UpdatedAt = TestClock.Now.UtcDateTime,
                 });
             }
         }

@@ -20,7 +20,7 @@ public sealed class WorldModerationTests(WorldRealtimeFixture fixture)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var muted = await client.WaitForAsync(f => f.BodyCase == ServerFrame.BodyOneofCase.Muted);
-        muted.Muted.UntilMs.ShouldBeGreaterThan((ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        muted.Muted.UntilMs.ShouldBeGreaterThan((ulong)TestClock.Now.ToUnixTimeMilliseconds());
         await client.SendAsync(new ClientFrame { Chat = new ChatSend { Scope = ChatScope.World, Text = "hello" } });
         await client.WaitForAsync(f => f.BodyCase == ServerFrame.BodyOneofCase.Muted);
     }

@@ -89,11 +89,24 @@ function show(element: HTMLElement, state: "loading" | "error" | "empty" | "read
   if (canvas) canvas.style.visibility = state === "ready" ? "visible" : "hidden";
 }
 
+/** The server's clock, not the browser's: the chart's range ends at the server's now (which a demo or
+ * test may run at another day and hour), kept in step by the offset seen when the page was rendered. */
+const clockOffsets = new WeakMap<HTMLElement, number>();
+function serverNow(element: HTMLElement): number {
+  let offset = clockOffsets.get(element);
+  if (offset === undefined) {
+    const rendered = Number(element.dataset.serverNow);
+    offset = Number.isFinite(rendered) && rendered > 0 ? rendered - Date.now() : 0;
+    clockOffsets.set(element, offset);
+  }
+  return Date.now() + offset;
+}
+
 async function drawHistory(element: HTMLElement): Promise<void> {
   const select = element.querySelector<HTMLSelectElement>("[data-history-name]");
   const name = select?.value ?? element.dataset.name ?? "";
   const span = ranges[element.dataset.range ?? "24h"] ?? ranges["24h"];
-  const to = new Date();
+  const to = new Date(serverNow(element));
   const from = new Date(to.getTime() - span);
   const resolution = span <= 12 * 3600e3 ? "minute" : "hour";
   const url = `/api/v1/twins/${encodeURIComponent(element.dataset.twin ?? "")}/history?name=${encodeURIComponent(name)}` +

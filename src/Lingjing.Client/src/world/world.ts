@@ -70,6 +70,8 @@ export interface WorldStatus {
   frame(distance: number): void;
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
+  /** Resolves once this many more frames have been drawn (for tests: let the camera settle by frames, not by time). */
+  rendered(frames: number): Promise<void>;
 }
 
 declare global {
@@ -98,6 +100,7 @@ async function start(root: HTMLElement): Promise<void> {
     spawn: [0, 0],
     frame: () => {},
     screenPoint: () => ({ x: 0, y: 0 }),
+    rendered: () => Promise.resolve(),
     remotePositions: () => [],
     remotes: () => [],
   };
@@ -181,6 +184,15 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     camera.alpha = -Math.PI / 2;
     camera.beta = 0.8;
   };
+  status.rendered = frames => new Promise<void>(resolve => {
+    let left = Math.max(0, frames);
+    if (left === 0) { resolve(); return; }
+    const observer = scene.onAfterRenderObservable.add(() => {
+      if (--left > 0) return;
+      scene.onAfterRenderObservable.remove(observer);
+      resolve();
+    });
+  });
   status.screenPoint = (x, y, z) => {
     const viewport = camera.viewport.toGlobal(engine.getRenderWidth(), engine.getRenderHeight());
     const p = Vector3.Project(new Vector3(x, y, z), Matrix.Identity(), scene.getTransformMatrix(), viewport);

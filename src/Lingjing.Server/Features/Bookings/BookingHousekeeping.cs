@@ -1,36 +1,23 @@
+using Lingjing.Server.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Bookings;
 
-/// <summary>Runs <see cref="BookingHousekeeper"/> on a timer driven by the injected TimeProvider
-/// (so tests move time instead of waiting). A failed round is logged and the next one runs anyway.</summary>
+/// <summary>Runs <see cref="BookingHousekeeper"/> (no-show release, reminders) every
+/// <c>Lingjing:Bookings:HousekeepingInterval</c> on the injected clock.</summary>
 public sealed class BookingHousekeeping(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingOptions> options, ILogger<BookingHousekeeping> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<BookingOptions> options, ILogger<BookingHousekeeping> logger)
+    : RecurringJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.HousekeepingInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await RunOnceAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    public override string Name => "booking-housekeeping";
 
-    private async Task RunOnceAsync(CancellationToken ct)
+    protected override TimeSpan Interval => options.Value.HousekeepingInterval;
+
+    protected override async Task RunAsync(CancellationToken ct)
     {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var (released, reminded) = await scope.ServiceProvider.GetRequiredService<BookingHousekeeper>().RunAsync(time.GetUtcNow(), ct);
-            if (released + reminded > 0)
-                logger.LogInformation("Booking housekeeping: {Released} no-shows released, {Reminded} reminders sent", released, reminded);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Booking housekeeping failed; trying again at the next tick");
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var (released, reminded) = await scope.ServiceProvider.GetRequiredService<BookingHousekeeper>().RunAsync(Time.GetUtcNow(), ct);
+        if (released + reminded > 0)
+            logger.LogInformation("Booking housekeeping: {Released} no-shows released, {Reminded} reminders sent", released, reminded);
     }
 }

@@ -15,7 +15,8 @@ public static class BookingsExtensions
         builder.Services.AddScoped<BookingCalendars>();
         builder.Services.AddScoped<SpaceRulesService>();
         builder.Services.AddScoped<BookingHousekeeper>();
-        builder.Services.AddHostedService<BookingHousekeeping>();
+        builder.Services.AddSingleton<BookingHousekeeping>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingHousekeeping>());
         return builder;
     }
 

@@ -19,7 +19,8 @@ public static class PoliciesExtensions
         services.AddScoped<PolicyAnalytics>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
-        services.AddHostedService<PolicyRematchScheduler>();
+        services.AddSingleton<PolicyRematchScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyRematchScheduler>());
         return builder;
     }
 

@@ -22,7 +22,8 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         await TestUsers.CreateAsync(app, operatorEmail, Roles.ParkOperator, parkId: scene.ParkId);
         await scene.SetRulesAsync(await app.SignedInAsync(operatorEmail, TestUsers.Password), approval: true);
         var employee = scene.Client(0);
-        var first = await BookAsync(employee, scene.SpaceId, BookingScene.At(2, 10), BookingScene.At(2, 11), "Calligraphy workshop");
+        var firstStart = BookingScene.At(2, 10);
+        var first = await BookAsync(employee, scene.SpaceId, firstStart, BookingScene.At(2, 11), "Calligraphy workshop");
         var second = await BookAsync(employee, scene.SpaceId, BookingScene.At(3, 14), BookingScene.At(3, 16), "Drum rehearsal");
 
         var page = await SignInAsync(app, operatorEmail, TestUsers.Password);
@@ -45,6 +46,8 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         await Item(page, second).GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("decided")).ToContainTextAsync("rejected");
         await Assertions.Expect(queue.GetByTestId("pending-booking")).ToHaveCountAsync(0);
+        // The approved booking on the calendar of its own week (two days from now may be next week).
+        await page.GotoAsync($"/park/bookings?week={firstStart[..10]}");
         await Assertions.Expect(page.GetByTestId("week-calendar").Locator("[data-status=confirmed]")).ToHaveCountAsync(1);
 
         var person = await SignInAsync(app, "booker0@bookings.test", TestUsers.Password);

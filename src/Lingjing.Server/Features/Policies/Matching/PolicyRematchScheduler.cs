@@ -1,45 +1,29 @@
+using Lingjing.Server.Infrastructure.Jobs;
+
 namespace Lingjing.Server.Features.PolicyServices.Matching;
 
 /// <summary>Keeps stored matches current when enterprise profiles change (publishing and editing a
 /// policy already rematch it): every <c>Lingjing:Policies:RematchIntervalMinutes</c> minutes (default
-/// 15, 0 = never) it compares a fingerprint of the enterprise data and, when it changed, rematches every
+/// 15, 0 = never) it compares a fingerprint of the enterprise data with the one every published policy was
+/// last matched against and, when they differ (or nothing was matched since the start), rematches every
 /// published policy and notifies the newly eligible.</summary>
-public sealed class PolicyRematchScheduler(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<PolicyRematchScheduler> logger) : BackgroundService
+public sealed class PolicyRematchScheduler(
+    IServiceScopeFactory scopes, ProfileSnapshotCache profiles, IConfiguration configuration, TimeProvider time,
+    ILogger<PolicyRematchScheduler> logger) : RecurringJob(time, logger)
 {
     public const string IntervalSetting = "Lingjing:Policies:RematchIntervalMinutes";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue(IntervalSetting, 15.0);
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        string? seen = null;
-        try
-        {
-            seen = await FingerprintAsync(stoppingToken);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var now = await FingerprintAsync(stoppingToken);
-                if (now == seen) continue;
-                await using var scope = scopes.CreateAsyncScope();
-                var outcomes = await scope.ServiceProvider.GetRequiredService<PolicyService>().RematchAllAsync(stoppingToken);
-                logger.LogInformation("Enterprise profiles changed: rematched {Policies} policies, {New} newly eligible",
-                    outcomes.Count, outcomes.Sum(o => o.NewlyEligible.Count));
-                seen = now;
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Scheduled policy rematching stopped");
-        }
-    }
+    public override string Name => "policy-rematch";
 
-    private async Task<string> FingerprintAsync(CancellationToken ct)
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue(IntervalSetting, 15.0));
+
+    protected override async Task RunAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
+        var fingerprint = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
+        if (fingerprint == profiles.AllMatchedFingerprint) return;
+        var outcomes = await scope.ServiceProvider.GetRequiredService<PolicyService>().RematchAllAsync(ct);
+        logger.LogInformation("Enterprise profiles changed: rematched {Policies} policies, {New} newly eligible",
+            outcomes.Count, outcomes.Sum(o => o.NewlyEligible.Count));
     }
 }

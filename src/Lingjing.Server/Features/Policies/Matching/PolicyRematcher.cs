@@ -48,6 +48,7 @@ public sealed class PolicyRematcher(
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.EligibleCount, policy.EligibleCount).SetProperty(p => p.MatchedAt, now), ct);
             await transaction.CommitAsync(ct);
         }
+        profiles.AllMatchedFingerprint = snapshot.Fingerprint;
         return outcomes;
     }
 

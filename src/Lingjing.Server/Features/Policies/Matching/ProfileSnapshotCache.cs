@@ -10,6 +10,10 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
     private readonly SemaphoreSlim gate = new(1, 1);
     private ProfileSnapshot? current;
 
+    /// <summary>The fingerprint of the data every published policy was last matched against together
+    /// (a rematch of all); null until the first one since the start.</summary>
+    public string? AllMatchedFingerprint { get; set; }
+
     public async Task<ProfileSnapshot> GetAsync(TimeSpan maxAge, CancellationToken ct)
     {
         var snapshot = current;

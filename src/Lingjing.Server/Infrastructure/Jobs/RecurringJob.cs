@@ -1,0 +1,103 @@
+namespace Lingjing.Server.Infrastructure.Jobs;
+
+/// <summary>The one shape of a periodic background job: a run every <see cref="Interval"/> on the injected
+/// <see cref="TimeProvider"/> (tests move a fake clock instead of waiting). A run that throws is logged, its
+/// error kept in <see cref="Status"/>, and the next run comes after a back-off (doubling up to
+/// <see cref="MaxBackOff"/>); the job goes on. Stopping the host stops it cleanly.</summary>
+public abstract class RecurringJob(TimeProvider time, ILogger logger) : BackgroundService
+{
+    private readonly object waitersGate = new();
+    private readonly List<(long Runs, TaskCompletionSource Done)> waiters = [];
+
+    /// <summary>A short name for logs and the operations view, e.g. <c>policy-rematch</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Time between the end of one run and the start of the next; zero or less turns the job off.</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    protected virtual TimeSpan MaxBackOff => TimeSpan.FromMinutes(15);
+
+    public JobStatus Status { get; } = new();
+
+    /// <summary>The clock the job runs on; its work should read "now" from it too.</summary>
+    protected TimeProvider Time => time;
+
+    /// <summary>One run of the job's work.</summary>
+    protected abstract Task RunAsync(CancellationToken ct);
+
+    /// <summary>Completes once <paramref name="runs"/> more runs have ended (succeeded or failed) after the
+    /// call: asking for two guarantees a whole run that started after the call.</summary>
+    public Task WaitForRunsAsync(int runs = 1)
+    {
+        lock (waitersGate)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((Status.Runs + runs, done));
+            return done.Task;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = Interval;
+        if (interval <= TimeSpan.Zero)
+        {
+            Status.Disabled = true;
+            return;
+        }
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = failures == 0 ? interval : BackOff(interval, failures);
+                Status.NextRunAt = time.GetUtcNow() + wait;
+                await Task.Delay(wait, time, stoppingToken);
+                failures = await RunRecordedAsync(stoppingToken) ? 0 : failures + 1;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<bool> RunRecordedAsync(CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var succeeded = true;
+        try
+        {
+            await RunAsync(ct);
+            Status.LastError = null;
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            succeeded = false;
+            Status.LastError = error.Message;
+            Status.LastErrorAt = time.GetUtcNow();
+            logger.LogError(error, "Job {Job} failed; it runs again after a back-off", Name);
+        }
+        Status.Recorded(started, time.GetUtcNow(), succeeded);
+        ReleaseWaiters();
+        return succeeded;
+    }
+
+    private TimeSpan BackOff(TimeSpan interval, int failures)
+    {
+        var backOff = TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Min(failures, 20))));
+        return backOff < interval ? backOff : interval;
+    }
+
+    private void ReleaseWaiters()
+    {
+        lock (waitersGate)
+        {
+            for (var i = waiters.Count - 1; i >= 0; i--)
+            {
+                if (waiters[i].Runs > Status.Runs) continue;
+                waiters[i].Done.TrySetResult();
+                waiters.RemoveAt(i);
+            }
+        }
+    }
+}
