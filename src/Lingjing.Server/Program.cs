@@ -4,6 +4,7 @@ using Lingjing.Server.Features.Bookings.Oversight;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Features.Operations;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.Twins;
@@ -44,6 +45,7 @@ app.MapBookingOversight();
 app.MapNotifications();
 app.MapPolicyServices();
 app.MapTwins();
+app.MapOperations();
 app.MapLingjingPortal();
 
 app.Run();

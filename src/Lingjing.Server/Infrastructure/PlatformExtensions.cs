@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Time;
 using Lingjing.Server.Infrastructure.Web;
 using Lingjing.Server.Localization;
@@ -16,6 +17,7 @@ public static class PlatformExtensions
         builder.Services.Configure<LingjingOptions>(builder.Configuration.GetSection(LingjingOptions.Section));
         builder.AddLingjingClock();
         builder.AddLingjingData();
+        builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
 
         Directory.CreateDirectory(options.FullDataDirectory);
         builder.Services.AddDataProtection()

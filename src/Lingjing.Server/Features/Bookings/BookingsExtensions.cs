@@ -1,3 +1,5 @@
+using Lingjing.Server.Infrastructure.Jobs;
+
 namespace Lingjing.Server.Features.Bookings;
 
 public static class BookingsExtensions
@@ -15,8 +17,7 @@ public static class BookingsExtensions
         builder.Services.AddScoped<BookingCalendars>();
         builder.Services.AddScoped<SpaceRulesService>();
         builder.Services.AddScoped<BookingHousekeeper>();
-        builder.Services.AddSingleton<BookingHousekeeping>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingHousekeeping>());
+        builder.Services.AddRecurringJob<BookingHousekeeping>();
         return builder;
     }
 

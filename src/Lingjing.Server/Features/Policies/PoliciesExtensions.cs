@@ -2,6 +2,7 @@ using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Jobs;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -19,8 +20,7 @@ public static class PoliciesExtensions
         services.AddScoped<PolicyAnalytics>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
-        services.AddSingleton<PolicyRematchScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<PolicyRematchScheduler>());
+        services.AddRecurringJob<PolicyRematchScheduler>();
         return builder;
     }
 

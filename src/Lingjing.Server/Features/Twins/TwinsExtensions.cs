@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Features.Twins.Alarms;
 using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
@@ -40,11 +41,14 @@ public static class TwinsExtensions
         services.AddScoped<AlarmService>();
         services.AddScoped<IDataInitializer, AlarmStartup>();
         services.AddHostedService<AlarmRecorder>();
-        services.AddHostedService<DemoDevices>();
+        services.AddRecurringJob<AlarmNoDataJob>();
+        services.AddRecurringJob<DemoDevices>();
         services.AddSingleton<MqttTelemetryConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttTelemetryConsumer>());
         services.AddSingleton<TelemetryMaintenance>();
-        services.AddHostedService(sp => sp.GetRequiredService<TelemetryMaintenance>());
+        services.AddRecurringJob<TelemetryRollupJob>();
+        services.AddRecurringJob<TelemetryLatestFlushJob>();
+        services.AddRecurringJob<TelemetryRetentionJob>();
         return builder;
     }
 

@@ -17,6 +17,12 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
 
     protected virtual TimeSpan MaxBackOff => TimeSpan.FromMinutes(15);
 
+    /// <summary>Run once as soon as the host has started, before the first interval.</summary>
+    protected virtual bool RunsAtStart => false;
+
+    /// <summary>How the interval is described to people (the operations page), e.g. "every 10 s".</summary>
+    public TimeSpan Every => Interval;
+
     public JobStatus Status { get; } = new();
 
     /// <summary>The clock the job runs on; its work should read "now" from it too.</summary>
@@ -48,6 +54,8 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
         var failures = 0;
         try
         {
+            await Task.Yield(); // let the host finish starting
+            if (RunsAtStart) failures = await RunRecordedAsync(stoppingToken) ? 0 : 1;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = failures == 0 ? interval : BackOff(interval, failures);

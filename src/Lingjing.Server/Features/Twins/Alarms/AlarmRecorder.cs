@@ -2,23 +2,16 @@ using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Twins.Alarms;
 
 /// <summary>Writes the engine's raises and clears to the alarms table and tells the park's
-/// operators about each new alarm; also drives the engine's no-data checks on the injected clock.</summary>
-public sealed class AlarmRecorder(AlarmEngine engine, IServiceScopeFactory scopes, TimeProvider time, IOptions<TelemetryOptions> options, ILogger<AlarmRecorder> logger)
+/// operators about each new alarm (the no-data checks run in <see cref="AlarmNoDataJob"/>).</summary>
+public sealed class AlarmRecorder(AlarmEngine engine, IServiceScopeFactory scopes, ILogger<AlarmRecorder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(options.Value.NoDataCheckSeconds);
-        await using var timer = time.CreateTimer(_ =>
-        {
-            try { engine.CheckNoData(); }
-            catch (Exception e) { logger.LogError(e, "No-data check failed"); }
-        }, null, period, period);
         var reader = engine.Actions;
         try
         {

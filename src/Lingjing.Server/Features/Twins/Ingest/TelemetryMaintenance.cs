@@ -9,14 +9,15 @@ namespace Lingjing.Server.Features.Twins.Ingest;
 /// <summary>Background upkeep of the telemetry tables: folds new raw readings into minute and hour
 /// rollups (following the writer's sequence, so late readings land in their own buckets), writes
 /// the latest values to telemetry_series, and deletes raw readings past their retention (default
-/// 7 days) and rollups past theirs (2 years).</summary>
+/// 7 days) and rollups past theirs (2 years). Run by <see cref="TelemetryRollupJob"/>,
+/// <see cref="TelemetryLatestFlushJob"/> and <see cref="TelemetryRetentionJob"/>.</summary>
 public sealed class TelemetryMaintenance(
     DatabaseSettings database,
     TelemetryWriter writer,
     LatestValues latest,
     TimeProvider time,
     IOptions<TelemetryOptions> options,
-    ILogger<TelemetryMaintenance> logger) : BackgroundService
+    ILogger<TelemetryMaintenance> logger)
 {
     public const long MinuteMs = 60_000;
     public const long HourMs = 3_600_000;
@@ -24,42 +25,6 @@ public sealed class TelemetryMaintenance(
     private const long MaxRowsPerFold = 100_000;
     private static readonly TimeSpan SqlitePause = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim gate = new(1, 1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        var nextRollup = TimeSpan.Zero;
-        var nextFlush = TimeSpan.Zero;
-        var nextRetention = TimeSpan.FromMinutes(1);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (clock.Elapsed >= nextFlush)
-                {
-                    await FlushLatestAsync(stoppingToken);
-                    nextFlush = clock.Elapsed + TimeSpan.FromSeconds(o.LatestFlushSeconds);
-                }
-                if (clock.Elapsed >= nextRollup)
-                {
-                    await RollUpAsync(stoppingToken);
-                    nextRollup = clock.Elapsed + TimeSpan.FromSeconds(o.RollupIntervalSeconds);
-                }
-                if (clock.Elapsed >= nextRetention)
-                {
-                    await ApplyRetentionAsync(stoppingToken);
-                    nextRetention = clock.Elapsed + TimeSpan.FromMinutes(o.RetentionIntervalMinutes);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Telemetry upkeep failed; trying again shortly");
-            }
-            try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
 
     /// <summary>Folds committed raw readings not yet in the rollups into them. Returns how many were folded.</summary>
     public async Task<long> RollUpAsync(CancellationToken ct)

@@ -4,6 +4,7 @@ using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Features.Twins.Ingest;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,40 +22,33 @@ public sealed class DemoDevices(
     IOptions<LingjingOptions> lingjing,
     IHostEnvironment environment,
     TimeProvider time,
-    ILogger<DemoDevices> logger) : BackgroundService
+    ILogger<DemoDevices> logger) : RecurringJob(time, logger)
 {
     private const string BackfillKey = "demo.telemetry.backfilled";
+    private List<SimulatedDevice>? devices;
 
     public bool Enabled => lingjing.Value.Demo && (telemetry.Value.DemoDevices ?? !environment.IsEnvironment("Testing"));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => "demo-devices";
+
+    protected override TimeSpan Interval => Enabled ? TimeSpan.FromSeconds(Math.Max(1, telemetry.Value.DemoIntervalSeconds)) : TimeSpan.Zero;
+
+    protected override bool RunsAtStart => true;
+
+    /// <summary>The first run registers the devices and writes the backfill; every run sends one reading per device.</summary>
+    protected override async Task RunAsync(CancellationToken ct)
     {
-        if (!Enabled) return;
-        await Task.Yield();
-        List<SimulatedDevice> devices;
-        try
+        if (devices is null)
         {
-            devices = await ProvisionAsync(stoppingToken);
-            await BackfillAsync(devices, stoppingToken);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(e, "Demo devices could not start");
+            var provisioned = await ProvisionAsync(ct);
+            await BackfillAsync(provisioned, ct);
+            devices = provisioned;
+            logger.LogInformation("{Devices} demo devices send a reading every {Seconds} s", devices.Count, Interval.TotalSeconds);
             return;
         }
-        var interval = TimeSpan.FromSeconds(Math.Max(1, telemetry.Value.DemoIntervalSeconds));
-        logger.LogInformation("{Devices} demo devices send a reading every {Seconds} s", devices.Count, interval.TotalSeconds);
-        using var timer = new PeriodicTimer(interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var now = time.GetUtcNow();
-                foreach (var device in devices)
-                    await SendAsync(device, [(now, device.Sample(now, lingjing.Value.ZoneTimeZone, interval.TotalSeconds))], stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) { }
+        var now = Time.GetUtcNow();
+        foreach (var device in devices)
+            await SendAsync(device, [(now, device.Sample(now, lingjing.Value.ZoneTimeZone, Interval.TotalSeconds))], ct);
     }
 
     private async Task<List<SimulatedDevice>> ProvisionAsync(CancellationToken ct)
@@ -67,7 +61,7 @@ public sealed class DemoDevices(
             .OrderBy(t => t.Id).ToListAsync(ct);
         var existing = await db.Set<Device>().AsNoTracking().Select(d => d.Id).ToListAsync(ct);
         var known = existing.ToHashSet();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         foreach (var twin in twins.Where(t => !known.Contains(t.Id)))
         {
             var device = new Device { Id = twin.Id, ParkId = twin.ParkId!.Value, ModelId = twin.ModelId, TokenHash = DeviceTokens.Hash(DeviceTokens.New()), CreatedAt = now, TokenIssuedAt = now };
@@ -84,7 +78,7 @@ public sealed class DemoDevices(
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         if (await db.SystemSettings.AnyAsync(s => s.Key == BackfillKey, ct)) return;
         var hours = Math.Clamp(telemetry.Value.DemoBackfillHours, 0, 24 * (telemetry.Value.RawRetentionDays - 1));
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var start = now - TimeSpan.FromHours(hours);
         var step = TimeSpan.FromMinutes(5);
         foreach (var device in devices)

@@ -1,0 +1,15 @@
+namespace Lingjing.Server.Infrastructure.Jobs;
+
+/// <summary>One job as the operations page, its API and <c>/health</c> show it.</summary>
+public sealed record JobStatusView(
+    string Name, double IntervalSeconds, bool Disabled, long Runs, long Failures,
+    DateTimeOffset? LastRunStartedAt, DateTimeOffset? LastRunEndedAt, DateTimeOffset? NextRunAt,
+    string? LastError, DateTimeOffset? LastErrorAt)
+{
+    public static JobStatusView Of(RecurringJob job)
+    {
+        var s = job.Status;
+        return new JobStatusView(job.Name, job.Every.TotalSeconds, s.Disabled, s.Runs, s.Failures,
+            s.LastRunStartedAt, s.LastRunEndedAt, s.NextRunAt, s.LastError, s.LastErrorAt);
+    }
+}
