@@ -114,7 +114,7 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
     private async Task<IPage> EnterWorldAsync(LingjingApp app, string email, int parkId)
     {
         var page = await chromium.NewPageAsync(app.BaseAddress!);
-        page.Context.SetDefaultTimeout(30_000);
+        page.Context.SetDefaultTimeout(90_000); // software rendering draws few frames a second on a loaded machine
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
@@ -122,8 +122,9 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await page.WaitForURLAsync("**/me");
         await page.GotoAsync($"/world/{parkId}");
         await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
-        // Arrivals walk from the server's spawn to open ground first.
-        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
+        // Arrivals walk from the server's spawn to open ground first. Software rendering on a loaded machine
+        // draws few frames a second, and a frame moves the avatar at most a quarter second's walk: allow for it.
+        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
         return page;
     }
 

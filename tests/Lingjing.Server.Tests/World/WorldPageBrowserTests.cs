@@ -102,7 +102,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         var page = await OpenAsync($"/world/{parkId}");
         // Once joined, the avatar walks from the server's spawn to open ground and the camera follows: wait until it stands.
         await page.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
+        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 }); // slow frames on a loaded machine
         await page.EvaluateAsync("() => window.lingjingWorld.rendered(60)"); // the follow camera settles
         // The space marker nearest to where the avatar starts (the park's centre): space 22 at (2, 2), 1.5 m up.
         var spot = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(2, 1.5, 2)");
