@@ -17,7 +17,11 @@ public sealed class SchemaMigrator(DatabaseSettings database, ILogger<SchemaMigr
     public IReadOnlyList<Script> Scripts { get; } = LoadScripts(database.Provider);
 
     /// <summary>Applies the pending scripts and returns how many ran.</summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the pending scripts up to <paramref name="upToVersion"/> (what an older release had;
+    /// the upgrade test starts from there) and returns how many ran.</summary>
+    public async Task<int> MigrateAsync(int upToVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
         await connection.OpenAsync(cancellationToken);
@@ -32,7 +36,7 @@ public sealed class SchemaMigrator(DatabaseSettings database, ILogger<SchemaMigr
                 cancellationToken);
             var applied = await AppliedVersionsAsync(connection, cancellationToken);
             var ran = 0;
-            foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
+            foreach (var script in Scripts.Where(s => s.Version <= upToVersion && !applied.Contains(s.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
