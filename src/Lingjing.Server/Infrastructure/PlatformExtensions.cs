@@ -1,5 +1,6 @@
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Infrastructure.Observability;
 using Lingjing.Server.Infrastructure.Time;
 using Lingjing.Server.Infrastructure.Web;
 using Lingjing.Server.Localization;
@@ -18,6 +19,7 @@ public static class PlatformExtensions
         builder.AddLingjingClock();
         builder.AddLingjingData();
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
+        builder.AddLingjingObservability();
 
         Directory.CreateDirectory(options.FullDataDirectory);
         builder.Services.AddDataProtection()
@@ -59,6 +61,7 @@ public static class PlatformExtensions
             ui.DocumentTitle = "Lingjing API";
         });
         app.MapLingjingHealth();
+        app.MapLingjingMetrics();
         return app;
     }
 }

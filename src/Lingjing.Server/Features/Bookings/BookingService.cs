@@ -13,7 +13,7 @@ namespace Lingjing.Server.Features.Bookings;
 /// booked; <see cref="BookingWriter"/> makes sure two live bookings never overlap.</summary>
 public sealed class BookingService(
     LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, BookingNotices notices,
-    TimeProvider time, IOptions<LingjingOptions> options)
+    TimeProvider time, IOptions<LingjingOptions> options, BookingMetrics metrics)
 {
     private const int AlternativeCount = 3;
     // Each attempt re-reads the live bookings, so a click loses at most once per concurrent winner.
@@ -22,7 +22,10 @@ public sealed class BookingService(
 
     public TimeZoneInfo Zone => zone;
 
-    public async Task<BookingAttempt> CreateAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<BookingAttempt> CreateAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        metrics.Recorded(await CreateUnmeasuredAsync(spaceId, request, user, ct));
+
+    private async Task<BookingAttempt> CreateUnmeasuredAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var start = BookingRules.ParseInstant(request.Start, "start", out var startProblem);
         if (startProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(startProblem));
@@ -51,7 +54,10 @@ public sealed class BookingService(
 
     /// <summary>"Book next free slot": the space's default length at the first free time from now
     /// (or from <see cref="NextSlotRequest.After"/>); if somebody takes it first, the next one.</summary>
-    public async Task<BookingAttempt> BookNextAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<BookingAttempt> BookNextAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        metrics.Recorded(await BookNextUnmeasuredAsync(spaceId, request, user, ct));
+
+    private async Task<BookingAttempt> BookNextUnmeasuredAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingAttempt.Failed(BookingError.BadInput(purposeProblem));
         var now = time.GetUtcNow();

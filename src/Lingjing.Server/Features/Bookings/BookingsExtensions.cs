@@ -12,6 +12,7 @@ public static class BookingsExtensions
         builder.Services.AddScoped<BookingWriter>();
         builder.Services.AddScoped<BookingAudienceCheck>();
         builder.Services.AddScoped<BookingService>();
+        builder.Services.AddSingleton<BookingMetrics>();
         builder.Services.AddScoped<BookingNotices>();
         builder.Services.AddScoped<BookingDecisions>();
         builder.Services.AddScoped<BookingCalendars>();

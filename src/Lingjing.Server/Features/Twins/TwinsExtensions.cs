@@ -35,6 +35,7 @@ public static class TwinsExtensions
         services.AddScoped<OeeCalculator>();
         services.AddScoped<IDataInitializer, TelemetryStartup>();
         services.AddSingleton<TelemetryWriter>();
+        services.AddSingleton<IngestMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
         services.AddSingleton<AlarmEngine>();
         services.AddSingleton<ITelemetryObserver>(sp => sp.GetRequiredService<AlarmEngine>());
@@ -54,6 +55,7 @@ public static class TwinsExtensions
 
     public static WebApplication MapTwins(this WebApplication app)
     {
+        app.Services.GetRequiredService<IngestMetrics>(); // its observable instruments exist once it does
         app.MapTwinModelsApi();
         app.MapTwinsApi();
         app.MapDevicesApi();

@@ -86,6 +86,7 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
             logger.LogError(error, "Job {Job} failed; it runs again after a back-off", Name);
         }
         Status.Recorded(started, time.GetUtcNow(), succeeded);
+        JobMetrics.Record(Name, succeeded, time.GetUtcNow() - started);
         ReleaseWaiters();
         return succeeded;
     }

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Tests.Bookings;
+using Lingjing.Server.Tests.Infrastructure;
+
+namespace Lingjing.Server.Tests.Platform;
+
+/// <summary>OpenTelemetry metrics as Prometheus text at /metrics: the world, bookings, ingest and jobs
+/// meters; readable by loopback scrapers and the government, not by anyone else.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Government_reads_the_platforms_meters_as_prometheus_text()
+    {
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var scene = await BookingScene.CreateAsync(app, users: 1);
+        (await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
+            BookingScene.Body(BookingScene.At(3, 10), BookingScene.At(3, 11)))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await TestUsers.CreateAsync(app, "metrics@platform.test", Roles.Government);
+        var gov = await app.SignedInAsync("metrics@platform.test", TestUsers.Password);
+
+        var response = await gov.GetAsync("/metrics");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldContain("lingjing_bookings_requests_total{otel_scope_name=\"Lingjing.Bookings\",outcome=\"confirmed\"} 1");
+        text.ShouldContain("lingjing_ingest_queue_capacity");
+        text.ShouldContain("lingjing_world_sessions");
+        text.ShouldContain("http_server_request_duration_seconds");
+    }
+
+    [Fact]
+    public async Task Other_callers_cannot_read_metrics()
+    {
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        await TestUsers.CreateAsync(app, "worker@platform.test", Roles.Employee);
+        var employee = await app.SignedInAsync("worker@platform.test", TestUsers.Password);
+
+        // The in-memory test server has no remote address, so nobody here is on loopback.
+        var anonymous = await app.Anonymous().GetAsync("/metrics");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Found, "sent to sign in, like every page");
+        anonymous.Headers.Location!.ToString().ShouldContain("/account/signin");
+        (await employee.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
