@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,7 +19,7 @@ public sealed class RecurringJobTests
         await job.StartAsync(CancellationToken.None);
 
         var two = job.WaitForRunsAsync(2);
-        await AdvanceUntilAsync(clock, two, Minute);
+        await JobDriver.AdvanceUntilAsync(clock, two, Minute);
 
         job.Count.ShouldBeGreaterThanOrEqualTo(2);
         job.Status.Runs.ShouldBe(job.Count);
@@ -35,14 +36,14 @@ public sealed class RecurringJobTests
         await job.StartAsync(CancellationToken.None);
 
         var first = job.WaitForRunsAsync(1);
-        await AdvanceUntilAsync(clock, first, Minute);
+        await JobDriver.AdvanceUntilAsync(clock, first, Minute);
         job.Status.LastError.ShouldBe("run 1 failed");
         job.Status.Failures.ShouldBe(1);
         // The back-off after one failure is 2 s, shorter than the minute: the retry comes first.
         job.Status.NextRunAt.ShouldBe(clock.GetUtcNow() + TimeSpan.FromSeconds(2));
 
         var second = job.WaitForRunsAsync(1);
-        await AdvanceUntilAsync(clock, second, TimeSpan.FromSeconds(2));
+        await JobDriver.AdvanceUntilAsync(clock, second, TimeSpan.FromSeconds(2));
         job.Status.LastError.ShouldBeNull("a successful run clears the error");
         job.Status.Runs.ShouldBe(2);
         await job.StopAsync(CancellationToken.None);
@@ -72,19 +73,6 @@ public sealed class RecurringJobTests
 
         job.ExecuteTask!.IsCompleted.ShouldBeTrue();
         job.ExecuteTask.IsFaulted.ShouldBeFalse();
-    }
-
-    /// <summary>Moves the clock a step at a time until the awaited runs are done (no fixed waits).</summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Task runs, TimeSpan step)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(30);
-        while (!runs.IsCompleted)
-        {
-            DateTime.UtcNow.ShouldBeLessThan(giveUp, "the job did not run");
-            clock.Advance(step);
-            await Task.WhenAny(runs, Task.Delay(10));
-        }
-        await runs;
     }
 
     private sealed class CountingJob(TimeProvider time, TimeSpan interval) : RecurringJob(time, NullLogger.Instance)
