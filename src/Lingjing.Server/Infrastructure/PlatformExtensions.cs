@@ -1,6 +1,7 @@
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Observability;
+using Lingjing.Server.Infrastructure.Options;
 using Lingjing.Server.Infrastructure.Time;
 using Lingjing.Server.Infrastructure.Web;
 using Lingjing.Server.Localization;
@@ -15,7 +16,7 @@ public static class PlatformExtensions
     public static WebApplicationBuilder AddLingjingPlatform(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LingjingOptions.Section).Get<LingjingOptions>() ?? new LingjingOptions();
-        builder.Services.Configure<LingjingOptions>(builder.Configuration.GetSection(LingjingOptions.Section));
+        builder.Services.AddCheckedOptions<LingjingOptions, LingjingOptionsValidator>(builder.Configuration.GetSection(LingjingOptions.Section));
         builder.AddLingjingClock();
         builder.AddLingjingData();
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
@@ -38,6 +39,7 @@ public static class PlatformExtensions
     /// <summary>Migrates the schema and runs every <see cref="IDataInitializer"/> (demo seeding among them).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        app.Services.CheckSettings();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         foreach (var initializer in scope.ServiceProvider.GetServices<IDataInitializer>().OrderBy(i => i.Order))

@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.Bookings;
 
@@ -6,7 +7,7 @@ public static class BookingsExtensions
 {
     public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<BookingOptions>(builder.Configuration.GetSection(BookingOptions.Section));
+        builder.Services.AddCheckedOptions<BookingOptions, BookingOptionsValidator>(builder.Configuration.GetSection(BookingOptions.Section));
         builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSingleton<BookableSpaces>();
         builder.Services.AddScoped<BookingWriter>();

@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Infrastructure.Options;
 using Lingjing.Server.Features.Twins.Alarms;
 using Lingjing.Server.Features.Twins.Devices;
 using Lingjing.Server.Features.Twins.Graph;
@@ -24,7 +25,7 @@ public static class TwinsExtensions
         services.AddScoped<IDataInitializer, TwinModelLoader>();
         services.AddScoped<IDataInitializer, TwinDemoSeeder>();
         services.AddScoped<TwinGraphService>();
-        services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section));
+        services.AddCheckedOptions<TelemetryOptions, TelemetryOptionsValidator>(builder.Configuration.GetSection(TelemetryOptions.Section));
         services.AddSingleton<DeviceRegistry>();
         services.AddScoped<DeviceService>();
         services.AddSingleton<TelemetryQueue>();
