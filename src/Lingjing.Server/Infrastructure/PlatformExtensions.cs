@@ -21,6 +21,7 @@ public static class PlatformExtensions
             .SetApplicationName("Lingjing")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
 
+        builder.Services.AddSingleton<PublicBaseUrl>();
         builder.AddLingjingProblemDetails();
         builder.AddLingjingLocalization();
         builder.Services.AddOpenApi("v1");
@@ -41,7 +42,9 @@ public static class PlatformExtensions
 
     public static WebApplication UseLingjingPlatform(this WebApplication app)
     {
+        app.UseLingjingSecurityHeaders();
         app.UseLingjingProblemDetails();
+        app.UseLingjingOriginCheck();
         app.UseLingjingLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();
