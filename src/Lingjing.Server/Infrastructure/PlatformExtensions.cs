@@ -22,6 +22,7 @@ public static class PlatformExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
 
         builder.Services.AddSingleton<PublicBaseUrl>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
         builder.AddLingjingProblemDetails();
         builder.AddLingjingLocalization();
         builder.Services.AddOpenApi("v1");
@@ -45,6 +46,7 @@ public static class PlatformExtensions
         app.UseLingjingSecurityHeaders();
         app.UseLingjingProblemDetails();
         app.UseLingjingOriginCheck();
+        app.UseLingjingRequestInputGuard();
         app.UseLingjingLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();
