@@ -13,6 +13,11 @@ public sealed class LingjingOptions
     public int DemoSeed { get; set; } = 20261124;
     /// <summary>The zone's time zone (IANA id); instants are stored in UTC and shown in this zone.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+    /// <summary>The address people reach Lingjing at (e.g. <c>https://park.example.cn</c>): absolute links in
+    /// calendars and QR codes, the accepted Origin, HSTS. Empty: derived from the first configured URL.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+    /// <summary>More origins whose pages may open the world WebSocket and post with the portal cookie.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 

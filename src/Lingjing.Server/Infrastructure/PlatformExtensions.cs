@@ -27,6 +27,8 @@ public static class PlatformExtensions
             .SetApplicationName("Lingjing")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
 
+        builder.Services.AddSingleton<PublicBaseUrl>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
         builder.AddLingjingProblemDetails();
         builder.AddLingjingLocalization();
         builder.Services.AddOpenApi("v1");
@@ -48,7 +50,10 @@ public static class PlatformExtensions
 
     public static WebApplication UseLingjingPlatform(this WebApplication app)
     {
+        app.UseLingjingSecurityHeaders();
         app.UseLingjingProblemDetails();
+        app.UseLingjingOriginCheck();
+        app.UseLingjingRequestInputGuard();
         app.UseLingjingLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -28,6 +28,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            // Playwright's string predicates (WaitForFunctionAsync) use eval, which the site's CSP refuses;
+            // ContentSecurityPolicyBrowserTests runs the pages under the real policy.
+            BypassCSP = true,
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = locale,

@@ -26,6 +26,23 @@ public sealed class DirectoryFixture : IAsyncLifetime
 
     public async Task<DirectoryRows> RowsAsync(Db db) => (await StartAsync(db)).Rows;
 
+    /// <summary>A client signed in as an account of the given role (created on first use, one per role, park and enterprise).</summary>
+    public async Task<HttpClient> ClientAsAsync(Db db, string role, int? parkId = null, int? enterpriseId = null)
+    {
+        var app = await AppAsync(db);
+        var email = $"{role.ToLowerInvariant()}-p{parkId}-e{enterpriseId}@directory.test";
+        Task<LingjingUser> created;
+        lock (gate)
+        {
+            if (!accounts.TryGetValue((db, email), out created!))
+                accounts[(db, email)] = created = TestUsers.CreateAsync(app, email, role, parkId, enterpriseId);
+        }
+        await created;
+        return await app.SignedInAsync(email, TestUsers.Password);
+    }
+
+    private readonly Dictionary<(Db, string), Task<LingjingUser>> accounts = new();
+
     private Task<Started> StartAsync(Db db)
     {
         lock (gate)

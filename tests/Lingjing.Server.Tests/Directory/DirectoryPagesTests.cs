@@ -44,7 +44,7 @@ public sealed class DirectoryPagesTests(DirectoryFixture fixture)
             ("/directory/parks", "798 Art District"),
             ("/directory/institutions?serviceType=legal", "Justice Law Firm"),
             ("/directory/spaces?minCapacity=100", "Starlight Theatre"),
-            ($"/directory/enterprises/{rows.Xinghe}", "45,000,000"),
+            ($"/directory/enterprises/{rows.Xinghe}", "Revenue, staff numbers and contacts are shown only to the enterprise itself"),
             ($"/directory/parks/{rows.ChaoyangPark}", "Building 1"),
             ($"/directory/institutions/{rows.LegalInstitution}", "Copyright and contract law"),
             ($"/directory/spaces/{rows.Theatre}", "stage lighting"),

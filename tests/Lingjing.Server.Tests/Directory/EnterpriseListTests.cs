@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Tests.Infrastructure;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
 
@@ -53,8 +54,9 @@ public sealed class EnterpriseListTests(DirectoryFixture fixture)
     public async Task Sorts_order_by_the_chosen_field(Db db)
     {
         var rows = await fixture.RowsAsync(db);
-        (await ListAsync(db, "sort=employees")).Items[0].Id.ShouldBe(rows.Lightshadow);
-        (await ListAsync(db, "sort=revenue")).Items.Take(2).Select(i => i.Id).ShouldBe([rows.Lightshadow, rows.Xinghe]);
+        var government = await fixture.ClientAsAsync(db, Roles.Government);
+        (await government.PageAsync<EnterpriseItem>("/api/v1/enterprises?sort=employees")).Items[0].Id.ShouldBe(rows.Lightshadow);
+        (await government.PageAsync<EnterpriseItem>("/api/v1/enterprises?sort=revenue")).Items.Take(2).Select(i => i.Id).ShouldBe([rows.Lightshadow, rows.Xinghe]);
         (await ListAsync(db, "sort=founded")).Items[0].Id.ShouldBe(rows.PureUnderscore);
         var byName = await ListAsync(db, "sort=name&pageSize=100");
         byName.Items.Select(i => i.NameEn).ShouldBe(byName.Items.Select(i => i.NameEn).OrderBy(n => n, StringComparer.Ordinal));
@@ -103,10 +105,11 @@ public sealed class EnterpriseListTests(DirectoryFixture fixture)
     }
 
     [Theory, BothDatabases]
-    public async Task Enterprise_detail_has_revenue_by_year(Db db)
+    public async Task Enterprise_detail_has_revenue_by_year_for_the_government(Db db)
     {
         var rows = await fixture.RowsAsync(db);
-        var detail = await (await fixture.ClientAsync(db)).DetailAsync<EnterpriseDetail>($"/api/v1/enterprises/{rows.Xinghe}");
+        var government = await fixture.ClientAsAsync(db, Roles.Government);
+        var detail = await government.DetailAsync<EnterpriseDetail>($"/api/v1/enterprises/{rows.Xinghe}");
         detail.NameZh.ShouldBe("北京星河数字设计有限公司");
         detail.NameEn.ShouldBe("Xinghe Digital Design Co.");
         detail.CategoryNameEn.ShouldBe("Creative design");

@@ -94,7 +94,15 @@ public sealed class EnterpriseSearchTests(DirectoryFixture fixture)
     public async Task Control_characters_separate_terms(Db db)
     {
         var rows = await fixture.RowsAsync(db);
-        (await SearchAsync(db, "\0xinghe\t")).ShouldBe([rows.Xinghe]);
+        (await SearchAsync(db, "\u0001xinghe\t")).ShouldBe([rows.Xinghe]);
+    }
+
+    [Theory, BothDatabases]
+    public async Task A_NUL_character_in_the_query_is_refused(Db db)
+    {
+        // PostgreSQL text cannot hold NUL: every endpoint refuses it in the query (RequestInputGuard).
+        var detail = await (await fixture.ClientAsync(db)).ProblemAsync("/api/v1/enterprises?q=%00xinghe", System.Net.HttpStatusCode.BadRequest);
+        detail.ShouldContain("'q' contains a NUL character");
     }
 
     [Theory, BothDatabases]

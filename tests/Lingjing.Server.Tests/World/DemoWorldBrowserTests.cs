@@ -18,6 +18,7 @@ public sealed class DemoWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture 
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = true,
             BaseURL = app.BaseAddress!.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
             Locale = "zh-CN",

@@ -51,6 +51,7 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
             .Content.ReadFromJsonAsync<JsonElement>();
         context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = true,
             BaseURL = address,
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token.GetProperty("accessToken").GetString() },

@@ -45,6 +45,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            BypassCSP = true,
             BaseURL = app.BaseAddress!.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
             Locale = "en-US",

@@ -12,6 +12,5 @@ public static class HomeRoute
         : "/me";
 
     /// <summary>A return URL is only followed when it stays on this site.</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+    public static bool IsLocal(string? url) => Infrastructure.Web.LocalReturnUrl.IsLocal(url);
 }

@@ -22,9 +22,7 @@ public static class BookingForms
                     ? await bookings.BookNextAsync(spaceId, new NextSlotRequest(purpose), user, ct)
                     : await bookings.CreateAsync(spaceId, new BookingRequest(start, end, purpose), user, ct);
                 if (attempt.Booking is { } booking) return TypedResults.LocalRedirect($"/bookings/{booking.Id}?new=1");
-                var back = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                    ? returnUrl
-                    : $"/directory/spaces/{spaceId}";
+                var back = Infrastructure.Web.LocalReturnUrl.OrDefault(returnUrl, $"/directory/spaces/{spaceId}");
                 var separator = back.Contains('?', StringComparison.Ordinal) ? '&' : '?';
                 return TypedResults.LocalRedirect($"{back}{separator}{ErrorParameter}={Uri.EscapeDataString(attempt.Error!.Detail)}&errorSpace={spaceId}");
             })

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Bookings;
@@ -69,14 +70,14 @@ public static class BookingsApi
                 TypedResults.Ok(await bookings.MineAsync(user.UserId()!.Value, ct)))
             .WithSummary("My bookings: upcoming ones first (soonest first), then past ones (latest first)");
 
-        api.MapGet("/me/bookings.ics", async (HttpContext http, BookingCalendars calendars, CancellationToken ct) =>
-                Calendar(await calendars.MineAsync(http.User.UserId()!.Value, BaseUrl(http), ct), "my-bookings.ics"))
+        api.MapGet("/me/bookings.ics", async (HttpContext http, BookingCalendars calendars, PublicBaseUrl site, CancellationToken ct) =>
+                Calendar(await calendars.MineAsync(http.User.UserId()!.Value, site.Value, ct), "my-bookings.ics"))
             .WithSummary("My bookings as an iCalendar file");
 
         api.MapGet("/bookings/{id:guid}/booking.ics", async Task<IResult> (
-                Guid id, HttpContext http, BookingService bookings, BookingCalendars calendars, CancellationToken ct) =>
+                Guid id, HttpContext http, BookingService bookings, BookingCalendars calendars, PublicBaseUrl site, CancellationToken ct) =>
                 await bookings.FindVisibleAsync(id, http.User, ct) is var (booking, space)
-                    ? Calendar(calendars.One(booking, space, BaseUrl(http)), $"booking-{id:N}.ics")
+                    ? Calendar(calendars.One(booking, space, site.Value), $"booking-{id:N}.ics")
                     : Problem(UnknownBooking(id)))
             .WithSummary("One booking as an iCalendar file");
 
@@ -158,8 +159,6 @@ public static class BookingsApi
     private static BookingError UnknownBooking(Guid id) => BookingError.NotFound($"You have no booking with id {id}.");
 
     private static BookingError NotYourSpace(int spaceId) => BookingError.NotFound($"There is no space with id {spaceId} in your park.");
-
-    internal static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
     private static IResult Calendar(string text, string fileName) =>
         Results.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", fileName);

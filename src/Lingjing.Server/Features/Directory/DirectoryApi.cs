@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
@@ -19,19 +20,30 @@ public static class DirectoryApi
         var api = app.MapGroup("/api/v1").WithTags("Directory").RequireAuthorization(Policies.SignedIn);
 
         api.MapGet("/enterprises", async Task<Results<Ok<DirectoryPage<EnterpriseItem>>, ProblemHttpResult>> (
-                [AsParameters] EnterpriseDirectory.ListRequest request, EnterpriseDirectory directory, CancellationToken ct) =>
+                [AsParameters] EnterpriseDirectory.ListRequest request, ClaimsPrincipal user, EnterpriseDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();
                 var filter = request.Read(input);
-                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
+                if (!input.IsValid) return BadInput(input);
+                var viewer = EnterpriseViewer.For(user);
+                if (!viewer.SortsAllowed(filter.ParkId).Contains(filter.Sort))
+                    return TypedResults.Problem(title: "This sort is not open to you",
+                        detail: $"Sorting by {filter.Sort} ranks enterprises by a confidential figure: only the government, and a park's " +
+                            "operators listing their own park (parkId), may use it. Sort by relevance, name or founded.",
+                        statusCode: StatusCodes.Status403Forbidden);
+                return TypedResults.Ok(await directory.SearchAsync(filter, viewer, ct));
             })
             .WithSummary("Search the zone's enterprises")
             .WithDescription(ListDescription + " category: an enterprise category code. aboveSize: true or false. tag: repeatable, all must match. " +
-                "sort: relevance (default with q; name matches first), name, founded (newest first), employees, revenue (most first).");
+                "sort: relevance (default with q; name matches first), name, founded (newest first), employees, revenue (most first; these two " +
+                "only for the government and for a park's operators with parkId of their park, others get 403). employees and latestRevenueYuan " +
+                "are confidential: null (confidentialShown false) except for the government, the enterprise's park operators and its own accounts.");
         api.MapGet("/enterprises/{id:int}", async Task<Results<Ok<EnterpriseDetail>, ProblemHttpResult>> (
-                int id, EnterpriseDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("enterprise", id))
-            .WithSummary("One enterprise with its revenue by year");
+                int id, ClaimsPrincipal user, EnterpriseDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, EnterpriseViewer.For(user), ct) is { } found ? TypedResults.Ok(found) : Missing("enterprise", id))
+            .WithSummary("One enterprise; its revenue by year, staff numbers and contacts only for those who may see them")
+            .WithDescription("The confidential group (employees, contactEmail, contactPhone, latestRevenueYuan, revenues) is null, and " +
+                "confidentialShown false, except for the government, the operators of the enterprise's park and the enterprise's own accounts.");
 
         api.MapGet("/parks", async Task<Results<Ok<DirectoryPage<ParkItem>>, ProblemHttpResult>> (
                 [AsParameters] ParkDirectory.ListRequest request, ParkDirectory directory, CancellationToken ct) =>

@@ -10,6 +10,8 @@ namespace Lingjing.Server.Features.Directory;
 public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSearch text)
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name", "founded", "employees", "revenue"];
+    /// <summary>The sorts that rank by no confidential figure.</summary>
+    public static readonly IReadOnlyList<string> PublicSorts = ["relevance", "name", "founded"];
 
     /// <summary>The query string as sent; <see cref="Read"/> checks it.</summary>
     public sealed record ListRequest(
@@ -35,19 +37,24 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
     public sealed record Filter(SearchTerms Terms, string? Category, int? ParkId, bool? AboveSize, IReadOnlyList<string> Tags,
         string Sort, int Page, int PageSize);
 
+    /// <summary>One row of the list. <c>Employees</c> and <c>LatestRevenueYuan</c> are confidential: null
+    /// (and <c>ConfidentialShown</c> false) unless the caller may see them (see <see cref="EnterpriseViewer"/>).</summary>
     public sealed record EnterpriseItem(int Id, string NameZh, string NameEn, string Category, string CategoryNameZh, string CategoryNameEn,
-        int ParkId, string ParkNameZh, string ParkNameEn, DateOnly FoundedOn, int Employees, bool AboveDesignatedSize,
-        long LatestRevenueYuan, IReadOnlyList<string> Tags);
+        int ParkId, string ParkNameZh, string ParkNameEn, DateOnly FoundedOn, int? Employees, bool AboveDesignatedSize,
+        long? LatestRevenueYuan, IReadOnlyList<string> Tags, bool ConfidentialShown);
 
     public sealed record EnterpriseRevenueYear(int Year, long RevenueYuan);
 
+    /// <summary>One enterprise. The confidential group (<c>Employees</c>, <c>ContactEmail</c>, <c>ContactPhone</c>,
+    /// <c>LatestRevenueYuan</c>, <c>Revenues</c>) is null unless <c>ConfidentialShown</c>.</summary>
     public sealed record EnterpriseDetail(int Id, string CreditCode, string NameZh, string NameEn, string Category,
         string CategoryNameZh, string CategoryNameEn, int ParkId, string ParkNameZh, string ParkNameEn, int? BuildingId,
-        DateOnly FoundedOn, int Employees, bool AboveDesignatedSize, IReadOnlyList<string> Tags, string DescriptionZh,
-        string DescriptionEn, string Website, string ContactEmail, string ContactPhone, long LatestRevenueYuan,
-        IReadOnlyList<EnterpriseRevenueYear> Revenues);
+        DateOnly FoundedOn, int? Employees, bool AboveDesignatedSize, IReadOnlyList<string> Tags, string DescriptionZh,
+        string DescriptionEn, string Website, string? ContactEmail, string? ContactPhone, long? LatestRevenueYuan,
+        IReadOnlyList<EnterpriseRevenueYear>? Revenues, bool ConfidentialShown);
 
-    public async Task<DirectoryPage<EnterpriseItem>> SearchAsync(Filter filter, CancellationToken ct)
+    /// <remarks>Callers check <see cref="EnterpriseViewer.MaySortByConfidential"/> before sorting by a confidential figure.</remarks>
+    public async Task<DirectoryPage<EnterpriseItem>> SearchAsync(Filter filter, EnterpriseViewer viewer, CancellationToken ct)
     {
         var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms.And(filter.Tags), ct);
         if (filter.Category is { } category) rows = rows.Where(e => e.Category == category);
@@ -77,22 +84,28 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
         var items = found.Select(e =>
         {
             var category = EnterpriseCategories.Find(e.Category);
+            var shown = viewer.MaySeeConfidential(e.Id, e.ParkId);
             return new EnterpriseItem(e.Id, e.NameZh, e.NameEn, e.Category, category?.NameZh ?? e.Category, category?.NameEn ?? e.Category,
-                e.ParkId, e.ParkNameZh, e.ParkNameEn, e.FoundedOn, e.Employees, e.AboveDesignatedSize, e.LatestRevenueYuan, e.Tags);
+                e.ParkId, e.ParkNameZh, e.ParkNameEn, e.FoundedOn, shown ? e.Employees : null, e.AboveDesignatedSize,
+                shown ? e.LatestRevenueYuan : null, e.Tags, shown);
         }).ToList();
         return new DirectoryPage<EnterpriseItem>(items, total, filter.Page, filter.PageSize);
     }
 
-    public async Task<EnterpriseDetail?> FindAsync(int id, CancellationToken ct)
+    public async Task<EnterpriseDetail?> FindAsync(int id, EnterpriseViewer viewer, CancellationToken ct)
     {
-        var e = await db.Enterprises.AsNoTracking().Include(x => x.Park).Include(x => x.Revenues)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await db.Enterprises.AsNoTracking().Include(x => x.Park).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var category = EnterpriseCategories.Find(e.Category);
+        var shown = viewer.MaySeeConfidential(e.Id, e.ParkId);
+        // Revenue rows are read only for a caller who may see them.
+        var revenues = shown
+            ? await db.EnterpriseRevenues.AsNoTracking().Where(r => r.EnterpriseId == id).OrderBy(r => r.Year)
+                .Select(r => new EnterpriseRevenueYear(r.Year, r.RevenueYuan)).ToListAsync(ct)
+            : null;
         return new EnterpriseDetail(e.Id, e.CreditCode, e.NameZh, e.NameEn, e.Category, category?.NameZh ?? e.Category,
             category?.NameEn ?? e.Category, e.ParkId, e.Park?.NameZh ?? "", e.Park?.NameEn ?? "", e.BuildingId, e.FoundedOn,
-            e.Employees, e.AboveDesignatedSize, e.Tags, e.DescriptionZh, e.DescriptionEn, e.Website, e.ContactEmail,
-            e.ContactPhone, e.LatestRevenueYuan,
-            e.Revenues.OrderBy(r => r.Year).Select(r => new EnterpriseRevenueYear(r.Year, r.RevenueYuan)).ToList());
+            shown ? e.Employees : null, e.AboveDesignatedSize, e.Tags, e.DescriptionZh, e.DescriptionEn, e.Website,
+            shown ? e.ContactEmail : null, shown ? e.ContactPhone : null, shown ? e.LatestRevenueYuan : null, revenues, shown);
     }
 }

@@ -33,7 +33,7 @@ public static class NotificationsApi
                 long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>
             {
                 var view = await centre.MarkReadAsync(user.UserId()!.Value, id, ct);
-                return TypedResults.LocalRedirect(view?.Link is { Length: > 0 } link && link.StartsWith('/') ? link : "/notifications");
+                return TypedResults.LocalRedirect(Infrastructure.Web.LocalReturnUrl.OrDefault(view?.Link, "/notifications"));
             })
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();

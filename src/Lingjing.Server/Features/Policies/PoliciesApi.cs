@@ -108,7 +108,8 @@ public static class PoliciesApi
                 int id, HttpRequest request, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType) return BadInput("Send the application as multipart/form-data: contactName, contactPhone, statement and files in 'materials'.");
-                var form = await request.ReadFormAsync(ct);
+                var (form, unreadable) = await Infrastructure.Web.MultipartForm.ReadAsync(request, ct);
+                if (form is null) return BadInput(unreadable!);
                 var outcome = await applications.ApplyAsync(id, ApplicationViewer.Of(user),
                     new ApplicationForm(form["contactName"], form["contactPhone"], form["statement"]), form.Files.ToList(), ct);
                 return outcome.Value is { } detail

@@ -27,14 +27,24 @@ public sealed record PrimitiveSchema(PrimitiveKind Kind) : DtdlSchema
         ["duration"] = PrimitiveKind.Duration,
     };
 
+    /// <summary>No sensor or counter reads beyond ±10^15, and rollups sum and square readings: a stored
+    /// 1.7e308 would overflow them (PostgreSQL refuses, SQLite gives Infinity, which JSON cannot carry).</summary>
+    public const double MaxMagnitude = 1e15;
+
+    private const string OutOfRange = "expected a number between -1e15 and 1e15";
+
     public bool IsNumeric => Kind is PrimitiveKind.Boolean or PrimitiveKind.Integer or PrimitiveKind.Long or PrimitiveKind.Double or PrimitiveKind.Float;
 
     public override string? Check(JsonElement value) => Kind switch
     {
         PrimitiveKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "expected true or false",
         PrimitiveKind.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _) ? null : "expected a 32-bit integer",
-        PrimitiveKind.Long => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _) ? null : "expected a 64-bit integer",
-        PrimitiveKind.Double or PrimitiveKind.Float => value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble()) ? null : "expected a number",
+        PrimitiveKind.Long => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole)
+            ? Math.Abs((double)whole) <= MaxMagnitude ? null : OutOfRange
+            : "expected a 64-bit integer",
+        PrimitiveKind.Double or PrimitiveKind.Float => value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble())
+            ? Math.Abs(value.GetDouble()) <= MaxMagnitude ? null : OutOfRange
+            : "expected a number",
         PrimitiveKind.String => value.ValueKind == JsonValueKind.String ? null : "expected a string",
         PrimitiveKind.DateTime => value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out _) ? null : "expected an ISO 8601 date and time",
         PrimitiveKind.Date => value.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out _) ? null : "expected a date yyyy-MM-dd",

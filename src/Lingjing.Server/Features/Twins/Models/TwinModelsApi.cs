@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Twins.Models;
 
@@ -43,7 +44,17 @@ public static class TwinModelsApi
                 var now = time.GetUtcNow().UtcDateTime;
                 foreach (var model in parsed)
                     db.Add(new TwinModelRecord { Id = model.Id, Json = json, ParkId = user.ParkId(), UploadedBy = user.UserId(), UploadedAt = now });
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another upload of the same id passed the check at the same moment and was stored first.
+                    return TypedResults.Problem(title: "The model exists already", statusCode: 409,
+                        detail: $"{string.Join(", ", parsed.Select(m => m.Id))} was uploaded by another request at the same moment; " +
+                            "models never change, upload a new version (e.g. ;2).");
+                }
                 catalog.Add(parsed);
                 return TypedResults.Created($"/api/v1/twin-models/{Uri.EscapeDataString(parsed[0].Id)}", parsed.Select(m => TwinModelView.From(m, false)).ToList());
             })
