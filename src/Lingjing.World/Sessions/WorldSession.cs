@@ -51,6 +51,9 @@ public sealed class WorldSession
     /// <summary>The world this session joined (after a valid Hello).</summary>
     public VirtualWorld? World { get; private set; }
 
+    /// <summary>The user's standing in <see cref="World"/>, decided at Hello.</summary>
+    public WorldAccess Access { get; private set; } = WorldAccess.Guest;
+
     /// <summary>The avatar id once the world has welcomed the session, else 0.</summary>
     public uint AvatarId => Avatar?.Id ?? 0;
 
@@ -162,9 +165,10 @@ public sealed class WorldSession
         {
             frame = ClientFrame.Parser.ParseFrom(bytes);
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException)
         {
-            Close(WorldCloseCodes.MalformedFrame, "malformed frame");
+            // ArgumentException: a string field that is not UTF-8 (the parser's decoder throws it).
+            Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: text field is not UTF-8");
             return;
         }
 
@@ -197,9 +201,15 @@ public sealed class WorldSession
             Close(WorldCloseCodes.HelloRejected, "unknown world");
             return;
         }
-        if (User.IsGuest && !world.Definition.AllowGuests)
+        var access = User.AccessFor(world.Id);
+        if (access == WorldAccess.Guest && !world.Definition.AllowGuests)
         {
-            Close(WorldCloseCodes.HelloRejected, "guests may not enter this world");
+            Close(WorldCloseCodes.NotAdmitted, "this world admits its members and invited guests only");
+            return;
+        }
+        if (_node.IsBannedEverywhere(User.UserId))
+        {
+            Close(WorldCloseCodes.Removed, "barred from every world of the zone");
             return;
         }
         if (world.IsBanned(User.UserId))
@@ -211,6 +221,7 @@ public sealed class WorldSession
         {
             if (_phase != AwaitingHello) return;
             World = world;
+            Access = access;
             _phase = Joined;
         }
         _node.HelloReceived(this);
