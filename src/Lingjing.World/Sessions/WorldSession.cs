@@ -165,10 +165,11 @@ public sealed class WorldSession
         {
             frame = ClientFrame.Parser.ParseFrom(bytes);
         }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException)
+        catch (Exception ex)
         {
-            // ArgumentException: a string field that is not UTF-8 (the parser's decoder throws it).
-            Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: text field is not UTF-8");
+            // The parser only reads bytes, so whatever it throws is the frame's fault: a length prefix
+            // past the end of the frame can surface as an overflow or index error rather than its own exception type.
+            Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: absurd length or field");
             return;
         }
 

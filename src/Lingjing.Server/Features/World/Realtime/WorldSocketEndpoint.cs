@@ -160,7 +160,7 @@ internal static class WorldSocketEndpoint
         {
             parsed = ClientFrame.Parser.ParseFrom(frame.Span);
         }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException)
+        catch (Exception)
         {
             return; // the session closes it with the documented code (4000)
         }
