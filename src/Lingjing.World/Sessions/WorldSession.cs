@@ -202,12 +202,6 @@ public sealed class WorldSession
             Close(WorldCloseCodes.HelloRejected, "unknown world");
             return;
         }
-        var access = User.AccessFor(world.Id);
-        if (access == WorldAccess.Guest && !world.Definition.AllowGuests)
-        {
-            Close(WorldCloseCodes.NotAdmitted, "this world admits its members and invited guests only");
-            return;
-        }
         if (_node.IsBannedEverywhere(User.UserId))
         {
             Close(WorldCloseCodes.Removed, "barred from every world of the zone");
@@ -216,6 +210,12 @@ public sealed class WorldSession
         if (world.IsBanned(User.UserId))
         {
             Close(WorldCloseCodes.Removed, "removed from this world");
+            return;
+        }
+        var access = User.AccessFor(world.Id);
+        if (access == WorldAccess.Guest && !world.Definition.AllowGuests)
+        {
+            Close(WorldCloseCodes.NotAdmitted, "this world admits its members and invited guests only");
             return;
         }
         lock (_inputGate)

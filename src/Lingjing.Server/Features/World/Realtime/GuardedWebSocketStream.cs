@@ -27,9 +27,23 @@ internal sealed class GuardedWebSocketStream(Stream inner, WorldFrameGuardFeatur
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
 
+    // Ending the stream makes the WebSocket abort the connection, which can discard a close frame not yet
+    // on the wire. So the end comes only once the client has had the close frame: when it hangs up (its
+    // answer is a sign it read ours) or the wait runs out. What it sends meanwhile is discarded.
     private async Task<int> EndAfterCloseAsync(CancellationToken cancellationToken)
     {
-        await feature.CloseSent.WaitAsync(WorldFrameGuardFeature.CloseWait, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(WorldFrameGuardFeature.CloseWait);
+        try
+        {
+            await feature.CloseSent.WaitAsync(deadline.Token);
+            var discard = new byte[512];
+            while (await inner.ReadAsync(discard, deadline.Token) > 0) { }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The wait ran out or the connection is gone: end the stream either way.
+        }
         return 0;
     }
 
