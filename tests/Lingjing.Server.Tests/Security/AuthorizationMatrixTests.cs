@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         // The employee (user0002) works for enterprise 2: another enterprise's profile is not found for them.
         { "/api/v1/enterprises/1/profile",        [SignIn,    Ok,         Forbidden,    Ok,              NotFound] },
         { "/api/v1/park/overview",                [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/park/world-guests",                   [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/world/parks/1/guests",         [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
     };
 
     public static IEnumerable<object[]> Cases() =>

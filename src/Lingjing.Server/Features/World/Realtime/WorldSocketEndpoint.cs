@@ -95,9 +95,9 @@ internal static class WorldSocketEndpoint
         {
             tcp.SendBufferSize = bytes;
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            // Not every transport lets us; the outbox's bounds still apply.
+            // Not every transport lets us, and the client may be gone already; the outbox's bounds still apply.
         }
     }
 
