@@ -33,6 +33,7 @@ public sealed class VirtualWorld
     private readonly Dictionary<uint, Avatar> _avatars = new();
     private readonly List<WorldSession> _sessions = new();
     private readonly List<uint> _leftThisTick = new();
+    private readonly HashSet<string> _namesInUse = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorldSession> _byUser = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mutedUntil = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedUntil = new();
@@ -159,10 +160,11 @@ public sealed class VirtualWorld
         var profile = new AvatarProfile
         {
             Id = id,
-            DisplayName = ChatText.Sanitize(user.DisplayName),
+            DisplayName = DistinctName(user),
             Look = user.Look,
-            Guest = user.IsGuest,
+            Guest = session.Access != WorldAccess.Member,
         };
+        _namesInUse.Add(profile.DisplayName);
         var spawn = Definition.Bounds.Clamp(ScatteredSpawn());
         var avatar = new Avatar(id, session, profile, spawn, now);
         _avatars[id] = avatar;
@@ -213,6 +215,21 @@ public sealed class VirtualWorld
         }
     }
 
+    /// <summary>
+    /// The user's name, told apart from everyone already here: a second "Wang Wei" becomes
+    /// "Wang Wei (their enterprise)", or "Wang Wei #2" when that is taken too or they have no affiliation.
+    /// </summary>
+    private string DistinctName(WorldUser user)
+    {
+        var name = ChatText.Sanitize(user.DisplayName);
+        if (!_namesInUse.Contains(name)) return name;
+        if (user.Affiliation is { } affiliation && ChatText.Sanitize(affiliation) is { Length: > 0 } clean
+            && !_namesInUse.Contains($"{name} ({clean})"))
+            return $"{name} ({clean})";
+        for (var n = 2; ; n++)
+            if (!_namesInUse.Contains($"{name} #{n}")) return $"{name} #{n}";
+    }
+
     private PositionCm ScatteredSpawn()
     {
         var spawn = Definition.Spawn;
@@ -231,6 +248,7 @@ public sealed class VirtualWorld
         _watchers?.Unwatch(session.View.Cell);
         _sessions.Remove(session);
         _byUser.TryRemove(new KeyValuePair<string, WorldSession>(session.User.UserId, session));
+        _namesInUse.Remove(avatar.Profile.DisplayName);
         _leftThisTick.Add(avatar.Id);
         Volatile.Write(ref _population, _avatars.Count);
         _metrics.AvatarRemoved();

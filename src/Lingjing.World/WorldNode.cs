@@ -12,6 +12,7 @@ public sealed class WorldNode : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, VirtualWorld> _worlds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, WorldSession> _awaitingHello = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedEverywhereUntil = new(StringComparer.Ordinal);
     private readonly IWorldBus _bus;
     private WorldTickLoop? _loop;
     private long _nextSessionId;
@@ -52,6 +53,24 @@ public sealed class WorldNode : IAsyncDisposable
         Metrics.SessionOpened();
         return session;
     }
+
+    /// <summary>
+    /// A zone-wide ban: removes the user from every world of this node (Kicked, then close 4003) and
+    /// refuses their Hello to any world, including worlds added later, until it ends. Thread-safe.
+    /// </summary>
+    public DateTimeOffset BanEverywhere(string userId, TimeSpan duration)
+    {
+        var until = Time.GetUtcNow() + duration;
+        _bannedEverywhereUntil[userId] = until;
+        foreach (var world in _worlds.Values)
+            world.SessionOf(userId)?.Kick(WorldCloseCodes.Removed, "removed from every world of the zone");
+        return until;
+    }
+
+    public void LiftBanEverywhere(string userId) => _bannedEverywhereUntil.TryRemove(userId, out _);
+
+    public bool IsBannedEverywhere(string userId) =>
+        _bannedEverywhereUntil.TryGetValue(userId, out var until) && until > Time.GetUtcNow();
 
     /// <summary>Runs one tick of every world on the calling thread (tests drive time this way).</summary>
     public void Tick()

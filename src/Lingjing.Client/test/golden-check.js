@@ -1,4 +1,4 @@
-// Checks the TypeScript codec against the protocol's golden vectors (tests/golden/world): decoding
+// Checks the TypeScript codec against the protocol's golden vectors (docs/protocol/golden): decoding
 // NAME.bin gives the message of NAME.json, and encoding that message gives NAME.bin byte for byte.
 // Bundled and run by golden-vectors.mjs; prints one JSON line per vector.
 import { readFileSync } from "node:fs";

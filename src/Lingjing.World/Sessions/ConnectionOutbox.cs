@@ -35,8 +35,9 @@ internal sealed class ConnectionOutbox
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
-    /// <summary>How long a flushing close (Kicked, then close) may wait for a client that stopped reading.</summary>
-    public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a close (after a Kicked notice, or after a send stuck on a client that stopped
+    /// reading) may wait for the client before the socket is aborted.</summary>
+    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Completes when the close handshake was sent (or skipped) and nothing more will be sent.</summary>
     public Task Closed => _closed.Task;
@@ -106,7 +107,7 @@ internal sealed class ConnectionOutbox
     /// <summary>Stops sending. With flush, frames already queued go out first (a Kicked notice, say).</summary>
     public void Close(int code, string reason, bool sendClose, bool flush)
     {
-        bool abortStuckSend = false, startPump = false, flushDeadline = false;
+        bool startPump = false, closeDeadline = false;
         lock (_gate)
         {
             if (_closing) return;
@@ -116,20 +117,17 @@ internal sealed class ConnectionOutbox
             _sendClose = sendClose;
             _flushBeforeClose = flush;
             if (!flush) DiscardQueue();
-            if (_pumping)
-            {
-                // A send stuck on a client that stopped reading must not hold the connection open.
-                if (!flush) abortStuckSend = true;
-                else flushDeadline = true;
-            }
+            // A send stuck on a client that stopped reading must not hold the connection open for
+            // long, but cutting it at once resets the TCP connection and the client never learns why.
+            // The close frame waits behind it instead; the socket is aborted if it is still stuck then.
+            if (_pumping) closeDeadline = true;
             else
             {
                 _pumping = true;
                 startPump = true;
             }
         }
-        if (abortStuckSend) _abort.Cancel();
-        if (flushDeadline) _abort.CancelAfter(FlushTimeout);
+        if (closeDeadline) _abort.CancelAfter(CloseTimeout);
         if (startPump) _ = PumpAsync();
     }
 

@@ -51,6 +51,9 @@ public sealed class WorldSession
     /// <summary>The world this session joined (after a valid Hello).</summary>
     public VirtualWorld? World { get; private set; }
 
+    /// <summary>The user's standing in <see cref="World"/>, decided at Hello.</summary>
+    public WorldAccess Access { get; private set; } = WorldAccess.Guest;
+
     /// <summary>The avatar id once the world has welcomed the session, else 0.</summary>
     public uint AvatarId => Avatar?.Id ?? 0;
 
@@ -162,9 +165,11 @@ public sealed class WorldSession
         {
             frame = ClientFrame.Parser.ParseFrom(bytes);
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception ex)
         {
-            Close(WorldCloseCodes.MalformedFrame, "malformed frame");
+            // The parser only reads bytes, so whatever it throws is the frame's fault: a length prefix
+            // past the end of the frame can surface as an overflow or index error rather than its own exception type.
+            Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: absurd length or field");
             return;
         }
 
@@ -197,9 +202,9 @@ public sealed class WorldSession
             Close(WorldCloseCodes.HelloRejected, "unknown world");
             return;
         }
-        if (User.IsGuest && !world.Definition.AllowGuests)
+        if (_node.IsBannedEverywhere(User.UserId))
         {
-            Close(WorldCloseCodes.HelloRejected, "guests may not enter this world");
+            Close(WorldCloseCodes.Removed, "barred from every world of the zone");
             return;
         }
         if (world.IsBanned(User.UserId))
@@ -207,10 +212,17 @@ public sealed class WorldSession
             Close(WorldCloseCodes.Removed, "removed from this world");
             return;
         }
+        var access = User.AccessFor(world.Id);
+        if (access == WorldAccess.Guest && !world.Definition.AllowGuests)
+        {
+            Close(WorldCloseCodes.NotAdmitted, "this world admits its members and invited guests only");
+            return;
+        }
         lock (_inputGate)
         {
             if (_phase != AwaitingHello) return;
             World = world;
+            Access = access;
             _phase = Joined;
         }
         _node.HelloReceived(this);

@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         { "/api/v1/park/overview",                [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
         { "/gov/operations",                      [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
         { "/api/v1/operations/jobs",              [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
+        { "/park/world-guests",                   [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/world/parks/1/guests",         [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
     };
 
     public static IEnumerable<object[]> Cases() =>

@@ -12,7 +12,7 @@ public sealed class TypeScriptCodecGoldenTests
     public async Task TypeScript_codec_decodes_and_encodes_every_golden_vector_byte_for_byte()
     {
         var client = Path.Combine(RepositoryPaths.Root, "src", "Lingjing.Client");
-        var start = new ProcessStartInfo("node", ["test/golden-vectors.mjs", Path.Combine(RepositoryPaths.Root, "tests", "golden", "world")])
+        var start = new ProcessStartInfo("node", ["test/golden-vectors.mjs", Path.Combine(RepositoryPaths.Root, "docs", "protocol", "golden")])
         {
             WorkingDirectory = client,
             RedirectStandardOutput = true,
@@ -24,7 +24,7 @@ public sealed class TypeScriptCodecGoldenTests
         await node.WaitForExitAsync();
 
         var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
-        var vectors = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "golden", "world", "vectors.json"))).RootElement.GetArrayLength();
+        var vectors = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "protocol", "golden", "vectors.json"))).RootElement.GetArrayLength();
         results.Count.ShouldBeGreaterThan(vectors, errors);
         results.Where(r => !r.GetProperty("ok").GetBoolean()).Select(r => r.GetProperty("name").GetString()).ShouldBeEmpty();
         node.ExitCode.ShouldBe(0, errors);

@@ -13,6 +13,7 @@ public sealed class WorldTestClient : IAsyncDisposable
 
     public Welcome? Welcome { get; private set; }
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+    public string? CloseDescription => _socket.CloseStatusDescription;
     public WebSocketState State => _socket.State;
 
     public static Uri SocketUri(Uri baseAddress, string? query = null) =>
@@ -23,6 +24,29 @@ public sealed class WorldTestClient : IAsyncDisposable
         var client = new WorldTestClient();
         client._socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
         await client._socket.ConnectAsync(SocketUri(baseAddress), CancellationToken.None);
+        return client;
+    }
+
+    /// <summary>Connects over a socket whose kernel receive buffer is <paramref name="receiveBufferBytes"/>:
+    /// a client that stops reading then backs the server up after a few kilobytes instead of megabytes.</summary>
+    public static async Task<WorldTestClient> ConnectWithSmallReceiveBufferAsync(Uri baseAddress, string token, int receiveBufferBytes)
+    {
+        var client = new WorldTestClient();
+        client._socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)
+                {
+                    ReceiveBufferSize = receiveBufferBytes,
+                    NoDelay = true,
+                };
+                await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(tcp, ownsSocket: true);
+            },
+        };
+        await client._socket.ConnectAsync(SocketUri(baseAddress), new HttpMessageInvoker(handler), CancellationToken.None);
         return client;
     }
 

@@ -5,7 +5,7 @@ using Lingjing.World.Tests.Support;
 namespace Lingjing.World.Tests.Codec;
 
 /// <summary>
-/// The golden frames in tests/golden/world: one binary frame and its proto3-JSON description each.
+/// The golden frames in docs/protocol/golden: one binary frame and its proto3-JSON description each.
 /// The TypeScript client decodes the same files and must reach the same JSON.
 /// </summary>
 public static class GoldenVectors
@@ -22,7 +22,7 @@ public static class GoldenVectors
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lingjing.slnx"))) dir = dir.Parent;
             if (dir is null) throw new InvalidOperationException("Repository root (Lingjing.slnx) not found.");
-            return Path.Combine(dir.FullName, "tests", "golden", "world");
+            return Path.Combine(dir.FullName, "docs", "protocol", "golden");
         }
     }
 

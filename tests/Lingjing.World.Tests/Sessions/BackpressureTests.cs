@@ -65,4 +65,28 @@ public class BackpressureTests
         viewer.Session.CloseCode.ShouldBe(WorldCloseCodes.TooSlow);
         talker.Session.IsClosed.ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Closing_a_client_that_stopped_reading_queues_the_close_behind_its_stuck_send_instead_of_resetting_it()
+    {
+        var test = new TestWorld(TestWorld.Teleporting() with { MaxQueuedFrameAge = TimeSpan.FromSeconds(5) });
+        var viewer = test.Join("viewer");
+        var mover = test.Join("mover");
+        viewer.Connection.Stall();
+        for (var i = 1; i <= 70 && !viewer.Session.IsClosed; i++)
+        {
+            mover.Move(50_000 + i, 50_000);
+            test.Tick();
+        }
+        viewer.Session.CloseCode.ShouldBe(WorldCloseCodes.TooSlow);
+        viewer.Connection.SendsCancelled.ShouldBe(0);
+        viewer.Connection.CloseCode.ShouldBeNull();
+
+        // The client reads again within the grace period: it gets what was in flight, then the close frame.
+        viewer.Connection.Resume();
+        await viewer.Session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        viewer.Connection.CloseCode.ShouldBe(WorldCloseCodes.TooSlow);
+        viewer.Connection.SendsCancelled.ShouldBe(0);
+        mover.Session.IsClosed.ShouldBeFalse();
+    }
 }

@@ -30,13 +30,14 @@ public class SessionLifecycleTests
     }
 
     [Fact]
-    public void Guest_is_refused_by_a_world_that_does_not_admit_guests()
+    public void Guest_is_refused_by_a_world_that_does_not_admit_guests_with_4006()
     {
         var test = new TestWorld();
         test.Node.AddWorld(new WorldDefinition("members-only", TestWorld.Bounds, new PositionCm(0, 0, 0), AllowGuests: false));
         var guest = test.Connect("guest", guest: true);
         guest.Hello("members-only");
-        guest.Connection.CloseCode.ShouldBe(WorldCloseCodes.HelloRejected);
+        guest.Connection.CloseCode.ShouldBe(WorldCloseCodes.NotAdmitted);
+        guest.Connection.CloseReason.ShouldBe("this world admits its members and invited guests only");
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class FakeConnection : IWorldConnection
     public int? CloseCode { get; private set; }
     public string? CloseReason { get; private set; }
     public bool ConcurrentUseDetected { get; private set; }
+    /// <summary>Sends the engine cancelled (what aborts a real socket, resetting the connection).</summary>
+    public int SendsCancelled { get; private set; }
     private int _busy;
 
     public IReadOnlyList<ServerFrame> Frames
@@ -61,6 +63,11 @@ public sealed class FakeConnection : IWorldConnection
         try
         {
             if (wait is not null) await wait.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            SendsCancelled++;
+            throw;
         }
         finally
         {

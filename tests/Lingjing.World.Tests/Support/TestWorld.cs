@@ -31,6 +31,12 @@ public sealed class TestWorld
         return new TestClient(session, connection);
     }
 
+    public TestClient Connect(WorldUser user)
+    {
+        var connection = new FakeConnection();
+        return new TestClient(Node.Attach(connection, user), connection);
+    }
+
     /// <summary>Connects, says Hello and ticks so the client is welcomed.</summary>
     public TestClient Join(string userId)
     {

@@ -27,12 +27,12 @@ export interface WorldEvents {
   muted(muted: Muted): void;
   kicked(kicked: Kicked): void;
   roundTrip(ms: number): void;
-  /** The server ended the connection for good (4002 refused, 4003 removed, 4004 replaced by another tab). */
+  /** The server ended the connection for good (4002 refused, 4003 removed, 4004 replaced by another tab, 4006 not admitted). */
   ended(code: number): void;
 }
 
 /** Close codes after which coming back would only repeat the refusal (docs/protocol.md). */
-const final = new Set([4002, 4003, 4004]);
+const final = new Set([4002, 4003, 4004, 4006]);
 const pingEveryMs = 5000;
 
 /** The connection to /world/ws: Hello first, then Input only when the avatar moved (at most 15 Hz),

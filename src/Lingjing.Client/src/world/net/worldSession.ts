@@ -138,6 +138,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     ended(code) {
       if (code === 4004) chat.notice(texts.get("This world is open in another tab or window."));
       else if (code === 4002) chat.notice(texts.get("You cannot enter this world."));
+      else if (code === 4006) chat.notice(texts.get("This park's world is open to its people and invited guests only. Ask the park's operators for an invitation."));
     },
     roundTrip(ms) {
       roundTrip = ms;

@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.World.Guests;
 using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.World.Realtime;
@@ -14,6 +15,9 @@ public static class WorldRealtimeExtensions
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
         builder.Services.AddScoped<AvatarLookStore>();
+        builder.Services.AddScoped<WorldAdmission>();
+        builder.Services.AddScoped<WorldGuestList>();
+        builder.Services.AddSingleton<WorldCloseLog>();
         var options = section.Get<WorldRealtimeOptions>() ?? new WorldRealtimeOptions();
         // Thousands of clients connecting at once overflow the default listen backlog (512).
         builder.WebHost.UseSockets(sockets => sockets.Backlog = options.ListenBacklog);
@@ -22,13 +26,18 @@ public static class WorldRealtimeExtensions
 
     public static WebApplication MapWorldRealtime(this WebApplication app)
     {
+        // Before the WebSocket middleware: it must wrap the stream the upgrade hands over.
+        var maxFrameBytes = app.Services.GetRequiredService<WorldHost>().Node.Options.MaxClientFrameBytes;
+        app.UseWhen(http => http.Request.Path.Equals("/world/ws", StringComparison.Ordinal),
+            branch => branch.Use((http, next) => WorldFrameGuardFeature.Install(http, next, maxFrameBytes)));
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Map("/world/ws", WorldSocketEndpoint.HandleAsync)
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();
         app.MapGet("/world/stats", WorldStatsEndpoint.Get).AllowAnonymous().ExcludeFromDescription();
         app.MapGroup("/api/v1/me/avatar").WithTags("World").RequireAuthorization(Policies.SignedIn).MapAvatarApi();
-        app.MapGroup("/api/v1/world/parks").WithTags("World").RequireAuthorization(Policies.ParkOperator).MapWorldModerationApi();
+        app.MapGroup("/api/v1/world/parks").WithTags("World").RequireAuthorization(Policies.ParkOperator).MapWorldModerationApi().MapWorldGuestApi();
+        app.MapGroup("/api/v1/world/bans").WithTags("World").RequireAuthorization(Policies.Government).MapZoneBanApi();
         return app;
     }
 }

@@ -15,6 +15,10 @@ public sealed class WorldRealtimeOptions
     public int FullRateAvatars { get; set; } = 40;
     public int ReducedRateDivisor { get; set; } = 3;
     public int MaxQueuedBytesPerConnection { get; set; } = 256 * 1024;
+    /// <summary>The kernel send buffer of each world connection (SO_SNDBUF; Linux doubles it). 0 leaves the OS default.</summary>
+    public int SocketSendBufferBytes { get; set; } = 64 * 1024;
+    public int ChatPerMinute { get; set; } = 20;
+    public int ChatBurst { get; set; } = 5;
     /// <summary>Avatars join within this distance of a world's spawn point, so a crowd does not stack on one spot.</summary>
     public int SpawnScatterCm { get; set; } = 1_500;
     /// <summary>Kestrel's listen backlog: thousands of sockets connecting at once (load tests) overflow the default 512.</summary>
@@ -29,5 +33,7 @@ public sealed class WorldRealtimeOptions
         FullRateAvatars = FullRateAvatars,
         ReducedRateDivisor = ReducedRateDivisor,
         MaxQueuedBytesPerConnection = MaxQueuedBytesPerConnection,
+        ChatPerMinute = ChatPerMinute,
+        ChatBurst = ChatBurst,
     };
 }

@@ -1,10 +1,13 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using Google.Protobuf;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.World;
 using Lingjing.World.Protocol;
 using Lingjing.World.Sessions;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.World.Realtime;
 
@@ -19,7 +22,11 @@ internal static class WorldSocketEndpoint
     /// <summary>How long to wait for the client's answer to our close frame before dropping the TCP connection.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task HandleAsync(HttpContext http, WorldHost host, AvatarLookStore looks, WorldConnections connections)
+    /// <summary>A frame header announcing more than this is not a big message but garbage or an attack: 4000, not 1009.</summary>
+    public const long AbsurdFrameBytes = 1024 * 1024;
+
+    public static async Task HandleAsync(HttpContext http, WorldHost host, WorldAdmission admission, WorldConnections connections,
+        WorldCloseLog closeLog, IOptions<WorldRealtimeOptions> options)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -34,12 +41,19 @@ internal static class WorldSocketEndpoint
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
-        var look = await looks.GetAsync(userId.Value, http.RequestAborted);
-        var user = new WorldUser(userId.Value.ToString(), principal.DisplayName(), look.ToProtocol());
+        var user = await admission.UserAsync(principal, userId.Value, http.RequestAborted);
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = false });
+        LimitKernelSendBuffer(http, options.Value.SocketSendBufferBytes);
         var connection = new WebSocketWorldConnection(socket);
         var session = host.Node.Attach(connection, user);
+        if (http.Features.Get<WorldFrameGuardFeature>() is { } guard)
+        {
+            guard.CloseSent = session.Completion;
+            guard.Tripped = length => session.Close(
+                length > AbsurdFrameBytes ? WorldCloseCodes.MalformedFrame : WorldCloseCodes.FrameTooBig,
+                length > AbsurdFrameBytes ? "malformed frame: absurd length" : $"frame larger than {host.Node.Options.MaxClientFrameBytes} bytes");
+        }
         connections.Add(session);
         var buffer = ArrayPool<byte>.Shared.Rent(host.Node.Options.MaxClientFrameBytes);
         using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -51,6 +65,12 @@ internal static class WorldSocketEndpoint
             await ReceiveLoopAsync(socket, session, host, buffer.AsMemory(0, host.Node.Options.MaxClientFrameBytes), receiveCancel.Token);
             await FinishAsync(socket, session, connection);
         }
+        catch (WebSocketException ex) when (ex.WebSocketErrorCode == WebSocketError.Faulted && !session.IsClosed)
+        {
+            // The WebSocket itself refused a frame that breaks RFC 6455 and sent its close (1002, or 1007 for bad UTF-8).
+            session.Disconnected();
+            closeLog.Closed(user.UserId, WorldCloseCodes.ProtocolError, "WebSocket protocol violation: " + ex.Message);
+        }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
             session.Disconnected();
@@ -59,6 +79,25 @@ internal static class WorldSocketEndpoint
         {
             connections.Remove(session);
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+        if (session.CloseCode is { } code && WorldCloseLog.IsClientFault(code)) closeLog.Closed(user.UserId, code, session.CloseReason ?? "");
+    }
+
+    /// <summary>
+    /// Kestrel's send completes once a frame is in its pipe, and the kernel's send buffer (megabytes when
+    /// autotuned) would otherwise hide a client that stopped reading for minutes. A fixed buffer keeps the
+    /// backlog small enough that the engine's outbox notices it (docs/protocol.md, slow connections).
+    /// </summary>
+    private static void LimitKernelSendBuffer(HttpContext http, int bytes)
+    {
+        if (bytes <= 0 || http.Features.Get<IConnectionSocketFeature>()?.Socket is not { } tcp) return;
+        try
+        {
+            tcp.SendBufferSize = bytes;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Not every transport lets us, and the client may be gone already; the outbox's bounds still apply.
         }
     }
 
@@ -121,9 +160,9 @@ internal static class WorldSocketEndpoint
         {
             parsed = ClientFrame.Parser.ParseFrom(frame.Span);
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception)
         {
-            return; // the session closes it with the documented code
+            return; // the session closes it with the documented code (4000)
         }
         if (parsed.BodyCase == ClientFrame.BodyOneofCase.Hello && host.Node.FindWorld(parsed.Hello.WorldId) is null)
             await host.EnsureWorldAsync(parsed.Hello.WorldId, aborted);

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.World.Guests;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.World;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>
+/// Who a connecting user is to each world, decided once per connection from the database: in a park's
+/// world its operators, the people of its enterprises and the government are members, people the park
+/// invited are invited guests, everyone else is a guest (admitted only where the park allows guests).
+/// Every account is a member of the zone world. The user's name and look are read fresh too, so a name
+/// change reaches the world on the next connection.
+/// </summary>
+public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, AvatarLookStore looks)
+{
+    public sealed record Standing(bool Government, int? OperatedPark, int? EnterprisePark, IReadOnlySet<int> InvitedTo)
+    {
+        public WorldAccess AccessTo(string worldId)
+        {
+            if (!WorldIds.TryParsePark(worldId, out var parkId)) return WorldAccess.Member;
+            if (Government || OperatedPark == parkId || EnterprisePark == parkId) return WorldAccess.Member;
+            return InvitedTo.Contains(parkId) ? WorldAccess.InvitedGuest : WorldAccess.Guest;
+        }
+    }
+
+    public async Task<WorldUser> UserAsync(ClaimsPrincipal principal, Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.DisplayName, u.EnterpriseId, u.ParkId }).FirstOrDefaultAsync(cancellationToken);
+        var enterprise = row?.EnterpriseId is { } enterpriseId
+            ? await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId)
+                .Select(e => new { e.ParkId, e.NameZh, e.NameEn }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var operatedPark = principal.IsInRole(Roles.ParkOperator) ? row?.ParkId ?? principal.ParkId() : null;
+        var operatedParkName = operatedPark is { } parkId
+            ? await db.Parks.AsNoTracking().Where(p => p.Id == parkId).Select(p => p.NameZh).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var standing = new Standing(principal.IsInRole(Roles.Government), operatedPark, enterprise?.ParkId,
+            await guests.ParksInvitingAsync(row?.Email, cancellationToken));
+        var look = await looks.GetAsync(userId, cancellationToken);
+        var name = row?.DisplayName is { Length: > 0 } stored ? stored : principal.DisplayName();
+        return new WorldUser(userId.ToString(), name, look.ToProtocol())
+        {
+            AccessTo = standing.AccessTo,
+            Affiliation = enterprise is not null ? Either(enterprise.NameZh, enterprise.NameEn)
+                : operatedParkName is { Length: > 0 } ? operatedParkName
+                : standing.Government ? "政府 Government"
+                : null,
+        };
+    }
+
+    private static string Either(string zh, string en) => zh.Length > 0 ? zh : en;
+}

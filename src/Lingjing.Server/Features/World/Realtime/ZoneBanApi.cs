@@ -1,0 +1,50 @@
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.World.Realtime;
+
+/// <summary>
+/// <c>/api/v1/world/bans</c>: the government bars a person from every world of the zone (the zone
+/// world and every park's), whichever world they misbehaved in. Government only.
+/// </summary>
+public static class ZoneBanApi
+{
+    public const int MaxBanMinutes = 30 * 24 * 60;
+
+    /// <param name="WorldId">With <c>avatarId</c>: the world where that avatar is now (<c>zone</c> or <c>park-{id}</c>).</param>
+    public sealed record BanRequest(string? UserId, int? Minutes, string? WorldId = null, uint? AvatarId = null);
+    public sealed record BanResponse(string UserId, DateTimeOffset BannedUntil);
+
+    public static RouteGroupBuilder MapZoneBanApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", Ban)
+            .WithSummary("Bar a person from every world of the zone")
+            .WithDescription($"The user (`userId`, or `avatarId` of someone in world `worldId` now) is removed from every world (close 4003) and refused by all of them for `minutes` (1 to {MaxBanMinutes}). Government only.");
+        group.MapDelete("/{userId:guid}", Lift)
+            .WithSummary("Lift a zone-wide ban")
+            .WithDescription("The user may enter the worlds again at once. Government only.");
+        return group;
+    }
+
+    private static Results<Ok<BanResponse>, ProblemHttpResult> Ban(BanRequest request, WorldHost host, WorldConnections connections)
+    {
+        var userId = Guid.TryParse(request.UserId, out var id) ? id
+            : request.AvatarId is { } avatar && request.WorldId is { } world && Guid.TryParse(connections.UserOf(world, avatar), out var found) ? found
+            : (Guid?)null;
+        if (userId is null)
+            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in world `worldId` now.");
+        if (request.Minutes is not { } minutes || minutes < 1 || minutes > MaxBanMinutes)
+            return Invalid($"`minutes` must be from 1 to {MaxBanMinutes}.");
+        var until = host.Node.BanEverywhere(userId.Value.ToString(), TimeSpan.FromMinutes(minutes));
+        return TypedResults.Ok(new BanResponse(userId.Value.ToString(), until));
+    }
+
+    private static NoContent Lift(Guid userId, WorldHost host)
+    {
+        host.Node.LiftBanEverywhere(userId.ToString());
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(title: "Invalid ban request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}
