@@ -1,4 +1,7 @@
+using Lingjing.Server.Features.Accounts.Sessions;
+using Lingjing.Server.Features.Accounts.Staff;
 using Lingjing.Server.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +26,7 @@ public static class AccountsExtensions
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LingjingDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<LingjingSignInManager>()
             .AddClaimsPrincipalFactory<LingjingClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
@@ -70,6 +73,12 @@ public static class AccountsExtensions
             .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
             .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
 
+        services.Configure<SignInSessionOptions>(builder.Configuration.GetSection(SignInSessionOptions.Section));
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<IClaimsTransformation, SessionCheck>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<PasswordChange>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordVerifier>();
         services.AddSingleton<FirstRunState>();
@@ -79,6 +88,8 @@ public static class AccountsExtensions
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapGroup("/api/v1/auth").WithTags("Authentication").MapTokenApi();
+        app.MapGroup("/api/v1/me").WithTags("Sessions").RequireAuthorization(Policies.SignedIn).MapSessionsApi();
+        app.MapGroup("/api/v1/staff-accounts").WithTags("Staff accounts").RequireAuthorization(Policies.SpaceManager).MapStaffAccountsApi();
         app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         app.UseMiddleware<FirstRunRedirect>();
         return app;
