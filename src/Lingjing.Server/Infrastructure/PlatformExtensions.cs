@@ -22,6 +22,8 @@ public static class PlatformExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
 
         builder.AddLingjingProblemDetails();
+        builder.AddLingjingForwardedHeaders();
+        builder.AddLingjingRateLimits();
         builder.AddLingjingLocalization();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,11 +43,13 @@ public static class PlatformExtensions
 
     public static WebApplication UseLingjingPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseLingjingProblemDetails();
         app.UseLingjingLocalization();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseLingjingRateLimits();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
