@@ -10,8 +10,6 @@ namespace Lingjing.Server.Features.Accounts;
 
 public static class AccountsExtensions
 {
-    private const string CookieOrBearer = "CookieOrBearer";
-
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,11 +30,10 @@ public static class AccountsExtensions
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = CookieOrBearer;
-                options.DefaultChallengeScheme = CookieOrBearer;
+                options.DefaultScheme = SessionAuthenticationHandler.SchemeName;
+                options.DefaultChallengeScheme = SessionAuthenticationHandler.SchemeName;
             })
-            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
-                options.ForwardDefaultSelector = http => HasBearerToken(http) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, "Cookie or bearer token of a live session", null)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.Cookie.Name = "lingjing.auth";
@@ -76,7 +73,6 @@ public static class AccountsExtensions
         services.Configure<SignInSessionOptions>(builder.Configuration.GetSection(SignInSessionOptions.Section));
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionStore>();
-        services.AddScoped<IClaimsTransformation, SessionCheck>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<PasswordChange>();
         services.AddSingleton<SignInThrottle>();
@@ -100,10 +96,6 @@ public static class AccountsExtensions
         await signIn.SignOutAsync();
         return Results.LocalRedirect(HomeRoute.IsLocal(returnUrl) ? returnUrl! : "/");
     }
-
-    private static bool HasBearerToken(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (http.Request.Path.StartsWithSegments("/world/ws") && http.Request.Query.ContainsKey("access_token"));
 
     private static Task RedirectOrStatus(HttpContext http, string redirectUri, int status)
     {
