@@ -30,6 +30,8 @@ public static class PlatformExtensions
         builder.Services.AddSingleton<PublicBaseUrl>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new NulFreeStringConverter()));
         builder.AddLingjingProblemDetails();
+        builder.AddLingjingForwardedHeaders();
+        builder.AddLingjingRateLimits();
         builder.AddLingjingLocalization();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -50,6 +52,7 @@ public static class PlatformExtensions
 
     public static WebApplication UseLingjingPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: the scheme and client address behind a trusted proxy
         app.UseLingjingSecurityHeaders();
         app.UseLingjingProblemDetails();
         app.UseLingjingOriginCheck();
@@ -58,6 +61,7 @@ public static class PlatformExtensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseLingjingRateLimits();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -20,7 +20,7 @@ public sealed class SignInProtectionTests
         var right = await RequestToken(client, "target@example.test", TestUsers.Password);
 
         right.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await right.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe("The account is locked");
+        (await right.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe(TokenApi.FailedTitle);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using Lingjing.Server.Features.Accounts.Sessions;
+using Lingjing.Server.Features.Accounts.Staff;
 using Lingjing.Server.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -7,8 +10,6 @@ namespace Lingjing.Server.Features.Accounts;
 
 public static class AccountsExtensions
 {
-    private const string CookieOrBearer = "CookieOrBearer";
-
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,17 +24,16 @@ public static class AccountsExtensions
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LingjingDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<LingjingSignInManager>()
             .AddClaimsPrincipalFactory<LingjingClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = CookieOrBearer;
-                options.DefaultChallengeScheme = CookieOrBearer;
+                options.DefaultScheme = SessionAuthenticationHandler.SchemeName;
+                options.DefaultChallengeScheme = SessionAuthenticationHandler.SchemeName;
             })
-            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
-                options.ForwardDefaultSelector = http => HasBearerToken(http) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, "Cookie or bearer token of a live session", null)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
                 options.Cookie.Name = "lingjing.auth";
@@ -70,6 +70,11 @@ public static class AccountsExtensions
             .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
             .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
 
+        services.Configure<SignInSessionOptions>(builder.Configuration.GetSection(SignInSessionOptions.Section));
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<PasswordChange>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordVerifier>();
         services.AddSingleton<FirstRunState>();
@@ -79,6 +84,8 @@ public static class AccountsExtensions
     public static WebApplication MapAccounts(this WebApplication app)
     {
         app.MapGroup("/api/v1/auth").WithTags("Authentication").MapTokenApi();
+        app.MapGroup("/api/v1/me").WithTags("Sessions").RequireAuthorization(Policies.SignedIn).MapSessionsApi();
+        app.MapGroup("/api/v1/staff-accounts").WithTags("Staff accounts").RequireAuthorization(Policies.SpaceManager).MapStaffAccountsApi();
         app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         app.UseMiddleware<FirstRunRedirect>();
         return app;
@@ -89,10 +96,6 @@ public static class AccountsExtensions
         await signIn.SignOutAsync();
         return Results.LocalRedirect(HomeRoute.IsLocal(returnUrl) ? returnUrl! : "/");
     }
-
-    private static bool HasBearerToken(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (http.Request.Path.StartsWithSegments("/world/ws") && http.Request.Query.ContainsKey("access_token"));
 
     private static Task RedirectOrStatus(HttpContext http, string redirectUri, int status)
     {

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,6 +12,9 @@ public static class TokenApi
 {
     public sealed record TokenRequest(string? Email, string? Password);
 
+    public const string FailedTitle = "Wrong email or password";
+    public const string FailedDetail = "The email and password do not match an account that may sign in now. After several wrong passwords an account is locked for a few minutes.";
+
     public sealed record TokenResponse(string AccessToken, long ExpiresIn, string TokenType = "Bearer");
 
     public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder group)
@@ -17,13 +22,19 @@ public static class TokenApi
         group.MapPost("/token", IssueToken)
             .AllowAnonymous()
             .WithSummary("Exchange an email and password for a bearer token")
-            .WithDescription("Send the token as `Authorization: Bearer <accessToken>`. Wrong credentials give 401; repeated failures lock the account and throttle the client address (429 with Retry-After).");
+            .WithDescription("Send the token as `Authorization: Bearer <accessToken>`. An unknown email, a wrong password and a locked account all give the same 401; repeated failures lock the account and throttle the client address (429 with Retry-After).")
+            // Sign-in has its own throttle on failures; many people signing in from one office must pass.
+            .DisableRateLimiting();
+        group.MapPost("/signout", SignOut)
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("End the session of this bearer token (or cookie)")
+            .WithDescription("The token stops working at once. Other sessions of the account stay; end them under /api/v1/me/sessions.");
         return group;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request, HttpContext http, PasswordVerifier verifier, SignInManager<LingjingUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time)
+        IOptionsMonitor<BearerTokenOptions> bearerOptions, SessionStore sessions, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return TypedResults.Problem(title: "Email and password are required", statusCode: 400,
@@ -36,19 +47,25 @@ public static class TokenApi
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(title: "Too many failed sign-ins", statusCode: 429,
                     detail: $"Wait {Math.Ceiling(outcome.RetryAfter.Value.TotalSeconds)} seconds before trying again.");
-            case SignInResultKind.LockedOut:
-                return TypedResults.Problem(title: "The account is locked", statusCode: 401,
-                    detail: $"Too many wrong passwords. Try again after {outcome.LockedUntil:u}.");
-            case SignInResultKind.Invalid:
-                return TypedResults.Problem(title: "Wrong email or password", statusCode: 401,
-                    detail: "The email and password do not match an account.");
+            case SignInResultKind.LockedOut or SignInResultKind.Invalid:
+                // One answer for all three, so a caller cannot tell which accounts exist or are locked.
+                return TypedResults.Problem(title: FailedTitle, statusCode: 401, detail: FailedDetail);
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var session = await sessions.StartAsync(outcome.User!, SessionKinds.Token, http, options.BearerTokenExpiration, http.RequestAborted);
         var principal = await signIn.CreateUserPrincipalAsync(outcome.User!);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionClaims.SessionId, session.Id.ToString()));
         var now = time.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
         var token = options.BearerTokenProtector.Protect(new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme));
         return TypedResults.Ok(new TokenResponse(token, (long)options.BearerTokenExpiration.TotalSeconds));
+    }
+
+    private static async Task<NoContent> SignOut(HttpContext http, SignInManager<LingjingUser> signIn)
+    {
+        // Ends the session behind this request's token or cookie; for a cookie it also clears the cookie.
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
     }
 }
