@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
@@ -12,8 +13,11 @@ public static class PoliciesExtensions
         var services = builder.Services;
         services.AddSingleton<ProfileSnapshotCache>();
         services.AddSingleton<CompiledRuleCache>();
+        services.AddSingleton<PolicyCalendar>();
         services.AddScoped<ProfileLoader>();
         services.AddScoped<PolicyRematcher>();
+        services.AddScoped<EnterpriseRedecider>();
+        services.AddScoped<IVerifiedFactsListener>(sp => sp.GetRequiredService<EnterpriseRedecider>());
         services.AddScoped<PolicyPush>();
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyAnalytics>();
