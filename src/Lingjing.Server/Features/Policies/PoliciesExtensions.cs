@@ -21,6 +21,7 @@ public static class PoliciesExtensions
         services.AddScoped<PolicyPush>();
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyAnalytics>();
+        services.AddScoped<PublicCatalogue>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
         services.AddHostedService<PolicyRematchScheduler>();
@@ -30,6 +31,7 @@ public static class PoliciesExtensions
     public static WebApplication MapPolicyServices(this WebApplication app)
     {
         app.MapPoliciesApi();
+        app.MapPublicCatalogueApi();
         return app;
     }
 }

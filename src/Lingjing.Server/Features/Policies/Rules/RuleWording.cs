@@ -23,7 +23,7 @@ public sealed class RuleWording(RuleVocabulary vocabulary)
         RuleNode.Field { Name: RuleFields.AboveDesignatedSize } => zh ? "规模以上企业" : "above designated size",
         RuleNode.BooleanLiteral { Value: true } => zh ? "所有企业" : "every enterprise",
         RuleNode.BooleanLiteral => zh ? "没有企业" : "no enterprise",
-        RuleNode.Call { Name: RuleFields.HasTag } c => zh ? $"具有“{Tag(c, zh)}”资质" : $"holds the tag “{Tag(c, zh)}”",
+        RuleNode.Call { Name: RuleFields.HasTag } c => zh ? $"具有“{Tag(c, zh)}”资质" : $"recognised as “{Tag(c, zh)}”",
         RuleNode.Membership m when Subject(m.Item, zh) is { } subject => zh
             ? $"{subject}{(m.Negated ? "不属于" : "属于")}{string.Join("、", m.List.Items.Select(i => Value(m.Item, i, zh)))}"
             : $"{subject} is {(m.Negated ? "none" : "one")} of {string.Join(", ", m.List.Items.Select(i => Value(m.Item, i, zh)))}",
