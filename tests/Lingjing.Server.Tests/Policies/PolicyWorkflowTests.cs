@@ -157,7 +157,8 @@ public sealed class PolicyWorkflowTests
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 45).SetProperty(e => e.UpdatedAt, DateTime.UtcNow.AddMinutes(1))));
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Matches(scene, id)).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        // The scheduler stores the matches first and notifies after: wait for both.
+        while (((await Matches(scene, id)).Count < 2 || await NotificationsOf(scene, scene.Beta) == 0) && DateTime.UtcNow < deadline) await Task.Delay(200);
         (await Matches(scene, id)).ShouldBe([scene.Beta, scene.Gamma]);
         (await NotificationsOf(scene, scene.Beta)).ShouldBe(1);
     }

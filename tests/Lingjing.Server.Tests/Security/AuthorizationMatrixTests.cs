@@ -33,6 +33,11 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         // The employee (user0002) works for enterprise 2: another enterprise's profile is not found for them.
         { "/api/v1/enterprises/1/profile",        [SignIn,    Ok,         Forbidden,    Ok,              NotFound] },
         { "/api/v1/park/overview",                [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/policies",                            [Ok,        Ok,         Ok,           Ok,              Ok] },
+        { "/api/v1/public/policies",              [Ok,        Ok,         Ok,           Ok,              Ok] },
+        { "/gov/facts",                           [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
+        { "/park/facts",                          [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/fact-changes",                 [SignIn,    Ok,         Ok,           Forbidden,       Forbidden] },
     };
 
     public static IEnumerable<object[]> Cases() =>
