@@ -21,7 +21,7 @@ public sealed class SessionAcrossNodesTests
             ["Lingjing:DataDirectory"] = first.DataDirectory,
             ["ConnectionStrings:Postgres"] = db == Db.Postgres ? first.Service<DatabaseSettings>().ConnectionString : "",
         });
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(TestClock.Now);
         await using var secondNode = second.WithWebHostBuilder(host => host.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         await TestUsers.CreateAsync(first, "roamer@example.test", Roles.Employee);
         var onFirst = await SessionTests.NewTokenClientAsync(first, "roamer@example.test");

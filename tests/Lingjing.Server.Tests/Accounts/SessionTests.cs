@@ -168,7 +168,7 @@ public sealed class SessionTests
         await using var scope = app.Services.CreateAsyncScope();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<LingjingUser>>().CreateAsync(user);
         var options = app.Service<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, IdentityConstants.BearerScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = TestClock.Now.AddHours(1) }, IdentityConstants.BearerScheme);
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
 

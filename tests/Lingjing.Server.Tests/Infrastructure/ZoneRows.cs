@@ -16,7 +16,7 @@ public static class ZoneRows
     {
         ParkId = parkId, CreditCode = "91110105" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), NameZh = nameEn + "公司",
         NameEn = nameEn, Category = "creative-design", FoundedOn = new DateOnly(2016, 5, 1), Employees = 20, Tags = ["design"],
-        UpdatedAt = TestClock.Now.UtcDateTime,
+        UpdatedAt = TestClock.Now.UtcDateTime, RegisteredAt = TestClock.Now.UtcDateTime,
     };
 
     /// <summary>A space open every day, 00:00-23:59 unless told otherwise.</summary>

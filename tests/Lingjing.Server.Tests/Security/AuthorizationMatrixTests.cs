@@ -41,6 +41,11 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         { "/api/v1/operations/jobs",              [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
         { "/park/world-guests",                   [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
         { "/api/v1/world/parks/1/guests",         [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/policies",                            [Ok,        Ok,         Ok,           Ok,              Ok] },
+        { "/api/v1/public/policies",              [Ok,        Ok,         Ok,           Ok,              Ok] },
+        { "/gov/facts",                           [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
+        { "/park/facts",                          [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/fact-changes",                 [SignIn,    Ok,         Ok,           Forbidden,       Forbidden] },
     };
 
     public static IEnumerable<object[]> Cases() =>

@@ -26,7 +26,7 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
     };
 
     [Theory, BothDatabases]
-    public async Task Admin_edit_persists_and_refreshes_search_text_and_update_time(Db db)
+    public async Task Admin_edit_saves_self_service_fields_and_declares_employees_and_tags_for_review(Db db)
     {
         var (app, scene) = await fixture.App(db);
         var client = await app.SignedInAsync(TerminalScene.AdminB1, TerminalScene.Password);
@@ -37,9 +37,13 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var saved = await client.GetFromJsonAsync<EnterpriseProfile>("/api/v1/enterprise/profile");
         saved!.NameEn.ShouldBe("Beta One Film Studio");
-        saved.Employees.ShouldBe(95);
-        saved.Tags.ShouldBe(["documentary", "animation", "动画"]);
         saved.Website.ShouldBe("https://beta-one.example.test");
+        // Employees and tags decide money: they stay verified until the park approves the declared values.
+        saved.Employees.ShouldBe(80);
+        saved.Tags.ShouldBe(["设计", "design"]);
+        saved.DeclaredEmployees.ShouldBe(95);
+        saved.DeclaredTags.ShouldBe(["documentary", "animation", "动画"]);
+        saved.PendingChanges.Select(c => c.Fact).Order().ShouldBe(["employees", "tags"]);
         await using var scope = app.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises.AsNoTracking().SingleAsync(e => e.Id == scene.EnterpriseB1);
         row.SearchText.ShouldContain("documentaries and animation.");
@@ -150,7 +154,8 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
         var government = await app.SignedInAsync(TerminalScene.Government, TerminalScene.Password);
         var profile = await government.GetFromJsonAsync<EnterpriseProfile>($"/api/v1/enterprises/{scene.EnterpriseB2}/profile");
         profile!.Website.ShouldBe("https://stage.example.test");
-        profile.Employees.ShouldBe(14);
-        profile.Tags.ShouldBe(["theatre", "drama", "戏剧"]);
+        profile.Employees.ShouldBe(12, "declared, not yet verified");
+        profile.DeclaredEmployees.ShouldBe(14);
+        profile.DeclaredTags.ShouldBe(["theatre", "drama", "戏剧"]);
     }
 }

@@ -77,7 +77,7 @@ public sealed class WorldRealtimeFixture : IAsyncLifetime
         var enterprise = new Enterprise
         {
             ParkId = park, CreditCode = creditCode, NameZh = name, NameEn = name, Category = "creative-design",
-            FoundedOn = new DateOnly(2018, 3, 1), Employees = 12, UpdatedAt = DateTime.UtcNow,
+            FoundedOn = new DateOnly(2018, 3, 1), Employees = 12, UpdatedAt = TestClock.Now.UtcDateTime,
         };
         enterprise.SearchText = SearchText.For(enterprise);
         return enterprise;

@@ -78,6 +78,7 @@ internal sealed class DemoEnterpriseGenerator(Random random, IReadOnlyList<DemoP
                 ContactEmail = $"contact@{slug}.demo.lingjing.local",
                 ContactPhone = Phone(),
                 UpdatedAt = new DateTime(referenceYear, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                RegisteredAt = new DateTime(referenceYear, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             };
             enterprise.SearchText = SearchText.For(enterprise);
             enterprises.Add(enterprise);

@@ -18,18 +18,19 @@ public static class PoliciesApi
         var me = app.MapGroup("/api/v1/me/policies").WithTags("Policies").RequireAuthorization(Accounts.Policies.EnterpriseStaff);
 
         read.MapGet("/", async Task<Results<Ok<PolicyPage<PolicyView>>, ProblemHttpResult>> (
-                string? q, string? category, string? level, string? mode, string? status, int? page, int? pageSize,
+                string? q, string? category, string? level, string? mode, string? status, string? stage, int? page, int? pageSize,
                 ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
             {
                 if (Paging(page, pageSize, PolicyService.MaxPageSize, out var p, out var size) is { } bad) return bad;
-                return TypedResults.Ok(await policies.ListAsync(new PolicyQuery(q, category, level, mode, status, p, size), user.IsInRole(Roles.Government), ct));
+                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput($"stage must be one of {string.Join(", ", PolicyLife.Stages)}.");
+                return TypedResults.Ok(await policies.ListAsync(new PolicyQuery(q, category, level, mode, status, p, size, stage), user.IsInRole(Roles.Government), ct));
             })
             .WithSummary("List policies")
-            .WithDescription("Published policies, newest first; government also sees drafts and withdrawn ones (filter with status). Filters: q (title or department), category, level, mode.");
+            .WithDescription("Published policies, newest first; government also sees drafts and withdrawn ones (filter with status). Filters: q (title or department), category, level, mode, stage (open, upcoming, closed: today in the zone against opensOn and closesOn).");
 
         read.MapGet("/{id:int}", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
                 await policies.FindAsync(id, user.IsInRole(Roles.Government), ct) is { } policy
-                    ? TypedResults.Ok(PolicyView.Of(policy))
+                    ? TypedResults.Ok(policies.View(policy))
                     : NotFound($"There is no policy with id {id}."))
             .WithSummary("One policy, with its full text rendered to safe HTML");
 
@@ -50,13 +51,13 @@ public static class PoliciesApi
         gov.MapPost("/", async Task<Results<Created<PolicyView>, ProblemHttpResult>> (PolicyInput input, PolicyService policies, CancellationToken ct) =>
             {
                 var outcome = await policies.CreateAsync(input, ct);
-                return outcome.Value is { } policy ? TypedResults.Created($"/api/v1/policies/{policy.Id}", PolicyView.Of(policy)) : Problem(outcome.Error!);
+                return outcome.Value is { } policy ? TypedResults.Created($"/api/v1/policies/{policy.Id}", policies.View(policy)) : Problem(outcome.Error!);
             })
             .WithSummary("Create a draft policy")
             .WithDescription("400 names the field; a rule or formula that does not parse gets 'ruleError' with position, line, column and message.");
 
         gov.MapPut("/{id:int}", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyInput input, PolicyService policies, CancellationToken ct) =>
-                Result(await policies.UpdateAsync(id, input, ct), p => PolicyView.Of(p)))
+                Result(await policies.UpdateAsync(id, input, ct), policies.View))
             .WithSummary("Edit a policy; a published one is rematched against every enterprise");
 
         gov.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
@@ -64,11 +65,11 @@ public static class PoliciesApi
             .WithSummary("Delete a draft (409 for a published policy: withdraw it)");
 
         gov.MapPost("/{id:int}/publish", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
-                Result(await policies.PublishAsync(id, ct), p => PolicyView.Of(p)))
+                Result(await policies.PublishAsync(id, ct), policies.View))
             .WithSummary("Publish a draft: match every enterprise, notify the eligible, grant no-application entitlements");
 
         gov.MapPost("/{id:int}/withdraw", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
-                Result(await policies.WithdrawAsync(id, ct), p => PolicyView.Of(p)))
+                Result(await policies.WithdrawAsync(id, ct), policies.View))
             .WithSummary("Withdraw a published policy");
 
         gov.MapPost("/rematch", async Task<Ok<RematchSummary>> (PolicyService policies, CancellationToken ct) =>

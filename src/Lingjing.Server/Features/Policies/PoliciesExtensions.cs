@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
@@ -13,11 +14,15 @@ public static class PoliciesExtensions
         var services = builder.Services;
         services.AddSingleton<ProfileSnapshotCache>();
         services.AddSingleton<CompiledRuleCache>();
+        services.AddSingleton<PolicyCalendar>();
         services.AddScoped<ProfileLoader>();
         services.AddScoped<PolicyRematcher>();
+        services.AddScoped<EnterpriseRedecider>();
+        services.AddScoped<IVerifiedFactsListener>(sp => sp.GetRequiredService<EnterpriseRedecider>());
         services.AddScoped<PolicyPush>();
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyAnalytics>();
+        services.AddScoped<PublicCatalogue>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
         services.AddRecurringJob<PolicyRematchScheduler>();
@@ -27,6 +32,7 @@ public static class PoliciesExtensions
     public static WebApplication MapPolicyServices(this WebApplication app)
     {
         app.MapPoliciesApi();
+        app.MapPublicCatalogueApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Features.Zone;
@@ -16,6 +17,8 @@ public sealed class PolicyService(
     PolicyRematcher rematcher,
     PolicyPush push,
     ProfileLoader loader,
+    EnterpriseFactService facts,
+    PolicyCalendar calendar,
     TimeProvider time)
 {
     public const int MaxPageSize = 100;
@@ -29,6 +32,8 @@ public sealed class PolicyService(
         if (!string.IsNullOrWhiteSpace(query.Category)) policies = policies.Where(p => p.Category == query.Category);
         if (!string.IsNullOrWhiteSpace(query.Level)) policies = policies.Where(p => p.Level == query.Level);
         if (!string.IsNullOrWhiteSpace(query.Mode)) policies = policies.Where(p => p.Mode == query.Mode);
+        var today = calendar.Today();
+        if (!string.IsNullOrWhiteSpace(query.Stage)) policies = PolicyLife.InStage(policies, query.Stage, today);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim().ToLower();
@@ -38,8 +43,11 @@ public sealed class PolicyService(
         var total = await ordered.CountAsync(ct);
         var offset = (long)(query.Page - 1) * query.PageSize;
         var rows = offset >= total ? [] : await ordered.Skip((int)offset).Take(query.PageSize).ToListAsync(ct);
-        return new PolicyPage<PolicyView>(rows.Select(p => PolicyView.Of(p, withText: false)).ToList(), total, query.Page, query.PageSize);
+        return new PolicyPage<PolicyView>(rows.Select(p => PolicyView.Of(p, today, withText: false)).ToList(), total, query.Page, query.PageSize);
     }
+
+    /// <summary>The policy as the API returns it, with its stage today.</summary>
+    public PolicyView View(Policy policy) => PolicyView.Of(policy, calendar.Today());
 
     public async Task<Policy?> FindAsync(int id, bool government, CancellationToken ct)
     {
@@ -180,15 +188,28 @@ public sealed class PolicyService(
             return PolicyError.Conflict($"The policy's rule no longer checks against the zone: {error}");
         var explanation = new RuleEvaluator(snapshot.Vocabulary).Explain(rule!, profile);
         var benefit = explanation.Eligible ? new BenefitCalculator(snapshot.Vocabulary).Amount(policy, profile) : null;
-        return new EligibilityView(policy.Id, enterpriseId, explanation.Eligible, explanation.Clauses, explanation.OnlyFailingClause, benefit);
+        return new EligibilityView(policy.Id, enterpriseId, explanation.Eligible, explanation.Clauses, explanation.OnlyFailingClause, benefit,
+            await FactsUsedAsync(policy, enterpriseId, snapshot.Vocabulary, ct), PolicyLife.Stage(policy, calendar.Today()));
     }
 
-    /// <summary>Published, valid policies the enterprise qualifies for (with reasons) and almost qualifies for (one clause fails).</summary>
+    /// <summary>The enterprise's facts the policy's rule and benefit formula read, with value, provenance and date.</summary>
+    public async Task<IReadOnlyList<EnterpriseFact>> FactsUsedAsync(Policy policy, int enterpriseId, RuleVocabulary vocabulary, CancellationToken ct)
+    {
+        PolicyRule.TryParse(policy.Rule, vocabulary, RuleType.Boolean, out var rule, out _);
+        PolicyRule? formula = null;
+        if (!string.IsNullOrWhiteSpace(policy.BenefitFormula)) PolicyRule.TryParse(policy.BenefitFormula, vocabulary, RuleType.Number, out formula, out _);
+        var used = RuleFacts.Used(rule, formula);
+        var all = await facts.FactsAsync(enterpriseId, ct);
+        return all is null ? [] : all.Facts.Where(f => used.Contains(f.Fact)).ToList();
+    }
+
+    /// <summary>Open published policies the enterprise qualifies for (with reasons) and almost qualifies for
+    /// (one clause fails), and upcoming ones it qualifies for (not yet open: no apply).</summary>
     public async Task<MyPolicyMatches> MatchesAsync(int enterpriseId, CancellationToken ct)
     {
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
         var profile = await loader.LoadOneAsync(enterpriseId, ct);
-        if (profile is null) return new MyPolicyMatches(enterpriseId, [], []);
+        if (profile is null) return new MyPolicyMatches(enterpriseId, [], [], []);
         var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
         var applications = await db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
             .Select(a => new { a.PolicyId, a.Id, a.Status }).ToDictionaryAsync(a => a.PolicyId, ct);
@@ -196,21 +217,25 @@ public sealed class PolicyService(
         var benefit = new BenefitCalculator(snapshot.Vocabulary);
         var qualify = new List<PolicyMatchView>();
         var almost = new List<PolicyMatchView>();
+        var upcoming = new List<PolicyMatchView>();
+        var today = calendar.Today();
         foreach (var policy in policies)
         {
+            var stage = PolicyLife.Stage(policy, today);
+            if (stage == PolicyLife.Closed) continue;
             if (!PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out _)) continue;
             var explanation = evaluator.Explain(rule!, profile);
             applications.TryGetValue(policy.Id, out var application);
             if (explanation.Eligible)
-                qualify.Add(View(policy, explanation.Clauses, null, benefit.Amount(policy, profile)));
-            else if (explanation.OnlyFailingClause is { } failing)
+                (stage == PolicyLife.Open ? qualify : upcoming).Add(View(policy, explanation.Clauses, null, benefit.Amount(policy, profile)));
+            else if (explanation.OnlyFailingClause is { } failing && stage == PolicyLife.Open)
                 almost.Add(View(policy, explanation.Clauses.Where(c => c.Held).ToList(), failing, null));
 
             PolicyMatchView View(Policy p, IReadOnlyList<ClauseResult> reasons, ClauseResult? failingClause, long? amount) => new(
                 p.Id, p.TitleZh, p.TitleEn, p.Category, p.Level, p.Mode, amount, p.ApplicationDeadline, reasons, failingClause,
-                application?.Status, application?.Id);
+                application?.Status, application?.Id, PolicyLife.OpensOn(p), PolicyLife.ClosesOn(p));
         }
-        return new MyPolicyMatches(enterpriseId, qualify, almost);
+        return new MyPolicyMatches(enterpriseId, qualify, almost, upcoming);
     }
 
     /// <summary>Copies the input onto the policy after checking it; the rule and formula must parse.</summary>

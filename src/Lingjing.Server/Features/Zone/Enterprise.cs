@@ -25,6 +25,9 @@ public sealed class Enterprise
     public long LatestRevenueYuan { get; set; }
     public string SearchText { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the registry facts (category, park, founding, size, revenue, employees, tags) were
+    /// imported: their date until a change to one of them is verified. Null for rows made before it was kept.</summary>
+    public DateTime? RegisteredAt { get; set; }
 
     public Park? Park { get; set; }
     public List<EnterpriseRevenue> Revenues { get; set; } = [];

@@ -15,7 +15,8 @@ namespace Lingjing.Server.Features.PolicyServices.Applications;
 /// review → approved or rejected → paid. Every other move is a 409, and a status change only applies
 /// if nobody changed the status meanwhile. Each step is a timeline entry and a notification.</summary>
 public sealed class ApplicationService(
-    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, Notifier notifier, TimeProvider time, IOptions<LingjingOptions> options)
+    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, Notifier notifier, PolicyService policies,
+    TimeProvider time, IOptions<LingjingOptions> options)
 {
     public const int MaxPageSize = 100;
 
@@ -46,11 +47,13 @@ public sealed class ApplicationService(
 
         if (policy.Mode == PolicyModes.Automatic)
             return PolicyError.Conflict("This policy needs no application (免申即享): eligible enterprises are granted it automatically.");
-        var today = Today();
-        if (policy.ValidUntil < today || policy.ValidFrom > today)
-            return PolicyError.Conflict($"The policy is valid from {policy.ValidFrom:yyyy-MM-dd} to {policy.ValidUntil:yyyy-MM-dd}; applications are not accepted today.");
-        if (policy.ApplicationDeadline is { } deadline && deadline < today)
-            return PolicyError.Conflict($"The application deadline was {deadline:yyyy-MM-dd}.");
+        switch (PolicyLife.Stage(policy, Today()))
+        {
+            case PolicyLife.Upcoming:
+                return PolicyError.Conflict($"This policy is not open yet: applications open on {PolicyLife.OpensOn(policy):yyyy-MM-dd}.");
+            case PolicyLife.Closed:
+                return PolicyError.Conflict($"This policy is closed: applications closed on {PolicyLife.ClosesOn(policy):yyyy-MM-dd}.");
+        }
         if (await db.Set<PolicyApplication>().AnyAsync(a => a.PolicyId == policyId && a.EnterpriseId == enterpriseId, ct))
             return PolicyError.Conflict("Your enterprise has already applied to this policy.");
 
@@ -183,8 +186,11 @@ public sealed class ApplicationService(
             .Select(e => new TimelineEntry(e.Status, e.At, e.ActorName, e.Note)).ToListAsync(ct);
         var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.UploadedAt).ThenBy(m => m.FileName)
             .Select(m => new MaterialView(m.Id, m.FileName, m.ContentType, m.SizeBytes, m.UploadedAt)).ToListAsync(ct);
+        var policy = await db.Set<Policy>().AsNoTracking().FirstAsync(p => p.Id == application.PolicyId, ct);
+        var vocabulary = (await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct)).Vocabulary;
         return new ApplicationDetail(view, timeline, materials,
-            Deserialize<ProfileSummary>(application.ProfileSnapshot), application.RuleAudit is null ? null : Deserialize<RuleAudit>(application.RuleAudit));
+            Deserialize<ProfileSummary>(application.ProfileSnapshot), application.RuleAudit is null ? null : Deserialize<RuleAudit>(application.RuleAudit),
+            await policies.FactsUsedAsync(policy, application.EnterpriseId, vocabulary, ct));
     }
 
     public async Task<(ApplicationMaterial Material, string Path)?> MaterialAsync(Guid applicationId, Guid materialId, ApplicationViewer viewer, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Lingjing.Server.Features.EnterpriseFacts;
+
 namespace Lingjing.Server.Features.PolicyServices.Applications;
 
 public sealed record ApplicationView(
@@ -5,9 +7,11 @@ public sealed record ApplicationView(
     string EnterpriseNameZh, string EnterpriseNameEn, string Status, bool Automatic, string ContactName, string ContactPhone,
     string Statement, string? RejectionReason, long? AmountYuan, DateOnly? PaidOn, DateTime CreatedAt, DateTime UpdatedAt);
 
+/// <summary><see cref="Facts"/>: the enterprise's facts the policy's rule reads, as verified now (value,
+/// provenance, date and any declared value still waiting for review).</summary>
 public sealed record ApplicationDetail(
     ApplicationView Application, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<MaterialView> Materials,
-    ProfileSummary? Profile, RuleAudit? Audit);
+    ProfileSummary? Profile, RuleAudit? Audit, IReadOnlyList<EnterpriseFact> Facts);
 
 public sealed record TimelineEntry(string Status, DateTime At, string ActorName, string Note);
 

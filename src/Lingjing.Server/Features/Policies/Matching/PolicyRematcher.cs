@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Data.Bulk;
@@ -71,35 +70,11 @@ public sealed class PolicyRematcher(
         {
             var applied = (await db.Set<PolicyApplication>().Where(a => a.PolicyId == policy.Id).Select(a => a.EnterpriseId).ToListAsync(ct)).ToHashSet();
             var rule = PolicyRule.Parse(policy.Rule, snapshot.Vocabulary);
-            var evaluator = new RuleEvaluator(snapshot.Vocabulary);
-            var benefit = new BenefitCalculator(snapshot.Vocabulary);
             foreach (var enterpriseId in added.Where(id => !applied.Contains(id)))
             {
-                var profile = snapshot.Find(enterpriseId)!;
-                var explanation = evaluator.Explain(rule, profile);
-                var entitlement = new PolicyApplication
-                {
-                    Id = Guid.NewGuid(),
-                    PolicyId = policy.Id,
-                    EnterpriseId = enterpriseId,
-                    Status = ApplicationStatus.Approved,
-                    Automatic = true,
-                    ProfileSnapshot = JsonSerializer.Serialize(ProfileSummary.Of(profile, snapshot.Vocabulary)),
-                    RuleAudit = JsonSerializer.Serialize(new RuleAudit(policy.Rule, now, explanation)),
-                    AmountYuan = benefit.Amount(policy, profile),
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
+                var (entitlement, entry) = Entitlements.Grant(policy, rule, snapshot.Find(enterpriseId)!, snapshot.Vocabulary, now);
                 entitlements.Add(entitlement);
-                events.Add(new ApplicationEvent
-                {
-                    Id = Guid.NewGuid(),
-                    ApplicationId = entitlement.Id,
-                    Status = ApplicationStatus.Approved,
-                    At = now,
-                    ActorName = "Lingjing",
-                    Note = "Granted without application (免申即享): every clause of the eligibility rule held.",
-                });
+                events.Add(entry);
             }
         }
 

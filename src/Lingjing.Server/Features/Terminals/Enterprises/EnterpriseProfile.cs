@@ -1,6 +1,9 @@
+using Lingjing.Server.Features.EnterpriseFacts;
+
 namespace Lingjing.Server.Features.Terminals.Enterprises;
 
-/// <summary>An enterprise as its own staff and the government see it.</summary>
+/// <summary>An enterprise as its own staff and the government see it. <see cref="Employees"/> and
+/// <see cref="Tags"/> are the verified values; declared ones waiting for review are in <see cref="PendingChanges"/>.</summary>
 public sealed record EnterpriseProfile(
     int Id,
     string CreditCode,
@@ -22,4 +25,7 @@ public sealed record EnterpriseProfile(
     string ContactEmail,
     string ContactPhone,
     long LatestRevenueYuan,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    IReadOnlyList<FactChangeView> PendingChanges,
+    int? DeclaredEmployees,
+    IReadOnlyList<string>? DeclaredTags);

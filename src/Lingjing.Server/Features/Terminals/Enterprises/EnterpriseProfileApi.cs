@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.EnterpriseFacts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Terminals.Enterprises;
@@ -13,7 +14,7 @@ public static class EnterpriseProfileApi
         own.MapGet("", GetOwnAsync).RequireAuthorization(Policies.EnterpriseStaff)
             .WithSummary("The profile of the caller's own enterprise");
         own.MapPut("", UpdateOwnAsync).RequireAuthorization(Policies.EnterpriseAdmin)
-            .WithSummary("Change the caller's own enterprise profile (enterprise administrators)");
+            .WithSummary("Change the caller's own enterprise profile (enterprise administrators); new employees or tags wait for review (see pendingChanges)");
 
         var byId = app.MapGroup("/api/v1/enterprises/{id:int}/profile").WithTags("Enterprise");
         // Only roles that can ever read a profile get past the door (403 for the rest); among them,
@@ -47,7 +48,7 @@ public static class EnterpriseProfileApi
         int id, EnterpriseProfileUpdate update, HttpContext http, EnterpriseProfileService profiles, CancellationToken ct)
     {
         if (!EnterpriseAccess.CanEdit(http.User, id) || await profiles.GetAsync(id, ct) is null) return TypedResults.NotFound();
-        var errors = await profiles.UpdateAsync(id, update, ct);
+        var errors = await profiles.UpdateAsync(id, update, FactDeclarant.Of(http.User), ct);
         if (!errors.IsEmpty)
             return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The enterprise profile is not valid");
         return TypedResults.Ok((await profiles.GetAsync(id, ct))!);

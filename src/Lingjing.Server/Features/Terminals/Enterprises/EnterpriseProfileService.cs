@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Lingjing.Server.Features.Terminals.Enterprises;
 
 /// <summary>Reads and edits enterprise profiles. Callers decide which enterprise the user may reach
-/// (<see cref="EnterpriseAccess"/>); this class only does the data work.</summary>
-public sealed class EnterpriseProfileService(LingjingDbContext db, TimeProvider time)
+/// (<see cref="EnterpriseAccess"/>); this class only does the data work. Employees and tags decide
+/// money: a new value of either is declared to <see cref="EnterpriseFactService"/> and waits for review
+/// instead of being saved; the other fields are self-service.</summary>
+public sealed class EnterpriseProfileService(LingjingDbContext db, EnterpriseFactService facts, TimeProvider time)
 {
     public async Task<EnterpriseProfile?> GetAsync(int enterpriseId, CancellationToken cancellationToken)
     {
@@ -17,13 +20,17 @@ public sealed class EnterpriseProfileService(LingjingDbContext db, TimeProvider 
         if (row is null) return null;
         var e = row.Enterprise;
         var category = EnterpriseCategories.Find(e.Category);
+        var declared = await facts.DeclaredAsync(enterpriseId, cancellationToken);
         return new EnterpriseProfile(e.Id, e.CreditCode, e.NameZh, e.NameEn, e.Category, category?.NameEn ?? e.Category,
             category?.NameZh ?? e.Category, e.ParkId, row.ParkNameEn, row.ParkNameZh, e.FoundedOn, e.Employees, e.AboveDesignatedSize,
-            e.Tags, e.DescriptionZh, e.DescriptionEn, e.Website, e.ContactEmail, e.ContactPhone, e.LatestRevenueYuan, e.UpdatedAt);
+            e.Tags, e.DescriptionZh, e.DescriptionEn, e.Website, e.ContactEmail, e.ContactPhone, e.LatestRevenueYuan, e.UpdatedAt,
+            (await facts.ChangesAsync(enterpriseId, cancellationToken)).Where(c => c.Status == FactChangeStatus.Pending).ToList(),
+            declared.Employees, declared.Tags);
     }
 
-    /// <summary>Saves a valid update and refreshes the searchable text; returns the errors otherwise.</summary>
-    public async Task<FieldErrors> UpdateAsync(int enterpriseId, EnterpriseProfileUpdate update, CancellationToken cancellationToken)
+    /// <summary>Saves a valid update and refreshes the searchable text, and declares changed employees or
+    /// tags for review; returns the errors otherwise.</summary>
+    public async Task<FieldErrors> UpdateAsync(int enterpriseId, EnterpriseProfileUpdate update, FactDeclarant declarant, CancellationToken cancellationToken)
     {
         var errors = update.Validate();
         if (!errors.IsEmpty) return errors;
@@ -36,11 +43,12 @@ public sealed class EnterpriseProfileService(LingjingDbContext db, TimeProvider 
         e.Website = (update.Website ?? "").Trim();
         e.ContactEmail = (update.ContactEmail ?? "").Trim();
         e.ContactPhone = (update.ContactPhone ?? "").Trim();
-        e.Employees = update.Employees!.Value;
-        e.Tags = update.CleanTags.ToList();
         e.SearchText = SearchText.For(e);
         e.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        var declared = await facts.DeclareAsync(enterpriseId, declarant, new FactDeclaration(update.Employees, update.CleanTags, null), cancellationToken);
+        // Validation above is at least as strict as the declaration's, so this only trips on a real bug.
+        if (declared.Error is { } error) throw new InvalidOperationException(error.Detail);
         return errors;
     }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Lingjing.Server.Features.Terminals.Enterprises;
 
 /// <summary>The fields an enterprise administrator maintains. Registry facts (credit code, category,
-/// park, size class, revenue) are not editable here.</summary>
+/// park, size class, revenue) are not editable here; employees and tags are declared for review.</summary>
 public sealed partial record EnterpriseProfileUpdate(
     string? NameZh,
     string? NameEn,

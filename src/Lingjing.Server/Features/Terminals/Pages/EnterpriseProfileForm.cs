@@ -28,8 +28,9 @@ public sealed class EnterpriseProfileForm
         Website = profile.Website,
         ContactEmail = profile.ContactEmail,
         ContactPhone = profile.ContactPhone,
-        Employees = profile.Employees.ToString(CultureInfo.InvariantCulture),
-        Tags = string.Join(", ", profile.Tags),
+        // A value waiting for review is what the administrator last said: saving the form again keeps it pending.
+        Employees = (profile.DeclaredEmployees ?? profile.Employees).ToString(CultureInfo.InvariantCulture),
+        Tags = string.Join(", ", profile.DeclaredTags ?? profile.Tags),
     };
 
     public EnterpriseProfileUpdate ToUpdate()

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.EnterpriseFacts;
+
+/// <summary>Verified facts over HTTP. An enterprise that is not the caller's own (or, for a park
+/// operator, not in their park) answers 404, exactly like one that does not exist.</summary>
+public static class FactsApi
+{
+    public static void MapFactsApi(this WebApplication app)
+    {
+        var enterprise = app.MapGroup("/api/v1/enterprises/{id:int}").WithTags("Enterprise facts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator, Roles.EnterpriseAdmin, Roles.EnterpriseMember));
+        var review = app.MapGroup("/api/v1/fact-changes").WithTags("Enterprise facts")
+            .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator));
+
+        enterprise.MapGet("/facts", async Task<Results<Ok<EnterpriseFacts>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
+                await MayReadAsync(user, id, facts, ct) && await facts.FactsAsync(id, ct) is { } found ? TypedResults.Ok(found) : NoEnterprise(id))
+            .WithSummary("The enterprise's deciding facts: value, provenance (registered, verified), who verified it, since when, and a pending declared value");
+
+        enterprise.MapGet("/facts/history", async Task<Results<Ok<IReadOnlyList<FactHistoryView>>, ProblemHttpResult>> (
+                int id, string? fact, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
+            {
+                if (fact is not null && !DecidingFacts.All.Contains(fact)) return BadInput($"fact must be one of {string.Join(", ", DecidingFacts.All)}.");
+                return await MayReadAsync(user, id, facts, ct) ? TypedResults.Ok(await facts.HistoryAsync(id, fact, ct)) : NoEnterprise(id);
+            })
+            .WithSummary("Verified changes of the enterprise's facts, oldest first: who declared, who verified, when, old and new value");
+
+        enterprise.MapGet("/fact-changes", async Task<Results<Ok<IReadOnlyList<FactChangeView>>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
+                await MayReadAsync(user, id, facts, ct) ? TypedResults.Ok(await facts.ChangesAsync(id, ct)) : NoEnterprise(id))
+            .WithSummary("The enterprise's declared changes and their decisions, newest first");
+
+        enterprise.MapPost("/fact-changes", async Task<Results<Ok<IReadOnlyList<FactChangeView>>, ProblemHttpResult>> (
+                int id, FactDeclaration declaration, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
+            {
+                // Only the enterprise's own administrators declare; everyone else is told it does not exist.
+                if (!user.IsInRole(Roles.EnterpriseAdmin) || user.EnterpriseId() != id) return NoEnterprise(id);
+                return Result(await facts.DeclareAsync(id, FactDeclarant.Of(user), declaration, ct));
+            })
+            .WithSummary("Declare new employees and/or tags (enterprise administrators): pending until the park operator or the government approves")
+            .WithDescription("Body {employees?, tags?, note?}. Returns the enterprise's pending changes. Values equal to the verified ones withdraw a pending change.");
+
+        review.MapGet("", async Task<Results<Ok<FactChangePage>, ProblemHttpResult>> (
+                string? status, int? page, int? pageSize, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
+            {
+                var wanted = status ?? FactChangeStatus.Pending;
+                if (!FactChangeStatus.All.Contains(wanted)) return BadInput($"status must be one of {string.Join(", ", FactChangeStatus.All)}.");
+                var p = page ?? 1;
+                var size = pageSize ?? 20;
+                if (p < 1) return BadInput("page must be 1 or more.");
+                if (size is < 1 or > FactReviewService.MaxPageSize) return BadInput($"pageSize must be from 1 to {FactReviewService.MaxPageSize}.");
+                return TypedResults.Ok(await reviews.QueueAsync(FactReviewer.Of(user), wanted, p, size, ct));
+            })
+            .WithSummary("The review queue of declared changes (park operators: their park's enterprises; government: all), pending longest waiting first");
+
+        review.MapGet("/{changeId:guid}", async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> (
+                Guid changeId, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
+                await reviews.FindAsync(changeId, FactReviewer.Of(user), ct) is { } change ? TypedResults.Ok(change) : NoChange(changeId))
+            .WithSummary("One declared change");
+
+        review.MapPost("/{changeId:guid}/approve", async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> (
+                Guid changeId, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
+                Result(await reviews.ApproveAsync(changeId, FactReviewer.Of(user), ct)))
+            .WithSummary("Approve: the declared value becomes the verified fact, policies decide again, both sides are notified");
+
+        review.MapPost("/{changeId:guid}/reject", async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> (
+                Guid changeId, FactRejection? rejection, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
+                Result(await reviews.RejectAsync(changeId, FactReviewer.Of(user), rejection?.Reason, ct)))
+            .WithSummary("Reject with a reason {reason}: the verified value stays, both sides are notified");
+    }
+
+    /// <summary>Government reads every enterprise, a park operator those of their park, staff their own.</summary>
+    public static async Task<bool> MayReadAsync(ClaimsPrincipal user, int enterpriseId, EnterpriseFactService facts, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Government)) return true;
+        if ((user.IsInRole(Roles.EnterpriseAdmin) || user.IsInRole(Roles.EnterpriseMember)) && user.EnterpriseId() == enterpriseId) return true;
+        return user.IsInRole(Roles.ParkOperator) && user.ParkId() is { } park && await facts.ParkOfAsync(enterpriseId, ct) == park;
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(FactOutcome<T> outcome) =>
+        outcome.Value is { } value ? TypedResults.Ok(value) : Problem(outcome.Error!);
+
+    private static ProblemHttpResult NoEnterprise(int id) => Problem(FactError.NotFound($"There is no enterprise with id {id}."));
+
+    private static ProblemHttpResult NoChange(Guid id) => Problem(FactError.NotFound($"There is no fact change with id {id}."));
+
+    private static ProblemHttpResult BadInput(string detail) => Problem(FactError.BadInput(detail));
+
+    private static ProblemHttpResult Problem(FactError error) => TypedResults.Problem(
+        title: error.Status switch
+        {
+            StatusCodes.Status400BadRequest => "The request is not valid",
+            StatusCodes.Status404NotFound => "Not found",
+            _ => "Conflict",
+        },
+        detail: error.Detail, statusCode: error.Status);
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.PolicyServices;
+
+/// <summary>The public policy catalogue over HTTP: no sign-in needed.</summary>
+public static class PublicCatalogueApi
+{
+    public static void MapPublicCatalogueApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/public/policies").WithTags("Public policy catalogue").AllowAnonymous();
+
+        group.MapGet("/", async Task<Results<Ok<PolicyPage<PublicPolicyView>>, ProblemHttpResult>> (
+                string? stage, string? category, string? q, int? page, int? pageSize, PublicCatalogue catalogue, CancellationToken ct) =>
+            {
+                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput($"stage must be one of {string.Join(", ", PolicyLife.Stages)}.");
+                if (category is not null && PolicyCategories.All.All(c => c.Code != category))
+                    return BadInput($"category must be one of {string.Join(", ", PolicyCategories.All.Select(c => c.Code))}.");
+                var p = page ?? 1;
+                var size = pageSize ?? 20;
+                if (p < 1) return BadInput("page must be 1 or more.");
+                if (size is < 1 or > PublicCatalogue.MaxPageSize) return BadInput($"pageSize must be from 1 to {PublicCatalogue.MaxPageSize}.");
+                return TypedResults.Ok(await catalogue.ListAsync(stage, category, q, p, size, ct));
+            })
+            .WithSummary("Published policies for everyone: open first, then upcoming, then closed, with dates and conditions in plain words (en, zh)")
+            .WithDescription("Filters: stage (open, upcoming, closed), category, q (title or department).");
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<PublicPolicyView>, ProblemHttpResult>> (int id, PublicCatalogue catalogue, CancellationToken ct) =>
+                await catalogue.FindAsync(id, ct) is { } policy
+                    ? TypedResults.Ok(policy)
+                    : TypedResults.Problem(title: "Not found", detail: $"There is no published policy with id {id}.", statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("One published policy with its conditions in plain words");
+    }
+
+    private static ProblemHttpResult BadInput(string detail) =>
+        TypedResults.Problem(title: "The request is not valid", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Notifications;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Tests.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lingjing.Server.Tests.EnterpriseFacts;
+
+/// <summary>The policy scene (one park, Alpha with 30 employees and the high-tech tag, Beta, Gamma)
+/// plus its park's operator and a second park with an operator of its own.</summary>
+public sealed class FactScene : IAsyncDisposable
+{
+    public const string Operator = "operator@policy.test";
+    public const string OtherOperator = "other.operator@policy.test";
+
+    public required PolicyScene Policies { get; init; }
+    public LingjingApp App => Policies.App;
+
+    public static async Task<FactScene> StartAsync(Db db)
+    {
+        var policies = await PolicyScene.StartAsync(db);
+        var otherPark = await policies.DbAsync(async c =>
+        {
+            var park = ZoneRows.Park("Other Park");
+            c.Add(park);
+            await c.SaveChangesAsync();
+            return park.Id;
+        });
+        await TestUsers.CreateAsync(policies.App, Operator, Roles.ParkOperator, parkId: policies.ParkId);
+        await TestUsers.CreateAsync(policies.App, OtherOperator, Roles.ParkOperator, parkId: otherPark);
+        return new FactScene { Policies = policies };
+    }
+
+    public Task<HttpClient> ClientAsync(string email) => Policies.ClientAsync(email);
+
+    /// <summary>Declares as Alpha's administrator; returns the id of the pending change of <paramref name="fact"/>.</summary>
+    public async Task<Guid> DeclareAsync(object body, string fact)
+    {
+        var alpha = await ClientAsync(PolicyScene.AlphaAdmin);
+        var response = await alpha.PostAsJsonAsync($"/api/v1/enterprises/{Policies.Alpha}/fact-changes", body);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var pending = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return pending.EnumerateArray().Single(c => c.GetProperty("fact").GetString() == fact).GetProperty("id").GetGuid();
+    }
+
+    public Task<List<Notification>> NotificationsOfAsync(string email) =>
+        Policies.DbAsync(c => (from n in c.Set<Notification>()
+                               join u in c.Users on n.UserId equals u.Id
+                               where u.Email == email && n.Kind == "fact-change"
+                               select n).ToListAsync());
+
+    public Task<List<int>> MatchedPoliciesAsync(int enterpriseId) =>
+        Policies.DbAsync(c => c.Set<Lingjing.Server.Features.PolicyServices.PolicyMatch>()
+            .Where(m => m.EnterpriseId == enterpriseId).Select(m => m.PolicyId).ToListAsync());
+
+    public static JsonElement Fact(JsonElement facts, string name) =>
+        facts.GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("fact").GetString() == name);
+
+    public ValueTask DisposeAsync() => Policies.DisposeAsync();
+}
