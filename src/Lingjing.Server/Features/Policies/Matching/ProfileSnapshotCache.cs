@@ -2,7 +2,7 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 
 /// <summary>Keeps the last <see cref="ProfileSnapshot"/> so live rule previews and explanations do not
 /// reload 50,000 profiles per keystroke. Rematches ask for a fresh one.</summary>
-public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<Lingjing.Server.Infrastructure.LingjingOptions> options)
 {
     /// <summary>How old a snapshot may be for previews and explanations.</summary>
     public static readonly TimeSpan PreviewMaxAge = TimeSpan.FromSeconds(30);
@@ -34,11 +34,14 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
+    /// <summary>The year in the zone now: rules read revenue growth as of it (as <see cref="ProfileLoader"/> does).</summary>
+    private int ZoneYear => TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.ZoneTimeZone).Year;
+
     /// <summary>A snapshot of the data as it is now: the cached one when the enterprise data's
     /// fingerprint has not changed since it was loaded (the usual case when a policy is published), else a reload.</summary>
     public async Task<ProfileSnapshot> FreshAsync(CancellationToken ct)
     {
-        if (current is { } snapshot && snapshot.Vocabulary.AsOfYear == time.GetUtcNow().Year)
+        if (current is { } snapshot && snapshot.Vocabulary.AsOfYear == ZoneYear)
         {
             await using var scope = scopes.CreateAsyncScope();
             var fingerprint = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
