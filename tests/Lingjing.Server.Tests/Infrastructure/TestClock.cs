@@ -24,10 +24,14 @@ public static class TestClock
 
     public static DateOnly ZoneToday => DateOnly.FromDateTime(ZoneNow);
 
-    /// <summary>The setting that puts a server started now on this clock (none when unpinned).</summary>
+    /// <summary>Settings every server under test gets: this clock (when pinned), and rate limits far above
+    /// what tests send (all their requests come from one address and a few users; the rate-limit tests set
+    /// their own small limits).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> ServerSettings()
     {
         if (Pinned) yield return new("Lingjing:Clock:StartAt", Now.ToString("O", CultureInfo.InvariantCulture));
+        yield return new("Lingjing:RateLimits:Writes:PermitLimit", "1000000");
+        yield return new("Lingjing:RateLimits:ExpensiveReads:PermitLimit", "1000000");
     }
 
     private static TimeSpan ReadShift()

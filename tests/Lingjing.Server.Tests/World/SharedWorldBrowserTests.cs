@@ -146,8 +146,9 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        // Small enough to load fast, with a few buildings behind the avatars.
-        return await db.Parks.Where(p => db.Buildings.Count(b => b.ParkId == p.Id) >= 4)
+        // Small enough to load fast, with a few buildings behind the avatars, and open to guests: the two demo
+        // employees need not work in it (a park world that admits no guests admits only its own people).
+        return await db.Parks.Where(p => p.AllowsGuests && db.Buildings.Count(b => b.ParkId == p.Id) >= 4)
             .OrderBy(p => db.Buildings.Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
