@@ -21,6 +21,7 @@ public static class WorldTestZone
         var half = columns * 20 + 20;
         var park = new Park
         {
+            AllowsGuests = true, // open to every signed-in person, as the world tests expect; admission has tests of its own
             Code = code,
             NameZh = $"{code}文化园",
             NameEn = $"{code} Culture Park",
