@@ -34,7 +34,7 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         await page.Locator("#avatar").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "me-avatar.png") });
         await page.Context.CloseAsync();
 
-        await using var client = await WorldTestClient.JoinAsync(app.BaseAddress!, await app.TokenAsync(email), "park-2");
+        await using var client = await WorldTestClient.JoinAsync(app.BaseAddress!, await app.TokenAsync(email), "zone"); // the zone world admits every signed-in person
         var joined = await client.WaitForAsync(f => f.AvatarsJoined?.Avatars.Any(a => a.Id == client.Welcome!.AvatarId) == true);
         var look = joined.AvatarsJoined.Avatars.Single(a => a.Id == client.Welcome!.AvatarId).Look;
         look.ShouldBe(new AvatarLook { Model = "robot", BodyColor = 0xA0B0C0, OutfitColor = 0x12AB34, Accessory = 4 });
