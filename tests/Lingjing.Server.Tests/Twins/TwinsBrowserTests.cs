@@ -82,6 +82,10 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         await page.WaitForSelectorAsync("[data-world-twins]", new() { Timeout = 60_000 });
         await page.WaitForFunctionAsync("Number(document.querySelector('[data-world-twins]').dataset.machines) >= 3");
         (await page.Locator("[data-world-twins]").GetAttributeAsync("data-spaces")).ShouldNotBe("0");
+        // The legend stacks under the people list; it once lay over it and swallowed clicks on "Remove".
+        var people = (await page.Locator(".world-people").BoundingBoxAsync())!;
+        var legend = (await page.Locator("[data-world-twins]").BoundingBoxAsync())!;
+        legend.Y.ShouldBeGreaterThanOrEqualTo(people.Y + people.Height);
         // Step back from the avatar so the roofs' status lights and the tinted markers are in view.
         await page.Mouse.MoveAsync(640, 300);
         for (var i = 0; i < 12; i++) await page.Mouse.WheelAsync(0, 600);

@@ -27,22 +27,21 @@ function ramp(share: number): number[] {
   return t < 0.5 ? [0.1 + 1.6 * t, 0.7, 0.2, 1] : [0.9, 0.7 - 1.1 * (t - 0.5), 0.15, 1];
 }
 
-export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: ParkSceneData[], overlay: HTMLElement): void {
+/** Starts the overlay; its legend panel goes at the end of `column` (the world's right-hand column). */
+export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: ParkSceneData[], column: HTMLElement): void {
   let mode: Mode = "occupancy";
   let last: WorldTwins | null = null;
   const lights = new Map<string, { mesh: Mesh; material: StandardMaterial }>();
   const panel = document.createElement("div");
   panel.className = "world-twins";
   panel.setAttribute("data-world-twins", "");
-  panel.style.cssText = "position:absolute;right:12px;top:130px;background:rgba(255,255,255,.9);border-radius:8px;padding:6px 8px;font:12px system-ui;pointer-events:auto;box-shadow:0 1px 4px rgba(0,0,0,.2)";
   const legend = document.createElement("div");
-  legend.style.cssText = "height:6px;border-radius:3px;margin-top:4px;background:linear-gradient(90deg,#1ab333,#e6b31a,#e62626)";
+  legend.className = "world-twins-legend";
   const buttons = (["occupancy", "temperature"] as Mode[]).map((m) => {
     const button = document.createElement("button");
     button.type = "button";
     button.dataset.mode = m;
     button.textContent = m === "occupancy" ? text("Occupancy", "人数") : text("Temperature", "温度");
-    button.style.cssText = "border:1px solid #999;border-radius:4px;margin-right:4px;padding:1px 6px;font:inherit;cursor:pointer";
     button.addEventListener("click", () => { mode = m; paint(); });
     return button;
   });
@@ -63,7 +62,7 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
 
   function paint(): void {
     if (!last) return;
-    buttons.forEach((b) => (b.style.background = b.dataset.mode === mode ? "#dfe7f2" : "#fff"));
+    buttons.forEach((b) => b.classList.toggle("active", b.dataset.mode === mode));
     caption.textContent = mode === "occupancy" ? text("Empty → full", "空闲 → 满员") : text("18 °C → 28 °C", "18 °C → 28 °C");
     const colors = new Float32Array(4 * markers.spaces.length);
     markers.spaces.forEach((space, i) => colors.set(space.openNow ? open : closed, 4 * i));
@@ -105,7 +104,7 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
       if (!response.ok) return;
       last = (await response.json()) as WorldTwins;
       if (last.spaces.length === 0 && last.machines.length === 0) { panel.remove(); return; }
-      if (!panel.isConnected) overlay.appendChild(panel);
+      if (!panel.isConnected) column.appendChild(panel);
       paint();
     } catch {
       // The overlay is extra: the world works without it; the next poll tries again.
@@ -113,7 +112,7 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
   }
   void refresh();
   const timer = window.setInterval(() => {
-    if (!overlay.isConnected) { window.clearInterval(timer); return; }
+    if (!column.isConnected) { window.clearInterval(timer); return; }
     void refresh();
   }, 5000);
 }

@@ -150,7 +150,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const ground = buildGround(scene, data);
   const markers = buildSpaceMarkers(scene, data.parks, zone ? null : labels, texts);
   status.spaces = markers.spaces.length;
-  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, overlay)); // live twins: tint by occupancy/temperature, machine lights
+  const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
+  overlay.append(side);
+  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side)); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
     status.buildings = buildZoneBuildings(scene, data.parks, 3000).length;
@@ -220,7 +222,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       : texts.get("That did not work. Please try again.")),
   });
   overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
-  overlay.append(people.element, chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
+  side.prepend(people.element);
+  overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
   session = joinWorld({

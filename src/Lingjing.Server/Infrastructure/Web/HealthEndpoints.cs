@@ -7,8 +7,7 @@ namespace Lingjing.Server.Infrastructure.Web;
 public static class HealthEndpoints
 {
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers too.
-    /// <c>/health</c>: every check as JSON, the background jobs' last and next runs among them (error texts
-    /// stay on the government's operations page: this one is public).</summary>
+    /// <c>/health</c>: every check as JSON, the background jobs' last and next runs among them.</summary>
     public static void MapLingjingHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -29,12 +28,9 @@ public static class HealthEndpoints
             {
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
-                data = e.Value.Data.Count == 0 ? null : e.Value.Data.ToDictionary(d => d.Key, d => Public(d.Value)),
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
-
-    /// <summary>A job's status without its error text.</summary>
-    private static object Public(object value) => value is Jobs.JobStatusView view ? view with { LastError = null } : value;
 }

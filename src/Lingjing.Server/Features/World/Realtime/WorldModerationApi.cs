@@ -33,10 +33,10 @@ public static class WorldModerationApi
         int parkId, MuteRequest request, HttpContext http, WorldHost host, WorldConnections connections, TimeProvider time)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (UserOf(parkId, request.UserId, request.AvatarId, connections) is not { } userId)
+        if (ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections) is not { } userId)
             return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
-        if (request.Minutes is not { } minutes || minutes < 1 || minutes > MaxMuteMinutes)
-            return Invalid($"`minutes` must be from 1 to {MaxMuteMinutes}.");
+        if (ModerationTarget.MinutesProblem(request.Minutes, MaxMuteMinutes) is { } minutesProblem) return Invalid(minutesProblem);
+        var minutes = request.Minutes!.Value;
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
         var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
         var id = userId.ToString();
@@ -48,7 +48,7 @@ public static class WorldModerationApi
         int parkId, RemoveRequest request, HttpContext http, WorldHost host, WorldConnections connections)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (UserOf(parkId, request.UserId, request.AvatarId, connections) is not { } userId)
+        if (ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections) is not { } userId)
             return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
         var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
@@ -57,11 +57,6 @@ public static class WorldModerationApi
         world.Remove(id);
         return TypedResults.Ok(new RemoveResponse(id, present));
     }
-
-    private static Guid? UserOf(int parkId, string? userId, uint? avatarId, WorldConnections connections) =>
-        Guid.TryParse(userId, out var id) ? id
-        : avatarId is { } avatar && Guid.TryParse(connections.UserOf(WorldIds.Park(parkId), avatar), out var found) ? found
-        : null;
 
     private static ProblemHttpResult? Forbidden(HttpContext http, int parkId) =>
         http.User.ParkId() == parkId

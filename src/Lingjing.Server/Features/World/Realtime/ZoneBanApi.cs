@@ -28,13 +28,11 @@ public static class ZoneBanApi
 
     private static Results<Ok<BanResponse>, ProblemHttpResult> Ban(BanRequest request, WorldHost host, WorldConnections connections)
     {
-        var userId = Guid.TryParse(request.UserId, out var id) ? id
-            : request.AvatarId is { } avatar && request.WorldId is { } world && Guid.TryParse(connections.UserOf(world, avatar), out var found) ? found
-            : (Guid?)null;
+        var userId = ModerationTarget.UserOf(request.WorldId ?? "", request.UserId, request.AvatarId, connections);
         if (userId is null)
             return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in world `worldId` now.");
-        if (request.Minutes is not { } minutes || minutes < 1 || minutes > MaxBanMinutes)
-            return Invalid($"`minutes` must be from 1 to {MaxBanMinutes}.");
+        if (ModerationTarget.MinutesProblem(request.Minutes, MaxBanMinutes) is { } minutesProblem) return Invalid(minutesProblem);
+        var minutes = request.Minutes!.Value;
         var until = host.Node.BanEverywhere(userId.Value.ToString(), TimeSpan.FromMinutes(minutes));
         return TypedResults.Ok(new BanResponse(userId.Value.ToString(), until));
     }
