@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (./test.sh) from a clean clone once per pinned instant and then unpinned,
 # to prove that no test depends on the date, the hour or the day of the week (issue 19).
-# Usage: tools/test-at-times.sh [INSTANT ...]   (default: the instants below, then 3 unpinned runs)
+# Usage: tools/test-at-times.sh [INSTANT ...]   (default: the instants below, then 3 unpinned runs;
+#        with instants given, UNPINNED_RUNS (default 0) unpinned runs follow them)
 # Each run's totals and duration go to stdout and to $OUT (default /tmp/lingjing-test-at-times.txt).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="${OUT:-/tmp/lingjing-test-at-times.txt}"
-UNPINNED_RUNS="${UNPINNED_RUNS:-3}"
+if [ $# -gt 0 ]; then UNPINNED_RUNS="${UNPINNED_RUNS:-0}"; else UNPINNED_RUNS="${UNPINNED_RUNS:-3}"; fi
 if [ $# -gt 0 ]; then instants=("$@"); else
   instants=(
     "2026-12-07T08:30:00+08:00"  # a Monday morning
@@ -28,4 +29,4 @@ run() {
 }
 echo "== $(date -u +%FT%TZ) $(git rev-parse --short HEAD), logs in $clone.*.log" | tee -a "$OUT"
 for instant in "${instants[@]}"; do LINGJING_TEST_CLOCK="$instant" run "$instant"; done
-if [ $# -eq 0 ]; then for i in $(seq 1 "$UNPINNED_RUNS"); do LINGJING_TEST_CLOCK= run "unpinned-$i"; done; fi
+for i in $(seq 1 "$UNPINNED_RUNS"); do LINGJING_TEST_CLOCK= run "unpinned-$i"; done
