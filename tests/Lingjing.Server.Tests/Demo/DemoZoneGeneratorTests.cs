@@ -1,3 +1,4 @@
+using Lingjing.Server.Tests.Infrastructure;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Lingjing.Server.Features.Demo;
@@ -12,7 +13,7 @@ public sealed class DemoZoneGeneratorTests
     [Fact]
     public void Same_seed_gives_an_identical_zone()
     {
-        var again = new DemoZoneGenerator(GeneratedDemoZone.DefaultSeed, DemoZoneGenerator.ReferenceYearOf(TimeProvider.System)).Generate();
+        var again = new DemoZoneGenerator(GeneratedDemoZone.DefaultSeed, DemoZoneGenerator.ReferenceYearOf(TestClock.Provider)).Generate();
 
         Fingerprint(again).ShouldBe(Fingerprint(Zone));
     }
@@ -41,7 +42,7 @@ public sealed class DemoZoneGeneratorTests
     [Fact]
     public void Revenue_covers_the_last_three_complete_years_and_grows_11_3_percent_on_average()
     {
-        var year = DemoZoneGenerator.ReferenceYearOf(TimeProvider.System);
+        var year = DemoZoneGenerator.ReferenceYearOf(TestClock.Provider);
         Zone.RevenueYears.ShouldBe([year - 3, year - 2, year - 1]);
         Zone.Revenues.Count.ShouldBe(150_000);
         Zone.Revenues.GroupBy(r => r.EnterpriseId).ShouldAllBe(g => g.Select(r => r.Year).Order().SequenceEqual(Zone.RevenueYears));

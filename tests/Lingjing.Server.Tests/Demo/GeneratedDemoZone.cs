@@ -1,3 +1,4 @@
+using Lingjing.Server.Tests.Infrastructure;
 using Lingjing.Server.Features.Demo;
 
 namespace Lingjing.Server.Tests.Demo;
@@ -13,5 +14,5 @@ public static class GeneratedDemoZone
     public static DemoZone Default => Zone.Value;
 
     public static DemoZone Generate(int seed) =>
-        new DemoZoneGenerator(seed, DemoZoneGenerator.ReferenceYearOf(TimeProvider.System)).Generate();
+        new DemoZoneGenerator(seed, DemoZoneGenerator.ReferenceYearOf(TestClock.Provider)).Generate();
 }

@@ -19,6 +19,9 @@ public static class TestClock
 
     public static DateTimeOffset Now => DateTimeOffset.UtcNow + Shift;
 
+    /// <summary>This clock as a <see cref="TimeProvider"/>, for code under test that takes one.</summary>
+    public static readonly TimeProvider Provider = new ShiftedProvider();
+
     /// <summary>The zone's wall clock now.</summary>
     public static DateTime ZoneNow => TimeZoneInfo.ConvertTime(Now, Zone).DateTime;
 
@@ -32,6 +35,11 @@ public static class TestClock
         if (Pinned) yield return new("Lingjing:Clock:StartAt", Now.ToString("O", CultureInfo.InvariantCulture));
         yield return new("Lingjing:RateLimits:Writes:PermitLimit", "1000000");
         yield return new("Lingjing:RateLimits:ExpensiveReads:PermitLimit", "1000000");
+    }
+
+    private sealed class ShiftedProvider : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
     }
 
     private static TimeSpan ReadShift()

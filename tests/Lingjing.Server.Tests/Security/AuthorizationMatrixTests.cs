@@ -46,6 +46,11 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         { "/gov/facts",                           [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
         { "/park/facts",                          [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
         { "/api/v1/fact-changes",                 [SignIn,    Ok,         Ok,           Forbidden,       Forbidden] },
+        { "/me/security",                         [SignIn,    Ok,         Ok,           Ok,              Ok] },
+        { "/gov/accounts",                        [SignIn,    Ok,         Forbidden,    Forbidden,       Forbidden] },
+        { "/park/accounts",                       [SignIn,    Forbidden,  Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/staff-accounts",               [SignIn,    Ok,         Ok,           Forbidden,       Forbidden] },
+        { "/api/v1/me/sessions",                  [SignIn,    Ok,         Ok,           Ok,              Ok] },
     };
 
     public static IEnumerable<object[]> Cases() =>
