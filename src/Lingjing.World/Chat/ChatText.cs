@@ -35,6 +35,7 @@ public static class ChatText
         return builder.ToString().TrimEnd();
     }
 
-    private static bool IsBidiControl(int c) =>
+    /// <summary>Marks and overrides that change the reading direction of the text around them.</summary>
+    public static bool IsBidiControl(int c) =>
         c is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069 or 0x200E or 0x200F or 0x061C;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.Terminals.Me;
 using Lingjing.Server.Tests.Infrastructure;
 
@@ -53,6 +54,38 @@ public sealed class MeProfileTests(TerminalsFixture fixture)
         errors.TryGetProperty("jobTitle", out _).ShouldBeTrue();
         errors.TryGetProperty("preferredCulture", out _).ShouldBeTrue();
         (await client.GetFromJsonAsync<UserProfile>("/api/v1/me"))!.DisplayName.ShouldBe("visitor");
+    }
+
+    [Theory]
+    [InlineData("Admin\u202Egnp.exe")]   // a right-to-left override: reads as "Adminexe.png"
+    [InlineData("Wang\u2066Fang")]       // a direction isolate
+    [InlineData("Wang\nFang")]           // a line break in a one-line name
+    [InlineData("Wang\u0007Fang")]       // a bell
+    public async Task Names_with_hidden_characters_are_refused_with_the_reason(string name)
+    {
+        var (app, _) = await fixture.App(Db.Sqlite);
+        var client = await app.SignedInAsync(TerminalScene.Visitor, TerminalScene.Password);
+
+        var response = await client.PutAsJsonAsync("/api/v1/me", new { displayName = name, jobTitle = "", preferredCulture = "" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("displayName")[0].GetString().ShouldBe(FieldErrors.HiddenCharacters);
+        (await client.GetFromJsonAsync<UserProfile>("/api/v1/me"))!.DisplayName.ShouldBe("visitor");
+    }
+
+    [Fact]
+    public async Task Names_in_any_script_with_emoji_are_kept()
+    {
+        var (app, _) = await fixture.App(Db.Sqlite);
+        var client = await app.SignedInAsync(TerminalScene.Visitor, TerminalScene.Password);
+
+        (await client.PutAsJsonAsync("/api/v1/me", new { displayName = "王芳 🎨 \u200FFatima فاطمة", jobTitle = "", preferredCulture = "" })).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest); // U+200F, the right-to-left mark, is a direction control too
+        (await client.PutAsJsonAsync("/api/v1/me", new { displayName = "王芳 🎨 Fatima فاطمة", jobTitle = "", preferredCulture = "" })).StatusCode
+            .ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<UserProfile>("/api/v1/me"))!.DisplayName.ShouldBe("王芳 🎨 Fatima فاطمة");
+        await client.PutAsJsonAsync("/api/v1/me", new { displayName = "visitor", jobTitle = "", preferredCulture = "" });
     }
 
     [Theory, BothDatabases]

@@ -1,3 +1,5 @@
+using Lingjing.World.Chat;
+
 namespace Lingjing.Server.Features.Terminals;
 
 /// <summary>Validation messages per field (camelCase, as in the JSON bodies). Messages are English
@@ -23,14 +25,33 @@ public sealed class FieldErrors
     /// <summary>One line for a problem's detail, naming every field that failed.</summary>
     public string Summary => "Check these fields: " + string.Join(", ", errors.Keys) + ".";
 
+    public const string HiddenCharacters = "Remove the invisible control or text-direction characters from this text.";
+
     public void Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, "This field is required.");
         else MaxLength(field, value, maxLength);
     }
 
-    public void MaxLength(string field, string? value, int maxLength)
+    /// <summary>At most <paramref name="maxLength"/> characters of plain text: line breaks and tabs only
+    /// when <paramref name="multiline"/>, never other control characters, direction overrides (they make a
+    /// name read as something else) or a broken surrogate.</summary>
+    public void MaxLength(string field, string? value, int maxLength, bool multiline = false)
     {
-        if (value is not null && value.Trim().Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        if (value is null) return;
+        if (value.Trim().Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        if (HasHiddenCharacters(value, multiline)) Add(field, HiddenCharacters);
+    }
+
+    private static bool HasHiddenCharacters(string value, bool multiline)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c) || ChatText.IsBidiControl(c)) return true;
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) return true;
+        }
+        return false;
     }
 }

@@ -32,8 +32,8 @@ public sealed partial record EnterpriseProfileUpdate(
         var errors = new FieldErrors();
         errors.Required("nameZh", NameZh, NameMaxLength);
         errors.Required("nameEn", NameEn, NameMaxLength);
-        errors.MaxLength("descriptionZh", DescriptionZh, DescriptionMaxLength);
-        errors.MaxLength("descriptionEn", DescriptionEn, DescriptionMaxLength);
+        errors.MaxLength("descriptionZh", DescriptionZh, DescriptionMaxLength, multiline: true);
+        errors.MaxLength("descriptionEn", DescriptionEn, DescriptionMaxLength, multiline: true);
         var website = (Website ?? "").Trim();
         if (website.Length > WebsiteMaxLength) errors.Add("website", $"At most {WebsiteMaxLength} characters.");
         else if (website.Length > 0 && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
