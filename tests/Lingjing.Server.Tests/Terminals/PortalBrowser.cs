@@ -39,6 +39,13 @@ public static partial class PortalBrowser
 
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 
+    /// <summary>What a person reads on the page: no tags, attributes, comments or scripts. Check absences
+    /// on this: Blazor's state markers and antiforgery tokens are random text that can hold any short word.</summary>
+    public static string VisibleText(string html) => WebUtility.HtmlDecode(Markup().Replace(html, " "));
+
+    [GeneratedRegex(@"<script[\s\S]*?</script>|<style[\s\S]*?</style>|<!--[\s\S]*?-->|<[^>]*>")]
+    private static partial Regex Markup();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }
