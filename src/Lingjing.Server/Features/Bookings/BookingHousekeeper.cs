@@ -24,7 +24,7 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
             .GroupJoin(db.Set<SpaceBookingRules>(), r => r.Booking.SpaceId, rules => rules.SpaceId,
                 (r, rules) => new { r.Booking, r.Space, Rules = rules })
             .SelectMany(r => r.Rules.DefaultIfEmpty(), (r, rules) => new { r.Booking, r.Space, ReleaseMinutes = rules == null ? 15 : rules.NoShowReleaseMinutes })
-            .Take(1000).ToListAsync(ct);
+            .OrderBy(r => r.Booking.StartsAt).Take(1000).ToListAsync(ct); // the longest overdue first; the rest next run
         var due = candidates.Where(c => c.Booking.StartsAt.AddMinutes(c.ReleaseMinutes) <= now).ToList();
         foreach (var c in due)
         {
@@ -45,7 +45,7 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
         var due = await db.Set<Booking>()
             .Where(b => b.Status == BookingStatus.Confirmed && b.RemindedAt == null && b.StartsAt > now && b.StartsAt <= horizon)
             .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
-            .Take(1000).ToListAsync(ct);
+            .OrderBy(r => r.Booking.StartsAt).Take(1000).ToListAsync(ct); // the soonest first
         foreach (var c in due) c.Booking.RemindedAt = now;
         await db.SaveChangesAsync(ct);
         foreach (var c in due)
