@@ -13,7 +13,7 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm
 trap cleanup EXIT
 git clone -q . "$clone"
 
-# Starts the server in the clone and prints the seconds until /health/ready answers 200.
+# Starts the server in the clone and sets $took to the seconds until /health/ready answers 200.
 start() {
   local began=$SECONDS
   ( cd "$clone" && exec dotnet run --project src/Lingjing.Server -- --urls "http://127.0.0.1:$PORT" ) > "$clone.$1.log" 2>&1 &
@@ -22,12 +22,12 @@ start() {
     kill -0 "$server" 2>/dev/null || { echo "the server stopped; see $clone.$1.log" >&2; exit 1; }
     sleep 1
   done
-  echo $((SECONDS - began))
+  took=$((SECONDS - began))
 }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=""; }
 
-first=$(start first); stop
-second=$(start second); stop
+start first; first=$took; stop
+start second; second=$took; stop
 load=$(cut -d' ' -f1 /proc/loadavg)
 mkdir -p bench/results
 printf '{\n  "measuredAt": "%s",\n  "commit": "%s",\n  "cores": %d,\n  "loadAverageAfter": %s,\n  "firstStartSeconds": %d,\n  "secondStartSeconds": %d\n}\n' \

@@ -6,6 +6,7 @@ using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Tests.Accounts;
 
@@ -28,7 +29,7 @@ public sealed class StaffAccountTests(DemoZoneFixture zone)
         var refused = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = staff.Email, password = TestUsers.Password });
         refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await refused.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe(TokenApi.FailedTitle);
-        var listed = await gov.GetFromJsonAsync<StaffAccountPage>($"/api/v1/staff-accounts?q={staff.Email}");
+        var listed = await gov.GetFromJsonAsync<ResultPage<StaffAccount>>($"/api/v1/staff-accounts?q={staff.Email}");
         listed!.Items.Single().Locked.ShouldBeTrue();
 
         (await gov.PostAsync($"/api/v1/staff-accounts/{staff.Id}/unlock", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -65,7 +66,7 @@ public sealed class StaffAccountTests(DemoZoneFixture zone)
         var park = await app.SignedInAsync(DemoAccounts.ParkOperator(mine.ParkId));
         theirs.ParkId.ShouldNotBe(mine.ParkId);
 
-        var list = (await park.GetFromJsonAsync<StaffAccountPage>("/api/v1/staff-accounts?pageSize=100&q=staff-"))!;
+        var list = (await park.GetFromJsonAsync<ResultPage<StaffAccount>>("/api/v1/staff-accounts?pageSize=100&q=staff-"))!;
 
         list.Items.ShouldContain(a => a.Id == mine.Id);
         list.Items.ShouldNotContain(a => a.Id == theirs.Id);
@@ -107,7 +108,7 @@ public sealed class StaffAccountTests(DemoZoneFixture zone)
     {
         var app = await zone.App(Db.Sqlite);
         var gov = await app.SignedInAsync(DemoAccounts.Government);
-        var me = (await gov.GetFromJsonAsync<StaffAccountPage>($"/api/v1/staff-accounts?q={DemoAccounts.Government}"))!.Items.Single();
+        var me = (await gov.GetFromJsonAsync<ResultPage<StaffAccount>>($"/api/v1/staff-accounts?q={DemoAccounts.Government}"))!.Items.Single();
 
         var response = await gov.PostAsync($"/api/v1/staff-accounts/{me.Id}/lock", null);
 

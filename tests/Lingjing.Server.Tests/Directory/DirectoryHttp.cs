@@ -2,17 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Directory;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Tests.ZoneDirectory;
 
 internal static class DirectoryHttp
 {
-    public static async Task<DirectoryPage<T>> PageAsync<T>(this HttpClient client, string url)
+    public static async Task<ResultPage<T>> PageAsync<T>(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}: {body}");
-        return JsonSerializer.Deserialize<DirectoryPage<T>>(body, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize<ResultPage<T>>(body, JsonSerializerOptions.Web)!;
     }
 
     public static async Task<T> DetailAsync<T>(this HttpClient client, string url)

@@ -1,6 +1,7 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Tests.Infrastructure;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Tests.ZoneDirectory;
 
@@ -9,7 +10,7 @@ public sealed class EnterpriseListTests(DirectoryFixture fixture)
 {
     private const int NamedEnterprises = 7;
 
-    private async Task<Features.Directory.DirectoryPage<EnterpriseItem>> ListAsync(Db db, string query) =>
+    private async Task<Lingjing.Server.Infrastructure.Paging.ResultPage<EnterpriseItem>> ListAsync(Db db, string query) =>
         await (await fixture.ClientAsync(db)).PageAsync<EnterpriseItem>("/api/v1/enterprises?" + query);
 
     [Theory, BothDatabases]

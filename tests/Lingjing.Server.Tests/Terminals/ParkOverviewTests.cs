@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Lingjing.Server.Features.Terminals.Parks;
 using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Tests.Terminals;
 
@@ -31,8 +32,8 @@ public sealed class ParkOverviewTests(TerminalsFixture fixture)
         var (app, _) = await fixture.App(db);
         var client = await app.SignedInAsync(TerminalScene.OperatorA, TerminalScene.Password);
 
-        var first = await client.GetFromJsonAsync<ParkTenantPage>("/api/v1/park/tenants?page=1&pageSize=1");
-        var second = await client.GetFromJsonAsync<ParkTenantPage>("/api/v1/park/tenants?page=2&pageSize=1");
+        var first = await client.GetFromJsonAsync<ResultPage<ParkTenant>>("/api/v1/park/tenants?page=1&pageSize=1");
+        var second = await client.GetFromJsonAsync<ResultPage<ParkTenant>>("/api/v1/park/tenants?page=2&pageSize=1");
         var badSize = await client.GetAsync("/api/v1/park/tenants?pageSize=100000");
 
         first!.Total.ShouldBe(2);

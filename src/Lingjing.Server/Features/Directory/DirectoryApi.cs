@@ -5,6 +5,7 @@ using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
 using static Lingjing.Server.Features.Directory.InstitutionDirectory;
 using static Lingjing.Server.Features.Directory.ParkDirectory;
 using static Lingjing.Server.Features.Directory.SpaceDirectory;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -19,7 +20,7 @@ public static class DirectoryApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Directory").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/enterprises", async Task<Results<Ok<DirectoryPage<EnterpriseItem>>, ProblemHttpResult>> (
+        api.MapGet("/enterprises", async Task<Results<Ok<ResultPage<EnterpriseItem>>, ProblemHttpResult>> (
                 [AsParameters] EnterpriseDirectory.ListRequest request, ClaimsPrincipal user, EnterpriseDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();
@@ -45,7 +46,7 @@ public static class DirectoryApi
             .WithDescription("The confidential group (employees, contactEmail, contactPhone, latestRevenueYuan, revenues) is null, and " +
                 "confidentialShown false, except for the government, the operators of the enterprise's park and the enterprise's own accounts.");
 
-        api.MapGet("/parks", async Task<Results<Ok<DirectoryPage<ParkItem>>, ProblemHttpResult>> (
+        api.MapGet("/parks", async Task<Results<Ok<ResultPage<ParkItem>>, ProblemHttpResult>> (
                 [AsParameters] ParkDirectory.ListRequest request, ParkDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();
@@ -59,7 +60,7 @@ public static class DirectoryApi
                 await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("park", id))
             .WithSummary("One park with its buildings and counts");
 
-        api.MapGet("/institutions", async Task<Results<Ok<DirectoryPage<InstitutionItem>>, ProblemHttpResult>> (
+        api.MapGet("/institutions", async Task<Results<Ok<ResultPage<InstitutionItem>>, ProblemHttpResult>> (
                 [AsParameters] InstitutionDirectory.ListRequest request, InstitutionDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();
@@ -73,7 +74,7 @@ public static class DirectoryApi
                 await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("institution", id))
             .WithSummary("One service institution");
 
-        api.MapGet("/spaces", async Task<Results<Ok<DirectoryPage<SpaceItem>>, ProblemHttpResult>> (
+        api.MapGet("/spaces", async Task<Results<Ok<ResultPage<SpaceItem>>, ProblemHttpResult>> (
                 [AsParameters] SpaceDirectory.ListRequest request, SpaceDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();

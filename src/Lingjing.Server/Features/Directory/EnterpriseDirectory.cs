@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -54,7 +55,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
         IReadOnlyList<EnterpriseRevenueYear>? Revenues, bool ConfidentialShown);
 
     /// <remarks>Callers check <see cref="EnterpriseViewer.MaySortByConfidential"/> before sorting by a confidential figure.</remarks>
-    public async Task<DirectoryPage<EnterpriseItem>> SearchAsync(Filter filter, EnterpriseViewer viewer, CancellationToken ct)
+    public async Task<ResultPage<EnterpriseItem>> SearchAsync(Filter filter, EnterpriseViewer viewer, CancellationToken ct)
     {
         var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms.And(filter.Tags), ct);
         if (filter.Category is { } category) rows = rows.Where(e => e.Category == category);
@@ -73,8 +74,8 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
         // Count and order on ids alone (an index covers the filter and sort columns), then read the page's rows.
         var orderedIds = ordered.ThenBy(e => e.Id).Select(e => e.Id);
         var (total, ids) = text.ScansTable(filter.Terms)
-            ? await Paging.PageInOnePassAsync(orderedIds, filter.Page, filter.PageSize, ct)
-            : await Paging.PageAsync(orderedIds, filter.Page, filter.PageSize, ct);
+            ? await PageReader.PageInOnePassAsync(orderedIds, filter.Page, filter.PageSize, ct)
+            : await PageReader.PageAsync(orderedIds, filter.Page, filter.PageSize, ct);
         var rowsById = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
         {
             e.Id, e.NameZh, e.NameEn, e.Category, e.ParkId, ParkNameZh = e.Park!.NameZh, ParkNameEn = e.Park.NameEn,
@@ -89,7 +90,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
                 e.ParkId, e.ParkNameZh, e.ParkNameEn, e.FoundedOn, shown ? e.Employees : null, e.AboveDesignatedSize,
                 shown ? e.LatestRevenueYuan : null, e.Tags, shown);
         }).ToList();
-        return new DirectoryPage<EnterpriseItem>(items, total, filter.Page, filter.PageSize);
+        return new ResultPage<EnterpriseItem>(items, total, filter.Page, filter.PageSize);
     }
 
     public async Task<EnterpriseDetail?> FindAsync(int id, EnterpriseViewer viewer, CancellationToken ct)

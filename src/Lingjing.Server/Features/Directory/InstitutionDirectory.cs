@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -39,7 +40,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
         string ServiceTypeNameEn, int? ParkId, string ParkNameZh, string ParkNameEn, IReadOnlyList<string> Tags,
         string DescriptionZh, string DescriptionEn, string AddressZh, string AddressEn, string ContactPhone, string ContactEmail);
 
-    public async Task<DirectoryPage<InstitutionItem>> SearchAsync(Filter filter, CancellationToken ct)
+    public async Task<ResultPage<InstitutionItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
         var rows = await text.MatchingAsync(db.Institutions.AsNoTracking(), filter.Terms, ct);
         if (filter.ServiceType is { } serviceType) rows = rows.Where(i => i.ServiceType == serviceType);
@@ -49,7 +50,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
             ? NameRelevance.OrderByNameMatch(rows, filter.Terms).ThenBy(i => i.NameEn)
             : rows.OrderBy(i => i.NameEn);
         var page = ordered.ThenBy(i => i.Id).Select(i => new { i.Id, i.NameZh, i.NameEn, i.ServiceType, i.ParkId, i.Tags });
-        var (total, found) = await Paging.PageAsync(page, filter.Page, filter.PageSize, ct);
+        var (total, found) = await PageReader.PageAsync(page, filter.Page, filter.PageSize, ct);
         var parks = await ParkNames.ForAsync(db, found.Select(i => i.ParkId), ct);
         var items = found.Select(i =>
         {
@@ -58,7 +59,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
             return new InstitutionItem(i.Id, i.NameZh, i.NameEn, i.ServiceType, type?.NameZh ?? i.ServiceType, type?.NameEn ?? i.ServiceType,
                 i.ParkId, park.NameZh, park.NameEn, i.Tags);
         }).ToList();
-        return new DirectoryPage<InstitutionItem>(items, total, filter.Page, filter.PageSize);
+        return new ResultPage<InstitutionItem>(items, total, filter.Page, filter.PageSize);
     }
 
     public async Task<InstitutionDetail?> FindAsync(int id, CancellationToken ct)

@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -35,7 +36,7 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
         bool AllowsGuests, int Enterprises, int EnterprisesAboveDesignatedSize, int Institutions, int Spaces,
         IReadOnlyList<ParkBuilding> Buildings);
 
-    public async Task<DirectoryPage<ParkItem>> SearchAsync(Filter filter, CancellationToken ct)
+    public async Task<ResultPage<ParkItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
         var rows = await text.MatchingAsync(db.Parks.AsNoTracking(), filter.Terms, ct);
         var ordered = filter.Sort switch
@@ -48,8 +49,8 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
             p.OpenedYear, p.AreaSquareMeters,
             db.Enterprises.Count(e => e.ParkId == p.Id),
             db.Spaces.Count(s => s.ParkId == p.Id)));
-        var (total, items) = await Paging.PageAsync(page, filter.Page, filter.PageSize, ct);
-        return new DirectoryPage<ParkItem>(items, total, filter.Page, filter.PageSize);
+        var (total, items) = await PageReader.PageAsync(page, filter.Page, filter.PageSize, ct);
+        return new ResultPage<ParkItem>(items, total, filter.Page, filter.PageSize);
     }
 
     public sealed record ParkChoice(int Id, string NameZh, string NameEn);

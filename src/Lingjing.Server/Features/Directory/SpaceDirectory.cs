@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -42,7 +43,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
         TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<int> OpenDays, IReadOnlyList<string> Equipment,
         string DescriptionZh, string DescriptionEn);
 
-    public async Task<DirectoryPage<SpaceItem>> SearchAsync(Filter filter, CancellationToken ct)
+    public async Task<ResultPage<SpaceItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
         var rows = await text.MatchingAsync(db.Spaces.AsNoTracking(), filter.Terms, ct);
         if (filter.Type is { } type) rows = rows.Where(s => s.SpaceType == type);
@@ -58,7 +59,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
         {
             s.Id, s.NameZh, s.NameEn, s.SpaceType, s.ParkId, s.Capacity, s.AreaSquareMeters, s.OpensAt, s.ClosesAt, s.Equipment,
         });
-        var (total, found) = await Paging.PageAsync(page, filter.Page, filter.PageSize, ct);
+        var (total, found) = await PageReader.PageAsync(page, filter.Page, filter.PageSize, ct);
         var parks = await ParkNames.ForAsync(db, found.Select(s => (int?)s.ParkId), ct);
         var items = found.Select(s =>
         {
@@ -67,7 +68,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
             return new SpaceItem(s.Id, s.NameZh, s.NameEn, s.SpaceType, entry?.NameZh ?? s.SpaceType, entry?.NameEn ?? s.SpaceType,
                 s.ParkId, park.NameZh, park.NameEn, s.Capacity, s.AreaSquareMeters, s.OpensAt, s.ClosesAt, s.Equipment);
         }).ToList();
-        return new DirectoryPage<SpaceItem>(items, total, filter.Page, filter.PageSize);
+        return new ResultPage<SpaceItem>(items, total, filter.Page, filter.PageSize);
     }
 
     public async Task<SpaceDetail?> FindAsync(int id, CancellationToken ct)

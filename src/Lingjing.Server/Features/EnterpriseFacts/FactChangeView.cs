@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Paging;
 namespace Lingjing.Server.Features.EnterpriseFacts;
 
 /// <summary>A declared change as reviewers and the enterprise see it; values are shown as people read them.</summary>
@@ -10,11 +11,6 @@ public sealed record FactChangeView(
 public sealed record FactHistoryView(
     string Fact, string OldValue, string NewValue, string Provenance, string DeclaredBy, string VerifiedBy, string VerifiedByRole, DateTime At, Guid? ChangeId);
 
-public sealed record FactChangePage(IReadOnlyList<FactChangeView> Items, int Total, int Page, int PageSize)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
-}
 
 /// <summary>The body of a declaration: new values of the declarable facts (leave one out to keep it) and a note for the reviewer.</summary>
 public sealed record FactDeclaration(int? Employees, IReadOnlyList<string>? Tags, string? Note);

@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.EnterpriseFacts;
 
@@ -15,7 +16,7 @@ public sealed class FactReviewService(
     public const int MaxPageSize = 100;
     public const int ReasonMaxLength = 1_000;
 
-    public async Task<FactChangePage> QueueAsync(FactReviewer reviewer, string status, int page, int pageSize, CancellationToken ct)
+    public async Task<ResultPage<FactChangeView>> QueueAsync(FactReviewer reviewer, string status, int page, int pageSize, CancellationToken ct)
     {
         var rows = FactChangeViews.Rows(db, db.Set<FactChange>().AsNoTracking().Where(c => c.Status == status));
         if (!reviewer.Government) rows = rows.Where(r => r.ParkId == reviewer.ParkId);
@@ -26,7 +27,7 @@ public sealed class FactReviewService(
         var total = await ordered.CountAsync(ct);
         var offset = (long)(page - 1) * pageSize;
         var items = offset >= total ? [] : await FactChangeViews.Project(ordered.Skip((int)offset).Take(pageSize)).ToListAsync(ct);
-        return new FactChangePage(items.Select(FactChangeViews.Readable).ToList(), total, page, pageSize);
+        return new ResultPage<FactChangeView>(items.Select(FactChangeViews.Readable).ToList(), total, page, pageSize);
     }
 
     public async Task<FactChangeView?> FindAsync(Guid id, FactReviewer reviewer, CancellationToken ct)

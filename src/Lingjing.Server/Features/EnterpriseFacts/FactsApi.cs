@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.EnterpriseFacts;
 
@@ -43,7 +44,7 @@ public static class FactsApi
             .WithSummary("Declare new employees and/or tags (enterprise administrators): pending until the park operator or the government approves")
             .WithDescription("Body {employees?, tags?, note?}. Returns the enterprise's pending changes. Values equal to the verified ones withdraw a pending change.");
 
-        review.MapGet("", async Task<Results<Ok<FactChangePage>, ProblemHttpResult>> (
+        review.MapGet("", async Task<Results<Ok<ResultPage<FactChangeView>>, ProblemHttpResult>> (
                 string? status, int? page, int? pageSize, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
             {
                 var wanted = status ?? FactChangeStatus.Pending;

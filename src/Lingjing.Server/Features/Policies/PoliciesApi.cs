@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -17,7 +18,7 @@ public static class PoliciesApi
         var gov = app.MapGroup("/api/v1/policies").WithTags("Policies").RequireAuthorization(Accounts.Policies.Government);
         var me = app.MapGroup("/api/v1/me/policies").WithTags("Policies").RequireAuthorization(Accounts.Policies.EnterpriseStaff);
 
-        read.MapGet("/", async Task<Results<Ok<PolicyPage<PolicyView>>, ProblemHttpResult>> (
+        read.MapGet("/", async Task<Results<Ok<ResultPage<PolicyView>>, ProblemHttpResult>> (
                 string? q, string? category, string? level, string? mode, string? status, string? stage, int? page, int? pageSize,
                 ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
             {
@@ -138,7 +139,7 @@ public static class PoliciesApi
                     : NotFound($"There is no material {materialId} of application {applicationId}."))
             .WithSummary("Download a material");
 
-        gov.MapGet("/applications", async Task<Results<Ok<PolicyPage<ApplicationView>>, ProblemHttpResult>> (
+        gov.MapGet("/applications", async Task<Results<Ok<ResultPage<ApplicationView>>, ProblemHttpResult>> (
                 string? status, int? policyId, string? category, bool? automatic, string? q, int? page, int? pageSize,
                 ApplicationService applications, CancellationToken ct) =>
             {

@@ -4,6 +4,7 @@ using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -24,7 +25,7 @@ public sealed class PolicyService(
     public const int MaxPageSize = 100;
     public const int SampleSize = 10;
 
-    public async Task<PolicyPage<PolicyView>> ListAsync(PolicyQuery query, bool government, CancellationToken ct)
+    public async Task<ResultPage<PolicyView>> ListAsync(PolicyQuery query, bool government, CancellationToken ct)
     {
         var policies = db.Set<Policy>().AsNoTracking();
         if (!government) policies = policies.Where(p => p.Status == PolicyStatus.Published);
@@ -43,7 +44,7 @@ public sealed class PolicyService(
         var total = await ordered.CountAsync(ct);
         var offset = (long)(query.Page - 1) * query.PageSize;
         var rows = offset >= total ? [] : await ordered.Skip((int)offset).Take(query.PageSize).ToListAsync(ct);
-        return new PolicyPage<PolicyView>(rows.Select(p => PolicyView.Of(p, today, withText: false)).ToList(), total, query.Page, query.PageSize);
+        return new ResultPage<PolicyView>(rows.Select(p => PolicyView.Of(p, today, withText: false)).ToList(), total, query.Page, query.PageSize);
     }
 
     /// <summary>The policy as the API returns it, with its stage today.</summary>

@@ -2,6 +2,7 @@ using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -12,7 +13,7 @@ public sealed class PublicCatalogue(LingjingDbContext db, ProfileSnapshotCache p
 {
     public const int MaxPageSize = 50;
 
-    public async Task<PolicyPage<PublicPolicyView>> ListAsync(string? stage, string? category, string? q, int page, int pageSize, CancellationToken ct)
+    public async Task<ResultPage<PublicPolicyView>> ListAsync(string? stage, string? category, string? q, int page, int pageSize, CancellationToken ct)
     {
         var today = calendar.Today();
         var policies = db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published);
@@ -37,7 +38,7 @@ public sealed class PublicCatalogue(LingjingDbContext db, ProfileSnapshotCache p
         var vocabulary = (await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct)).Vocabulary;
         var offset = (long)(page - 1) * pageSize;
         var items = offset >= all.Count ? [] : all.Skip((int)offset).Take(pageSize).Select(p => View(p, today, vocabulary)).ToList();
-        return new PolicyPage<PublicPolicyView>(items, all.Count, page, pageSize);
+        return new ResultPage<PublicPolicyView>(items, all.Count, page, pageSize);
     }
 
     public async Task<PublicPolicyView?> FindAsync(int id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -9,7 +10,7 @@ public static class PublicCatalogueApi
     {
         var group = app.MapGroup("/api/v1/public/policies").WithTags("Public policy catalogue").AllowAnonymous();
 
-        group.MapGet("/", async Task<Results<Ok<PolicyPage<PublicPolicyView>>, ProblemHttpResult>> (
+        group.MapGet("/", async Task<Results<Ok<ResultPage<PublicPolicyView>>, ProblemHttpResult>> (
                 string? stage, string? category, string? q, int? page, int? pageSize, PublicCatalogue catalogue, CancellationToken ct) =>
             {
                 if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput($"stage must be one of {string.Join(", ", PolicyLife.Stages)}.");

@@ -4,7 +4,6 @@ namespace Lingjing.Server.Features.Accounts.Staff;
 public sealed record StaffAccount(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles,
     int? ParkId, int? EnterpriseId, bool Locked, DateTimeOffset? LockedUntil);
 
-public sealed record StaffAccountPage(int Total, int Page, int PageSize, IReadOnlyList<StaffAccount> Items);
 
 /// <summary>A password set by an administrator, shown to them once to hand over.</summary>
 public sealed record TemporaryPassword(Guid Id, string Password);

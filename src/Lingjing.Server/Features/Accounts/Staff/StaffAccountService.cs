@@ -4,6 +4,7 @@ using Lingjing.Server.Features.Accounts.Sessions;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Accounts.Staff;
 
@@ -17,7 +18,7 @@ public sealed class StaffAccountService(LingjingDbContext db, UserManager<Lingji
     /// <summary>Far enough ahead to mean "until unlocked"; Identity treats it as a lockout.</summary>
     private static readonly DateTimeOffset UntilUnlocked = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task<StaffAccountPage> ListAsync(ClaimsPrincipal admin, string? query, int page, int pageSize, CancellationToken ct = default)
+    public async Task<ResultPage<StaffAccount>> ListAsync(ClaimsPrincipal admin, string? query, int page, int pageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -34,9 +35,9 @@ public sealed class StaffAccountService(LingjingDbContext db, UserManager<Lingji
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var now = time.GetUtcNow();
-        return new StaffAccountPage(total, page, pageSize, rows.Select(u => new StaffAccount(u.Id, u.Email ?? "", u.DisplayName,
+        return new ResultPage<StaffAccount>(rows.Select(u => new StaffAccount(u.Id, u.Email ?? "", u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(), u.ParkId, u.EnterpriseId,
-            u.LockoutEnd > now, u.LockoutEnd > now && u.LockoutEnd < UntilUnlocked ? u.LockoutEnd : null)).ToList());
+            u.LockoutEnd > now, u.LockoutEnd > now && u.LockoutEnd < UntilUnlocked ? u.LockoutEnd : null)).ToList(), total, page, pageSize);
     }
 
     /// <summary>Locks the account until unlocked and ends all its sessions at once.</summary>

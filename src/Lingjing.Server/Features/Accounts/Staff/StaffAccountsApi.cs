@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Accounts.Staff;
 
@@ -17,7 +18,7 @@ public static class StaffAccountsApi
         return group;
     }
 
-    private static async Task<Ok<StaffAccountPage>> ListAsync(HttpContext http, StaffAccountService staff, string? q, int? page, int? pageSize, CancellationToken ct) =>
+    private static async Task<Ok<ResultPage<StaffAccount>>> ListAsync(HttpContext http, StaffAccountService staff, string? q, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await staff.ListAsync(http.User, q, page ?? 1, pageSize ?? 50, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Answer(Task<StaffActionResult> action) => await action switch

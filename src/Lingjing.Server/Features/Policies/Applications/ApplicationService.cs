@@ -7,6 +7,7 @@ using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices.Applications;
 
@@ -208,7 +209,7 @@ public sealed class ApplicationService(
             .OrderByDescending(r => r.A.UpdatedAt)).ToListAsync(ct);
 
     /// <summary>The reviewers' queue: longest unchanged first, filtered.</summary>
-    public async Task<PolicyPage<ApplicationView>> QueueAsync(ApplicationQuery query, CancellationToken ct)
+    public async Task<ResultPage<ApplicationView>> QueueAsync(ApplicationQuery query, CancellationToken ct)
     {
         var rows = Joined(db.Set<PolicyApplication>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Status)) rows = rows.Where(r => r.A.Status == query.Status);
@@ -224,7 +225,7 @@ public sealed class ApplicationService(
         var total = await ordered.CountAsync(ct);
         var offset = (long)(query.Page - 1) * query.PageSize;
         var page = offset >= total ? [] : await Project(ordered.Skip((int)offset).Take(query.PageSize)).ToListAsync(ct);
-        return new PolicyPage<ApplicationView>(page, total, query.Page, query.PageSize);
+        return new ResultPage<ApplicationView>(page, total, query.Page, query.PageSize);
     }
 
     // A class with settable members (not a positional record): EF translates member access on it.

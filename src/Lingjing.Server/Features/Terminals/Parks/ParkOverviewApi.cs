@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Terminals.Parks;
 
@@ -16,7 +17,7 @@ public static class ParkOverviewApi
     private static async Task<Results<Ok<ParkOverview>, NotFound>> OverviewAsync(HttpContext http, ParkOverviewService parks, CancellationToken ct) =>
         http.User.ParkId() is { } id && await parks.GetAsync(id, ct) is { } overview ? TypedResults.Ok(overview) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ParkTenantPage>, ProblemHttpResult>> TenantsAsync(
+    private static async Task<Results<Ok<ResultPage<ParkTenant>>, ProblemHttpResult>> TenantsAsync(
         HttpContext http, ParkOverviewService parks, CancellationToken ct, int page = 1, int pageSize = 20)
     {
         if (page < 1 || pageSize < 1 || pageSize > ParkOverviewService.MaxPageSize)

@@ -1,6 +1,7 @@
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Terminals.Parks;
 
@@ -29,7 +30,7 @@ public sealed class ParkOverviewService(LingjingDbContext db)
     }
 
     /// <summary>The park's tenant enterprises, largest first. Out-of-range paging is clamped.</summary>
-    public async Task<ParkTenantPage> TenantsAsync(int parkId, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ResultPage<ParkTenant>> TenantsAsync(int parkId, int page, int pageSize, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
@@ -45,6 +46,6 @@ public sealed class ParkOverviewService(LingjingDbContext db)
             return new ParkTenant(e.Id, e.NameZh, e.NameEn, category?.NameEn ?? e.Category, category?.NameZh ?? e.Category,
                 e.Employees, e.AboveDesignatedSize, e.FoundedOn);
         }).ToList();
-        return new ParkTenantPage(items, total, page, pageSize);
+        return new ResultPage<ParkTenant>(items, total, page, pageSize);
     }
 }

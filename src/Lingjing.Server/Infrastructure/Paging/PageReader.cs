@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Lingjing.Server.Features.Directory;
+namespace Lingjing.Server.Infrastructure.Paging;
 
-internal static class Paging
+/// <summary>Reading one page of an ordered query.</summary>
+public static class PageReader
 {
     /// <summary>Counts the matches, then reads the requested page (skipping the read when the page
     /// lies beyond the last, which also keeps huge page numbers from overflowing the offset).</summary>
