@@ -64,7 +64,7 @@ public static class BookingForms
     private static (int? Attendees, string? Problem) Attendees(string? text) =>
         string.IsNullOrWhiteSpace(text) ? (null, null)
         : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n, null)
-        : (null, "attendees must be a whole number of people.");
+        : (null, "Attendees must be a whole number of people.");
 
     private static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
