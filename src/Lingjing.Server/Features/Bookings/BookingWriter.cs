@@ -217,12 +217,13 @@ public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings databas
     /// <summary>The first limit the write would break (not counting the booking <paramref name="except"/>; Guid.Empty for a new one), or null.</summary>
     private async Task<Outcome?> CountsReachedAsync(int spaceId, Guid except, EnterpriseQuota? quota, ActiveLimit? limit, CancellationToken ct)
     {
+        // The space's own weekly quota first: the most particular rule is the one to name.
+        if (quota is not null && await QuotaUsedAsync(spaceId, except, quota, ct) >= quota.Limit) return Outcome.QuotaReached;
         if (limit is { PerPerson: { } perPerson } && await ActiveAsync(limit, except, b => b.UserId == limit.UserId, ct) >= perPerson)
             return Outcome.PersonLimitReached;
         if (limit is { LimitsEnterprise: true, PerEnterprise: { } perEnterprise }
             && await ActiveAsync(limit, except, b => b.EnterpriseId == limit.EnterpriseId, ct) >= perEnterprise)
             return Outcome.EnterpriseLimitReached;
-        if (quota is not null && await QuotaUsedAsync(spaceId, except, quota, ct) >= quota.Limit) return Outcome.QuotaReached;
         return null;
     }
 
