@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Lingjing.Server.Tests.Bookings;
 
 /// <summary>One-click booking in Chromium: from a space's page, from the directory list and from
-/// /me; confirmation with QR code and .ics; my bookings lists and cancels.</summary>
+/// /me; confirmation with QR code and .ics; my bookings lists and cancels (after asking).</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class BookingBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -41,6 +41,7 @@ public sealed class BookingBrowserTests(DemoZoneFixture zone, ChromiumFixture ch
         await Assertions.Expect(page.Locator($"[data-id='{first}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-id='{second}']")).ToBeVisibleAsync();
         await page.Locator($"[data-id='{first}']").GetByTestId("cancel").ClickAsync();
+        await page.Locator($"[data-id='{first}']").GetByTestId("confirm-cancel").ClickAsync();
         await Assertions.Expect(page.GetByTestId("booking-message")).ToContainTextAsync("cancelled");
         await Assertions.Expect(page.Locator($"[data-id='{first}'] [data-status=cancelled]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-id='{second}'] [data-status=confirmed]")).ToBeVisibleAsync();

@@ -135,6 +135,8 @@ public sealed class BookingDurabilityTests : IDisposable
         await data.SaveChangesAsync();
         var spaces = Enumerable.Range(1, SpaceCount).Select(i => ZoneRows.Space(park.Id, $"Hall {i}")).ToList();
         data.Spaces.AddRange(spaces);
+        // The park sets no limits on active bookings: this test is about durability, and its few users book many times.
+        data.Add(new Lingjing.Server.Features.Bookings.ParkBookingLimits { ParkId = park.Id, UpdatedAt = TestClock.Now.UtcDateTime });
         await data.SaveChangesAsync();
 
         var emails = Enumerable.Range(0, Users).Select(i => $"durable{i}@bookings.test").ToList();

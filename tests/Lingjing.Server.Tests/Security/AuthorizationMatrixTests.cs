@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         { "/api/v1/parks",                        [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/institutions",                 [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/spaces",                       [SignIn,    Ok,         Ok,           Ok,              Ok] },
+        { "/api/v1/parks/1/booking-limits",       [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/me",                           [SignIn,    Ok,         Ok,           Ok,              Ok] },
         { "/api/v1/enterprise/profile",           [SignIn,    Forbidden,  Forbidden,    Ok,              Ok] },
         // The employee (user0002) works for enterprise 2: another enterprise's profile is not found for them.

@@ -10,7 +10,7 @@ import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
 import "@babylonjs/core/Culling/ray";
-import type { WorldSceneData } from "./scene/worldScene";
+import type { SpaceSceneData, WorldSceneData } from "./scene/worldScene";
 import { buildGround } from "./scene/ground";
 import { buildParkBuildings, buildZoneBuildings } from "./scene/buildings";
 import { buildSpaceMarkers } from "./scene/spaces";
@@ -72,6 +72,8 @@ export interface WorldStatus {
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
   /** Resolves once this many more frames have been drawn (for tests: let the camera settle by frames, not by time). */
   rendered(frames: number): Promise<void>;
+  /** The space the page was opened at (?space=id, e.g. from a booking), once its card is shown. */
+  focusedSpace?: number;
 }
 
 declare global {
@@ -226,9 +228,18 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
+  // ?space=id (links from bookings and spaces): show that space's card and walk to its marker.
+  const focus = focusSpace(data, markers.spaces);
+  if (focus) {
+    details.show(focus.space);
+    status.focusedSpace = focus.space.id;
+    root.dataset.focusedSpace = String(focus.space.id);
+  }
+
   session = joinWorld({
     root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
     spawnCentre: zone && data.parks.length > 0 ? [data.parks[0].origin[0], data.parks[0].origin[1]] : [0, 0],
+    destination: focus ? [focus.x + 2, focus.z + 2] : undefined,
   });
 
   window.addEventListener("keydown", e => {
@@ -262,6 +273,17 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       root.dataset.worldState = "ready";
     });
   });
+}
+
+/** The space named by ?space= in the page's address, with where its marker stands in the scene. */
+function focusSpace(data: WorldSceneData, spaces: SpaceSceneData[]): { space: SpaceSceneData; x: number; z: number } | null {
+  const id = Number(new URLSearchParams(location.search).get("space"));
+  if (!Number.isInteger(id) || id <= 0) return null;
+  for (const park of data.parks) {
+    const space = park.spaces.find(s => s.id === id);
+    if (space && spaces.includes(space)) return { space, x: park.origin[0] + space.x, z: park.origin[1] + space.z };
+  }
+  return null;
 }
 
 interface XrSystem {

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>Bookings as iCalendar files: one booking, all of a person's, and a space's busy times
-/// (without who booked them).</summary>
-public sealed class BookingCalendars(LingjingDbContext db, TimeProvider time)
+/// (without who booked them). LOCATION names room, building and floor, park and street address in
+/// both languages; DESCRIPTION adds the purpose and links to the space's page and its spot in the 3D world.</summary>
+public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places, TimeProvider time)
 {
-    public string One(Booking booking, Space space, string baseUrl)
+    public string One(Booking booking, BookingPlace place, string baseUrl)
     {
         var calendar = new ICalendar("Lingjing booking");
-        Add(calendar, booking, space, baseUrl);
+        Add(calendar, booking, place, baseUrl);
         return calendar.ToString();
     }
 
@@ -19,10 +20,10 @@ public sealed class BookingCalendars(LingjingDbContext db, TimeProvider time)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId && b.StartsAt >= since)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
-            .OrderBy(r => r.Booking.StartsAt).Take(1000).ToListAsync(ct);
+            .OrderBy(b => b.StartsAt).Take(1000).ToListAsync(ct);
+        var where = await places.ForAsync(rows.Select(b => b.SpaceId), ct);
         var calendar = new ICalendar("My Lingjing bookings");
-        foreach (var row in rows) Add(calendar, row.Booking, row.Space, baseUrl);
+        foreach (var booking in rows) Add(calendar, booking, where[booking.SpaceId], baseUrl);
         return calendar.ToString();
     }
 
@@ -32,19 +33,33 @@ public sealed class BookingCalendars(LingjingDbContext db, TimeProvider time)
         var live = await db.Set<Booking>().AsNoTracking()
             .Where(b => b.SpaceId == space.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.EndsAt >= since)
             .OrderBy(b => b.StartsAt).Take(5000).ToListAsync(ct);
+        var place = await places.ForAsync(space.Id, ct);
         var calendar = new ICalendar($"{space.NameZh} {space.NameEn}");
         var stamp = time.GetUtcNow();
         foreach (var booking in live)
         {
             calendar.AddEvent($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), stamp,
-                booking.Status == BookingStatus.Pending ? "Requested" : "Booked", $"{space.NameZh} {space.NameEn}",
+                booking.Status == BookingStatus.Pending ? "Requested" : "Booked", place is null ? $"{space.NameZh} {space.NameEn}" : Location(place),
                 status: ICalendar.StatusOf(booking.Status));
         }
         return calendar.ToString();
     }
 
-    private void Add(ICalendar calendar, Booking booking, Space space, string baseUrl) =>
+    /// <summary>"Meeting Room A · Building 1, floor 3 · Wenhua Park, 1 Wenhua Road / 文化路1号 文化园 · 1号楼 3层 · 会议室A".</summary>
+    public static string Location(BookingPlace place) => $"{place.FullEn} / {place.FullZh}";
+
+    public static string Description(Booking booking, BookingPlace place, string baseUrl)
+    {
+        var lines = new List<string>();
+        if (booking.Purpose.Length > 0) lines.Add(booking.Purpose);
+        if (booking.Status == BookingStatus.Pending) lines.Add("Awaiting approval by the park operator. 待园区审批。");
+        lines.Add($"Space 空间: {baseUrl}{place.SpaceUrl}");
+        lines.Add($"3D world 三维园区: {baseUrl}{place.WorldUrl}");
+        return string.Join("\n", lines);
+    }
+
+    private void Add(ICalendar calendar, Booking booking, BookingPlace place, string baseUrl) =>
         calendar.AddEvent($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), time.GetUtcNow(),
-            $"{space.NameEn} · {space.NameZh}", $"{space.NameZh} {space.NameEn}",
-            booking.Purpose.Length > 0 ? booking.Purpose : null, ICalendar.StatusOf(booking.Status), $"{baseUrl}/bookings/{booking.Id}");
+            $"{place.RoomNameEn} · {place.RoomNameZh}", Location(place), Description(booking, place, baseUrl),
+            ICalendar.StatusOf(booking.Status), $"{baseUrl}/bookings/{booking.Id}");
 }

@@ -14,6 +14,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         booking.HasOne<LingjingUser>().WithMany().HasForeignKey(b => b.UserId);
         booking.HasIndex(b => new { b.SpaceId, b.StartsAt });
         booking.HasIndex(b => b.UserId);
+        booking.HasIndex(b => new { b.UserId, b.EndsAt });
         booking.Property(b => b.Status).HasMaxLength(16);
         booking.Property(b => b.Purpose).HasMaxLength(BookingRules.MaxPurposeLength);
         booking.Property(b => b.CheckInCode).HasMaxLength(32);
@@ -41,5 +42,16 @@ internal sealed class SpaceBlackoutConfiguration : IEntityTypeConfiguration<Spac
         blackout.HasOne<Space>().WithMany().HasForeignKey(b => b.SpaceId);
         blackout.HasIndex(b => b.SpaceId);
         blackout.Property(b => b.Reason).HasMaxLength(200);
+    }
+}
+
+internal sealed class ParkBookingLimitsConfiguration : IEntityTypeConfiguration<ParkBookingLimits>
+{
+    public void Configure(EntityTypeBuilder<ParkBookingLimits> limits)
+    {
+        limits.ToTable("park_booking_limits");
+        limits.HasKey(l => l.ParkId);
+        limits.Property(l => l.ParkId).ValueGeneratedNever();
+        limits.HasOne<Park>().WithOne().HasForeignKey<ParkBookingLimits>(l => l.ParkId);
     }
 }

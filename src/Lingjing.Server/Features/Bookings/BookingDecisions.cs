@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,17 +7,17 @@ namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>The lifecycle after booking: a park operator approves or rejects a pending booking,
 /// the person checks in from 15 minutes before the start. Each step tells the person.</summary>
-public sealed class BookingDecisions(LingjingDbContext db, BookingService bookings, BookingNotices notices, TimeProvider time)
+public sealed class BookingDecisions(LingjingDbContext db, BookingService bookings, BookingNotices notices, BookingPlaces places, TimeProvider time)
 {
     public async Task<(BookingView? View, BookingError? Error)> ApproveAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
     {
         var found = await PendingForReviewerAsync(id, reviewer, ct);
-        if (found is not ({ } booking, { } space, null)) return Fail(found);
+        if (found is not ({ } booking, { } place, null)) return Fail(found);
         booking.Status = BookingStatus.Confirmed;
         Decide(booking, reviewer, null);
         await db.SaveChangesAsync(ct);
-        await notices.ApprovedAsync(booking, space, ct);
-        return (BookingView.Of(booking, space, bookings.Zone), null);
+        await notices.ApprovedAsync(booking, place, ct);
+        return (BookingView.Of(booking, place, bookings.Zone), null);
     }
 
     public async Task<(BookingView? View, BookingError? Error)> RejectAsync(Guid id, string? reason, ClaimsPrincipal reviewer, CancellationToken ct)
@@ -28,26 +27,26 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         if (trimmed.Length > BookingRules.MaxReasonLength)
             return (null, BookingError.BadInput($"reason is too long: at most {BookingRules.MaxReasonLength} characters."));
         var found = await PendingForReviewerAsync(id, reviewer, ct);
-        if (found is not ({ } booking, { } space, null)) return Fail(found);
+        if (found is not ({ } booking, { } place, null)) return Fail(found);
         booking.Status = BookingStatus.Rejected;
         Decide(booking, reviewer, trimmed);
         await db.SaveChangesAsync(ct);
-        await notices.RejectedAsync(booking, space, trimmed, ct);
-        return (BookingView.Of(booking, space, bookings.Zone), null);
+        await notices.RejectedAsync(booking, place, trimmed, ct);
+        return (BookingView.Of(booking, place, bookings.Zone), null);
     }
 
     /// <summary>Checks in the person who booked (or the space's operator at the door), from 15
     /// minutes before the start until the end. Checking in twice is harmless.</summary>
     public async Task<(BookingView? View, BookingError? Error)> CheckInAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
-        var mayCheckIn = row is not null && (row.Booking.UserId == user.UserId()
-            || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId));
+        var found = await db.Set<Booking>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        var where = found is null ? null : await places.ForAsync(found.SpaceId, ct);
+        var mayCheckIn = found is not null && where is not null && (found.UserId == user.UserId()
+            || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == where.ParkId));
         if (!mayCheckIn) return (null, BookingError.NotFound($"You have no booking with id {id}."));
-        var (booking, space) = (row!.Booking, row.Space);
+        var (booking, place) = (found!, where!);
         var now = time.GetUtcNow();
-        var view = BookingView.Of(booking, space, bookings.Zone);
+        var view = BookingView.Of(booking, place, bookings.Zone);
         if (booking.CheckedInAt is not null) return (view, null);
         if (booking.Status == BookingStatus.Pending) return (null, BookingError.Conflict("The booking is not approved yet."));
         if (booking.Status != BookingStatus.Confirmed) return (null, BookingError.Conflict($"A {booking.Status} booking cannot be checked in."));
@@ -56,7 +55,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         if (now >= view.End) return (null, BookingError.Conflict("The booking is over."));
         booking.CheckedInAt = now.UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return (BookingView.Of(booking, space, bookings.Zone), null);
+        return (BookingView.Of(booking, place, bookings.Zone), null);
     }
 
     /// <summary>The pending bookings of the reviewer's park (all parks for the government), soonest first.</summary>
@@ -66,23 +65,24 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Pending)
             .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
             .Where(r => parkId == null || r.Space.ParkId == parkId)
-            .Join(db.Users.AsNoTracking(), r => r.Booking.UserId, u => u.Id, (r, u) => new { r.Booking, r.Space, u.DisplayName, u.Email, u.EnterpriseId })
+            .Join(db.Users.AsNoTracking(), r => r.Booking.UserId, u => u.Id, (r, u) => new { r.Booking, u.DisplayName, u.Email, u.EnterpriseId })
             .OrderBy(r => r.Booking.StartsAt).Take(200).ToListAsync(ct);
-        return rows.Select(r => new PendingBooking(BookingView.Of(r.Booking, r.Space, bookings.Zone), r.DisplayName, r.Email ?? "", r.EnterpriseId)).ToList();
+        var where = await places.ForAsync(rows.Select(r => r.Booking.SpaceId), ct);
+        return rows.Select(r => new PendingBooking(BookingView.Of(r.Booking, where[r.Booking.SpaceId], bookings.Zone), r.DisplayName, r.Email ?? "", r.EnterpriseId)).ToList();
     }
 
-    private async Task<(Booking? Booking, Space? Space, BookingError? Error)> PendingForReviewerAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
+    private async Task<(Booking? Booking, BookingPlace? Place, BookingError? Error)> PendingForReviewerAsync(Guid id, ClaimsPrincipal reviewer, CancellationToken ct)
     {
-        var row = await db.Set<Booking>().Where(b => b.Id == id)
-            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s }).FirstOrDefaultAsync(ct);
-        if (row is null || !(reviewer.IsInRole(Roles.Government) || reviewer.ParkId() == row.Space.ParkId))
+        var booking = await db.Set<Booking>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        var place = booking is null ? null : await places.ForAsync(booking.SpaceId, ct);
+        if (booking is null || place is null || !(reviewer.IsInRole(Roles.Government) || reviewer.ParkId() == place.ParkId))
             return (null, null, BookingError.NotFound($"There is no booking with id {id} in your park."));
-        if (row.Booking.Status != BookingStatus.Pending)
-            return (null, null, BookingError.Conflict($"Only a pending booking can be decided; this one is {row.Booking.Status}."));
-        return (row.Booking, row.Space, null);
+        if (booking.Status != BookingStatus.Pending)
+            return (null, null, BookingError.Conflict($"Only a pending booking can be decided; this one is {booking.Status}."));
+        return (booking, place, null);
     }
 
-    private static (BookingView?, BookingError?) Fail((Booking?, Space?, BookingError? Error) found) => (null, found.Error);
+    private static (BookingView?, BookingError?) Fail((Booking?, BookingPlace?, BookingError? Error) found) => (null, found.Error);
 
     private void Decide(Booking booking, ClaimsPrincipal reviewer, string? reason)
     {

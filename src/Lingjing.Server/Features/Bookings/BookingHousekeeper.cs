@@ -7,7 +7,7 @@ namespace Lingjing.Server.Features.Bookings;
 /// <summary>One round of booking housekeeping at a given instant: confirmed bookings nobody checked
 /// in to are released once the space's no-show time has passed (the time becomes free again), and
 /// bookings starting soon get a reminder. Each person is told once (dedup keys).</summary>
-public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices notices, IOptions<BookingOptions> options)
+public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices notices, BookingPlaces places, IOptions<BookingOptions> options)
 {
     public async Task<(int Released, int Reminded)> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -32,9 +32,10 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
             c.Booking.ReleasedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        var where = await places.ForAsync(due.Select(c => c.Space.Id), ct);
         foreach (var c in due)
         {
-            await notices.ReleasedAsync(c.Booking, c.Space, c.ReleaseMinutes, ct);
+            await notices.ReleasedAsync(c.Booking, where[c.Space.Id], c.ReleaseMinutes, ct);
         }
         return due.Count;
     }
@@ -48,9 +49,10 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
             .OrderBy(r => r.Booking.StartsAt).Take(1000).ToListAsync(ct); // the soonest first
         foreach (var c in due) c.Booking.RemindedAt = now;
         await db.SaveChangesAsync(ct);
+        var where = await places.ForAsync(due.Select(c => c.Space.Id), ct);
         foreach (var c in due)
         {
-            await notices.ReminderAsync(c.Booking, c.Space, ct);
+            await notices.ReminderAsync(c.Booking, where[c.Space.Id], ct);
         }
         return due.Count;
     }

@@ -13,7 +13,7 @@ namespace Lingjing.Server.Features.Bookings;
 /// booked; <see cref="BookingWriter"/> makes sure two live bookings never overlap.</summary>
 public sealed class BookingService(
     LingjingDbContext db, BookableSpaces spaces, BookingWriter writer, BookingAudienceCheck audience, BookingNotices notices,
-    TimeProvider time, IOptions<LingjingOptions> options, BookingMetrics metrics)
+    BookingPlaces places, TimeProvider time, IOptions<LingjingOptions> options, BookingMetrics metrics)
 {
     private const int AlternativeCount = 3;
     // Each attempt re-reads the live bookings, so a click loses at most once per concurrent winner.
@@ -82,7 +82,7 @@ public sealed class BookingService(
                 if (next.Count == 0)
                     return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
                 var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
-                if (booked.Error is not { Status: StatusCodes.Status409Conflict }) return booked;
+                if (booked.Error is not { IsClash: true }) return booked;
             }
             return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
         }
@@ -118,29 +118,27 @@ public sealed class BookingService(
     public async Task<List<BookingView>> MineAsync(Guid userId, CancellationToken ct)
     {
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
-            .OrderByDescending(r => r.Booking.StartsAt).Take(500).ToListAsync(ct);
+            .OrderByDescending(b => b.StartsAt).Take(500).ToListAsync(ct);
+        var where = await places.ForAsync(rows.Select(b => b.SpaceId), ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return rows.OrderBy(r => r.Booking.EndsAt < now).ThenBy(r => r.Booking.EndsAt < now ? -r.Booking.StartsAt.Ticks : r.Booking.StartsAt.Ticks)
-            .Select(r => BookingView.Of(r.Booking, r.Space, zone)).ToList();
+        return rows.OrderBy(b => b.EndsAt < now).ThenBy(b => b.EndsAt < now ? -b.StartsAt.Ticks : b.StartsAt.Ticks)
+            .Select(b => BookingView.Of(b, where[b.SpaceId], zone)).ToList();
     }
 
     /// <summary>A booking the person may see: their own, or any of their park's spaces for its
     /// operators, or any for the government. Null otherwise, so forged ids read as unknown.</summary>
-    public async Task<(Booking Booking, Space Space)?> FindVisibleAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(Booking Booking, BookingPlace Place)?> FindVisibleAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var row = await db.Set<Booking>().AsNoTracking().Where(b => b.Id == bookingId)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        var visible = row.Booking.UserId == user.UserId() || user.IsInRole(Roles.Government)
-            || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == row.Space.ParkId);
-        return visible ? (row.Booking, row.Space) : null;
+        var booking = await db.Set<Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null || await places.ForAsync(booking.SpaceId, ct) is not { } place) return null;
+        var visible = booking.UserId == user.UserId() || user.IsInRole(Roles.Government)
+            || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == place.ParkId);
+        return visible ? (booking, place) : null;
     }
 
     /// <summary>Meeting rooms and studios for a quick booking: in the person's park (their own or
-    /// their enterprise's) when they have one, open to them, smallest first.</summary>
-    public async Task<List<Space>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
+    /// their enterprise's) when they have one, open to them, smallest first; each with where it is.</summary>
+    public async Task<List<BookingPlace>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
     {
         var parkId = user.ParkId() ?? (user.EnterpriseId() is { } enterpriseId
             ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
@@ -154,14 +152,15 @@ public sealed class BookingService(
             if (open.Count == count) break;
             if (await spaces.FindAsync(space.Id, ct) is { } bookable && await audience.RefusalAsync(bookable, user, ct) is null) open.Add(space);
         }
-        return open;
+        var where = await places.ForAsync(open.Select(s => s.Id), ct);
+        return open.Select(s => where[s.Id]).ToList();
     }
 
     public async Task<int> NoShowMinutesAsync(int spaceId, CancellationToken ct) =>
         (await spaces.FindAsync(spaceId, ct))?.Rules.NoShowReleaseMinutes ?? SpaceBookingRules.Defaults(spaceId).NoShowReleaseMinutes;
 
     public async Task<BookingView?> ViewAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken ct) =>
-        await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Space, zone) : null;
+        await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Place, zone) : null;
 
     /// <summary>Cancels a live booking of this person; 404 when they have none with this id, 409 when it is over or no longer live.</summary>
     public async Task<BookingError?> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct)
@@ -195,21 +194,87 @@ public sealed class BookingService(
             CheckInCode = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             CreatedAt = now.UtcDateTime,
         };
-        var quota = bookable.Rules.WeeklyQuotaPerEnterprise is { } limit && booking.EnterpriseId is { } enterpriseId
-            ? new EnterpriseQuota(enterpriseId, limit, WeekOf(start))
-            : null;
-        switch (await writer.InsertAsync(booking, quota, ct))
-        {
-            case BookingWriter.Outcome.QuotaReached:
-                return BookingAttempt.Failed(BookingError.BadInput(
-                    $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."));
-            case BookingWriter.Outcome.Clash:
-                var alternatives = await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct);
-                return BookingAttempt.Failed(BookingError.Taken(alternatives));
-        }
-        if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, bookable.Space, ct);
-        return new BookingAttempt(BookingView.Of(booking, bookable.Space, zone), null);
+        var (quota, limit) = await ChecksAsync(bookable, booking, start, now, ct);
+        var outcome = await writer.InsertAsync(booking, quota, limit, ct);
+        if (outcome == BookingWriter.Outcome.Clash)
+            return BookingAttempt.Failed(BookingError.Taken(await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct)));
+        if (Refusal(outcome, quota, limit) is { } refusal) return BookingAttempt.Failed(refusal);
+        var place = (await places.ForAsync(bookable.Space.Id, ct))!;
+        if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, place, ct);
+        return new BookingAttempt(BookingView.Of(booking, place, zone), null);
     }
+
+    /// <summary>Moves one of the person's live bookings that has not started to a new time of the
+    /// same space, in one transaction that checks the rules, the overlap, the weekly quota and the
+    /// park's limits exactly as a new booking (not counting the booking itself). The booking keeps its
+    /// id, purpose and check-in code; in a space that needs approval it waits for approval again.</summary>
+    public async Task<BookingAttempt> RescheduleAsync(Guid bookingId, RescheduleRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var start = BookingRules.ParseInstant(request.Start, "start", out var startProblem);
+        if (startProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(startProblem));
+        var end = BookingRules.ParseInstant(request.End, "end", out var endProblem);
+        if (endProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(endProblem));
+        var userId = user.UserId()!.Value;
+        var booking = await db.Set<Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, ct);
+        if (booking is null) return BookingAttempt.Failed(BookingError.NotFound($"You have no booking with id {bookingId}."));
+        var now = time.GetUtcNow();
+        if (!BookingStatus.IsLive(booking.Status)) return BookingAttempt.Failed(BookingError.Conflict($"A {booking.Status} booking cannot be moved; book a new time instead."));
+        if (booking.StartsAt <= now.UtcDateTime) return BookingAttempt.Failed(BookingError.Conflict("The booking has started and can no longer be moved."));
+        var bookable = await spaces.FindAsync(booking.SpaceId, ct);
+        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {booking.SpaceId}."));
+        if (BookingRules.Check(bookable, start!.Value, end!.Value, now, zone) is { } broken) return BookingAttempt.Failed(BookingError.BadInput(broken));
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
+
+        var pending = bookable.Rules.RequiresApproval;
+        booking.StartsAt = start.Value.UtcDateTime;
+        booking.EndsAt = end.Value.UtcDateTime;
+        booking.HeldUntil = (end.Value + bookable.Rules.Buffer).UtcDateTime;
+        booking.Status = pending ? BookingStatus.Pending : BookingStatus.Confirmed;
+        if (pending) (booking.DecidedAt, booking.DecidedBy) = (null, null);
+        (booking.DecisionReason, booking.CheckedInAt, booking.RemindedAt) = (null, null, null);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var (quota, limit) = await ChecksAsync(bookable, booking, start.Value, now, ct);
+            var outcome = await writer.MoveAsync(booking, now.UtcDateTime, quota, limit, ct);
+            if (outcome == BookingWriter.Outcome.Clash)
+                return BookingAttempt.Failed(BookingError.Taken(await FreeSlotsAsync(bookable, start.Value, end.Value - start.Value, now, AlternativeCount, ct)));
+            if (Refusal(outcome, quota, limit) is { } failed) return BookingAttempt.Failed(failed);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var place = (await places.ForAsync(bookable.Space.Id, ct))!;
+        if (pending) await notices.RescheduledAsync(booking, place, ct);
+        return new BookingAttempt(BookingView.Of(booking, place, zone), null);
+    }
+
+    /// <summary>The weekly quota of the space and the park's limits on active bookings that apply to this booking.</summary>
+    private async Task<(EnterpriseQuota? Quota, ActiveLimit Limit)> ChecksAsync(BookableSpace bookable, Booking booking, DateTimeOffset start, DateTimeOffset now, CancellationToken ct)
+    {
+        var quota = bookable.Rules.WeeklyQuotaPerEnterprise is { } weekly && booking.EnterpriseId is { } enterpriseId
+            ? new EnterpriseQuota(enterpriseId, weekly, WeekOf(start))
+            : null;
+        var limits = await spaces.LimitsAsync(bookable.Space.ParkId, ct);
+        var limit = new ActiveLimit(bookable.Space.ParkId, booking.UserId, booking.EnterpriseId, limits.ActivePerPerson, limits.ActivePerEnterprise, now.UtcDateTime);
+        return (quota, limit);
+    }
+
+    /// <summary>Why a write was refused, in words; null when it was written (a clash is answered with alternatives by the caller).</summary>
+    private static BookingError? Refusal(BookingWriter.Outcome outcome, EnterpriseQuota? quota, ActiveLimit limit) => outcome switch
+    {
+        BookingWriter.Outcome.QuotaReached => BookingError.BadInput(
+            $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."),
+        BookingWriter.Outcome.PersonLimitReached => BookingError.LimitReached(
+            $"You already hold {limit.PerPerson} active booking{(limit.PerPerson == 1 ? "" : "s")} in this park, its limit per person. " +
+            "Cancel one, or book again once one is over."),
+        BookingWriter.Outcome.EnterpriseLimitReached => BookingError.LimitReached(
+            $"Your enterprise already holds {limit.PerEnterprise} active booking{(limit.PerEnterprise == 1 ? "" : "s")} in this park, its limit per enterprise. " +
+            "Cancel one, or book again once one is over."),
+        BookingWriter.Outcome.NotMovable => BookingError.Conflict("The booking can no longer be moved: it was cancelled, decided or has started."),
+        _ => null,
+    };
 
     /// <summary>The zone-local week (Monday 00:00 to the next Monday) that contains the instant, in UTC.</summary>
     private (DateTime From, DateTime To) WeekOf(DateTimeOffset instant)

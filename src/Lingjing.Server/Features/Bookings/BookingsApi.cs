@@ -59,6 +59,17 @@ public static class BookingsApi
             .WithSummary("Cancel one of my bookings")
             .WithDescription("204; 404 when you have no booking with this id; 409 when it is over, rejected or released.");
 
+        api.MapPost("/bookings/{id:guid}/reschedule", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
+                Guid id, RescheduleRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+                Decided(Pair(await bookings.RescheduleAsync(id, request, user, ct))))
+            .WithSummary("Move one of my bookings to another time of the same space")
+            .WithDescription("Body: start and end as ISO 8601 with an offset. One transaction checks the new time exactly as a new booking " +
+                "(the space's rules, no overlap with other bookings, the weekly quota, the park's limits on active bookings; the booking " +
+                "itself not counted) and moves the booking in place: it keeps its id, purpose and check-in code, and is never doubled. " +
+                "In a space that needs approval it waits for approval again. 200 with the booking; 400 naming the broken rule; " +
+                "404 when you have no booking with this id; 409 when the time is taken (with 'alternatives'), when a limit is reached, " +
+                "or when the booking is no longer live or has started.");
+
         api.MapPost("/bookings/{id:guid}/check-in", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, BookingDecisions decisions, CancellationToken ct) =>
                 Decided(await decisions.CheckInAsync(id, user, ct)))
@@ -76,8 +87,8 @@ public static class BookingsApi
 
         api.MapGet("/bookings/{id:guid}/booking.ics", async Task<IResult> (
                 Guid id, HttpContext http, BookingService bookings, BookingCalendars calendars, PublicBaseUrl site, CancellationToken ct) =>
-                await bookings.FindVisibleAsync(id, http.User, ct) is var (booking, space)
-                    ? Calendar(calendars.One(booking, space, site.Value), $"booking-{id:N}.ics")
+                await bookings.FindVisibleAsync(id, http.User, ct) is var (booking, place)
+                    ? Calendar(calendars.One(booking, place, site.Value), $"booking-{id:N}.ics")
                     : Problem(UnknownBooking(id)))
             .WithSummary("One booking as an iCalendar file");
 
@@ -90,6 +101,7 @@ public static class BookingsApi
 
         MapReview(app);
         MapRules(app);
+        MapParkLimits(app);
     }
 
     private static void MapReview(WebApplication app)
@@ -154,6 +166,33 @@ public static class BookingsApi
             .WithSummary("Remove a blackout");
     }
 
+    private static void MapParkLimits(WebApplication app)
+    {
+        var limits = app.MapGroup("/api/v1/parks/{parkId:int}/booking-limits").WithTags("Space rules");
+
+        limits.MapGet("", async Task<Results<Ok<ParkLimitsView>, ProblemHttpResult>> (int parkId, ParkLimitsService service, CancellationToken ct) =>
+                await service.GetAsync(parkId, ct) is { } view ? TypedResults.Ok(view) : Problem(BookingError.NotFound($"There is no park with id {parkId}.")))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithSummary("A park's limits on active bookings per person and per enterprise")
+            .WithDescription("activePerPerson, activePerEnterprise: how many active bookings (pending or confirmed, not yet over) one person " +
+                "and all accounts of one enterprise may hold in the park's spaces at once (null: no limit); zoneDefaults: the park set none, " +
+                "so the zone's defaults apply (Lingjing:Bookings:ActivePerPerson, ActivePerEnterprise).");
+
+        limits.MapPut("", async Task<Results<Ok<ParkLimitsView>, ValidationProblem, ProblemHttpResult>> (
+                int parkId, ParkLimitsUpdate update, ClaimsPrincipal user, ParkLimitsService service, CancellationToken ct) =>
+            {
+                if (!ParkLimitsService.Manages(user, parkId) || await service.GetAsync(parkId, ct) is null)
+                    return Problem(BookingError.NotFound($"There is no park with id {parkId} that you manage."));
+                var errors = await service.UpdateAsync(parkId, update, ct);
+                if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The limits are not valid");
+                return TypedResults.Ok((await service.GetAsync(parkId, ct))!);
+            })
+            .RequireAuthorization(Policies.SpaceManager)
+            .WithSummary("Set my park's limits on active bookings per person and per enterprise")
+            .WithDescription("Body: activePerPerson, activePerEnterprise, each 1 to 1000 or null for no limit. Enforced in the same " +
+                "transaction as the no-overlap guarantee, from the next booking on; bookings already held stay.");
+    }
+
     public sealed record RejectRequest(string? Reason);
 
     private static BookingError UnknownBooking(Guid id) => BookingError.NotFound($"You have no booking with id {id}.");
@@ -165,6 +204,8 @@ public static class BookingsApi
 
     private static Results<Created<BookingView>, ProblemHttpResult> Outcome(BookingAttempt attempt) =>
         attempt.Booking is { } booking ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking) : Problem(attempt.Error!);
+
+    private static (BookingView? View, BookingError? Error) Pair(BookingAttempt attempt) => (attempt.Booking, attempt.Error);
 
     private static Results<Ok<BookingView>, ProblemHttpResult> Decided((BookingView? View, BookingError? Error) result) =>
         result.View is { } view ? TypedResults.Ok(view) : Problem(result.Error!);

@@ -18,6 +18,8 @@ public static class BookingsExtensions
         builder.Services.AddScoped<BookingDecisions>();
         builder.Services.AddScoped<BookingCalendars>();
         builder.Services.AddScoped<SpaceRulesService>();
+        builder.Services.AddScoped<BookingPlaces>();
+        builder.Services.AddScoped<ParkLimitsService>();
         builder.Services.AddScoped<BookingHousekeeper>();
         builder.Services.AddRecurringJob<BookingHousekeeping>();
         return builder;

@@ -48,7 +48,31 @@ internal static class DemoBookingGenerator
                 }
             }
         }
+        WithinActiveLimits(bookings, zone.Spaces, now.UtcDateTime);
         return new DemoBookings(rules, blackouts, bookings);
+    }
+
+    /// <summary>The demo keeps the zone's default limits on active bookings per person and per enterprise
+    /// in each park, as booking through Lingjing would: a live booking not yet over that one would break
+    /// becomes a cancelled one (after the random draws, so the rest of the demo stays as it was).</summary>
+    private static void WithinActiveLimits(List<Booking> bookings, IReadOnlyList<Space> spaces, DateTime nowUtc)
+    {
+        var parkOf = spaces.ToDictionary(s => s.Id, s => s.ParkId);
+        var perPerson = new Dictionary<(int, Guid), int>();
+        var perEnterprise = new Dictionary<(int, int), int>();
+        foreach (var booking in bookings.Where(b => BookingStatus.IsLive(b.Status) && b.EndsAt > nowUtc).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id))
+        {
+            var park = parkOf[booking.SpaceId];
+            var person = perPerson.GetValueOrDefault((park, booking.UserId));
+            var enterprise = booking.EnterpriseId is { } e ? perEnterprise.GetValueOrDefault((park, e)) : 0;
+            if (person >= BookingOptions.DefaultActivePerPerson || enterprise >= BookingOptions.DefaultActivePerEnterprise)
+            {
+                (booking.Status, booking.DecidedAt, booking.CheckedInAt) = (BookingStatus.Cancelled, null, null);
+                continue;
+            }
+            perPerson[(park, booking.UserId)] = person + 1;
+            if (booking.EnterpriseId is { } id) perEnterprise[(park, id)] = enterprise + 1;
+        }
     }
 
     private static SpaceBookingRules RulesFor(Space space, Random random, DateTime nowUtc)

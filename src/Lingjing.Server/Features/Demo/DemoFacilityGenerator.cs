@@ -130,6 +130,13 @@ internal static class DemoFacilityGenerator
                 spaces.Add(space);
             }
         }
+        // Each building's spaces go to its floors in turn, by id, as its digital twins are placed.
+        foreach (var inBuilding in spaces.Where(s => s.BuildingId is not null).GroupBy(s => s.BuildingId!.Value))
+        {
+            var floors = Math.Max(1, parks.SelectMany(p => p.Buildings).First(b => b.Id == inBuilding.Key).Floors);
+            var index = 0;
+            foreach (var space in inBuilding.OrderBy(s => s.Id)) space.Floor = index++ % floors + 1;
+        }
         return spaces;
     }
 

@@ -6,6 +6,8 @@ public sealed class Space
     public int Id { get; set; }
     public int ParkId { get; set; }
     public int? BuildingId { get; set; }
+    /// <summary>The floor of its building the space is on (1 = ground floor); null outside a building or when unknown.</summary>
+    public int? Floor { get; set; }
     public required string NameZh { get; set; }
     public required string NameEn { get; set; }
     /// <summary>Code from <see cref="SpaceTypes"/>.</summary>

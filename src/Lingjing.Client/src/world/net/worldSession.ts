@@ -29,6 +29,8 @@ export interface WorldSessionParts {
   openGround: [number, number];
   /** The park centre the server spawns arrivals around, [x, z]: [0, 0] in a park world, the first park's origin in the zone. */
   spawnCentre: [number, number];
+  /** Where an arrival walks instead of the open ground (a space the page was opened at), [x, z]. */
+  destination?: [number, number];
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
@@ -57,6 +59,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
    * spawn is open ground nearby. Arrivals walk there (the server checks every step's speed), keeping
    * part of their scatter so a crowd does not gather on one point. */
   const walkToOpenGround = (x: number, z: number): void => {
+    if (parts.destination) {
+      me.moveTo(new Vector3(parts.destination[0], 0, parts.destination[1]));
+      return;
+    }
     const [openX, openZ] = parts.openGround;
     const [centreX, centreZ] = parts.spawnCentre;
     const targetX = openX + (x - centreX) * scatterKept;

@@ -68,7 +68,7 @@ public sealed class DemoTwinPlan
                     floors.Add(plan.Add($"{b.Id}-f{level}", Floor, park.Id, b, "contains", $"{building.NameEn} floor {level}", $"{building.NameZh}{level}层", new { level }, now));
                 var inside = spacesByBuilding.GetValueOrDefault(building.Id) ?? [];
                 for (var i = 0; i < inside.Count; i++)
-                    plan.AddSpace(inside[i], floors[i % floors.Count], now);
+                    plan.AddSpace(inside[i], floors[inside[i].Floor is { } level && level >= 1 && level <= floors.Count ? level - 1 : i % floors.Count], now);
                 if (park.Id == TwinDemoSeeder.FactoryPark && building == buildingsByPark[park.Id][0])
                     plan.AddLines(park.Id, b, now);
             }

@@ -75,3 +75,33 @@ public sealed class BlackoutForm
     public static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
+
+/// <summary>A park's limits on active bookings as the rules page posts them: blank for no limit.</summary>
+public sealed class ParkLimitsForm
+{
+    public string? ActivePerPerson { get; set; }
+    public string? ActivePerEnterprise { get; set; }
+
+    public static ParkLimitsForm From(ParkLimitsView limits) => new()
+    {
+        ActivePerPerson = limits.ActivePerPerson?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ActivePerEnterprise = limits.ActivePerEnterprise?.ToString(CultureInfo.InvariantCulture) ?? "",
+    };
+
+    public (ParkLimitsUpdate Update, Terminals.FieldErrors Errors) ToUpdate()
+    {
+        var errors = new Terminals.FieldErrors();
+        var person = Limit(errors, "activePerPerson", ActivePerPerson);
+        var enterprise = Limit(errors, "activePerEnterprise", ActivePerEnterprise);
+        return (new ParkLimitsUpdate(person, enterprise), errors);
+    }
+
+    private static int? Limit(Terminals.FieldErrors errors, string field, string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0) return null;
+        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        errors.Add(field, $"Between 1 and {ParkLimitsUpdate.Max}, or blank for no limit.");
+        return null;
+    }
+}
