@@ -77,11 +77,7 @@ public sealed class BookingBrowserTests(DemoZoneFixture zone, ChromiumFixture ch
 
     private async Task<IPage> SignInAsync(string email)
     {
-        var page = await chromium.NewPageAsync((await zone.App(Db.Sqlite)).BaseAddress!);
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await chromium.SignInAsync((await zone.App(Db.Sqlite)).BaseAddress!, email, DemoAccounts.Password);
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
         return page;
     }

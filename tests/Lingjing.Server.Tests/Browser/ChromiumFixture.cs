@@ -1,3 +1,4 @@
+using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Lingjing.Server.Tests.Browser;
@@ -37,6 +38,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser context that has sent the sign-in form; the page then shows where the
+    /// person lands, or why they did not.</summary>
+    public async Task<IPage> SignInAsync(Uri baseAddress, string email, string password = DemoAccounts.Password)
+    {
+        var page = await NewPageAsync(baseAddress);
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
     }
 
     public async Task DisposeAsync()

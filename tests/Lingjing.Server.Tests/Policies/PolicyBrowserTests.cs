@@ -138,11 +138,7 @@ public sealed class PolicyBrowserTests(DemoZoneFixture zone, ChromiumFixture chr
 
     private async Task<IPage> SignInAsync(LingjingApp app, string email)
     {
-        var page = await chromium.NewPageAsync(app.BaseAddress!);
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await chromium.SignInAsync(app.BaseAddress!, email, DemoAccounts.Password);
         await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
         return page;
     }

@@ -114,15 +114,7 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private async Task<IPage> SignInAsync(LingjingApp app, string email, string password)
-    {
-        var page = await chromium.NewPageAsync(app.BaseAddress!);
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(LingjingApp app, string email, string password) => chromium.SignInAsync(app.BaseAddress!, email, password);
 
     private static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
