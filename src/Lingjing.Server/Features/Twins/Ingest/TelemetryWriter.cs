@@ -60,10 +60,11 @@ public sealed class TelemetryWriter(
             Interlocked.Exchange(ref committedSequence, sequence);
             CommittedPoints += points;
             queue.Release(points);
-            foreach (var batch in batches) batch.Committed();
+            // Latest values first: a device that has its answer, and anyone it tells, must see them.
             foreach (var batch in batches)
                 for (var i = 0; i < batch.Count; i++)
                     latest.Update(batch.Points[i]);
+            foreach (var batch in batches) batch.Committed();
             foreach (var observer in observers)
             {
                 try { observer.Committed(batches); }
