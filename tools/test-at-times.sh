@@ -2,13 +2,15 @@
 # Runs the whole test suite (./test.sh) from a clean clone once per pinned instant and then unpinned,
 # to prove that no test depends on the date, the hour or the day of the week (issue 19).
 # Usage: tools/test-at-times.sh [INSTANT ...]   (default: the instants below, then 3 unpinned runs;
-#        with instants given, UNPINNED_RUNS (default 0) unpinned runs follow them)
+#        with instants given, UNPINNED_RUNS (default 0) unpinned runs follow them;
+#        tools/test-at-times.sh --unpinned N runs only N unpinned runs in a row)
 # Each run's totals and duration go to stdout and to $OUT (default /tmp/lingjing-test-at-times.txt).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="${OUT:-/tmp/lingjing-test-at-times.txt}"
-if [ $# -gt 0 ]; then UNPINNED_RUNS="${UNPINNED_RUNS:-0}"; else UNPINNED_RUNS="${UNPINNED_RUNS:-3}"; fi
-if [ $# -gt 0 ]; then instants=("$@"); else
+if [ "${1:-}" = "--unpinned" ]; then UNPINNED_RUNS="${2:-3}"; set --; instants=()
+elif [ $# -gt 0 ]; then UNPINNED_RUNS="${UNPINNED_RUNS:-0}"; instants=("$@"); else
+  UNPINNED_RUNS="${UNPINNED_RUNS:-3}"
   instants=(
     "2026-12-07T08:30:00+08:00"  # a Monday morning
     "2026-12-11T23:30:00+08:00"  # a Friday, half an hour before midnight
