@@ -9,7 +9,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
-            return new DatabaseSettings(DatabaseProvider.Postgres, WithAutoPrepare(postgres));
+            return new DatabaseSettings(DatabaseProvider.Postgres, WithoutAutoPrepare(postgres));
 
         Directory.CreateDirectory(options.FullDataDirectory);
         var file = Path.Combine(options.FullDataDirectory, "lingjing.db");
@@ -17,12 +17,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Default Timeout=30;Pooling=True");
     }
 
-    /// <summary>Lets Npgsql prepare the statements a connection runs repeatedly (bookings, lookups):
-    /// planning them costs more than running them. An operator's own Max Auto Prepare wins.</summary>
-    private static string WithAutoPrepare(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
-        return builder.ConnectionString;
-    }
+    /// <summary>Npgsql's automatic preparation stays off, even when the connection string asks for it:
+    /// in Npgsql 10.0.3 a write that fails inside a transaction leaves its statement half-prepared on the
+    /// pooled connection, and the next request that gets that connection fails with "unexpected backend
+    /// message DataRow" (npgsql/npgsql#6391; PostgresConnectionTests reproduces it). Refused writes are
+    /// everyday events here (a booking clash, a duplicate), so a faster plan is not worth a random 500.</summary>
+    private static string WithoutAutoPrepare(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
 }
