@@ -35,6 +35,9 @@ public sealed class JsonStringLocalizer : IStringLocalizer
     /// <summary>The cultures that have a translation file, plus English.</summary>
     public static IReadOnlyCollection<string> TranslatedCultures => Translations.Keys;
 
+    /// <summary>The text in the current UI culture, or the English text itself when it has no translation.</summary>
+    public static string Translate(string english) => Lookup(english) ?? english;
+
     public static IReadOnlyDictionary<string, string>? TableFor(string culture) =>
         Translations.TryGetValue(culture, out var table) ? table : null;
 

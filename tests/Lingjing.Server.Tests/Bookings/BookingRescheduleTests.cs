@@ -94,7 +94,7 @@ public sealed class BookingRescheduleTests : IDisposable
         (await scene.Client(1).PostAsJsonAsync(url, new { start = BookingScene.At(4, 9), end = BookingScene.At(4, 10) })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var past = await scene.Client(0).PostAsJsonAsync(url, new { start = BookingScene.At(-1, 9), end = BookingScene.At(-1, 10) });
         past.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await past.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe("start is in the past.");
+        (await past.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe("The start is in the past.");
         var far = await scene.Client(0).PostAsJsonAsync(url, new { start = BookingScene.At(120, 9), end = BookingScene.At(120, 10) });
         (await far.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("at most 90 days ahead");
         var noOffset = await scene.Client(0).PostAsJsonAsync(url, new { start = "2030-01-01T10:00", end = BookingScene.At(4, 10) });

@@ -16,7 +16,7 @@ public sealed class BookingRulesTests
         var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
         var cases = new (object Body, string Names)[]
         {
-            (BookingScene.Body(BookingScene.At(3, 11), BookingScene.At(3, 10)), "end must be after start"),
+            (BookingScene.Body(BookingScene.At(3, 11), BookingScene.At(3, 10)), "must be after the start"),
             (BookingScene.Body(BookingScene.At(3, 10)[..19], BookingScene.At(3, 11)), "offset"),
             (BookingScene.Body("9999-12-31T10:00:00+08:00", "9999-12-31T11:00:00+08:00"), "too far ahead"),
             (BookingScene.Body(BookingScene.At(3, 7), BookingScene.At(3, 8)), "opening hours"),

@@ -19,17 +19,18 @@ public sealed class PolicyApiTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("ruleError").GetProperty("position").GetInt32().ShouldBe(20);
         body.GetProperty("ruleError").GetProperty("message").GetString()!.ShouldContain("unknown field 'headcount'");
-        body.GetProperty("detail").GetString()!.ShouldContain("At position 20");
+        body.GetProperty("errors").GetProperty("rule")[0].GetString()!.ShouldContain("At position 20");
+        body.GetProperty("detail").GetString().ShouldBe("Check these fields: Eligibility rule.");
     }
 
     [Theory]
-    [InlineData("level", "galactic", "level must be one of")]
-    [InlineData("category", "gift", "category must be one of")]
-    [InlineData("mode", "maybe", "mode must be one of")]
-    [InlineData("titleEn", "", "titleEn is required")]
-    [InlineData("validUntil", "2019-01-01", "validUntil must not be before validFrom")]
-    [InlineData("benefitFormula", "revenue *", "benefitFormula is not valid")]
-    public async Task Invalid_policy_fields_get_400_naming_the_field(string field, string value, string expected)
+    [InlineData("level", "galactic", "Choose one of", "Level")]
+    [InlineData("category", "gift", "Choose one of", "Category")]
+    [InlineData("mode", "maybe", "Choose one of", "How enterprises receive it")]
+    [InlineData("titleEn", "", "This field is required.", "English title")]
+    [InlineData("validUntil", "2019-01-01", "must not be before its start", "Valid until")]
+    [InlineData("benefitFormula", "revenue *", "The formula is not valid", "Benefit formula")]
+    public async Task Invalid_policy_fields_get_400_with_the_field_key_and_its_name_in_words(string field, string value, string message, string name)
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
         var gov = await scene.ClientAsync(PolicyScene.Gov);
@@ -40,7 +41,28 @@ public sealed class PolicyApiTests
         var response = await gov.PostAsJsonAsync("/api/v1/policies", body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain(expected);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").GetProperty(field)[0].GetString()!.ShouldContain(message);
+        var detail = problem.GetProperty("detail").GetString()!;
+        detail.ShouldBe($"Check these fields: {name}.");
+        detail.ShouldNotContain(field, Case.Sensitive, "people see the field's name in words, not its key");
+    }
+
+    [Fact]
+    public async Task Invalid_policy_fields_are_explained_in_chinese_to_a_chinese_reader()
+    {
+        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
+        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var body = JsonSerializer.SerializeToNode(PolicyScene.PolicyBody("employees > 1"), JsonSerializerOptions.Web)!.AsObject();
+        body["titleEn"] = "";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/policies") { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        var problem = await (await gov.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        problem.GetProperty("title").GetString().ShouldBe("请求无效");
+        problem.GetProperty("detail").GetString().ShouldBe("请检查以下字段：英文标题。");
+        problem.GetProperty("errors").GetProperty("titleEn")[0].GetString().ShouldBe("此项为必填项。");
     }
 
     [Fact]

@@ -98,7 +98,10 @@ public sealed class PolicyWorkflowTests
 
         var beta = await (await scene.ClientAsync(PolicyScene.BetaAdmin)).PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm());
         beta.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await beta.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("employees >= 20 (employees = 10)");
+        var refusal = (await beta.Content.ReadFromJsonAsync<Problem>())!.Detail!;
+        refusal.ShouldStartWith("Your enterprise does not meet the policy's conditions: ");
+        refusal.ShouldContain("20", customMessage: "the missed condition, in words");
+        refusal.ShouldNotContain(">=", customMessage: "people do not read the rule language");
     }
 
     [Theory, BothDatabases]

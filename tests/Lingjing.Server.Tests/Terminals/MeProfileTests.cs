@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Errors;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Errors;
 using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Features.Terminals.Pages;
 

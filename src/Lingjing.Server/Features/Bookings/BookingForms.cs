@@ -23,13 +23,13 @@ public static class BookingForms
                 ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
             {
                 var back = Infrastructure.Web.LocalReturnUrl.OrDefault(returnUrl, $"/directory/spaces/{spaceId}");
-                BookingAttempt attempt;
+                Outcome<BookingView> attempt;
                 if (day is not null || time is not null || minutes is not null)
                 {
                     var (range, problem) = ChosenRange(day, time, minutes, bookings.Zone);
                     var (people, peopleProblem) = Attendees(attendees);
                     attempt = (problem ?? peopleProblem) is { } bad
-                        ? BookingAttempt.Failed(BookingError.BadInput(bad))
+                        ? bad
                         : await bookings.CreateAsync(spaceId, new BookingRequest(range!.Value.Start, range.Value.End, purpose, people), user, ct);
                 }
                 else
@@ -38,33 +38,33 @@ public static class BookingForms
                         ? await bookings.BookNextAsync(spaceId, new NextSlotRequest(purpose), user, ct)
                         : await bookings.CreateAsync(spaceId, new BookingRequest(start, end, purpose), user, ct);
                 }
-                if (attempt.Booking is { } booking) return TypedResults.LocalRedirect($"/bookings/{booking.Id}?new=1");
+                if (attempt.Value is { } booking) return TypedResults.LocalRedirect($"/bookings/{booking.Id}?new=1");
                 var separator = back.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-                return TypedResults.LocalRedirect($"{back}{separator}{ErrorParameter}={Uri.EscapeDataString(attempt.Error!.Detail)}&errorSpace={spaceId}#book");
+                return TypedResults.LocalRedirect($"{back}{separator}{ErrorParameter}={Uri.EscapeDataString(attempt.Failure!.Detail.Localized())}&errorSpace={spaceId}#book");
             })
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();
     }
 
     /// <summary>A day (yyyy-MM-dd), a time (HH:mm) and a length in minutes, zone time, as ISO 8601 start and end; or what is wrong, in words.</summary>
-    public static ((string Start, string End)? Range, string? Problem) ChosenRange(string? day, string? time, string? minutes, TimeZoneInfo zone)
+    public static ((string Start, string End)? Range, Failure? Problem) ChosenRange(string? day, string? time, string? minutes, TimeZoneInfo zone)
     {
         if (!DateOnly.TryParseExact(day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return (null, "Choose a day.");
+            return (null, Failure.Invalid("Choose a day."));
         if (!TimeOnly.TryParseExact(time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            return (null, "Choose a start time, such as 09:30.");
+            return (null, Failure.Invalid("Choose a start time, such as 09:30."));
         if (!int.TryParse(minutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length is < 1 or > 1440)
-            return (null, "Choose how long you need the space.");
+            return (null, Failure.Invalid("Choose how long you need the space."));
         var local = date.ToDateTime(at);
         var start = new DateTimeOffset(local, zone.GetUtcOffset(local));
         var end = TimeZoneInfo.ConvertTime(start.AddMinutes(length), zone);
         return ((Iso(start), Iso(end)), null);
     }
 
-    private static (int? Attendees, string? Problem) Attendees(string? text) =>
+    private static (int? Attendees, Failure? Problem) Attendees(string? text) =>
         string.IsNullOrWhiteSpace(text) ? (null, null)
         : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (n, null)
-        : (null, "Attendees must be a whole number of people.");
+        : (null, Failure.Invalid("Attendees must be a whole number of people."));
 
     private static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -13,9 +13,9 @@ public sealed class BookingMetrics
     public BookingMetrics(IMeterFactory meters) =>
         requests = meters.Create(MeterName).CreateCounter<long>("lingjing.bookings.requests", description: "Booking requests by outcome");
 
-    public BookingAttempt Recorded(BookingAttempt attempt)
+    public Outcome<BookingView> Recorded(Outcome<BookingView> attempt)
     {
-        var outcome = attempt.Booking?.Status ?? attempt.Error?.Status switch
+        var outcome = attempt.Value?.Status ?? attempt.Failure?.Status switch
         {
             StatusCodes.Status409Conflict => "taken",
             StatusCodes.Status403Forbidden => "refused",

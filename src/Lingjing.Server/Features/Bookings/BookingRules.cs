@@ -17,64 +17,70 @@ internal static partial class BookingRules
     private static partial Regex OffsetSuffix();
 
     /// <summary>Reads an ISO 8601 instant that must carry an offset (Z or ±hh:mm).</summary>
-    public static DateTimeOffset? ParseInstant(string? text, string name, out string? problem)
+    public static DateTimeOffset? ParseInstant(string? text, Phrase name, out Phrase? problem)
     {
         problem = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            problem = $"{name} is required: an ISO 8601 date and time with an offset, such as 2026-12-01T10:00:00+08:00.";
+            problem = new("{0} is required: an ISO 8601 date and time with an offset, such as 2026-12-01T10:00:00+08:00.", name);
             return null;
         }
         var trimmed = text.Trim();
         if (!OffsetSuffix().IsMatch(trimmed) || !trimmed.Contains('T', StringComparison.OrdinalIgnoreCase))
         {
-            problem = $"{name} must be an ISO 8601 date and time with an offset (Z or ±hh:mm), such as 2026-12-01T10:00:00+08:00; '{Shorten(trimmed)}' has no offset.";
+            problem = new("{0} must be an ISO 8601 date and time with an offset (Z or ±hh:mm), such as 2026-12-01T10:00:00+08:00; '{1}' has no offset.", name, Shorten(trimmed));
             return null;
         }
         if (!DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
-            problem = $"{name} is not a valid ISO 8601 date and time: '{Shorten(trimmed)}'.";
+            problem = new("{0} is not a valid ISO 8601 date and time: '{1}'.", name, Shorten(trimmed));
             return null;
         }
         return value;
     }
 
     /// <summary>The first broken rule of the range, or null when it may be booked.</summary>
-    public static string? Check(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, TimeZoneInfo zone)
+    public static Phrase? Check(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, TimeZoneInfo zone)
     {
         var (space, rules) = (bookable.Space, bookable.Rules);
-        if (end <= start) return "end must be after start.";
+        if (end <= start) return new("The end must be after the start.");
         var duration = end - start;
-        if (duration < TimeSpan.FromMinutes(rules.MinMinutes)) return $"The booking is too short: this space needs at least {Minutes(rules.MinMinutes)}.";
-        if (duration > TimeSpan.FromMinutes(rules.MaxMinutes)) return $"The booking is too long: this space allows at most {Minutes(rules.MaxMinutes)}.";
-        if (start < now) return "start is in the past.";
+        if (duration < TimeSpan.FromMinutes(rules.MinMinutes)) return new("The booking is too short: this space needs at least {0}.", Minutes(rules.MinMinutes));
+        if (duration > TimeSpan.FromMinutes(rules.MaxMinutes)) return new("The booking is too long: this space allows at most {0}.", Minutes(rules.MaxMinutes));
+        if (start < now) return new("The start is in the past.");
         if (start > now + TimeSpan.FromDays(rules.MaxDaysAhead))
-            return $"The booking is too far ahead: this space can be booked at most {rules.MaxDaysAhead} days ahead.";
+            return new("The booking is too far ahead: this space can be booked at most {0} days ahead.", rules.MaxDaysAhead);
         if (!SpaceCalendar.FitsOpeningHours(space, start, end, zone))
-            return $"The booking is outside the space's opening hours ({space.OpensAt:HH\\:mm}-{space.ClosesAt:HH\\:mm} on its open days, zone time).";
+            return new("The booking is outside the space's opening hours ({0:HH\\:mm}-{1:HH\\:mm} on its open days, zone time).", space.OpensAt, space.ClosesAt);
         var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end - TimeSpan.FromTicks(1), zone).DateTime);
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
             if (bookable.BlackoutOn(day) is { } blackout)
-                return $"The space is closed for bookings on {day:yyyy-MM-dd}" + (blackout.Reason.Length > 0 ? $": {blackout.Reason}." : ".");
+                return blackout.Reason.Length > 0
+                    ? new("The space is closed for bookings on {0:yyyy-MM-dd}: {1}.", day, blackout.Reason)
+                    : new("The space is closed for bookings on {0:yyyy-MM-dd}.", day);
         }
         return null;
     }
 
-    public static string? CheckAttendees(BookableSpace bookable, int? attendees) => attendees switch
+    public static Phrase? CheckAttendees(BookableSpace bookable, int? attendees) => attendees switch
     {
         null => null,
-        < 1 => "attendees must be at least 1.",
-        var n when n > bookable.Space.Capacity => $"Too many attendees: the space holds {bookable.Space.Capacity} people.",
+        < 1 => new("There must be at least 1 attendee."),
+        var n when n > bookable.Space.Capacity => new("Too many attendees: the space holds {0} people.", bookable.Space.Capacity),
         _ => null,
     };
 
-    private static string Minutes(int minutes) =>
-        minutes % 60 == 0 ? $"{minutes / 60} hour{(minutes == 60 ? "" : "s")}" : $"{minutes} minutes";
+    private static Phrase Minutes(int minutes) => minutes switch
+    {
+        60 => new("1 hour"),
+        _ when minutes % 60 == 0 => new("{0} hours", minutes / 60),
+        _ => new("{0} minutes", minutes),
+    };
 
-    public static string? CheckPurpose(string? purpose) =>
-        purpose is { Length: > MaxPurposeLength } ? $"purpose is too long: at most {MaxPurposeLength} characters." : null;
+    public static Phrase? CheckPurpose(string? purpose) =>
+        purpose is { Length: > MaxPurposeLength } ? new("The purpose is too long: at most {0} characters.", MaxPurposeLength) : null;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

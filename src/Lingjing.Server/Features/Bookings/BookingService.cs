@@ -22,24 +22,24 @@ public sealed class BookingService(
 
     public TimeZoneInfo Zone => zone;
 
-    public async Task<BookingAttempt> CreateAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<Outcome<BookingView>> CreateAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         metrics.Recorded(await CreateUnmeasuredAsync(spaceId, request, user, ct));
 
-    private async Task<BookingAttempt> CreateUnmeasuredAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome<BookingView>> CreateUnmeasuredAsync(int spaceId, BookingRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var start = BookingRules.ParseInstant(request.Start, "start", out var startProblem);
-        if (startProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(startProblem));
-        var end = BookingRules.ParseInstant(request.End, "end", out var endProblem);
-        if (endProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(endProblem));
-        if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingAttempt.Failed(BookingError.BadInput(purposeProblem));
+        var start = BookingRules.ParseInstant(request.Start, new("The start"), out var startProblem);
+        if (startProblem is not null) return BookingError.BadInput(startProblem);
+        var end = BookingRules.ParseInstant(request.End, new("The end"), out var endProblem);
+        if (endProblem is not null) return BookingError.BadInput(endProblem);
+        if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingError.BadInput(purposeProblem);
 
         var bookable = await spaces.FindAsync(spaceId, ct);
-        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {spaceId}."));
+        if (bookable is null) return Failure.NotFound("There is no space with id {0}.", spaceId);
         if (BookingRules.CheckAttendees(bookable, request.Attendees) is { } attendeesProblem)
-            return BookingAttempt.Failed(BookingError.BadInput(attendeesProblem));
+            return BookingError.BadInput(attendeesProblem);
         if (BookingRules.Check(bookable, start!.Value, end!.Value, time.GetUtcNow(), zone) is { } broken)
-            return BookingAttempt.Failed(BookingError.BadInput(broken));
-        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
+            return BookingError.BadInput(broken);
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingError.Forbidden(refusal);
         // One connection for the insert and, on a clash, the alternatives: not one pool round trip each.
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -54,23 +54,23 @@ public sealed class BookingService(
 
     /// <summary>"Book next free slot": the space's default length at the first free time from now
     /// (or from <see cref="NextSlotRequest.After"/>); if somebody takes it first, the next one.</summary>
-    public async Task<BookingAttempt> BookNextAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<Outcome<BookingView>> BookNextAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         metrics.Recorded(await BookNextUnmeasuredAsync(spaceId, request, user, ct));
 
-    private async Task<BookingAttempt> BookNextUnmeasuredAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome<BookingView>> BookNextUnmeasuredAsync(int spaceId, NextSlotRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingAttempt.Failed(BookingError.BadInput(purposeProblem));
+        if (BookingRules.CheckPurpose(request.Purpose) is { } purposeProblem) return BookingError.BadInput(purposeProblem);
         var now = time.GetUtcNow();
         var after = now;
         if (request.After is { Length: > 0 })
         {
-            var parsed = BookingRules.ParseInstant(request.After, "after", out var afterProblem);
-            if (afterProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(afterProblem));
+            var parsed = BookingRules.ParseInstant(request.After, new("The earliest start"), out var afterProblem);
+            if (afterProblem is not null) return BookingError.BadInput(afterProblem);
             if (parsed > now) after = parsed.Value;
         }
         var bookable = await spaces.FindAsync(spaceId, ct);
-        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {spaceId}."));
-        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
+        if (bookable is null) return Failure.NotFound("There is no space with id {0}.", spaceId);
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingError.Forbidden(refusal);
 
         var from = SpaceCalendar.NextQuarterHour(after);
         await db.Database.OpenConnectionAsync(ct);
@@ -80,11 +80,11 @@ public sealed class BookingService(
             {
                 var next = await FreeSlotsAsync(bookable, from, bookable.Rules.DefaultLength, now, 1, ct);
                 if (next.Count == 0)
-                    return BookingAttempt.Failed(BookingError.Conflict($"The space has no free time in the next {bookable.Rules.MaxDaysAhead} days."));
+                    return Failure.Conflict("The space has no free time in the next {0} days.", bookable.Rules.MaxDaysAhead);
                 var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
-                if (booked.Error is not { IsClash: true }) return booked;
+                if (booked.Failure?.IsClash() != true) return booked;
             }
-            return BookingAttempt.Failed(BookingError.Conflict("The space is in high demand right now; please try again."));
+            return Failure.Conflict("The space is in high demand right now; please try again.");
         }
         finally
         {
@@ -163,19 +163,19 @@ public sealed class BookingService(
         await FindVisibleAsync(bookingId, user, ct) is { } found ? BookingView.Of(found.Booking, found.Place, zone) : null;
 
     /// <summary>Cancels a live booking of this person; 404 when they have none with this id, 409 when it is over or no longer live.</summary>
-    public async Task<BookingError?> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct)
+    public async Task<Failure?> CancelAsync(Guid bookingId, Guid userId, CancellationToken ct)
     {
         var booking = await db.Set<Booking>().FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, ct);
-        if (booking is null) return BookingError.NotFound($"You have no booking with id {bookingId}.");
+        if (booking is null) return Failure.NotFound("You have no booking with id {0}.", bookingId);
         if (booking.Status == BookingStatus.Cancelled) return null;
-        if (!BookingStatus.IsLive(booking.Status)) return BookingError.Conflict($"A {booking.Status} booking cannot be cancelled.");
-        if (booking.EndsAt <= time.GetUtcNow().UtcDateTime) return BookingError.Conflict("The booking is already over.");
+        if (!BookingStatus.IsLive(booking.Status)) return Failure.Conflict("A {0} booking cannot be cancelled.", booking.Status);
+        if (booking.EndsAt <= time.GetUtcNow().UtcDateTime) return Failure.Conflict("The booking is already over.");
         booking.Status = BookingStatus.Cancelled;
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    private async Task<BookingAttempt> BookAsync(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, string? purpose, int? attendees,
+    private async Task<Outcome<BookingView>> BookAsync(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, string? purpose, int? attendees,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -197,33 +197,33 @@ public sealed class BookingService(
         var (quota, limit) = await ChecksAsync(bookable, booking, start, now, ct);
         var outcome = await writer.InsertAsync(booking, quota, limit, ct);
         if (outcome == BookingWriter.Outcome.Clash)
-            return BookingAttempt.Failed(BookingError.Taken(await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct)));
-        if (Refusal(outcome, quota, limit) is { } refusal) return BookingAttempt.Failed(refusal);
+            return BookingError.Taken(await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct));
+        if (Refusal(outcome, quota, limit) is { } refusal) return refusal;
         var place = (await places.ForAsync(bookable.Space.Id, ct))!;
         if (booking.Status == BookingStatus.Pending) await notices.RequestedAsync(booking, place, ct);
-        return new BookingAttempt(BookingView.Of(booking, place, zone), null);
+        return BookingView.Of(booking, place, zone);
     }
 
     /// <summary>Moves one of the person's live bookings that has not started to a new time of the
     /// same space, in one transaction that checks the rules, the overlap, the weekly quota and the
     /// park's limits exactly as a new booking (not counting the booking itself). The booking keeps its
     /// id, purpose and check-in code; in a space that needs approval it waits for approval again.</summary>
-    public async Task<BookingAttempt> RescheduleAsync(Guid bookingId, RescheduleRequest request, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Outcome<BookingView>> RescheduleAsync(Guid bookingId, RescheduleRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var start = BookingRules.ParseInstant(request.Start, "start", out var startProblem);
-        if (startProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(startProblem));
-        var end = BookingRules.ParseInstant(request.End, "end", out var endProblem);
-        if (endProblem is not null) return BookingAttempt.Failed(BookingError.BadInput(endProblem));
+        var start = BookingRules.ParseInstant(request.Start, new("The start"), out var startProblem);
+        if (startProblem is not null) return BookingError.BadInput(startProblem);
+        var end = BookingRules.ParseInstant(request.End, new("The end"), out var endProblem);
+        if (endProblem is not null) return BookingError.BadInput(endProblem);
         var userId = user.UserId()!.Value;
         var booking = await db.Set<Booking>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId && b.UserId == userId, ct);
-        if (booking is null) return BookingAttempt.Failed(BookingError.NotFound($"You have no booking with id {bookingId}."));
+        if (booking is null) return Failure.NotFound("You have no booking with id {0}.", bookingId);
         var now = time.GetUtcNow();
-        if (!BookingStatus.IsLive(booking.Status)) return BookingAttempt.Failed(BookingError.Conflict($"A {booking.Status} booking cannot be moved; book a new time instead."));
-        if (booking.StartsAt <= now.UtcDateTime) return BookingAttempt.Failed(BookingError.Conflict("The booking has started and can no longer be moved."));
+        if (!BookingStatus.IsLive(booking.Status)) return Failure.Conflict("A {0} booking cannot be moved; book a new time instead.", booking.Status);
+        if (booking.StartsAt <= now.UtcDateTime) return Failure.Conflict("The booking has started and can no longer be moved.");
         var bookable = await spaces.FindAsync(booking.SpaceId, ct);
-        if (bookable is null) return BookingAttempt.Failed(BookingError.NotFound($"There is no space with id {booking.SpaceId}."));
-        if (BookingRules.Check(bookable, start!.Value, end!.Value, now, zone) is { } broken) return BookingAttempt.Failed(BookingError.BadInput(broken));
-        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingAttempt.Failed(BookingError.Forbidden(refusal));
+        if (bookable is null) return Failure.NotFound("There is no space with id {0}.", booking.SpaceId);
+        if (BookingRules.Check(bookable, start!.Value, end!.Value, now, zone) is { } broken) return BookingError.BadInput(broken);
+        if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingError.Forbidden(refusal);
 
         var pending = bookable.Rules.RequiresApproval;
         booking.StartsAt = start.Value.UtcDateTime;
@@ -238,8 +238,8 @@ public sealed class BookingService(
             var (quota, limit) = await ChecksAsync(bookable, booking, start.Value, now, ct);
             var outcome = await writer.MoveAsync(booking, now.UtcDateTime, quota, limit, ct);
             if (outcome == BookingWriter.Outcome.Clash)
-                return BookingAttempt.Failed(BookingError.Taken(await FreeSlotsAsync(bookable, start.Value, end.Value - start.Value, now, AlternativeCount, ct)));
-            if (Refusal(outcome, quota, limit) is { } failed) return BookingAttempt.Failed(failed);
+                return BookingError.Taken(await FreeSlotsAsync(bookable, start.Value, end.Value - start.Value, now, AlternativeCount, ct));
+            if (Refusal(outcome, quota, limit) is { } failed) return failed;
         }
         finally
         {
@@ -247,7 +247,7 @@ public sealed class BookingService(
         }
         var place = (await places.ForAsync(bookable.Space.Id, ct))!;
         if (pending) await notices.RescheduledAsync(booking, place, ct);
-        return new BookingAttempt(BookingView.Of(booking, place, zone), null);
+        return BookingView.Of(booking, place, zone);
     }
 
     /// <summary>The weekly quota of the space and the park's limits on active bookings that apply to this booking.</summary>
@@ -262,17 +262,18 @@ public sealed class BookingService(
     }
 
     /// <summary>Why a write was refused, in words; null when it was written (a clash is answered with alternatives by the caller).</summary>
-    private static BookingError? Refusal(BookingWriter.Outcome outcome, EnterpriseQuota? quota, ActiveLimit limit) => outcome switch
+    private static Failure? Refusal(BookingWriter.Outcome outcome, EnterpriseQuota? quota, ActiveLimit limit) => outcome switch
     {
-        BookingWriter.Outcome.QuotaReached => BookingError.BadInput(
-            $"The weekly quota is reached: your enterprise may book this space {quota!.Limit} time{(quota.Limit == 1 ? "" : "s")} a week."),
-        BookingWriter.Outcome.PersonLimitReached => BookingError.LimitReached(
-            $"You already hold {limit.PerPerson} active booking{(limit.PerPerson == 1 ? "" : "s")} in this park, its limit per person. " +
-            "Cancel one, or book again once one is over."),
-        BookingWriter.Outcome.EnterpriseLimitReached => BookingError.LimitReached(
-            $"Your enterprise already holds {limit.PerEnterprise} active booking{(limit.PerEnterprise == 1 ? "" : "s")} in this park, its limit per enterprise. " +
-            "Cancel one, or book again once one is over."),
-        BookingWriter.Outcome.NotMovable => BookingError.Conflict("The booking can no longer be moved: it was cancelled, decided or has started."),
+        BookingWriter.Outcome.QuotaReached => quota!.Limit == 1
+            ? Failure.Invalid("The weekly quota is reached: your enterprise may book this space once a week.")
+            : Failure.Invalid("The weekly quota is reached: your enterprise may book this space {0} times a week.", quota.Limit),
+        BookingWriter.Outcome.PersonLimitReached => limit.PerPerson == 1
+            ? BookingError.LimitReached("You already hold an active booking in this park, its limit per person. Cancel it, or book again once it is over.")
+            : BookingError.LimitReached("You already hold {0} active bookings in this park, its limit per person. Cancel one, or book again once one is over.", limit.PerPerson),
+        BookingWriter.Outcome.EnterpriseLimitReached => limit.PerEnterprise == 1
+            ? BookingError.LimitReached("Your enterprise already holds an active booking in this park, its limit per enterprise. Cancel it, or book again once it is over.")
+            : BookingError.LimitReached("Your enterprise already holds {0} active bookings in this park, its limit per enterprise. Cancel one, or book again once one is over.", limit.PerEnterprise),
+        BookingWriter.Outcome.NotMovable => Failure.Conflict("The booking can no longer be moved: it was cancelled, decided or has started."),
         _ => null,
     };
 

@@ -17,7 +17,7 @@ public static class BookingsApi
 
         api.MapPost("/spaces/{spaceId:int}/bookings", async Task<Results<Created<BookingView>, ProblemHttpResult>> (
                 int spaceId, BookingRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                Outcome(await bookings.CreateAsync(spaceId, request, user, ct)))
+                Created(await bookings.CreateAsync(spaceId, request, user, ct)))
             .WithSummary("Book a space")
             .WithDescription("Body: start and end as ISO 8601 with an offset, purpose (at most 500 characters), attendees (optional, " +
                 "at most the space's capacity). 201 with the booking: status 'confirmed', or 'pending' when the space needs approval; " +
@@ -26,7 +26,7 @@ public static class BookingsApi
 
         api.MapPost("/spaces/{spaceId:int}/bookings/next", async Task<Results<Created<BookingView>, ProblemHttpResult>> (
                 int spaceId, NextSlotRequest? request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                Outcome(await bookings.BookNextAsync(spaceId, request ?? new NextSlotRequest(null), user, ct)))
+                Created(await bookings.BookNextAsync(spaceId, request ?? new NextSlotRequest(null), user, ct)))
             .WithSummary("Book the next free slot of a space")
             .WithDescription("One click: the space's default length at the first free time from now (or from 'after'). " +
                 "Body optional: purpose, after (ISO 8601 with an offset). 409 when the space has no free time within its booking horizon.");
@@ -34,15 +34,15 @@ public static class BookingsApi
         api.MapGet("/spaces/{spaceId:int}/availability", async Task<Results<Ok<List<FreeSlot>>, ProblemHttpResult>> (
                 int spaceId, string? from, string? to, BookingService bookings, CancellationToken ct) =>
             {
-                var start = BookingRules.ParseInstant(from, "from", out var fromProblem);
-                if (fromProblem is not null) return Problem(BookingError.BadInput(fromProblem));
-                var end = BookingRules.ParseInstant(to, "to", out var toProblem);
-                if (toProblem is not null) return Problem(BookingError.BadInput(toProblem));
-                if (end <= start) return Problem(BookingError.BadInput("to must be after from."));
-                if (end - start > MaxAvailabilityRange) return Problem(BookingError.BadInput("from and to may be at most 31 days apart."));
+                var start = BookingRules.ParseInstant(from, new("The start of the range"), out var fromProblem);
+                if (fromProblem is not null) return BookingError.BadInput(fromProblem).ToProblem();
+                var end = BookingRules.ParseInstant(to, new("The end of the range"), out var toProblem);
+                if (toProblem is not null) return BookingError.BadInput(toProblem).ToProblem();
+                if (end <= start) return Failure.Invalid("The end of the range must be after its start.").ToProblem();
+                if (end - start > MaxAvailabilityRange) return Failure.Invalid("The range may be at most 31 days long.").ToProblem();
                 return await bookings.AvailabilityAsync(spaceId, start!.Value, end!.Value, ct) is { } slots
                     ? TypedResults.Ok(slots)
-                    : Problem(BookingError.NotFound($"There is no space with id {spaceId}."));
+                    : Failure.NotFound("There is no space with id {0}.", spaceId).ToProblem();
             })
             .WithSummary("Free slots of a space")
             .WithDescription("from, to: ISO 8601 with an offset, at most 31 days apart. Slots of the space's default length on a grid " +
@@ -50,18 +50,18 @@ public static class BookingsApi
 
         api.MapGet("/bookings/{id:guid}", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                await bookings.ViewAsync(id, user, ct) is { } view ? TypedResults.Ok(view) : Problem(UnknownBooking(id)))
+                await bookings.ViewAsync(id, user, ct) is { } view ? TypedResults.Ok(view) : UnknownBooking(id).ToProblem())
             .WithSummary("One booking: your own, or of your park's spaces for its operators");
 
         api.MapDelete("/bookings/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
                 Guid id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                await bookings.CancelAsync(id, user.UserId()!.Value, ct) is { } error ? Problem(error) : TypedResults.NoContent())
+                await bookings.CancelAsync(id, user.UserId()!.Value, ct) is { } error ? error.ToProblem() : TypedResults.NoContent())
             .WithSummary("Cancel one of my bookings")
             .WithDescription("204; 404 when you have no booking with this id; 409 when it is over, rejected or released.");
 
         api.MapPost("/bookings/{id:guid}/reschedule", async Task<Results<Ok<BookingView>, ProblemHttpResult>> (
                 Guid id, RescheduleRequest request, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
-                Decided(Pair(await bookings.RescheduleAsync(id, request, user, ct))))
+                Decided(await bookings.RescheduleAsync(id, request, user, ct)))
             .WithSummary("Move one of my bookings to another time of the same space")
             .WithDescription("Body: start and end as ISO 8601 with an offset. One transaction checks the new time exactly as a new booking " +
                 "(the space's rules, no overlap with other bookings, the weekly quota, the park's limits on active bookings; the booking " +
@@ -89,14 +89,14 @@ public static class BookingsApi
                 Guid id, HttpContext http, BookingService bookings, BookingCalendars calendars, PublicBaseUrl site, CancellationToken ct) =>
                 await bookings.FindVisibleAsync(id, http.User, ct) is var (booking, place)
                     ? Calendar(calendars.One(booking, place, site.Value), $"booking-{id:N}.ics")
-                    : Problem(UnknownBooking(id)))
+                    : UnknownBooking(id).ToProblem())
             .WithSummary("One booking as an iCalendar file");
 
         api.MapGet("/spaces/{spaceId:int}/calendar.ics", async Task<IResult> (
                 int spaceId, BookableSpaces spaces, BookingCalendars calendars, CancellationToken ct) =>
                 await spaces.FindAsync(spaceId, ct) is { } bookable
                     ? Calendar(await calendars.SpaceAsync(bookable.Space, ct), $"space-{spaceId}.ics")
-                    : Problem(BookingError.NotFound($"There is no space with id {spaceId}.")))
+                    : Failure.NotFound("There is no space with id {0}.", spaceId).ToProblem())
             .WithSummary("A space's booked times as an iCalendar file (who booked is not shown)");
 
         MapReview(app);
@@ -130,28 +130,28 @@ public static class BookingsApi
 
         rules.MapGet("/rules", async Task<Results<Ok<SpaceRulesView>, ProblemHttpResult>> (
                 int spaceId, SpaceRulesService service, CancellationToken ct) =>
-                await service.GetAsync(spaceId, ct) is { } view ? TypedResults.Ok(view) : Problem(BookingError.NotFound($"There is no space with id {spaceId}.")))
+                await service.GetAsync(spaceId, ct) is { } view ? TypedResults.Ok(view) : Failure.NotFound("There is no space with id {0}.", spaceId).ToProblem())
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("The booking rules of a space");
 
-        rules.MapPut("/rules", async Task<Results<Ok<SpaceRulesView>, ValidationProblem, ProblemHttpResult>> (
+        rules.MapPut("/rules", async Task<Results<Ok<SpaceRulesView>, ProblemHttpResult>> (
                 int spaceId, SpaceRulesUpdate update, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
             {
-                if (await service.ManagedAsync(spaceId, user, ct) is null) return Problem(NotYourSpace(spaceId));
+                if (await service.ManagedAsync(spaceId, user, ct) is null) return NotYourSpace(spaceId).ToProblem();
                 var errors = await service.UpdateAsync(spaceId, update, ct);
-                if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The rules are not valid");
+                if (!errors.IsEmpty) return Failure.Invalid(errors).Titled("The rules are not valid").ToProblem();
                 return TypedResults.Ok((await service.GetAsync(spaceId, ct))!);
             })
             .RequireAuthorization(Policies.SpaceManager)
             .WithSummary("Set the booking rules, opening hours and capacity of a space of my park");
 
-        rules.MapPost("/blackouts", async Task<Results<Created<BlackoutView>, ValidationProblem, ProblemHttpResult>> (
+        rules.MapPost("/blackouts", async Task<Results<Created<BlackoutView>, ProblemHttpResult>> (
                 int spaceId, BlackoutRequest request, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
             {
-                if (await service.ManagedAsync(spaceId, user, ct) is null) return Problem(NotYourSpace(spaceId));
+                if (await service.ManagedAsync(spaceId, user, ct) is null) return NotYourSpace(spaceId).ToProblem();
                 var (blackout, errors) = await service.AddBlackoutAsync(spaceId, request, ct);
                 return blackout is null
-                    ? TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The blackout is not valid")
+                    ? Failure.Invalid(errors).Titled("The blackout is not valid").ToProblem()
                     : TypedResults.Created($"/api/v1/spaces/{spaceId}/blackouts/{blackout.Id}", blackout);
             })
             .RequireAuthorization(Policies.SpaceManager)
@@ -161,7 +161,7 @@ public static class BookingsApi
                 int spaceId, int blackoutId, ClaimsPrincipal user, SpaceRulesService service, CancellationToken ct) =>
                 await service.ManagedAsync(spaceId, user, ct) is not null && await service.RemoveBlackoutAsync(spaceId, blackoutId, ct)
                     ? TypedResults.NoContent()
-                    : Problem(BookingError.NotFound($"There is no blackout {blackoutId} of space {spaceId} in your park.")))
+                    : Failure.NotFound("There is no blackout {0} of space {1} in your park.", blackoutId, spaceId).ToProblem())
             .RequireAuthorization(Policies.SpaceManager)
             .WithSummary("Remove a blackout");
     }
@@ -171,20 +171,20 @@ public static class BookingsApi
         var limits = app.MapGroup("/api/v1/parks/{parkId:int}/booking-limits").WithTags("Space rules");
 
         limits.MapGet("", async Task<Results<Ok<ParkLimitsView>, ProblemHttpResult>> (int parkId, ParkLimitsService service, CancellationToken ct) =>
-                await service.GetAsync(parkId, ct) is { } view ? TypedResults.Ok(view) : Problem(BookingError.NotFound($"There is no park with id {parkId}.")))
+                await service.GetAsync(parkId, ct) is { } view ? TypedResults.Ok(view) : Failure.NotFound("There is no park with id {0}.", parkId).ToProblem())
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("A park's limits on active bookings per person and per enterprise")
             .WithDescription("activePerPerson, activePerEnterprise: how many active bookings (pending or confirmed, not yet over) one person " +
                 "and all accounts of one enterprise may hold in the park's spaces at once (null: no limit); zoneDefaults: the park set none, " +
                 "so the zone's defaults apply (Lingjing:Bookings:ActivePerPerson, ActivePerEnterprise).");
 
-        limits.MapPut("", async Task<Results<Ok<ParkLimitsView>, ValidationProblem, ProblemHttpResult>> (
+        limits.MapPut("", async Task<Results<Ok<ParkLimitsView>, ProblemHttpResult>> (
                 int parkId, ParkLimitsUpdate update, ClaimsPrincipal user, ParkLimitsService service, CancellationToken ct) =>
             {
                 if (!ParkLimitsService.Manages(user, parkId) || await service.GetAsync(parkId, ct) is null)
-                    return Problem(BookingError.NotFound($"There is no park with id {parkId} that you manage."));
+                    return Failure.NotFound("There is no park with id {0} that you manage.", parkId).ToProblem();
                 var errors = await service.UpdateAsync(parkId, update, ct);
-                if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The limits are not valid");
+                if (!errors.IsEmpty) return Failure.Invalid(errors).Titled("The limits are not valid").ToProblem();
                 return TypedResults.Ok((await service.GetAsync(parkId, ct))!);
             })
             .RequireAuthorization(Policies.SpaceManager)
@@ -195,26 +195,16 @@ public static class BookingsApi
 
     public sealed record RejectRequest(string? Reason);
 
-    private static BookingError UnknownBooking(Guid id) => BookingError.NotFound($"You have no booking with id {id}.");
+    private static Failure UnknownBooking(Guid id) => Failure.NotFound("You have no booking with id {0}.", id);
 
-    private static BookingError NotYourSpace(int spaceId) => BookingError.NotFound($"There is no space with id {spaceId} in your park.");
+    private static Failure NotYourSpace(int spaceId) => Failure.NotFound("There is no space with id {0} in your park.", spaceId);
 
     private static IResult Calendar(string text, string fileName) =>
         Results.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", fileName);
 
-    private static Results<Created<BookingView>, ProblemHttpResult> Outcome(BookingAttempt attempt) =>
-        attempt.Booking is { } booking ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking) : Problem(attempt.Error!);
+    private static Results<Created<BookingView>, ProblemHttpResult> Created(Outcome<BookingView> attempt) =>
+        attempt.Value is { } booking ? TypedResults.Created($"/api/v1/bookings/{booking.Id}", booking) : attempt.Failure!.ToProblem();
 
-    private static (BookingView? View, BookingError? Error) Pair(BookingAttempt attempt) => (attempt.Booking, attempt.Error);
-
-    private static Results<Ok<BookingView>, ProblemHttpResult> Decided((BookingView? View, BookingError? Error) result) =>
-        result.View is { } view ? TypedResults.Ok(view) : Problem(result.Error!);
-
-    internal static ProblemHttpResult Problem(BookingError error)
-    {
-        var extensions = error.Status == StatusCodes.Status409Conflict
-            ? new Dictionary<string, object?> { ["alternatives"] = error.Alternatives }
-            : null;
-        return TypedResults.Problem(title: error.Title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
-    }
+    private static Results<Ok<BookingView>, ProblemHttpResult> Decided(Outcome<BookingView> result) =>
+        result.Value is { } view ? TypedResults.Ok(view) : result.Failure!.ToProblem();
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

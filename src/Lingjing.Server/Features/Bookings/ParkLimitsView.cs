@@ -9,12 +9,14 @@ public sealed record ParkLimitsView(int ParkId, int? ActivePerPerson, int? Activ
 public sealed record ParkLimitsUpdate(int? ActivePerPerson, int? ActivePerEnterprise)
 {
     public const int Max = 1000;
+    public static readonly Field ActivePerPersonField = new("activePerPerson", "Active bookings per person");
+    public static readonly Field ActivePerEnterpriseField = new("activePerEnterprise", "Active bookings per enterprise");
 
-    public Terminals.FieldErrors Validate()
+    public FieldErrors Validate()
     {
-        var errors = new Terminals.FieldErrors();
-        if (ActivePerPerson is { } person && person is < 1 or > Max) errors.Add("activePerPerson", $"Between 1 and {Max}, or blank for no limit.");
-        if (ActivePerEnterprise is { } enterprise && enterprise is < 1 or > Max) errors.Add("activePerEnterprise", $"Between 1 and {Max}, or blank for no limit.");
+        var errors = new FieldErrors();
+        if (ActivePerPerson is { } person && person is < 1 or > Max) errors.Add(ActivePerPersonField, "Between 1 and {0}, or blank for no limit.", Max);
+        if (ActivePerEnterprise is { } enterprise && enterprise is < 1 or > Max) errors.Add(ActivePerEnterpriseField, "Between 1 and {0}, or blank for no limit.", Max);
         return errors;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Terminals;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,14 +51,14 @@ public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces space
     public async Task<(BlackoutView? Blackout, FieldErrors Errors)> AddBlackoutAsync(int spaceId, BlackoutRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (request.FirstDay is null) errors.Add("firstDay", "This field is required.");
-        if (request.LastDay is null) errors.Add("lastDay", "This field is required.");
+        if (request.FirstDay is null) errors.Add(BlackoutRequest.FirstDayField, "This field is required.");
+        if (request.LastDay is null) errors.Add(BlackoutRequest.LastDayField, "This field is required.");
         if (request.FirstDay is { } first && request.LastDay is { } last)
         {
-            if (last < first) errors.Add("lastDay", "The last day must not be before the first day.");
-            else if (last.DayNumber - first.DayNumber >= MaxBlackoutDays) errors.Add("lastDay", $"At most {MaxBlackoutDays} days at once.");
+            if (last < first) errors.Add(BlackoutRequest.LastDayField, "The last day must not be before the first day.");
+            else if (last.DayNumber - first.DayNumber >= MaxBlackoutDays) errors.Add(BlackoutRequest.LastDayField, "At most {0} days at once.", MaxBlackoutDays);
         }
-        errors.MaxLength("reason", request.Reason, 200);
+        errors.MaxLength(BlackoutRequest.ReasonField, request.Reason, 200);
         if (!errors.IsEmpty) return (null, errors);
         var blackout = new SpaceBlackout { SpaceId = spaceId, FirstDay = request.FirstDay!.Value, LastDay = request.LastDay!.Value, Reason = request.Reason?.Trim() ?? "" };
         db.Add(blackout);

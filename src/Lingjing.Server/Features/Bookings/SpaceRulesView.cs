@@ -22,4 +22,9 @@ public sealed record SpaceRulesView(
 public sealed record BlackoutView(int Id, DateOnly FirstDay, DateOnly LastDay, string Reason);
 
 /// <summary>Days on which a space is closed for bookings, inclusive, zone time.</summary>
-public sealed record BlackoutRequest(DateOnly? FirstDay, DateOnly? LastDay, string? Reason);
+public sealed record BlackoutRequest(DateOnly? FirstDay, DateOnly? LastDay, string? Reason)
+{
+    public static readonly Field FirstDayField = new("firstDay", "First day");
+    public static readonly Field LastDayField = new("lastDay", "Last day");
+    public static readonly Field ReasonField = new("reason", "Reason");
+}

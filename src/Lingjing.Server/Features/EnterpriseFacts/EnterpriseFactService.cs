@@ -90,19 +90,19 @@ public sealed class EnterpriseFactService(LingjingDbContext db, Notifier notifie
     /// <summary>Records the declared values that differ from the verified ones as pending changes (one per
     /// fact: a new declaration replaces a pending one; declaring the verified value again withdraws it)
     /// and tells the park's operators. Returns the enterprise's pending changes afterwards.</summary>
-    public async Task<FactOutcome<IReadOnlyList<FactChangeView>>> DeclareAsync(int enterpriseId, FactDeclarant declarant, FactDeclaration declaration, CancellationToken ct)
+    public async Task<Outcome<IReadOnlyList<FactChangeView>>> DeclareAsync(int enterpriseId, FactDeclarant declarant, FactDeclaration declaration, CancellationToken ct)
     {
-        if (declaration.Employees is null && declaration.Tags is null) return FactError.BadInput("Declare employees, tags or both.");
-        if (declaration.Employees is < 0 or > MaxEmployees) return FactError.BadInput($"employees must be from 0 to {MaxEmployees:#,0}.");
+        if (declaration.Employees is null && declaration.Tags is null) return Failure.Invalid("Declare employees, tags or both.");
+        if (declaration.Employees is < 0 or > MaxEmployees) return Failure.Invalid("The number of employees must be from 0 to {0:#,0}.", MaxEmployees);
         var tags = declaration.Tags is null ? null : CleanTags(declaration.Tags);
-        if (tags is { Count: > MaxTags }) return FactError.BadInput($"At most {MaxTags} tags.");
-        if (tags is not null && tags.Any(t => t.Length > TagMaxLength)) return FactError.BadInput($"Each tag has at most {TagMaxLength} characters.");
+        if (tags is { Count: > MaxTags }) return Failure.Invalid("At most {0} tags.", MaxTags);
+        if (tags is not null && tags.Any(t => t.Length > TagMaxLength)) return Failure.Invalid("Each tag has at most {0} characters.", TagMaxLength);
         var note = declaration.Note?.Trim() ?? "";
-        if (note.Length > NoteMaxLength) return FactError.BadInput($"note may be at most {NoteMaxLength:#,0} characters.");
+        if (note.Length > NoteMaxLength) return Failure.Invalid("The note may be at most {0:#,0} characters.", NoteMaxLength);
 
         var enterprise = await db.Set<Enterprise>().AsNoTracking().Where(e => e.Id == enterpriseId)
             .Select(e => new { e.ParkId, e.Employees, e.Tags, e.NameEn, e.NameZh }).FirstOrDefaultAsync(ct);
-        if (enterprise is null) return FactError.NotFound($"There is no enterprise with id {enterpriseId}.");
+        if (enterprise is null) return Failure.NotFound("There is no enterprise with id {0}.", enterpriseId);
 
         var declared = new List<(string Fact, string Verified, string Value)>();
         if (declaration.Employees is { } employees)

@@ -36,7 +36,7 @@ public sealed class FactReviewService(
         return view is not null && reviewer.MayReview(view.ParkId) ? FactChangeViews.Readable(view) : null;
     }
 
-    public async Task<FactOutcome<FactChangeView>> ApproveAsync(Guid id, FactReviewer reviewer, CancellationToken ct)
+    public async Task<Outcome<FactChangeView>> ApproveAsync(Guid id, FactReviewer reviewer, CancellationToken ct)
     {
         var (change, enterprise, error) = await LoadPendingAsync(id, reviewer, ct);
         if (error is not null) return error;
@@ -44,7 +44,7 @@ public sealed class FactReviewService(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (await MarkDecidedAsync(change!, FactChangeStatus.Approved, reviewer, now, null, ct) == 0)
-                return FactError.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
+                return Failure.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
             var old = change!.Fact switch
             {
                 DecidingFacts.Employees => DecidingFacts.EncodeEmployees(enterprise!.Employees),
@@ -79,26 +79,26 @@ public sealed class FactReviewService(
         return (await FindAsync(id, reviewer, ct))!;
     }
 
-    public async Task<FactOutcome<FactChangeView>> RejectAsync(Guid id, FactReviewer reviewer, string? reason, CancellationToken ct)
+    public async Task<Outcome<FactChangeView>> RejectAsync(Guid id, FactReviewer reviewer, string? reason, CancellationToken ct)
     {
         var text = reason?.Trim() ?? "";
-        if (text.Length is 0 or > ReasonMaxLength) return FactError.BadInput($"reason is required to reject a change (at most {ReasonMaxLength:#,0} characters).");
+        if (text.Length is 0 or > ReasonMaxLength) return Failure.Invalid("A reason is required to reject a change (at most {0:#,0} characters).", ReasonMaxLength);
         var (change, enterprise, error) = await LoadPendingAsync(id, reviewer, ct);
         if (error is not null) return error;
         if (await MarkDecidedAsync(change!, FactChangeStatus.Rejected, reviewer, time.GetUtcNow().UtcDateTime, text, ct) == 0)
-            return FactError.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
+            return Failure.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
         await TellBothSidesAsync(change!, enterprise!, ct);
         return (await FindAsync(id, reviewer, ct))!;
     }
 
-    private async Task<(FactChange? Change, Enterprise? Enterprise, FactError? Error)> LoadPendingAsync(Guid id, FactReviewer reviewer, CancellationToken ct)
+    private async Task<(FactChange? Change, Enterprise? Enterprise, Failure? Error)> LoadPendingAsync(Guid id, FactReviewer reviewer, CancellationToken ct)
     {
         var change = await db.Set<FactChange>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         var enterprise = change is null ? null : await db.Set<Enterprise>().FirstOrDefaultAsync(e => e.Id == change.EnterpriseId, ct);
         if (change is null || enterprise is null || !reviewer.MayReview(enterprise.ParkId))
-            return (null, null, FactError.NotFound($"There is no fact change with id {id}."));
+            return (null, null, Failure.NotFound("There is no fact change with id {0}.", id));
         if (change.Status != FactChangeStatus.Pending)
-            return (null, null, FactError.Conflict($"The change is {change.Status}; only a pending change can be decided."));
+            return (null, null, Failure.Conflict("The change is {0}; only a pending change can be decided.", change.Status));
         return (change, enterprise, null);
     }
 

@@ -24,7 +24,7 @@ public static class FactsApi
         enterprise.MapGet("/facts/history", async Task<Results<Ok<IReadOnlyList<FactHistoryView>>, ProblemHttpResult>> (
                 int id, string? fact, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
             {
-                if (fact is not null && !DecidingFacts.All.Contains(fact)) return BadInput($"fact must be one of {string.Join(", ", DecidingFacts.All)}.");
+                if (fact is not null && !DecidingFacts.All.Contains(fact)) return BadInput("fact must be one of {0}.", string.Join(", ", DecidingFacts.All));
                 return await MayReadAsync(user, id, facts, ct) ? TypedResults.Ok(await facts.HistoryAsync(id, fact, ct)) : NoEnterprise(id);
             })
             .WithSummary("Verified changes of the enterprise's facts, oldest first: who declared, who verified, when, old and new value");
@@ -48,11 +48,11 @@ public static class FactsApi
                 string? status, int? page, int? pageSize, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
             {
                 var wanted = status ?? FactChangeStatus.Pending;
-                if (!FactChangeStatus.All.Contains(wanted)) return BadInput($"status must be one of {string.Join(", ", FactChangeStatus.All)}.");
+                if (!FactChangeStatus.All.Contains(wanted)) return BadInput("status must be one of {0}.", string.Join(", ", FactChangeStatus.All));
                 var p = page ?? 1;
                 var size = pageSize ?? 20;
                 if (p < 1) return BadInput("page must be 1 or more.");
-                if (size is < 1 or > FactReviewService.MaxPageSize) return BadInput($"pageSize must be from 1 to {FactReviewService.MaxPageSize}.");
+                if (size is < 1 or > FactReviewService.MaxPageSize) return BadInput("pageSize must be from 1 to {0}.", FactReviewService.MaxPageSize);
                 return TypedResults.Ok(await reviews.QueueAsync(FactReviewer.Of(user), wanted, p, size, ct));
             })
             .WithSummary("The review queue of declared changes (park operators: their park's enterprises; government: all), pending longest waiting first");
@@ -81,21 +81,12 @@ public static class FactsApi
         return user.IsInRole(Roles.ParkOperator) && user.ParkId() is { } park && await facts.ParkOfAsync(enterpriseId, ct) == park;
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(FactOutcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : Problem(outcome.Error!);
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
+        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
-    private static ProblemHttpResult NoEnterprise(int id) => Problem(FactError.NotFound($"There is no enterprise with id {id}."));
+    private static ProblemHttpResult NoEnterprise(int id) => Failure.NotFound("There is no enterprise with id {0}.", id).ToProblem();
 
-    private static ProblemHttpResult NoChange(Guid id) => Problem(FactError.NotFound($"There is no fact change with id {id}."));
+    private static ProblemHttpResult NoChange(Guid id) => Failure.NotFound("There is no fact change with id {0}.", id).ToProblem();
 
-    private static ProblemHttpResult BadInput(string detail) => Problem(FactError.BadInput(detail));
-
-    private static ProblemHttpResult Problem(FactError error) => TypedResults.Problem(
-        title: error.Status switch
-        {
-            StatusCodes.Status400BadRequest => "The request is not valid",
-            StatusCodes.Status404NotFound => "Not found",
-            _ => "Conflict",
-        },
-        detail: error.Detail, statusCode: error.Status);
+    private static ProblemHttpResult BadInput(string detail, params object?[] args) => Failure.Invalid(detail, args).ToProblem();
 }

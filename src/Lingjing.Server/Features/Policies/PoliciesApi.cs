@@ -23,7 +23,7 @@ public static class PoliciesApi
                 ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
             {
                 if (Paging(page, pageSize, PolicyService.MaxPageSize, out var p, out var size) is { } bad) return bad;
-                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput($"stage must be one of {string.Join(", ", PolicyLife.Stages)}.");
+                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput("stage must be one of {0}.", string.Join(", ", PolicyLife.Stages));
                 return TypedResults.Ok(await policies.ListAsync(new PolicyQuery(q, category, level, mode, status, p, size, stage), user.IsInRole(Roles.Government), ct));
             })
             .WithSummary("List policies")
@@ -32,7 +32,7 @@ public static class PoliciesApi
         read.MapGet("/{id:int}", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
                 await policies.FindAsync(id, user.IsInRole(Roles.Government), ct) is { } policy
                     ? TypedResults.Ok(policies.View(policy))
-                    : NotFound($"There is no policy with id {id}."))
+                    : NotFound("There is no policy with id {0}.", id))
             .WithSummary("One policy, with its full text rendered to safe HTML");
 
         read.MapGet("/{id:int}/eligibility", async Task<Results<Ok<EligibilityView>, ProblemHttpResult>> (
@@ -42,8 +42,8 @@ public static class PoliciesApi
                 var target = enterpriseId ?? user.EnterpriseId();
                 if (target is null) return BadInput("enterpriseId is required.");
                 // An enterprise may only ask about itself: any other id is simply not found.
-                if (!government && target != user.EnterpriseId()) return NotFound($"There is no enterprise with id {target}.");
-                if (await policies.FindAsync(id, government, ct) is not { } policy) return NotFound($"There is no policy with id {id}.");
+                if (!government && target != user.EnterpriseId()) return NotFound("There is no enterprise with id {0}.", target);
+                if (await policies.FindAsync(id, government, ct) is not { } policy) return NotFound("There is no policy with id {0}.", id);
                 return Result(await policies.EligibilityAsync(policy, target.Value, ct));
             })
             .WithSummary("Whether an enterprise is eligible, clause by clause")
@@ -52,7 +52,7 @@ public static class PoliciesApi
         gov.MapPost("/", async Task<Results<Created<PolicyView>, ProblemHttpResult>> (PolicyInput input, PolicyService policies, CancellationToken ct) =>
             {
                 var outcome = await policies.CreateAsync(input, ct);
-                return outcome.Value is { } policy ? TypedResults.Created($"/api/v1/policies/{policy.Id}", policies.View(policy)) : Problem(outcome.Error!);
+                return outcome.Value is { } policy ? TypedResults.Created($"/api/v1/policies/{policy.Id}", policies.View(policy)) : outcome.Failure!.ToProblem();
             })
             .WithSummary("Create a draft policy")
             .WithDescription("400 names the field; a rule or formula that does not parse gets 'ruleError' with position, line, column and message.");
@@ -62,7 +62,7 @@ public static class PoliciesApi
             .WithSummary("Edit a policy; a published one is rematched against every enterprise");
 
         gov.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
-                await policies.DeleteAsync(id, ct) is { } error ? Problem(error) : TypedResults.NoContent())
+                await policies.DeleteAsync(id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent())
             .WithSummary("Delete a draft (409 for a published policy: withdraw it)");
 
         gov.MapPost("/{id:int}/publish", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
@@ -87,7 +87,7 @@ public static class PoliciesApi
             .WithSummary("Evaluate a draft rule: eligible count, a sample and per-clause counts, or the error with its position");
 
         gov.MapGet("/{id:int}/funnel", async Task<Results<Ok<PolicyFunnel>, ProblemHttpResult>> (int id, PolicyAnalytics analytics, CancellationToken ct) =>
-                await analytics.FunnelAsync(id, ct) is { } funnel ? TypedResults.Ok(funnel) : NotFound($"There is no policy with id {id}."))
+                await analytics.FunnelAsync(id, ct) is { } funnel ? TypedResults.Ok(funnel) : NotFound("There is no policy with id {0}.", id))
             .WithSummary("Eligible → applied → approved → paid for one policy");
 
         gov.MapGet("/analytics", async Task<Ok<PolicyAnalyticsView>> (PolicyAnalytics analytics, CancellationToken ct) =>
@@ -97,7 +97,7 @@ public static class PoliciesApi
         gov.MapGet("/charts/funnel", async Task<Results<Ok<List<FunnelStage>>, ProblemHttpResult>> (int? policyId, PolicyAnalytics analytics, CancellationToken ct) =>
             {
                 var stages = await analytics.FunnelStagesAsync(policyId, ct);
-                return stages is null ? NotFound($"There is no policy with id {policyId}.") : TypedResults.Ok(stages);
+                return stages is null ? NotFound("There is no policy with id {0}.", policyId) : TypedResults.Ok(stages);
             })
             .WithSummary("Chart data: eligible → applied → approved → paid of one policy (policyId) or all; empty when all are zero");
 
@@ -111,12 +111,12 @@ public static class PoliciesApi
             {
                 if (!request.HasFormContentType) return BadInput("Send the application as multipart/form-data: contactName, contactPhone, statement and files in 'materials'.");
                 var (form, unreadable) = await Infrastructure.Web.MultipartForm.ReadAsync(request, ct);
-                if (form is null) return BadInput(unreadable!);
+                if (form is null) return Failure.Invalid(unreadable!).ToProblem();
                 var outcome = await applications.ApplyAsync(id, ApplicationViewer.Of(user),
                     new ApplicationForm(form["contactName"], form["contactPhone"], form["statement"]), form.Files.ToList(), ct);
                 return outcome.Value is { } detail
                     ? TypedResults.Created($"/api/v1/policies/applications/{detail.Application.Id}", detail)
-                    : Problem(outcome.Error!);
+                    : outcome.Failure!.ToProblem();
             })
             .RequireAuthorization(Accounts.Policies.EnterpriseAdmin)
             .DisableAntiforgery()
@@ -129,21 +129,21 @@ public static class PoliciesApi
                 Guid applicationId, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>
                 await applications.DetailAsync(applicationId, ApplicationViewer.Of(user), ct) is { } detail
                     ? TypedResults.Ok(detail)
-                    : NotFound($"There is no application with id {applicationId}."))
+                    : NotFound("There is no application with id {0}.", applicationId))
             .WithSummary("One application with its timeline and materials (its enterprise or government; others get 404)");
 
         read.MapGet("/applications/{applicationId:guid}/materials/{materialId:guid}", async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> (
                 Guid applicationId, Guid materialId, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>
                 await applications.MaterialAsync(applicationId, materialId, ApplicationViewer.Of(user), ct) is { } found
                     ? TypedResults.PhysicalFile(found.Path, found.Material.ContentType, found.Material.FileName)
-                    : NotFound($"There is no material {materialId} of application {applicationId}."))
+                    : NotFound("There is no material {0} of application {1}.", materialId, applicationId))
             .WithSummary("Download a material");
 
         gov.MapGet("/applications", async Task<Results<Ok<ResultPage<ApplicationView>>, ProblemHttpResult>> (
                 string? status, int? policyId, string? category, bool? automatic, string? q, int? page, int? pageSize,
                 ApplicationService applications, CancellationToken ct) =>
             {
-                if (status is not null && !ApplicationStatus.All.Contains(status)) return BadInput($"status must be one of {string.Join(", ", ApplicationStatus.All)}.");
+                if (status is not null && !ApplicationStatus.All.Contains(status)) return BadInput("status must be one of {0}.", string.Join(", ", ApplicationStatus.All));
                 if (Paging(page, pageSize, ApplicationService.MaxPageSize, out var p, out var size) is { } bad) return bad;
                 return TypedResults.Ok(await applications.QueueAsync(new ApplicationQuery(status, policyId, category, automatic, q, p, size), ct));
             })
@@ -178,31 +178,17 @@ public static class PoliciesApi
         p = page ?? 1;
         size = pageSize ?? 20;
         if (p < 1) return BadInput("page must be 1 or more.");
-        if (size < 1 || size > max) return BadInput($"pageSize must be from 1 to {max}.");
+        if (size < 1 || size > max) return BadInput("pageSize must be from 1 to {0}.", max);
         return null;
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(PolicyOutcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : Problem(outcome.Error!);
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
+        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
-    private static Results<Ok<TView>, ProblemHttpResult> Result<T, TView>(PolicyOutcome<T> outcome, Func<T, TView> view) =>
-        outcome.Value is { } value ? TypedResults.Ok(view(value)) : Problem(outcome.Error!);
+    private static Results<Ok<TView>, ProblemHttpResult> Result<T, TView>(Outcome<T> outcome, Func<T, TView> view) =>
+        outcome.Value is { } value ? TypedResults.Ok(view(value)) : outcome.Failure!.ToProblem();
 
-    private static ProblemHttpResult BadInput(string detail) => Problem(PolicyError.BadInput(detail));
+    private static ProblemHttpResult BadInput(string detail, params object?[] args) => Failure.Invalid(detail, args).ToProblem();
 
-    private static ProblemHttpResult NotFound(string detail) => Problem(PolicyError.NotFound(detail));
-
-    private static ProblemHttpResult Problem(PolicyError error)
-    {
-        var title = error.Status switch
-        {
-            StatusCodes.Status400BadRequest => "The request is not valid",
-            StatusCodes.Status404NotFound => "Not found",
-            _ => "Conflict",
-        };
-        var extensions = error.RuleError is { } rule
-            ? new Dictionary<string, object?> { ["ruleError"] = rule }
-            : null;
-        return TypedResults.Problem(title: title, detail: error.Detail, statusCode: error.Status, extensions: extensions);
-    }
+    private static ProblemHttpResult NotFound(string detail, params object?[] args) => Failure.NotFound(detail, args).ToProblem();
 }

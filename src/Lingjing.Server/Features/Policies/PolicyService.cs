@@ -56,7 +56,7 @@ public sealed class PolicyService(
         return policy is null || (!government && policy.Status != PolicyStatus.Published) ? null : policy;
     }
 
-    public async Task<PolicyOutcome<Policy>> CreateAsync(PolicyInput input, CancellationToken ct)
+    public async Task<Outcome<Policy>> CreateAsync(PolicyInput input, CancellationToken ct)
     {
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
         var policy = new Policy();
@@ -69,11 +69,11 @@ public sealed class PolicyService(
         return policy;
     }
 
-    public async Task<PolicyOutcome<Policy>> UpdateAsync(int id, PolicyInput input, CancellationToken ct)
+    public async Task<Outcome<Policy>> UpdateAsync(int id, PolicyInput input, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
-        if (policy.Status == PolicyStatus.Withdrawn) return PolicyError.Conflict("The policy was withdrawn; it can no longer be edited.");
+        if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
+        if (policy.Status == PolicyStatus.Withdrawn) return Failure.Conflict("The policy was withdrawn; it can no longer be edited.");
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
         if (Apply(input, policy, snapshot.Vocabulary) is { } error) return error;
         policy.UpdatedAt = time.GetUtcNow().UtcDateTime;
@@ -82,11 +82,11 @@ public sealed class PolicyService(
         return policy;
     }
 
-    public async Task<PolicyOutcome<Policy>> PublishAsync(int id, CancellationToken ct)
+    public async Task<Outcome<Policy>> PublishAsync(int id, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
-        if (policy.Status != PolicyStatus.Draft) return PolicyError.Conflict($"Only a draft can be published; this policy is {policy.Status}.");
+        if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
+        if (policy.Status != PolicyStatus.Draft) return Failure.Conflict("Only a draft can be published; this policy is {0}.", policy.Status);
         var now = time.GetUtcNow().UtcDateTime;
         policy.Status = PolicyStatus.Published;
         policy.PublishedAt = policy.UpdatedAt = now;
@@ -95,11 +95,11 @@ public sealed class PolicyService(
         return policy;
     }
 
-    public async Task<PolicyOutcome<Policy>> WithdrawAsync(int id, CancellationToken ct)
+    public async Task<Outcome<Policy>> WithdrawAsync(int id, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
-        if (policy.Status != PolicyStatus.Published) return PolicyError.Conflict($"Only a published policy can be withdrawn; this policy is {policy.Status}.");
+        if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
+        if (policy.Status != PolicyStatus.Published) return Failure.Conflict("Only a published policy can be withdrawn; this policy is {0}.", policy.Status);
         policy.Status = PolicyStatus.Withdrawn;
         policy.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -107,11 +107,11 @@ public sealed class PolicyService(
         return policy;
     }
 
-    public async Task<PolicyError?> DeleteAsync(int id, CancellationToken ct)
+    public async Task<Failure?> DeleteAsync(int id, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (policy is null) return PolicyError.NotFound($"There is no policy with id {id}.");
-        if (policy.Status != PolicyStatus.Draft) return PolicyError.Conflict("Only a draft can be deleted; withdraw a published policy instead.");
+        if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
+        if (policy.Status != PolicyStatus.Draft) return Failure.Conflict("Only a draft can be deleted; withdraw a published policy instead.");
         db.Remove(policy);
         await db.SaveChangesAsync(ct);
         return null;
@@ -179,14 +179,14 @@ public sealed class PolicyService(
 
     private static double Safe(double x) => double.IsNaN(x) || double.IsInfinity(x) ? 0 : x;
 
-    public async Task<PolicyOutcome<EligibilityView>> EligibilityAsync(Policy policy, int enterpriseId, CancellationToken ct)
+    public async Task<Outcome<EligibilityView>> EligibilityAsync(Policy policy, int enterpriseId, CancellationToken ct)
     {
         // The vocabulary (parks, tags) may be a little old; the enterprise's own profile is read now.
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
         var profile = await loader.LoadOneAsync(enterpriseId, ct);
-        if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
+        if (profile is null) return Failure.NotFound("There is no enterprise with id {0}.", enterpriseId);
         if (!PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out var error))
-            return PolicyError.Conflict($"The policy's rule no longer checks against the zone: {error}");
+            return Failure.Conflict("The policy's rule no longer checks against the zone: {0}", error);
         var explanation = new RuleEvaluator(snapshot.Vocabulary).Explain(rule!, profile);
         var benefit = explanation.Eligible ? new BenefitCalculator(snapshot.Vocabulary).Amount(policy, profile) : null;
         return new EligibilityView(policy.Id, enterpriseId, explanation.Eligible, explanation.Clauses, explanation.OnlyFailingClause, benefit,
@@ -240,27 +240,35 @@ public sealed class PolicyService(
     }
 
     /// <summary>Copies the input onto the policy after checking it; the rule and formula must parse.</summary>
-    private static PolicyError? Apply(PolicyInput input, Policy policy, RuleVocabulary vocabulary)
+    private static Failure? Apply(PolicyInput input, Policy policy, RuleVocabulary vocabulary)
     {
         static string Text(string? value) => value?.Trim() ?? "";
-        if (Text(input.TitleZh).Length is 0 or > 200) return PolicyError.BadInput("titleZh is required, at most 200 characters.");
-        if (Text(input.TitleEn).Length is 0 or > 300) return PolicyError.BadInput("titleEn is required, at most 300 characters.");
-        if (Text(input.DepartmentZh).Length == 0 && Text(input.DepartmentEn).Length == 0) return PolicyError.BadInput("departmentZh or departmentEn (the issuing department) is required.");
-        if (PolicyLevels.All.All(l => l.Code != input.Level)) return PolicyError.BadInput($"level must be one of {string.Join(", ", PolicyLevels.All.Select(l => l.Code))}.");
-        if (PolicyCategories.All.All(c => c.Code != input.Category)) return PolicyError.BadInput($"category must be one of {string.Join(", ", PolicyCategories.All.Select(c => c.Code))}.");
-        if (PolicyModes.All.All(m => m.Code != input.Mode)) return PolicyError.BadInput($"mode must be one of {string.Join(", ", PolicyModes.All.Select(m => m.Code))}.");
-        if (input.ValidFrom is not { } from || input.ValidUntil is not { } until) return PolicyError.BadInput("validFrom and validUntil (yyyy-MM-dd) are required.");
-        if (until < from) return PolicyError.BadInput("validUntil must not be before validFrom.");
-        if (Text(input.FullText).Length > 100_000) return PolicyError.BadInput("fullText may be at most 100,000 characters.");
+        var errors = new FieldErrors();
+        errors.Required(PolicyInput.TitleZhField, input.TitleZh, 200);
+        errors.Required(PolicyInput.TitleEnField, input.TitleEn, 300);
+        if (Text(input.DepartmentZh).Length == 0 && Text(input.DepartmentEn).Length == 0)
+            errors.Add(PolicyInput.DepartmentField, "Name the issuing department, in Chinese or in English.");
+        if (PolicyLevels.All.All(l => l.Code != input.Level)) errors.Add(PolicyInput.LevelField, "Choose one of: {0}.", string.Join(", ", PolicyLevels.All.Select(l => l.Code)));
+        if (PolicyCategories.All.All(c => c.Code != input.Category)) errors.Add(PolicyInput.CategoryField, "Choose one of: {0}.", string.Join(", ", PolicyCategories.All.Select(c => c.Code)));
+        if (PolicyModes.All.All(m => m.Code != input.Mode)) errors.Add(PolicyInput.ModeField, "Choose one of: {0}.", string.Join(", ", PolicyModes.All.Select(m => m.Code)));
+        if (input.ValidFrom is null) errors.Add(PolicyInput.ValidFromField, "This field is required.");
+        if (input.ValidUntil is null) errors.Add(PolicyInput.ValidUntilField, "This field is required.");
+        else if (input.ValidUntil < input.ValidFrom) errors.Add(PolicyInput.ValidUntilField, "The end of validity must not be before its start.");
+        errors.MaxLength(PolicyInput.FullTextField, input.FullText, 100_000, multiline: true);
         var hasFormula = !string.IsNullOrWhiteSpace(input.BenefitFormula);
-        if (hasFormula == input.BenefitAmountYuan.HasValue) return PolicyError.BadInput("Give the benefit as either benefitAmountYuan (a fixed amount) or benefitFormula, not both and not neither.");
-        if (input.BenefitAmountYuan is < 0) return PolicyError.BadInput("benefitAmountYuan must not be negative.");
-        if (hasFormula && !PolicyRule.TryParse(input.BenefitFormula!, vocabulary, RuleType.Number, out _, out var formulaError))
-            return PolicyError.BadInput($"benefitFormula is not valid. {formulaError}", formulaError);
-        if (string.IsNullOrWhiteSpace(input.Rule)) return PolicyError.BadInput("rule (the eligibility rule) is required.");
-        if (input.Rule.Length > 4_000) return PolicyError.BadInput("rule may be at most 4,000 characters.");
-        if (!PolicyRule.TryParse(input.Rule, vocabulary, RuleType.Boolean, out _, out var ruleError))
-            return PolicyError.BadInput($"rule is not valid. {ruleError}", ruleError);
+        if (hasFormula == input.BenefitAmountYuan.HasValue)
+            errors.Add(PolicyInput.BenefitAmountField, "Give the benefit either as a fixed amount or as a formula, not both and not neither.");
+        if (input.BenefitAmountYuan is < 0) errors.Add(PolicyInput.BenefitAmountField, "The amount must not be negative.");
+        RuleError? formulaError = null, ruleError = null;
+        if (hasFormula && !PolicyRule.TryParse(input.BenefitFormula!, vocabulary, RuleType.Number, out _, out formulaError))
+            errors.Add(PolicyInput.BenefitFormulaField, "The formula is not valid: {0}", formulaError!.ToString());
+        if (string.IsNullOrWhiteSpace(input.Rule)) errors.Add(PolicyInput.RuleField, "This field is required.");
+        else if (input.Rule.Length > 4_000) errors.Add(PolicyInput.RuleField, "At most {0:#,0} characters.", 4_000);
+        else if (!PolicyRule.TryParse(input.Rule, vocabulary, RuleType.Boolean, out _, out ruleError))
+            errors.Add(PolicyInput.RuleField, "The rule is not valid: {0}", ruleError!.ToString());
+        if (!errors.IsEmpty)
+            return (ruleError ?? formulaError) is { } where ? Failure.Invalid(errors).With("ruleError", where) : Failure.Invalid(errors);
+        var (from, until) = (input.ValidFrom!.Value, input.ValidUntil!.Value);
 
         policy.TitleZh = Text(input.TitleZh);
         policy.TitleEn = Text(input.TitleEn);
@@ -283,7 +291,7 @@ public sealed class PolicyService(
         policy.GuideMaterials = Text(input.GuideMaterials);
         policy.ApplicationDeadline = input.ApplicationDeadline;
         policy.GuideContact = Text(input.GuideContact);
-        policy.Rule = input.Rule.Trim();
+        policy.Rule = input.Rule!.Trim();
         return null;
     }
 }

@@ -100,7 +100,7 @@ public sealed class OversightAccessTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<Problem>();
-        problem!.Detail.ShouldBe("week must be a date like 2026-11-23 (years 2000 to 2999), not 'next-tuesday'.");
+        problem!.Detail.ShouldBe("The week must be a date like 2026-11-23 (years 2000 to 2999), not 'next-tuesday'.");
         (await operatorA.GetAsync("/api/v1/park/bookings/week?week=0001-01-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await operatorA.GetAsync("/api/v1/park/bookings/week?week=9999-12-31")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var pages = await scene.CookieAsync(OversightScene.OperatorA);

@@ -31,7 +31,7 @@ public static class BookingOversightApi
                 string? week, ClaimsPrincipal user, ParkWeekCalendars calendars, CancellationToken ct) =>
             {
                 if (!TryParseWeek(week, out var day))
-                    return BookingsApi.Problem(BookingError.BadInput($"week must be a date like 2026-11-23 (years {FirstYear} to {LastYear}), not '{week}'."));
+                    return Failure.Invalid("The week must be a date like 2026-11-23 (years {0} to {1}), not '{2}'.", FirstYear, LastYear, week).ToProblem();
                 return TypedResults.Ok(await calendars.WeekAsync(OwnPark(user), day, ct));
             })
             .WithSummary("My park's week calendar: spaces by day with their bookings, closed and blackout days")

@@ -24,49 +24,54 @@ public sealed class ApplicationService(
     public string MaterialDirectory(Guid applicationId) =>
         Path.Combine(options.Value.FullDataDirectory, "uploads", "policies", applicationId.ToString("N"));
 
-    public async Task<PolicyOutcome<ApplicationDetail>> ApplyAsync(
+    public async Task<Outcome<ApplicationDetail>> ApplyAsync(
         int policyId, ApplicationViewer viewer, ApplicationForm form, IReadOnlyList<IFormFile> files, CancellationToken ct)
     {
-        if (viewer.EnterpriseId is not { } enterpriseId) return PolicyError.NotFound("Only an enterprise account can apply.");
+        if (viewer.EnterpriseId is not { } enterpriseId) return Failure.NotFound("Only an enterprise account can apply.");
         var policy = await db.Set<Policy>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId && p.Status == PolicyStatus.Published, ct);
-        if (policy is null) return PolicyError.NotFound($"There is no published policy with id {policyId}.");
+        if (policy is null) return Failure.NotFound("There is no published policy with id {0}.", policyId);
 
         var contactName = form.ContactName?.Trim() ?? "";
         var contactPhone = form.ContactPhone?.Trim() ?? "";
         var statement = form.Statement?.Trim() ?? "";
-        if (contactName.Length is 0 or > 100) return PolicyError.BadInput("contactName is required, at most 100 characters.");
+        if (contactName.Length is 0 or > 100) return Failure.Invalid("The contact name is required (at most 100 characters).");
         if (contactPhone.Length is < 5 or > 40 || contactPhone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')')))
-            return PolicyError.BadInput("contactPhone is required: 5 to 40 digits, spaces, +, - or parentheses.");
-        if (statement.Length > 4_000) return PolicyError.BadInput("statement may be at most 4,000 characters.");
-        if (files.Count > MaterialRules.MaxFiles) return PolicyError.BadInput($"At most {MaterialRules.MaxFiles} materials may be attached; there are {files.Count}.");
+            return Failure.Invalid("The contact phone is required: 5 to 40 digits, spaces, +, - or parentheses.");
+        if (statement.Length > 4_000) return Failure.Invalid("The statement may be at most 4,000 characters.");
+        if (files.Count > MaterialRules.MaxFiles) return Failure.Invalid("At most {0} materials may be attached; there are {1}.", MaterialRules.MaxFiles, files.Count);
         var types = new List<string>();
         foreach (var file in files)
         {
-            if (MaterialRules.Check(file, out var contentType) is { } problem) return PolicyError.BadInput(problem);
+            if (MaterialRules.Check(file, out var contentType) is { } problem) return Failure.Invalid(problem.Template, problem.Args);
             types.Add(contentType!);
         }
 
         if (policy.Mode == PolicyModes.Automatic)
-            return PolicyError.Conflict("This policy needs no application (免申即享): eligible enterprises are granted it automatically.");
+            return Failure.Conflict("This policy needs no application (免申即享): eligible enterprises are granted it automatically.");
         switch (PolicyLife.Stage(policy, Today()))
         {
             case PolicyLife.Upcoming:
-                return PolicyError.Conflict($"This policy is not open yet: applications open on {PolicyLife.OpensOn(policy):yyyy-MM-dd}.");
+                return Failure.Conflict("This policy is not open yet: applications open on {0:yyyy-MM-dd}.", PolicyLife.OpensOn(policy));
             case PolicyLife.Closed:
-                return PolicyError.Conflict($"This policy is closed: applications closed on {PolicyLife.ClosesOn(policy):yyyy-MM-dd}.");
+                return Failure.Conflict("This policy is closed: applications closed on {0:yyyy-MM-dd}.", PolicyLife.ClosesOn(policy));
         }
         if (await db.Set<PolicyApplication>().AnyAsync(a => a.PolicyId == policyId && a.EnterpriseId == enterpriseId, ct))
-            return PolicyError.Conflict("Your enterprise has already applied to this policy.");
+            return Failure.Conflict("Your enterprise has already applied to this policy.");
 
         var snapshot = await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct);
         var profile = await loader.LoadOneAsync(enterpriseId, ct);
-        if (profile is null) return PolicyError.NotFound($"There is no enterprise with id {enterpriseId}.");
+        if (profile is null) return Failure.NotFound("There is no enterprise with id {0}.", enterpriseId);
         if (PolicyRule.TryParse(policy.Rule, snapshot.Vocabulary, RuleType.Boolean, out var rule, out _))
         {
             var explanation = new RuleEvaluator(snapshot.Vocabulary).Explain(rule!, profile);
             if (!explanation.Eligible)
-                return PolicyError.Conflict("Your enterprise does not meet the policy's conditions: " +
-                    string.Join("; ", explanation.Clauses.Where(c => !c.Held).Select(c => $"{c.Clause} ({string.Join(", ", c.Values)})")) + ".");
+            {
+                // In words, not in the rule language: the person applying does not read rules.
+                var words = new RuleWording(snapshot.Vocabulary).Clauses(rule!);
+                var missed = explanation.Clauses.Select((clause, i) => (clause, words[i])).Where(c => !c.clause.Held).ToList();
+                return Failure.Conflict("Your enterprise does not meet the policy's conditions: {0}.", new Phrase.InBothLanguages(
+                    string.Join("; ", missed.Select(m => m.Item2.En)), string.Join("；", missed.Select(m => m.Item2.Zh))));
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -116,7 +121,7 @@ public sealed class ApplicationService(
             // The unique index on (policy, enterprise) refused a concurrent second application.
             foreach (var path in written) File.Delete(path);
             db.ChangeTracker.Clear();
-            return PolicyError.Conflict("Your enterprise has already applied to this policy.");
+            return Failure.Conflict("Your enterprise has already applied to this policy.");
         }
         catch
         {
@@ -126,27 +131,27 @@ public sealed class ApplicationService(
         return (await DetailAsync(application.Id, viewer, ct))!;
     }
 
-    public async Task<PolicyOutcome<ApplicationDetail>> MoveAsync(Guid id, string to, ApplicationViewer reviewer, ReviewDecision decision, CancellationToken ct)
+    public async Task<Outcome<ApplicationDetail>> MoveAsync(Guid id, string to, ApplicationViewer reviewer, ReviewDecision decision, CancellationToken ct)
     {
         var application = await db.Set<PolicyApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null || !reviewer.Government) return PolicyError.NotFound($"There is no application with id {id}.");
+        if (application is null || !reviewer.Government) return Failure.NotFound("There is no application with id {0}.", id);
         if (!ApplicationStatus.CanMove(application.Status, to))
-            return PolicyError.Conflict($"An application that is {application.Status} cannot become {to}.");
+            return Failure.Conflict("An application that is {0} cannot become {1}.", application.Status, to);
 
         var reason = decision.Reason?.Trim() ?? "";
         var note = decision.Note?.Trim() ?? "";
-        if (note.Length > 1_000) return PolicyError.BadInput("note may be at most 1,000 characters.");
+        if (note.Length > 1_000) return Failure.Invalid("The note may be at most 1,000 characters.");
         long? amount = null;
         DateOnly? paidOn = null;
         switch (to)
         {
             case ApplicationStatus.Rejected when reason.Length is 0 or > 1_000:
-                return PolicyError.BadInput("reason is required to reject an application (at most 1,000 characters).");
+                return Failure.Invalid("A reason is required to reject an application (at most 1,000 characters).");
             case ApplicationStatus.Paid:
-                if (decision.AmountYuan is not > 0) return PolicyError.BadInput("amountYuan (a positive whole number of yuan) is required to record a payment.");
-                if (decision.AmountYuan > 100_000_000_000) return PolicyError.BadInput("amountYuan is implausibly large.");
+                if (decision.AmountYuan is not > 0) return Failure.Invalid("The amount paid (a positive whole number of yuan) is required to record a payment.");
+                if (decision.AmountYuan > 100_000_000_000) return Failure.Invalid("The amount paid is implausibly large.");
                 paidOn = decision.PaidOn ?? Today();
-                if (paidOn > Today()) return PolicyError.BadInput("paidOn must not be in the future.");
+                if (paidOn > Today()) return Failure.Invalid("The payment date must not be in the future.");
                 amount = decision.AmountYuan;
                 break;
         }
@@ -162,7 +167,7 @@ public sealed class ApplicationService(
             _ => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.UpdatedAt, now), ct),
         };
-        if (changed == 0) return PolicyError.Conflict("The application was changed by someone else meanwhile; reload it.");
+        if (changed == 0) return Failure.Conflict("The application was changed by someone else meanwhile; reload it.");
 
         var entryNote = to switch
         {

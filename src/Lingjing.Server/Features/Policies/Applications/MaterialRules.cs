@@ -22,21 +22,21 @@ public static class MaterialRules
     public static string Allowed => "PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx)";
 
     /// <summary>The content type to store for the file, or why it is refused.</summary>
-    public static string? Check(IFormFile file, out string? contentType)
+    public static Phrase? Check(IFormFile file, out string? contentType)
     {
         contentType = null;
         var name = Path.GetFileName(file.FileName ?? "");
-        if (name.Length == 0) return "A material has no file name.";
-        if (name.Length > MaxFileNameLength) return $"The file name '{name[..40]}…' is longer than {MaxFileNameLength} characters.";
-        if (file.Length == 0) return $"'{name}' is empty.";
-        if (file.Length > MaxFileBytes) return $"'{name}' is {file.Length / 1024.0 / 1024.0:0.0} MB; a material may be at most {MaxFileBytes / 1024 / 1024} MB.";
-        if (!Kinds.TryGetValue(Path.GetExtension(name), out var kind)) return $"'{name}' is not an accepted type; attach {Allowed}.";
+        if (name.Length == 0) return new("A material has no file name.");
+        if (name.Length > MaxFileNameLength) return new("The file name '{0}…' is longer than {1} characters.", name[..40], MaxFileNameLength);
+        if (file.Length == 0) return new("'{0}' is empty.", name);
+        if (file.Length > MaxFileBytes) return new("'{0}' is {1:0.0} MB; a material may be at most {2} MB.", name, file.Length / 1024.0 / 1024.0, MaxFileBytes / 1024 / 1024);
+        if (!Kinds.TryGetValue(Path.GetExtension(name), out var kind)) return new("'{0}' is not an accepted type; attach {1}.", name, Allowed);
         Span<byte> head = stackalloc byte[kind.Magic.Length];
         using (var stream = file.OpenReadStream())
         {
             var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             if (read < head.Length || !head.SequenceEqual(kind.Magic))
-                return $"'{name}' does not look like a {Path.GetExtension(name).TrimStart('.').ToUpperInvariant()} file.";
+                return new("'{0}' does not look like a {1} file.", name, Path.GetExtension(name).TrimStart('.').ToUpperInvariant());
         }
         contentType = kind.ContentType;
         return null;

@@ -33,24 +33,24 @@ public static class EnterpriseProfileApi
         int id, HttpContext http, EnterpriseProfileService profiles, CancellationToken ct) =>
         EnterpriseAccess.CanRead(http.User, id) ? await GetAsync(id, profiles, ct) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EnterpriseProfile>, ValidationProblem, NotFound>> UpdateOwnAsync(
+    private static async Task<Results<Ok<EnterpriseProfile>, ProblemHttpResult, NotFound>> UpdateOwnAsync(
         EnterpriseProfileUpdate update, HttpContext http, EnterpriseProfileService profiles, CancellationToken ct) =>
         http.User.EnterpriseId() is { } id ? await UpdateAsync(id, update, http, profiles, ct) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EnterpriseProfile>, ValidationProblem, NotFound>> UpdateByIdAsync(
+    private static async Task<Results<Ok<EnterpriseProfile>, ProblemHttpResult, NotFound>> UpdateByIdAsync(
         int id, EnterpriseProfileUpdate update, HttpContext http, EnterpriseProfileService profiles, CancellationToken ct) =>
         await UpdateAsync(id, update, http, profiles, ct);
 
     private static async Task<Results<Ok<EnterpriseProfile>, NotFound>> GetAsync(int id, EnterpriseProfileService profiles, CancellationToken ct) =>
         await profiles.GetAsync(id, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EnterpriseProfile>, ValidationProblem, NotFound>> UpdateAsync(
+    private static async Task<Results<Ok<EnterpriseProfile>, ProblemHttpResult, NotFound>> UpdateAsync(
         int id, EnterpriseProfileUpdate update, HttpContext http, EnterpriseProfileService profiles, CancellationToken ct)
     {
         if (!EnterpriseAccess.CanEdit(http.User, id) || await profiles.GetAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = await profiles.UpdateAsync(id, update, FactDeclarant.Of(http.User), ct);
         if (!errors.IsEmpty)
-            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The enterprise profile is not valid");
+            return Failure.Invalid(errors).Titled("The enterprise profile is not valid").ToProblem();
         return TypedResults.Ok((await profiles.GetAsync(id, ct))!);
     }
 }

@@ -48,7 +48,7 @@ public sealed class EnterpriseProfileService(LingjingDbContext db, EnterpriseFac
         await db.SaveChangesAsync(cancellationToken);
         var declared = await facts.DeclareAsync(enterpriseId, declarant, new FactDeclaration(update.Employees, update.CleanTags, null), cancellationToken);
         // Validation above is at least as strict as the declaration's, so this only trips on a real bug.
-        if (declared.Error is { } error) throw new InvalidOperationException(error.Detail);
+        if (declared.Failure is { } failure) throw new InvalidOperationException(failure.ToString());
         return errors;
     }
 }

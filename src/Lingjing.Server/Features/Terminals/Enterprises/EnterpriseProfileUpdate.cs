@@ -27,28 +27,38 @@ public sealed partial record EnterpriseProfileUpdate(
     public IReadOnlyList<string> CleanTags =>
         (Tags ?? []).Select(t => (t ?? "").Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    public static readonly Field NameZhField = new("nameZh", "Chinese name");
+    public static readonly Field NameEnField = new("nameEn", "English name");
+    public static readonly Field DescriptionZhField = new("descriptionZh", "Chinese description");
+    public static readonly Field DescriptionEnField = new("descriptionEn", "English description");
+    public static readonly Field WebsiteField = new("website", "Website");
+    public static readonly Field ContactEmailField = new("contactEmail", "Contact email");
+    public static readonly Field ContactPhoneField = new("contactPhone", "Contact phone");
+    public static readonly Field EmployeesField = new("employees", "Employees");
+    public static readonly Field TagsField = new("tags", "Tags");
+
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
-        errors.Required("nameZh", NameZh, NameMaxLength);
-        errors.Required("nameEn", NameEn, NameMaxLength);
-        errors.MaxLength("descriptionZh", DescriptionZh, DescriptionMaxLength, multiline: true);
-        errors.MaxLength("descriptionEn", DescriptionEn, DescriptionMaxLength, multiline: true);
+        errors.Required(NameZhField, NameZh, NameMaxLength);
+        errors.Required(NameEnField, NameEn, NameMaxLength);
+        errors.MaxLength(DescriptionZhField, DescriptionZh, DescriptionMaxLength, multiline: true);
+        errors.MaxLength(DescriptionEnField, DescriptionEn, DescriptionMaxLength, multiline: true);
         var website = (Website ?? "").Trim();
-        if (website.Length > WebsiteMaxLength) errors.Add("website", $"At most {WebsiteMaxLength} characters.");
+        if (website.Length > WebsiteMaxLength) errors.Add(WebsiteField, "At most {0:#,0} characters.", WebsiteMaxLength);
         else if (website.Length > 0 && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            errors.Add("website", "Enter a web address starting with http:// or https://.");
+            errors.Add(WebsiteField, "Enter a web address starting with http:// or https://.");
         var email = (ContactEmail ?? "").Trim();
         if (email.Length > EmailMaxLength || (email.Length > 0 && !EmailPattern().IsMatch(email)))
-            errors.Add("contactEmail", "Enter an email address such as info@example.com.");
+            errors.Add(ContactEmailField, "Enter an email address such as info@example.com.");
         var phone = (ContactPhone ?? "").Trim();
         if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
-            errors.Add("contactPhone", "Enter a phone number of digits, spaces, +, - and parentheses (5 to 30 characters).");
-        if (Employees is null) errors.Add("employees", "This field is required.");
-        else if (Employees < 0 || Employees > MaxEmployees) errors.Add("employees", "Enter a number of employees between 0 and 1,000,000.");
+            errors.Add(ContactPhoneField, "Enter a phone number of digits, spaces, +, - and parentheses (5 to 30 characters).");
+        if (Employees is null) errors.Add(EmployeesField, "This field is required.");
+        else if (Employees < 0 || Employees > MaxEmployees) errors.Add(EmployeesField, "Enter a number of employees between 0 and 1,000,000.");
         var tags = CleanTags;
-        if (tags.Count > MaxTags) errors.Add("tags", $"At most {MaxTags} tags.");
-        if (tags.Any(t => t.Length > TagMaxLength)) errors.Add("tags", $"Each tag has at most {TagMaxLength} characters.");
+        if (tags.Count > MaxTags) errors.Add(TagsField, "At most {0} tags.", MaxTags);
+        if (tags.Any(t => t.Length > TagMaxLength)) errors.Add(TagsField, "Each tag has at most {0} characters.", TagMaxLength);
         return errors;
     }
 

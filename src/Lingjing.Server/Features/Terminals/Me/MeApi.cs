@@ -15,13 +15,13 @@ public static class MeApi
     private static async Task<Results<Ok<UserProfile>, NotFound>> GetAsync(HttpContext http, UserProfileService profiles, CancellationToken ct) =>
         http.User.UserId() is { } id && await profiles.GetAsync(id, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> UpdateAsync(
+    private static async Task<Results<Ok<UserProfile>, ProblemHttpResult, NotFound>> UpdateAsync(
         UserProfileUpdate update, HttpContext http, UserProfileService profiles, CancellationToken ct)
     {
         if (http.User.UserId() is not { } id || await profiles.GetAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = await profiles.UpdateAsync(id, update);
         if (!errors.IsEmpty)
-            return TypedResults.ValidationProblem(errors.ToDictionary(), detail: errors.Summary, title: "The profile is not valid");
+            return Failure.Invalid(errors).Titled("The profile is not valid").ToProblem();
         return TypedResults.Ok((await profiles.GetAsync(id, ct))!);
     }
 }

@@ -11,10 +11,10 @@ public sealed record UserProfileUpdate(string? DisplayName, string? JobTitle, st
     public FieldErrors Validate()
     {
         var errors = new FieldErrors();
-        errors.Required("displayName", DisplayName, DisplayNameMaxLength);
-        errors.MaxLength("jobTitle", JobTitle, JobTitleMaxLength);
+        errors.Required(new("displayName", "Display name"), DisplayName, DisplayNameMaxLength);
+        errors.MaxLength(new("jobTitle", "Job title"), JobTitle, JobTitleMaxLength);
         if (!Cultures.Contains(PreferredCulture ?? ""))
-            errors.Add("preferredCulture", "Choose English, Chinese or the browser's language.");
+            errors.Add(new("preferredCulture", "Language"), "Choose English, Chinese or the browser's language.");
         return errors;
     }
 }

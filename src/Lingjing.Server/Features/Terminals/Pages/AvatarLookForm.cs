@@ -38,13 +38,13 @@ public sealed class AvatarLookForm
     /// <summary>The checked look, or null with the reasons in <paramref name="errors"/>.</summary>
     public ValidLook? Validate(FieldErrors errors)
     {
-        if (Model is null || !AvatarLookCatalog.Models.Contains(Model)) errors.Add("model", "Choose one of the figures.");
+        if (Model is null || !AvatarLookCatalog.Models.Contains(Model)) errors.Add(new("model", "Figure"), "Choose one of the figures.");
         var body = ParseColor(BodyColor);
-        if (body is null) errors.Add("bodyColor", "Choose a colour written #RRGGBB.");
+        if (body is null) errors.Add(new("bodyColor", "Body colour"), "Choose a colour written #RRGGBB.");
         var outfit = ParseColor(OutfitColor);
-        if (outfit is null) errors.Add("outfitColor", "Choose a colour written #RRGGBB.");
+        if (outfit is null) errors.Add(new("outfitColor", "Outfit colour"), "Choose a colour written #RRGGBB.");
         var accessory = int.TryParse(Accessory, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a <= AvatarLookCatalog.MaxAccessory ? a : (int?)null;
-        if (accessory is null) errors.Add("accessory", "Choose one of the accessories.");
+        if (accessory is null) errors.Add(new("accessory", "Accessory"), "Choose one of the accessories.");
         return errors.IsEmpty ? new ValidLook(Model!, body!.Value, outfit!.Value, accessory!.Value) : null;
     }
 

@@ -88,20 +88,20 @@ public sealed class ParkLimitsForm
         ActivePerEnterprise = limits.ActivePerEnterprise?.ToString(CultureInfo.InvariantCulture) ?? "",
     };
 
-    public (ParkLimitsUpdate Update, Terminals.FieldErrors Errors) ToUpdate()
+    public (ParkLimitsUpdate Update, FieldErrors Errors) ToUpdate()
     {
-        var errors = new Terminals.FieldErrors();
-        var person = Limit(errors, "activePerPerson", ActivePerPerson);
-        var enterprise = Limit(errors, "activePerEnterprise", ActivePerEnterprise);
+        var errors = new FieldErrors();
+        var person = Limit(errors, ParkLimitsUpdate.ActivePerPersonField, ActivePerPerson);
+        var enterprise = Limit(errors, ParkLimitsUpdate.ActivePerEnterpriseField, ActivePerEnterprise);
         return (new ParkLimitsUpdate(person, enterprise), errors);
     }
 
-    private static int? Limit(Terminals.FieldErrors errors, string field, string? text)
+    private static int? Limit(FieldErrors errors, Field field, string? text)
     {
         var trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0) return null;
         if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-        errors.Add(field, $"Between 1 and {ParkLimitsUpdate.Max}, or blank for no limit.");
+        errors.Add(field, "Between 1 and {0}, or blank for no limit.", ParkLimitsUpdate.Max);
         return null;
     }
 }
