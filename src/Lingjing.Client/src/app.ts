@@ -17,3 +17,14 @@ onPageLoad(async () => {
   const { mountTwins } = await import("./twins/twins");
   mountTwins(document);
 });
+
+// Live parts of the portal over server-sent events: the bell's unread count on every signed-in page,
+// and alarm lists (src/live). Called on every page, so streams of a page left behind are closed too.
+let live: Promise<[typeof import("./live/bell"), typeof import("./live/alarms")]> | null = null;
+onPageLoad(async () => {
+  if (live === null && document.querySelector("[data-live-bell], [data-live-alarms]") === null) return;
+  live ??= Promise.all([import("./live/bell"), import("./live/alarms")]);
+  const [bell, alarms] = await live;
+  bell.mountBell(document);
+  alarms.mountAlarmLists(document);
+});
