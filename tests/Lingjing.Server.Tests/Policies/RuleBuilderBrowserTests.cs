@@ -34,7 +34,7 @@ public sealed class RuleBuilderBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         var second = builder.Locator("[data-condition='1']");
         await second.Locator("[data-builder-fact]").SelectOptionAsync(new SelectOptionValue { Label = "Category" });
         await second.Locator("[data-builder-value]").SelectOptionAsync(["digital-content", "creative-design"]);
-        await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20\nand category in [\"digital-content\", \"creative-design\"]");
+        await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20\nand category in [\"creative-design\", \"digital-content\"]");
         await page.WaitForFunctionAsync($"Number({Count}) < {employeesOnly}");
         var both = int.Parse((await builder.Locator("[data-builder-count]").GetAttributeAsync("data-eligible"))!);
         both.ShouldBeGreaterThan(0);
@@ -42,7 +42,7 @@ public sealed class RuleBuilderBrowserTests(DemoZoneFixture zone, ChromiumFixtur
 
         // Any instead of all: more enterprises, and the text says "or".
         await builder.Locator("[data-builder-combine]").SelectOptionAsync("any");
-        await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20\nor category in [\"digital-content\", \"creative-design\"]");
+        await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20\nor category in [\"creative-design\", \"digital-content\"]");
         await page.WaitForFunctionAsync($"Number({Count}) > {employeesOnly}");
         await SaveScreenshotAsync(page, "policy-rule-builder");
 
