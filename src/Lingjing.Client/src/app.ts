@@ -6,6 +6,7 @@ import { onPageLoad } from "./page-lifecycle";
 
 onPageLoad(async () => {
   if (document.querySelector("[data-rule-preview]") !== null) (await import("./policies/rule-preview")).mountRulePreview(document);
+  if (document.querySelector("[data-rule-builder]") !== null) (await import("./policies/rule-builder")).mountRuleBuilders(document);
   if (document.querySelector("[data-chart]") === null) return;
   const { mountCharts } = await import("./charts/mount");
   mountCharts(document);
@@ -16,4 +17,21 @@ onPageLoad(async () => {
   if (document.querySelector("[data-twins-live], [data-twins-history]") === null) return;
   const { mountTwins } = await import("./twins/twins");
   mountTwins(document);
+});
+
+// The park terminal's alarm rule editor: only the fields that apply (src/twins/alarm-rule-form.ts).
+onPageLoad(async () => {
+  if (document.querySelector("form[data-alarm-rule-form]") === null) return;
+  (await import("./twins/alarm-rule-form")).mountAlarmRuleForms(document);
+});
+
+// Live parts of the portal over server-sent events: the bell's unread count on every signed-in page,
+// and alarm lists (src/live). Called on every page, so streams of a page left behind are closed too.
+let live: Promise<[typeof import("./live/bell"), typeof import("./live/alarms")]> | null = null;
+onPageLoad(async () => {
+  if (live === null && document.querySelector("[data-live-bell], [data-live-alarms]") === null) return;
+  live ??= Promise.all([import("./live/bell"), import("./live/alarms")]);
+  const [bell, alarms] = await live;
+  bell.mountBell(document);
+  alarms.mountAlarmLists(document);
 });

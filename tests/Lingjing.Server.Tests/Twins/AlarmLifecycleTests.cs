@@ -52,10 +52,11 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         active.RuleNameEn.ShouldBe("Space too warm");
         active.Value.ShouldBe(35.5);
         active.RaisedAt.ShouldBe(App.Clock.GetUtcNow());
-        active.MessageEn.ShouldContain("temperature is 35.5, above 30");
+        active.MessageEn.ShouldBe("Temperature 35.5 °C, above the 30 °C limit");
+        active.MessageZh.ShouldBe("温度 35.5 °C，高于 30 °C 上限");
 
         // The alarm is stored first and its notification written right after: wait for it.
-        await NotifiedAsync(operatorClient, n => n.Kind == "alarm" && n.Title == "Alarm: Space too warm" && n.Body == active.MessageEn);
+        await NotifiedAsync(operatorClient, n => n.Kind == "alarm" && n.Title == $"Space too warm: {active.TwinNameEn}" && n.Body == active.MessageEn);
         // Another park's operator hears nothing of it and cannot acknowledge it.
         var other = await App.SignedInAsync(DemoAccounts.ParkOperator(12));
         (await other.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications"))!.Items.ShouldNotContain(n => n.Body == active.MessageEn);
@@ -159,7 +160,8 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(14));
         var bad = await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { modelId = Climate, telemetry = "temp", kind = "threshold", threshold = 28, nameEn = "Warm" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldStartWith("telemetry 'temp' is not declared by dtmi:lingjing:TemperatureHumiditySensor;1");
+        (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!.Errors["telemetry"].ShouldHaveSingleItem()
+            .ShouldBe("Temperature and humidity sensor devices do not send this reading. Choose one of: Temperature, Relative humidity, Battery.");
         (await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { modelId = Climate, telemetry = "humidity", kind = "rate", threshold = 5, windowSeconds = 2, nameEn = "Humid" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 

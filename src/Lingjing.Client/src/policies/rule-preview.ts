@@ -27,7 +27,7 @@ export function mountRulePreview(root: ParentNode): void {
       const text = rule.value.trim();
       const state = panel.querySelector<HTMLElement>("[data-preview-state]");
       if (text.length === 0) {
-        render(panel, null);
+        render(panel, null, rule);
         if (state) state.textContent = panel.dataset.labelEmpty ?? "";
         return;
       }
@@ -41,7 +41,7 @@ export function mountRulePreview(root: ParentNode): void {
         });
         if (!response.ok) throw new Error(`preview answered ${response.status}`);
         const preview = (await response.json()) as Preview;
-        if (mine === sequence) render(panel, preview);
+        if (mine === sequence) render(panel, preview, rule);
       } catch (error) {
         console.error(error);
         if (mine === sequence && state) state.textContent = panel.dataset.labelFailed ?? "";
@@ -55,7 +55,7 @@ export function mountRulePreview(root: ParentNode): void {
   });
 }
 
-function render(panel: HTMLElement, preview: Preview | null): void {
+function render(panel: HTMLElement, preview: Preview | null, rule: HTMLTextAreaElement): void {
   const part = (name: string) => panel.querySelector<HTMLElement>(`[data-preview-${name}]`);
   const count = part("count");
   const total = part("total");
@@ -79,9 +79,7 @@ function render(panel: HTMLElement, preview: Preview | null): void {
     total.textContent = "";
     state.textContent = panel.dataset.labelInvalid ?? "";
     error.classList.remove("d-none");
-    const where = preview.error ? `${preview.error.line}:${preview.error.column} ` : "";
-    error.textContent = `${where}${preview.error?.message ?? ""}`;
-    error.dataset.position = String(preview.error?.position ?? "");
+    showError(panel, error, preview.error, rule);
     return;
   }
   count.textContent = format.format(preview.eligible);
@@ -131,4 +129,30 @@ function render(panel: HTMLElement, preview: Preview | null): void {
     }
     sample.append(title, list);
   }
+}
+
+/** "Line 2, column 5: expected ...", the line as written with a caret under the column, and a button that
+ * puts the cursor there in the text editor. */
+function showError(panel: HTMLElement, box: HTMLElement, error: RuleError | null, rule: HTMLTextAreaElement): void {
+  box.replaceChildren();
+  box.dataset.position = String(error?.position ?? "");
+  box.dataset.line = String(error?.line ?? "");
+  box.dataset.column = String(error?.column ?? "");
+  if (!error) return;
+  const where = (panel.dataset.labelAt ?? "Line {0}, column {1}").replace("{0}", String(error.line)).replace("{1}", String(error.column));
+  const head = document.createElement("div");
+  head.textContent = `${where}: ${error.message}`;
+  const line = rule.value.split("\n")[error.line - 1] ?? "";
+  const excerpt = document.createElement("pre");
+  excerpt.className = "small mb-1 mt-2 bg-body-tertiary p-2 rounded";
+  excerpt.textContent = `${line}\n${" ".repeat(Math.max(0, error.column - 1))}^`;
+  const show = document.createElement("button");
+  show.type = "button";
+  show.className = "btn btn-sm btn-outline-danger";
+  show.textContent = panel.dataset.labelShow ?? "";
+  show.addEventListener("click", () => {
+    rule.focus();
+    rule.setSelectionRange(error.position, Math.min(rule.value.length, error.position + 1));
+  });
+  box.append(head, excerpt, show);
 }

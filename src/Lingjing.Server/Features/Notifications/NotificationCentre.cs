@@ -1,11 +1,12 @@
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Notifications;
 
 /// <summary>A person's own notifications: read, count, mark as read. Every query is scoped to the
 /// person, so an id of somebody else's notification simply is not found.</summary>
-public sealed class NotificationCentre(LingjingDbContext db, TimeProvider clock)
+public sealed class NotificationCentre(LingjingDbContext db, TimeProvider clock, LiveBroadcast<NotificationAudience> bells)
 {
     public const int MaxPageSize = 100;
 
@@ -31,12 +32,15 @@ public sealed class NotificationCentre(LingjingDbContext db, TimeProvider clock)
         if (notification is null) return null;
         notification.ReadAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        bells.Publish(NotificationAudience.Person(userId)); // the person's other tabs
         return NotificationView.From(notification);
     }
 
-    public Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct = default)
+    public async Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return Of(userId).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        var marked = await Of(userId).Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        if (marked > 0) bells.Publish(NotificationAudience.Person(userId));
+        return marked;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Notifications;
@@ -16,6 +17,13 @@ public static class NotificationsApi
                 TypedResults.Ok(await centre.InboxAsync(user.UserId()!.Value, limit, before, unreadOnly, ct)))
             .WithSummary("My notifications, newest first, with the unread count")
             .WithDescription($"limit: 1-{NotificationCentre.MaxPageSize} (default 20); before: an id to page back from; unreadOnly.");
+
+        me.MapGet("/stream", (HttpContext http, ClaimsPrincipal user, UnreadStream unread) =>
+                TypedResults.ServerSentEvents(unread.ReadAsync(
+                    new NotificationReader(user.UserId()!.Value, user.EnterpriseId(), user.IsInRole(Roles.ParkOperator) ? user.ParkId() : null),
+                    LiveStreams.Lifetime(http))))
+            .WithSummary("My unread count as server-sent events")
+            .WithDescription("An 'unread' event ({\"count\": n}) at once and whenever the count changes; a 'ping' event when idle.");
 
         me.MapPost("/{id:long}/read", async Task<Results<Ok<NotificationView>, ProblemHttpResult>> (
                 long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Lingjing.Server.Infrastructure.Realtime;
+
 namespace Lingjing.Server.Features.Notifications;
 
 public static class NotificationsExtensions
@@ -6,6 +8,8 @@ public static class NotificationsExtensions
     {
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<NotificationCentre>();
+        builder.Services.AddSingleton<LiveBroadcast<NotificationAudience>>();
+        builder.Services.AddSingleton<UnreadStream>();
         return builder;
     }
 

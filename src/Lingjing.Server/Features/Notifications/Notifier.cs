@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -8,23 +9,30 @@ namespace Lingjing.Server.Features.Notifications;
 
 /// <summary>Puts messages into people's notification centres. Each call is one INSERT ... SELECT
 /// over the users it targets, so telling every account of thousands of enterprises is a few
-/// statements, and a dedup key is enforced by a unique index, not by a read-then-write race.</summary>
-public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, TimeProvider clock)
+/// statements, and a dedup key is enforced by a unique index, not by a read-then-write race. Open bells
+/// of the people it reached are told to re-count.</summary>
+public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, TimeProvider clock, LiveBroadcast<NotificationAudience> bells)
 {
     // Well under SQLite's and PostgreSQL's parameter limits.
     private const int ChunkSize = 500;
 
     /// <summary>Returns how many notifications were added (people who already had the dedup key are skipped).</summary>
-    public Task<int> NotifyUsersAsync(IReadOnlyCollection<Guid> userIds, NotificationMessage message, CancellationToken ct = default) =>
-        NotifyWhereInAsync("u.id", userIds.Distinct().Select(GuidParameter).ToList(), message, ct);
+    public async Task<int> NotifyUsersAsync(IReadOnlyCollection<Guid> userIds, NotificationMessage message, CancellationToken ct = default) =>
+        Told(await NotifyWhereInAsync("u.id", userIds.Distinct().Select(GuidParameter).ToList(), message, ct), new NotificationAudience(Users: userIds.ToHashSet()));
 
     /// <summary>Tells every account of these enterprises (administrators and members).</summary>
-    public Task<int> NotifyEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, NotificationMessage message, CancellationToken ct = default) =>
-        NotifyWhereInAsync("u.enterprise_id", enterpriseIds.Distinct().Cast<object>().ToList(), message, ct);
+    public async Task<int> NotifyEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, NotificationMessage message, CancellationToken ct = default) =>
+        Told(await NotifyWhereInAsync("u.enterprise_id", enterpriseIds.Distinct().Cast<object>().ToList(), message, ct), new NotificationAudience(Enterprises: enterpriseIds.ToHashSet()));
 
-    public Task<int> NotifyParkOperatorsAsync(int parkId, NotificationMessage message, CancellationToken ct = default) =>
-        InsertAsync("u.park_id = {8} AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id = {9})",
-            [parkId, GuidParameter(RoleIds.For(Roles.ParkOperator))], message, ct);
+    public async Task<int> NotifyParkOperatorsAsync(int parkId, NotificationMessage message, CancellationToken ct = default) =>
+        Told(await InsertAsync("u.park_id = {8} AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id = {9})",
+            [parkId, GuidParameter(RoleIds.For(Roles.ParkOperator))], message, ct), new NotificationAudience(ParkOperatorsOf: parkId));
+
+    private int Told(int added, NotificationAudience audience)
+    {
+        if (added > 0) bells.Publish(audience);
+        return added;
+    }
 
     private async Task<int> NotifyWhereInAsync(string column, List<object> keys, NotificationMessage message, CancellationToken ct)
     {

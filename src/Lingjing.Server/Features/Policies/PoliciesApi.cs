@@ -86,6 +86,10 @@ public static class PoliciesApi
                 TypedResults.Ok(await policies.PreviewAsync(request.Rule, request.BenefitFormula, ct)))
             .WithSummary("Evaluate a draft rule: eligible count, a sample and per-clause counts, or the error with its position");
 
+        gov.MapPost("/rule-builder/read", async Task<Ok<Builder.BuilderReading>> (RulePreviewRequest request, Matching.ProfileSnapshotCache profiles, CancellationToken ct) =>
+                TypedResults.Ok(Builder.RuleBuilderReader.Read(request.Rule ?? "", (await profiles.GetAsync(Matching.ProfileSnapshotCache.PreviewMaxAge, ct)).Vocabulary)))
+            .WithSummary("Read a rule into the editor's builder: its conditions combined with all or any, or why it does not fit the builder");
+
         gov.MapGet("/{id:int}/funnel", async Task<Results<Ok<PolicyFunnel>, ProblemHttpResult>> (int id, PolicyAnalytics analytics, CancellationToken ct) =>
                 await analytics.FunnelAsync(id, ct) is { } funnel ? TypedResults.Ok(funnel) : NotFound("There is no policy with id {0}.", id))
             .WithSummary("Eligible → applied → approved → paid for one policy");

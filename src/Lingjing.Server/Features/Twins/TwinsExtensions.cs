@@ -10,6 +10,7 @@ using Lingjing.Server.Features.Twins.Oee;
 using Lingjing.Server.Features.Twins.Simulation;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data.Bulk;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lingjing.Server.Features.Twins;
@@ -41,6 +42,11 @@ public static class TwinsExtensions
         services.AddSingleton<AlarmEngine>();
         services.AddSingleton<ITelemetryObserver>(sp => sp.GetRequiredService<AlarmEngine>());
         services.AddScoped<AlarmService>();
+        services.AddScoped<AlarmRuleService>();
+        services.AddScoped<AlarmRuleValidator>();
+        services.AddSingleton<AlarmWording>();
+        services.AddSingleton<LiveBroadcast<AlarmChange>>();
+        services.AddSingleton<AlarmStream>();
         services.AddScoped<IDataInitializer, AlarmStartup>();
         services.AddHostedService<AlarmRecorder>();
         services.AddRecurringJob<AlarmNoDataJob>();

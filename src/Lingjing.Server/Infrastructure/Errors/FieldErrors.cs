@@ -17,6 +17,13 @@ public sealed class FieldErrors
         entry.Messages.Add(new Phrase(message, args));
     }
 
+    /// <summary>Takes the other's messages for every field that has none here (a page's own parsing first).</summary>
+    public void AddMissing(FieldErrors other)
+    {
+        foreach (var (key, entry) in other.errors)
+            if (!errors.ContainsKey(key)) errors[key] = (entry.Field, [.. entry.Messages]);
+    }
+
     /// <summary>The messages of a field, in the current language.</summary>
     public IReadOnlyList<string> For(string key) => errors.TryGetValue(key, out var entry) ? entry.Messages.Select(m => m.Localized()).ToList() : [];
 
@@ -25,6 +32,10 @@ public sealed class FieldErrors
     /// <summary>Field key → messages in the current language: the problem's <c>errors</c> member.</summary>
     public Dictionary<string, string[]> ToDictionary() =>
         errors.ToDictionary(p => p.Key, p => p.Value.Messages.Select(m => m.Localized()).ToArray());
+
+    /// <summary>"Field name: message" per message, in the current language, for a page that shows them together.</summary>
+    public IEnumerable<string> Lines() =>
+        errors.Values.SelectMany(e => e.Messages.Select(m => $"{e.Field.Name.Localized()}: {m.Localized()}"));
 
     /// <summary>One line naming every field that failed, by the names people know them by.</summary>
     public Phrase Summary => new("Check these fields: {0}.", Phrase.List(errors.Values.Select(e => e.Field.Name)));

@@ -4,7 +4,7 @@ using Lingjing.Server.Features.Twins.Ingest;
 
 namespace Lingjing.Server.Features.Twins.Alarms;
 
-/// <summary>Evaluates the alarm rules: thresholds and rates of change on every committed reading,
+/// <summary>Evaluates the alarm rules: thresholds (at once, or held for a while) and rates of change on every committed reading,
 /// no-data on a timer of the injected <see cref="TimeProvider"/>. Keeps which alarms are open in
 /// memory and hands each raise and clear to the <see cref="AlarmRecorder"/>.</summary>
 public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, LatestValues latest, TimeProvider time) : ITelemetryObserver
@@ -14,6 +14,8 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
     private readonly Dictionary<int, AlarmRule[]> bySeries = [];
     private readonly Dictionary<(int Rule, string Twin), Guid> open = [];
     private readonly Dictionary<(int Rule, int Series), Queue<(long Ts, double Value)>> windows = [];
+    // Since when a threshold rule's condition has held on a twin, while it must hold for a while before raising.
+    private readonly Dictionary<(int Rule, string Twin), long> holding = [];
     private readonly Channel<AlarmAction> actions = Channel.CreateUnbounded<AlarmAction>(new UnboundedChannelOptions { SingleReader = true });
     private long startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -28,6 +30,7 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
             foreach (var rule in allRules.Where(r => r.Enabled)) rules[rule.Id] = rule;
             bySeries.Clear();
             windows.Clear();
+            holding.Clear();
             open.Clear();
             foreach (var (ruleId, twinId, alarmId) in openAlarms) open[(ruleId, twinId)] = alarmId;
             startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -42,6 +45,8 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
             rules.Clear();
             foreach (var rule in allRules.Where(r => r.Enabled)) rules[rule.Id] = rule;
             bySeries.Clear();
+            windows.Clear();
+            holding.Clear();
             foreach (var key in open.Keys.Where(k => !rules.ContainsKey(k.Rule)).ToList()) open.Remove(key);
         }
     }
@@ -96,7 +101,7 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
         if (device is null) return;
         if (rule.Kind == AlarmKinds.Threshold)
         {
-            Transition(rule, device, Crosses(rule, point.Value), point.Value);
+            Transition(rule, device, Held(rule, device.Id, point.Timestamp, Crosses(rule, point.Value)), point.Value);
             return;
         }
         // Rate of change per minute against the oldest reading still inside the window.
@@ -111,6 +116,21 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
         Transition(rule, device, Crosses(rule, rate), rate);
     }
 
+    /// <summary>Whether the condition has now held for the rule's duration (at once when it has none). A reading
+    /// on the right side of the limit starts the wait over.</summary>
+    private bool Held(AlarmRule rule, string twinId, long timestamp, bool crosses)
+    {
+        var key = (rule.Id, twinId);
+        if (!crosses)
+        {
+            holding.Remove(key);
+            return false;
+        }
+        if (rule.WindowSeconds <= 0 || open.ContainsKey(key)) return true;
+        if (!holding.TryGetValue(key, out var since)) holding[key] = since = timestamp;
+        return timestamp - since >= rule.WindowSeconds * 1000L;
+    }
+
     private static bool Crosses(AlarmRule rule, double value) =>
         rule.Comparison == AlarmComparisons.Below ? value < rule.Threshold : value > rule.Threshold;
 
@@ -121,7 +141,8 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
         {
             var id = Guid.NewGuid();
             open[key] = id;
-            actions.Writer.TryWrite(new RaiseAlarm(id, time.GetUtcNow().UtcDateTime, rule, device.Id, device.ParkId, value));
+            holding.Remove(key);
+            actions.Writer.TryWrite(new RaiseAlarm(id, time.GetUtcNow().UtcDateTime, rule, device.Id, device.ParkId, device.ModelId, value));
         }
         else if (!condition && open.Remove(key, out var id))
         {

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Twins.Alarms;
 
-/// <summary>Writes the engine's raises and clears to the alarms table and tells the park's
-/// operators about each new alarm (the no-data checks run in <see cref="AlarmNoDataJob"/>).</summary>
-public sealed class AlarmRecorder(AlarmEngine engine, IServiceScopeFactory scopes, ILogger<AlarmRecorder> logger)
+/// <summary>Writes the engine's raises and clears to the alarms table, worded by <see cref="AlarmWording"/>,
+/// tells open alarm streams, and tells the park's operators about each new alarm (the no-data checks run in
+/// <see cref="AlarmNoDataJob"/>).</summary>
+public sealed class AlarmRecorder(AlarmEngine engine, AlarmWording wording, IServiceScopeFactory scopes, ILogger<AlarmRecorder> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,40 +38,31 @@ public sealed class AlarmRecorder(AlarmEngine engine, IServiceScopeFactory scope
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var alarms = scope.ServiceProvider.GetRequiredService<AlarmService>();
         switch (action)
         {
             case RaiseAlarm raise:
             {
                 var twin = await db.Set<Twin>().AsNoTracking().Where(t => t.Id == raise.TwinId).Select(t => new { t.NameEn, t.NameZh }).FirstOrDefaultAsync(ct);
-                var (en, zh) = Messages(raise.Rule, twin?.NameEn ?? raise.TwinId, twin?.NameZh ?? raise.TwinId, raise.Value);
+                var message = wording.Raised(raise.Rule, raise.ModelId, raise.Value);
                 db.Add(new Alarm
                 {
                     Id = raise.AlarmId, RuleId = raise.Rule.Id, TwinId = raise.TwinId, ParkId = raise.ParkId, State = AlarmStates.Active,
-                    Severity = raise.Rule.Severity, MessageEn = en, MessageZh = zh, Value = raise.Value, RaisedAt = raise.At,
+                    Severity = raise.Rule.Severity, MessageEn = message.En, MessageZh = message.Zh, Value = raise.Value, RaisedAt = raise.At,
                 });
                 await db.SaveChangesAsync(ct);
+                await alarms.PublishAsync(raise.AlarmId, AlarmChange.Raised, ct);
                 var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-                await notifier.NotifyParkOperatorsAsync(raise.ParkId, new NotificationMessage(
-                    "alarm", $"Alarm: {raise.Rule.NameEn}", $"告警：{raise.Rule.NameZh}", en, zh, "/park/twins/alarms", $"alarm:{raise.AlarmId}"), ct);
+                await notifier.NotifyParkOperatorsAsync(raise.ParkId, new NotificationMessage("alarm",
+                    $"{raise.Rule.NameEn}: {twin?.NameEn ?? raise.TwinId}", $"{raise.Rule.NameZh}：{twin?.NameZh ?? raise.TwinId}",
+                    message.En, message.Zh, "/park/twins/alarms", $"alarm:{raise.AlarmId}"), ct);
                 break;
             }
             case ClearAlarm clear:
-                await db.Set<Alarm>().Where(a => a.Id == clear.AlarmId && a.State != AlarmStates.Cleared)
+                var cleared = await db.Set<Alarm>().Where(a => a.Id == clear.AlarmId && a.State != AlarmStates.Cleared)
                     .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Cleared).SetProperty(a => a.ClearedAt, clear.At), ct);
+                if (cleared > 0) await alarms.PublishAsync(clear.AlarmId, AlarmChange.Cleared, ct);
                 break;
         }
-    }
-
-    public static (string En, string Zh) Messages(AlarmRule rule, string nameEn, string nameZh, double? value)
-    {
-        var v = value is { } x ? x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "";
-        return rule.Kind switch
-        {
-            AlarmKinds.NoData => ($"{nameEn}: no data for {v} s (rule: {rule.NameEn}).", $"{nameZh}：已 {v} 秒无数据（规则：{rule.NameZh}）。"),
-            AlarmKinds.Rate => ($"{nameEn}: {rule.Telemetry} changes by {v} per minute, {rule.Comparison} {rule.Threshold} (rule: {rule.NameEn}).",
-                $"{nameZh}：{rule.Telemetry} 每分钟变化 {v}，{(rule.Comparison == AlarmComparisons.Above ? "高于" : "低于")} {rule.Threshold}（规则：{rule.NameZh}）。"),
-            _ => ($"{nameEn}: {rule.Telemetry} is {v}, {rule.Comparison} {rule.Threshold} (rule: {rule.NameEn}).",
-                $"{nameZh}：{rule.Telemetry} 为 {v}，{(rule.Comparison == AlarmComparisons.Above ? "高于" : "低于")} {rule.Threshold}（规则：{rule.NameZh}）。"),
-        };
     }
 }

@@ -1,112 +1,105 @@
 using Lingjing.Server.Features.Twins.Graph;
-using Lingjing.Server.Features.Twins.Models;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Twins.Alarms;
 
-/// <summary>Alarm rules and alarms of a park: list, create and delete rules, list and acknowledge alarms.</summary>
-public sealed class AlarmService(LingjingDbContext db, AlarmEngine engine, TwinModelCatalog models, TimeProvider time)
+/// <summary>Alarms of a park (or of all parks, for the government): list, page and acknowledge them; every
+/// change goes out on the alarm stream.</summary>
+public sealed class AlarmService(LingjingDbContext db, TimeProvider time, LiveBroadcast<AlarmChange> feed)
 {
     public const int MaxAlarms = 500;
+    public static readonly IReadOnlyList<string> States = ["open", "active", "acknowledged", "cleared", "all"];
 
-    public async Task<List<AlarmView>> AlarmsAsync(int parkId, string state, CancellationToken ct)
+    /// <summary>Newest first, at most <see cref="MaxAlarms"/>. <paramref name="parkId"/> null: every park.</summary>
+    public async Task<List<AlarmView>> AlarmsAsync(int? parkId, string state, CancellationToken ct) =>
+        (await Views(Filter(parkId, state)).Take(MaxAlarms).ToListAsync(ct)).Select(ToView).ToList();
+
+    public async Task<ResultPage<AlarmView>> PageAsync(int? parkId, string state, int page, int pageSize, CancellationToken ct)
     {
-        var alarms = db.Set<Alarm>().AsNoTracking().Where(a => a.ParkId == parkId);
-        alarms = state switch
+        var (total, rows) = await PageReader.PageAsync(Views(Filter(parkId, state)), page, pageSize, ct);
+        return new ResultPage<AlarmView>(rows.Select(ToView).ToList(), total, page, pageSize);
+    }
+
+    /// <summary>How many alarms of each state, for the tabs.</summary>
+    public async Task<Dictionary<string, int>> CountsAsync(int? parkId, CancellationToken ct)
+    {
+        var counts = await Filter(parkId, "all").GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byState = counts.ToDictionary(c => c.Key, c => c.Count);
+        int Of(string s) => byState.GetValueOrDefault(s);
+        return new()
+        {
+            ["open"] = Of(AlarmStates.Active) + Of(AlarmStates.Acknowledged), ["active"] = Of(AlarmStates.Active),
+            ["acknowledged"] = Of(AlarmStates.Acknowledged), ["cleared"] = Of(AlarmStates.Cleared), ["all"] = byState.Values.Sum(),
+        };
+    }
+
+    public async Task<AlarmView?> FindAsync(Guid id, CancellationToken ct) =>
+        await Views(db.Set<Alarm>().AsNoTracking().Where(a => a.Id == id)).FirstOrDefaultAsync(ct) is { } row ? ToView(row) : null;
+
+    /// <summary>Acknowledges an open alarm of the park. Returns 200, 404, or 409 when it is cleared already.</summary>
+    public async Task<(int Status, string? Problem)> AcknowledgeAsync(Guid id, int parkId, Guid? userId, CancellationToken ct)
+    {
+        var alarm = await db.Set<Alarm>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ParkId == parkId, ct);
+        if (alarm is null) return (404, $"There is no alarm {id} in your park.");
+        if (alarm.State == AlarmStates.Cleared) return (409, "The alarm is cleared already.");
+        if (alarm.State == AlarmStates.Acknowledged) return (200, null);
+        var at = time.GetUtcNow().UtcDateTime;
+        // Only if still active: a clear recorded meanwhile wins.
+        var updated = await db.Set<Alarm>().Where(a => a.Id == id && a.State == AlarmStates.Active)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Acknowledged)
+                .SetProperty(a => a.AcknowledgedAt, at).SetProperty(a => a.AcknowledgedBy, userId), ct);
+        if (updated != 1) return (409, "The alarm is cleared already.");
+        await PublishAsync(id, AlarmChange.Acknowledged, ct);
+        return (200, null);
+    }
+
+    /// <summary>Clears the open alarms of a rule that stops watching (disabled or about to be deleted).</summary>
+    public async Task ClearOpenAsync(int ruleId, CancellationToken ct)
+    {
+        var open = await db.Set<Alarm>().Where(a => a.RuleId == ruleId && a.State != AlarmStates.Cleared).Select(a => a.Id).ToListAsync(ct);
+        if (open.Count == 0) return;
+        var at = time.GetUtcNow().UtcDateTime;
+        await db.Set<Alarm>().Where(a => open.Contains(a.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Cleared).SetProperty(a => a.ClearedAt, at), ct);
+        foreach (var id in open) await PublishAsync(id, AlarmChange.Cleared, ct);
+    }
+
+    /// <summary>Tells the open alarm streams (after the change is stored).</summary>
+    public async Task PublishAsync(Guid id, string change, CancellationToken ct)
+    {
+        if (feed.SubscriberCount == 0) return;
+        if (await FindAsync(id, ct) is { } view) feed.Publish(new AlarmChange(change, view));
+    }
+
+    private IQueryable<Alarm> Filter(int? parkId, string state)
+    {
+        var alarms = db.Set<Alarm>().AsNoTracking();
+        if (parkId is { } park) alarms = alarms.Where(a => a.ParkId == park);
+        return state switch
         {
             "open" => alarms.Where(a => a.State != AlarmStates.Cleared),
             "all" => alarms,
             _ => alarms.Where(a => a.State == state),
         };
-        var rows = await (from a in alarms
-                          join r in db.Set<AlarmRule>().AsNoTracking() on a.RuleId equals r.Id
-                          orderby a.RaisedAt descending
-                          select new { a, r.NameEn, r.NameZh }).Take(MaxAlarms).ToListAsync(ct);
-        return rows.Select(x => new AlarmView(x.a.Id, x.a.RuleId, x.NameEn, x.NameZh, x.a.TwinId, x.a.State, x.a.Severity, x.a.MessageEn, x.a.MessageZh,
-            x.a.Value, Utc(x.a.RaisedAt), x.a.AcknowledgedAt is { } ack ? Utc(ack) : null, x.a.ClearedAt is { } cleared ? Utc(cleared) : null)).ToList();
     }
+
+    private sealed record Row(Alarm Alarm, string RuleNameEn, string RuleNameZh, string? TwinNameEn, string? TwinNameZh);
+
+    private IQueryable<Row> Views(IQueryable<Alarm> alarms) =>
+        from a in alarms
+        join r in db.Set<AlarmRule>().AsNoTracking() on a.RuleId equals r.Id
+        join t in db.Set<Twin>().AsNoTracking() on a.TwinId equals t.Id into twins
+        from t in twins.DefaultIfEmpty()
+        orderby a.RaisedAt descending, a.Id
+        select new Row(a, r.NameEn, r.NameZh, t == null ? null : t.NameEn, t == null ? null : t.NameZh);
+
+    private static AlarmView ToView(Row x) => new(x.Alarm.Id, x.Alarm.RuleId, x.RuleNameEn, x.RuleNameZh, x.Alarm.TwinId, x.Alarm.State, x.Alarm.Severity,
+        x.Alarm.MessageEn, x.Alarm.MessageZh, x.Alarm.Value, Utc(x.Alarm.RaisedAt), x.Alarm.AcknowledgedAt is { } ack ? Utc(ack) : null,
+        x.Alarm.ClearedAt is { } cleared ? Utc(cleared) : null, x.Alarm.ParkId, x.TwinNameEn, x.TwinNameZh);
 
     // SQLite hands instants back without a kind; they were stored in UTC.
     private static DateTimeOffset Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc));
-
-    /// <summary>Acknowledges an open alarm of the park. Returns 200, 404, or 409 when it is cleared already.</summary>
-    public async Task<(int Status, string? Problem)> AcknowledgeAsync(Guid id, int parkId, Guid? userId, CancellationToken ct)
-    {
-        var alarm = await db.Set<Alarm>().FirstOrDefaultAsync(a => a.Id == id && a.ParkId == parkId, ct);
-        if (alarm is null) return (404, $"There is no alarm {id} in your park.");
-        if (alarm.State == AlarmStates.Cleared) return (409, "The alarm is cleared already.");
-        if (alarm.State == AlarmStates.Acknowledged) return (200, null);
-        alarm.State = AlarmStates.Acknowledged;
-        alarm.AcknowledgedAt = time.GetUtcNow().UtcDateTime;
-        alarm.AcknowledgedBy = userId;
-        // Only if still active: a clear recorded meanwhile wins.
-        var updated = await db.Set<Alarm>().Where(a => a.Id == id && a.State == AlarmStates.Active)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Acknowledged)
-                .SetProperty(a => a.AcknowledgedAt, alarm.AcknowledgedAt).SetProperty(a => a.AcknowledgedBy, userId), ct);
-        return updated == 1 ? (200, null) : (409, "The alarm is cleared already.");
-    }
-
-    public async Task<List<AlarmRuleView>> RulesAsync(int parkId, CancellationToken ct) =>
-        (await db.Set<AlarmRule>().AsNoTracking().Where(r => r.ParkId == null || r.ParkId == parkId).OrderBy(r => r.Id).ToListAsync(ct))
-            .Select(AlarmRuleView.From).ToList();
-
-    public async Task<(AlarmRuleView? Rule, int Status, string? Problem)> CreateRuleAsync(CreateAlarmRuleRequest request, int parkId, CancellationToken ct)
-    {
-        if (!AlarmKinds.All.Contains(request.Kind)) return Bad($"kind must be one of {string.Join(", ", AlarmKinds.All)}.");
-        var comparison = request.Comparison ?? AlarmComparisons.Above;
-        if (!AlarmComparisons.All.Contains(comparison)) return Bad("comparison must be above or below.");
-        var severity = request.Severity ?? AlarmSeverities.Warning;
-        if (!AlarmSeverities.All.Contains(severity)) return Bad($"severity must be one of {string.Join(", ", AlarmSeverities.All)}.");
-        if (string.IsNullOrWhiteSpace(request.NameEn) || request.NameEn.Length > 200) return Bad("nameEn is required, at most 200 characters.");
-        if ((request.ModelId is null) == (request.TwinId is null)) return Bad("Give either modelId (the rule covers that model's twins in your park) or twinId (one twin).");
-        string modelId;
-        if (request.TwinId is { } twinId)
-        {
-            var twin = await db.Set<Twin>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == twinId && t.ParkId == parkId, ct);
-            if (twin is null) return (null, 404, $"There is no twin {twinId} in your park.");
-            modelId = twin.ModelId;
-        }
-        else
-        {
-            modelId = request.ModelId!;
-        }
-        var model = models.Find(modelId);
-        if (model is null) return Bad($"modelId {modelId} is not a known model.");
-        var window = request.WindowSeconds ?? 0;
-        var telemetry = request.Telemetry ?? "";
-        if (request.Kind != AlarmKinds.NoData)
-        {
-            var declared = model.Telemetry.Select(t => t.Name)
-                .Concat(model.Telemetry.Where(t => t.Schema is ObjectSchema).SelectMany(t => ((ObjectSchema)t.Schema).Fields.Select(f => $"{t.Name}.{f.Name}")))
-                .ToList();
-            if (!declared.Contains(telemetry)) return Bad($"telemetry '{telemetry}' is not declared by {model.Id} (its telemetry: {string.Join(", ", declared)}).");
-            if (request.Threshold is not { } th || !double.IsFinite(th)) return Bad("threshold is required: a number.");
-        }
-        if (request.Kind is AlarmKinds.Rate or AlarmKinds.NoData && (window < 10 || window > 7 * 86_400))
-            return Bad("windowSeconds must be from 10 to 604,800 for rate and no-data rules.");
-
-        var rule = new AlarmRule
-        {
-            ParkId = parkId, ModelId = request.TwinId is null ? modelId : null, TwinId = request.TwinId, Telemetry = request.Kind == AlarmKinds.NoData ? "" : telemetry,
-            Kind = request.Kind, Comparison = comparison, Threshold = request.Threshold ?? 0, WindowSeconds = window, Severity = severity,
-            NameEn = request.NameEn.Trim(), NameZh = string.IsNullOrWhiteSpace(request.NameZh) ? request.NameEn.Trim() : request.NameZh.Trim(),
-            Enabled = true, CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Add(rule);
-        await db.SaveChangesAsync(ct);
-        await ReloadAsync(ct);
-        return (AlarmRuleView.From(rule), 201, null);
-
-        static (AlarmRuleView?, int, string?) Bad(string problem) => (null, 400, problem);
-    }
-
-    public async Task<bool> DeleteRuleAsync(int id, int parkId, CancellationToken ct)
-    {
-        var deleted = await db.Set<AlarmRule>().Where(r => r.Id == id && r.ParkId == parkId).ExecuteDeleteAsync(ct);
-        if (deleted > 0) await ReloadAsync(ct);
-        return deleted > 0;
-    }
-
-    private async Task ReloadAsync(CancellationToken ct) => engine.Reload(await db.Set<AlarmRule>().AsNoTracking().ToListAsync(ct));
 }

@@ -1,49 +1,48 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Twins.Graph;
+using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Twins.Alarms;
 
-/// <summary>Alarms and alarm rules of my park (park operators).</summary>
+/// <summary>Alarms (park operators: their park; the government: every park, read only) and the alarm rules of
+/// my park (park operators).</summary>
 public static class AlarmsApi
 {
-    private static readonly string[] States = ["open", "active", "acknowledged", "cleared", "all"];
-
     public static void MapAlarmsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Alarms").RequireAuthorization(Policies.ParkOperator);
+        var read = app.MapGroup("/api/v1/alarms").WithTags("Alarms").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/alarms", async Task<Results<Ok<List<AlarmView>>, ProblemHttpResult>> (string? state, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
-                !States.Contains(state ?? "open")
-                    ? Problem(400, $"state must be one of {string.Join(", ", States)}.")
-                    : TypedResults.Ok(await alarms.AlarmsAsync(user.ParkId()!.Value, state ?? "open", ct)))
-            .WithSummary("Alarms of my park, newest first (state: open (default), active, acknowledged, cleared, all; at most 500)");
+        read.MapGet("", async Task<Results<Ok<List<AlarmView>>, ProblemHttpResult>> (string? state, int? parkId, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
+                !TwinAccess.Of(user).Any ? Forbidden()
+                : !AlarmService.States.Contains(state ?? "open") ? Problem(400, $"state must be one of {string.Join(", ", AlarmService.States)}.")
+                : TypedResults.Ok(await alarms.AlarmsAsync(ParkOf(user, parkId), state ?? "open", ct)))
+            .WithSummary("Alarms, newest first (state: open (default), active, acknowledged, cleared, all; at most 500)")
+            .WithDescription("Park operators get their park's; the government every park's, or one park's with parkId.");
 
-        api.MapPost("/alarms/{id:guid}/acknowledge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
+        read.MapGet("/stream", Results<ServerSentEventsResult<object>, ProblemHttpResult> (int? parkId, HttpContext http, ClaimsPrincipal user, AlarmStream stream) =>
+                !TwinAccess.Of(user).Any ? Forbidden() : TypedResults.ServerSentEvents(stream.ReadAsync(ParkOf(user, parkId), LiveStreams.Lifetime(http))))
+            .WithSummary("Alarms raised, acknowledged and cleared, as server-sent events")
+            .WithDescription("Events: 'ready' once, 'alarm' ({change: raised|acknowledged|cleared, alarm}) per change, 'ping' when idle. " +
+                "Park operators get their park's; the government every park's, or one park's with parkId.");
+
+        read.MapPost("/{id:guid}/acknowledge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
             {
                 var (status, problem) = await alarms.AcknowledgeAsync(id, user.ParkId()!.Value, user.UserId(), ct);
                 return status == 200 ? TypedResults.NoContent() : Problem(status, problem!);
             })
-            .WithSummary("Acknowledge an alarm (it clears by itself when its condition is over)");
+            .RequireAuthorization(Policies.ParkOperator)
+            .WithSummary("Acknowledge an alarm of my park (it clears by itself when its condition is over)");
 
-        api.MapGet("/alarm-rules", async (ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
-                TypedResults.Ok(await alarms.RulesAsync(user.ParkId()!.Value, ct)))
-            .WithSummary("Alarm rules that apply to my park (zone-wide ones have no parkId)");
-
-        api.MapPost("/alarm-rules", async Task<Results<Created<AlarmRuleView>, ProblemHttpResult>> (CreateAlarmRuleRequest request, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
-            {
-                var (rule, status, problem) = await alarms.CreateRuleAsync(request, user.ParkId()!.Value, ct);
-                return rule is not null ? TypedResults.Created($"/api/v1/alarm-rules/{rule.Id}", rule) : Problem(status, problem!);
-            })
-            .WithSummary("Add an alarm rule for my park")
-            .WithDescription("Body: modelId or twinId; telemetry; kind threshold|rate|nodata; comparison above|below; threshold (rate: change per minute); " +
-                "windowSeconds (rate window, or silence for nodata); severity info|warning|critical; nameEn, nameZh.");
-
-        api.MapDelete("/alarm-rules/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
-                await alarms.DeleteRuleAsync(id, user.ParkId()!.Value, ct) ? TypedResults.NoContent() : Problem(404, $"There is no rule {id} of your park."))
-            .WithSummary("Remove one of my park's rules");
+        app.MapAlarmRulesApi();
     }
 
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(
+    /// <summary>Scope from the claim, never from the request: a park operator's parkId is ignored.</summary>
+    private static int? ParkOf(ClaimsPrincipal user, int? parkId) => TwinAccess.Of(user) is { All: true } ? parkId : TwinAccess.Of(user).ParkId;
+
+    internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(
         title: status switch { 400 => "The request is not valid", 404 => "Not found", 409 => "Conflict", _ => "Error" }, detail: detail, statusCode: status);
+
+    private static ProblemHttpResult Forbidden() => TypedResults.Problem(title: "Forbidden", detail: "Alarms are for park operators and the government.", statusCode: 403);
 }
