@@ -61,7 +61,7 @@ public sealed class PolicyApiTests
         var problem = await (await gov.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
 
         problem.GetProperty("title").GetString().ShouldBe("请求无效");
-        problem.GetProperty("detail").GetString().ShouldBe("请检查以下字段：英文标题。");
+        problem.GetProperty("detail").GetString().ShouldBe("请检查以下各项：英文标题。");
         problem.GetProperty("errors").GetProperty("titleEn")[0].GetString().ShouldBe("此项为必填项。");
     }
 
