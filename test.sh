@@ -17,7 +17,6 @@ install_packages() {
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   command -v node >/dev/null || missing+=(nodejs npm)
   [ -d /usr/lib/rabbitmq ] || missing+=(rabbitmq-server)
-  command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive

@@ -8,7 +8,7 @@ using Lingjing.Bench.Bookings;
 // Usage: dotnet bench/Lingjing.Bench.Bookings/bin/Release/net10.0/Lingjing.Bench.Bookings.dll --db sqlite|postgres
 //        [--postgres "Host=...;Database=<fresh empty database>"] [--clients 1000] [--spaces 50] [--seconds 60]
 //        [--pgbench-tps 1234.5 --pgbench-command "..."] [--server path/to/Lingjing.Server.dll] [--results bench/results]
-var options = BookingBenchOptions.Parse(args);
+if (BookingBenchOptions.Parse(args) is not { } options) return;
 var work = Directory.CreateTempSubdirectory("lingjing-bookbench-");
 var logFile = Path.Combine(work.FullName, "server.log");
 var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

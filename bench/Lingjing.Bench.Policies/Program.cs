@@ -1,8 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Lingjing.Bench.Policies;
+using Lingjing.Bench.Shared;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Features.PolicyServices.Rules;
@@ -10,9 +12,15 @@ using Lingjing.Server.Features.PolicyServices.Rules;
 // Full rematch benchmark: every rule against every enterprise of the demo zone, in memory, as
 // PolicyRematcher computes it before writing differences. Usage:
 //   dotnet run -c Release --project bench/Lingjing.Bench.Policies -- [--policies 500] [--runs 10] [--out bench/results]
-var policyCount = Arg("--policies", 500);
-var runs = Arg("--runs", 10);
-var outDirectory = ArgText("--out", "bench/results");
+var policiesOption = CommandLines.Option("--policies", 500, "rules matched against every enterprise").AtLeast(1);
+var runsOption = CommandLines.Option("--runs", 10, "timed rematches").AtLeast(1);
+var outOption = CommandLines.Option("--out", "bench/results", "where the JSON result goes");
+if (CommandLines.Parse(new RootCommand("Full rematch benchmark: every rule against every enterprise of the demo zone, in memory.")
+        { policiesOption, runsOption, outOption }, args) is not { } parsed)
+    return Environment.ExitCode;
+var policyCount = parsed.GetValue(policiesOption);
+var runs = parsed.GetValue(runsOption);
+var outDirectory = parsed.GetValue(outOption)!;
 
 Console.WriteLine($"Generating the demo zone (seed 20261124) ...");
 var clock = Stopwatch.StartNew();
@@ -110,9 +118,3 @@ var path = Path.Combine(outDirectory, $"policies-{DateTime.UtcNow:yyyyMMddTHHmms
 File.WriteAllText(path, json + Environment.NewLine);
 Console.WriteLine($"Wrote {path}");
 return identical ? 0 : 1;
-
-int Arg(string name, int fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-
-string ArgText(string name, string fallback) =>
-    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,9 +12,15 @@ using Lingjing.Bench.SignIn;
 // interleaved, against the real server on the demo zone; a successful sign-in is the baseline of the same run.
 // Usage: dotnet run --project bench/Lingjing.Bench.SignIn -c Release -- [--server path/to/Lingjing.Server.dll]
 //        [--samples 200] [--results bench/results]
-var serverDll = Arg("--server") ?? Path.GetFullPath("src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll");
-var samples = Math.Clamp(int.Parse(Arg("--samples") ?? "200"), 1, 250); // the demo zone has the accounts for 250 plus warm-up
-var results = Arg("--results") ?? "bench/results";
+var serverOption = CommandLines.Option("--server", "src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll", "the server to start");
+var samplesOption = CommandLines.Option("--samples", 200, "sign-ins per kind, at most 250 (the demo zone's accounts)").AtLeast(1);
+var resultsOption = CommandLines.Option("--results", "bench/results", "where sign-in.json goes");
+if (CommandLines.Parse(new RootCommand("Sign-in timing: does a failed sign-in tell its kinds apart by its answer or its time?")
+        { serverOption, samplesOption, resultsOption }, args) is not { } parsed)
+    return Environment.ExitCode;
+var serverDll = Path.GetFullPath(parsed.GetValue(serverOption)!);
+var samples = Math.Min(parsed.GetValue(samplesOption), 250); // the demo zone has the accounts for 250 plus warm-up
+var results = parsed.GetValue(resultsOption)!;
 var work = Directory.CreateTempSubdirectory("lingjing-bench-signin-");
 Console.WriteLine($"Sign-in timing, {samples} samples per kind; server log: {work.FullName}/server.log");
 
@@ -74,8 +81,6 @@ var file = Path.Combine(results, "sign-in.json");
 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 Console.WriteLine($"Written {file}");
 return spread <= 0.2 && sameBody ? 0 : 1;
-
-string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 static string WithoutTraceId(string body)
 {

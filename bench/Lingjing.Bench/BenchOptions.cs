@@ -1,29 +1,35 @@
+using System.CommandLine;
+using Lingjing.Bench.Shared;
+
 namespace Lingjing.Bench;
 
 public sealed record BenchOptions(string Database, string? Postgres, string ServerDll, int Requests, int Concurrency,
     string ResultsDirectory, string Readme, string CommandLine)
 {
-    public static BenchOptions Parse(string[] args)
+    /// <summary>The options, or null when the program should stop (after --help or a mistake, already printed).</summary>
+    public static BenchOptions? Parse(string[] args)
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var repo = FindRepositoryRoot();
-        var database = Value("--db") ?? "sqlite";
-        if (database is not ("sqlite" or "postgres")) throw new ArgumentException("--db must be sqlite or postgres");
-        var postgres = Value("--postgres") ?? Environment.GetEnvironmentVariable("LINGJING_BENCH_POSTGRES");
-        if (database == "postgres" && string.IsNullOrWhiteSpace(postgres))
-            throw new ArgumentException("--db postgres needs --postgres \"Host=...;Database=<fresh empty database>\" or LINGJING_BENCH_POSTGRES");
-        var server = Value("--server") ?? Path.Combine(repo, "src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll");
-        if (!File.Exists(server)) throw new FileNotFoundException($"Build the server first (dotnet build src/Lingjing.Server -c Release): {server}");
-        return new BenchOptions(database, database == "postgres" ? postgres : null, Path.GetFullPath(server),
-            int.Parse(Value("--requests") ?? "2000"), int.Parse(Value("--concurrency") ?? "8"),
-            Value("--results") ?? Path.Combine(repo, "bench/results"), Value("--readme") ?? Path.Combine(repo, "bench/README.md"),
+        var repo = CommandLines.RepositoryRoot();
+        var db = CommandLines.Option("--db", "sqlite", "sqlite or postgres").AcceptOnlyFromAmong("sqlite", "postgres");
+        var postgres = CommandLines.Option<string?>("--postgres", Environment.GetEnvironmentVariable("LINGJING_BENCH_POSTGRES"),
+            "a connection string to a fresh empty database (or LINGJING_BENCH_POSTGRES)");
+        var server = CommandLines.Option("--server", Path.Combine(repo, "src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll"), "the server to start");
+        var requests = CommandLines.Option("--requests", 2000, "searches measured").AtLeast(1);
+        var concurrency = CommandLines.Option("--concurrency", 8, "requests in flight at once").AtLeast(1);
+        var results = CommandLines.Option("--results", Path.Combine(repo, "bench/results"), "where the JSON result goes");
+        var readme = CommandLines.Option("--readme", Path.Combine(repo, "bench/README.md"), "the README whose results table is updated");
+        var command = new RootCommand("Directory benchmark: first-run seeding, warm starts, then enterprise search latency over HTTP against the real server.")
+        {
+            db, postgres, server, requests, concurrency, results, readme,
+        };
+        if (CommandLines.Parse(command, args) is not { } parsed) return null;
+        var database = parsed.GetValue(db)!;
+        if (database == "postgres" && string.IsNullOrWhiteSpace(parsed.GetValue(postgres)))
+            return CommandLines.Refuse<BenchOptions>("--db postgres needs --postgres \"Host=...;Database=<fresh empty database>\" or LINGJING_BENCH_POSTGRES.");
+        if (!File.Exists(parsed.GetValue(server)))
+            return CommandLines.Refuse<BenchOptions>($"Build the server first (dotnet build src/Lingjing.Server -c Release): {parsed.GetValue(server)}");
+        return new BenchOptions(database, database == "postgres" ? parsed.GetValue(postgres) : null, Path.GetFullPath(parsed.GetValue(server)!),
+            parsed.GetValue(requests), parsed.GetValue(concurrency), parsed.GetValue(results)!, parsed.GetValue(readme)!,
             "bench/directory.sh " + database);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lingjing.slnx"))) return dir.FullName;
-        return Environment.CurrentDirectory;
     }
 }

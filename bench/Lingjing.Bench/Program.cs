@@ -10,7 +10,7 @@ using Lingjing.Bench;
 // Usage: dotnet run --project bench/Lingjing.Bench -c Release -- --db sqlite|postgres
 //        [--postgres "Host=...;Database=<fresh empty database>"] [--server path/to/Lingjing.Server.dll]
 //        [--requests 2000] [--concurrency 8] [--results bench/results] [--readme bench/README.md]
-var options = BenchOptions.Parse(args);
+if (BenchOptions.Parse(args) is not { } options) return;
 var work = Directory.CreateTempSubdirectory("lingjing-bench-");
 var logFile = Path.Combine(work.FullName, "server.log");
 Console.WriteLine($"Lingjing directory benchmark on {options.Database}; server log: {logFile}");

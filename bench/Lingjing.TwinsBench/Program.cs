@@ -1,38 +1,57 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lingjing.Bench.Shared;
 using Lingjing.TwinsBench;
 using Npgsql;
 
 // Twins benchmark: sustained durable HTTP ingest against the real server, alarm latency under that
 // load, the database's own ceiling for the same rows, and (with RabbitMQ) the MQTT path against the
 // broker's own rate. See bench/README.md, section "Digital twins and telemetry".
-var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
-    .ToDictionary(x => x.a[2..], x => args[x.i + 1]);
-string Option(string key, string fallback) => options.GetValueOrDefault(key) ?? fallback;
-int Int(string key, int fallback) => int.Parse(Option(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+var serverDllOption = CommandLines.Option("--server-dll", "src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll", "the server to start");
+var dbOption = CommandLines.Option("--db", "sqlite", "sqlite or postgres").AcceptOnlyFromAmong("sqlite", "postgres");
+var secondsOption = CommandLines.Option("--seconds", 60, "measured seconds of ingest").AtLeast(1);
+var warmupOption = CommandLines.Option("--warmup", 10, "seconds of ingest before measuring").AtLeast(0);
+var devicesOption = CommandLines.Option("--devices", 48, "devices provisioned").AtLeast(1);
+var batchOption = CommandLines.Option("--batch", 250, "readings per request").AtLeast(1);
+var workersOption = CommandLines.Option("--workers", 12, "requests in flight at once").AtLeast(1);
+var portOption = CommandLines.Option("--port", 55458, "the server's loopback port").AtLeast(1);
+var outOption = CommandLines.Optional<string>("--out", "the JSON result (bench/results/twins-<db>.json)");
+var amqpOption = CommandLines.Optional<string>("--amqp", "RabbitMQ's AMQP address: the server consumes MQTT readings from it");
+var mqttOption = CommandLines.Optional<string>("--mqtt", "RabbitMQ's MQTT HOST:PORT: also measure the MQTT path");
+var mqttMessagesOption = CommandLines.Option("--mqtt-messages", 30000, "messages published over MQTT").AtLeast(1);
+var postgresServerOption = CommandLines.Option("--postgres-server",
+    Environment.GetEnvironmentVariable("LINGJING_BENCH_POSTGRES_SERVER") ?? "Host=127.0.0.1;Port=55451;Username=postgres;Database=postgres",
+    "a PostgreSQL server (for --db postgres) where the bench creates its own database (or LINGJING_BENCH_POSTGRES_SERVER)");
+var command = new RootCommand("Twins benchmark: sustained durable HTTP ingest, alarm latency under that load, the database's own ceiling, and the MQTT path.")
+{
+    serverDllOption, dbOption, secondsOption, warmupOption, devicesOption, batchOption, workersOption, portOption, outOption,
+    amqpOption, mqttOption, mqttMessagesOption, postgresServerOption,
+};
+if (CommandLines.Parse(command, args) is not { } parsed) return Environment.ExitCode;
 
-var serverDll = Path.GetFullPath(Option("server-dll", "src/Lingjing.Server/bin/Release/net10.0/Lingjing.Server.dll"));
-var db = Option("db", "sqlite");
-var seconds = Int("seconds", 60);
-var warmup = Int("warmup", 10);
-var deviceCount = Int("devices", 48);
-var batch = Int("batch", 250);
-var workers = Int("workers", 12);
-var port = Int("port", 55458);
-var output = Option("out", $"bench/results/twins-{db}.json");
-var amqp = options.GetValueOrDefault("amqp");
-var mqtt = options.GetValueOrDefault("mqtt");
-var mqttMessages = Int("mqtt-messages", 30000);
+var serverDll = Path.GetFullPath(parsed.GetValue(serverDllOption)!);
+var db = parsed.GetValue(dbOption)!;
+var seconds = parsed.GetValue(secondsOption);
+var warmup = parsed.GetValue(warmupOption);
+var deviceCount = parsed.GetValue(devicesOption);
+var batch = parsed.GetValue(batchOption);
+var workers = parsed.GetValue(workersOption);
+var port = parsed.GetValue(portOption);
+var output = parsed.GetValue(outOption) ?? $"bench/results/twins-{db}.json";
+var amqp = parsed.GetValue(amqpOption);
+var mqtt = parsed.GetValue(mqttOption);
+var mqttMessages = parsed.GetValue(mqttMessagesOption);
 var dataDirectory = Path.Combine(Path.GetTempPath(), "lingjing-twinsbench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dataDirectory);
 
 string? postgres = null;
 if (db == "postgres")
 {
-    var server = Option("postgres-server", Environment.GetEnvironmentVariable("LINGJING_BENCH_POSTGRES_SERVER") ?? "Host=127.0.0.1;Port=55451;Username=postgres;Database=postgres");
+    var server = parsed.GetValue(postgresServerOption)!;
     var name = "lingjing_twinsbench_" + Guid.NewGuid().ToString("N")[..8];
     await using (var connection = new NpgsqlConnection(server))
     {
@@ -132,16 +151,14 @@ try
         var (host, mqttPort) = (mqtt.Split(':')[0], mqtt.Split(':')[1]);
         var lines = string.Concat(Enumerable.Range(0, mqttMessages).Select(i =>
             $"{{\"ts\":{DateTimeOffset.UtcNow.AddMinutes(-20).ToUnixTimeMilliseconds() + i},\"values\":{{\"state\":1,\"speed\":41.5,\"goodCount\":{i},\"badCount\":2,\"power\":44.1,\"energy\":{i}.5}}}}\n"));
+        var messages = lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(line)).ToList();
+        // One client per run (MQTTnet), with up to 20 QoS 1 publishes in flight as mosquitto_pub -l had; a run ends when the broker acknowledged every message.
         async Task<double> PublishAsync(string user, string password, string topic)
         {
-            var start = new ProcessStartInfo("mosquitto_pub") { RedirectStandardInput = true };
-            foreach (var a in new[] { "-h", host, "-p", mqttPort, "-V", "mqttv311", "-q", "1", "-i", "bench-" + user, "-u", user, "-P", password, "-t", topic, "-l" }) start.ArgumentList.Add(a);
+            await using var client = new MqttPublisher();
+            await client.ConnectAsync(host, int.Parse(mqttPort, CultureInfo.InvariantCulture), "bench-" + user, user, password, CancellationToken.None);
             var watch = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            await process.StandardInput.WriteAsync(lines);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"mosquitto_pub exited with {process.ExitCode}");
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 20 }, (message, ct) => new ValueTask(client.PublishAsync(topic, message, ct)));
             return watch.Elapsed.TotalSeconds;
         }
         // The broker's own rate: the same messages to a topic no queue is bound to (RabbitMQ's guest account, loopback only).

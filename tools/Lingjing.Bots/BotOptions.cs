@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using Lingjing.Bench.Shared;
 
 namespace Lingjing.Bots;
 
@@ -29,52 +30,46 @@ public sealed record BotOptions
     public int? ServerPid { get; init; }
     public bool Quiet { get; init; }
 
-    public const string Usage = """
-        Lingjing.Bots: walks N signed-in demo users through a world and measures it.
-          --url URL              server base address (http://127.0.0.1:5080)
-          --bots N               number of bots (100)
-          --duration S           measured seconds (30)
-          --world ID             world id: park-1 .. park-51 or zone (park-1)
-          --out FILE             write the results as JSON
-          --tokens FILE          token cache (lingjing-bot-tokens.json in the temp directory)
-          --first-user N         first demo account number (1 = user0001)
-          --observers N          bots that decode snapshots fully for latency (250)
-          --bots-per-attraction N, --attraction-radius M   crowd density (150, 110)
-          --no-align             send inputs on a free-running 10 Hz clock instead of just before the server tick
-          --warmup S             seconds walked before measuring (5)
-          --label TEXT           stored in the JSON
-          --server-pid PID       report that process's CPU and memory (from /proc) over the measured phase
-          --quiet                no live display
-        """;
-
-    public static BotOptions Parse(string[] args)
+    /// <summary>The options, or null when the program should stop (after --help or a mistake, already printed).</summary>
+    public static BotOptions? Parse(string[] args)
     {
-        var o = new BotOptions { Url = new Uri("http://127.0.0.1:5080") };
-        for (var i = 0; i < args.Length; i++)
+        var url = CommandLines.Url("--url", new Uri("http://127.0.0.1:5080"), "server base address");
+        var bots = CommandLines.Option("--bots", 100, "number of bots").AtLeast(1);
+        var duration = CommandLines.Option("--duration", 30, "measured seconds").AtLeast(1);
+        var world = CommandLines.Option("--world", "park-1", "world id: park-1 .. park-51 or zone");
+        var outFile = CommandLines.Optional<string>("--out", "write the results as JSON to this file");
+        var tokens = CommandLines.Option("--tokens", Path.Combine(Path.GetTempPath(), "lingjing-bot-tokens.json"), "token cache between runs");
+        var firstUser = CommandLines.Option("--first-user", 1, "first demo account number (1 = user0001)").AtLeast(1);
+        var observers = CommandLines.Option("--observers", 250, "bots that decode snapshots fully for latency").AtLeast(0);
+        var perAttraction = CommandLines.Option("--bots-per-attraction", 150, "crowd density: bots per attraction").AtLeast(1);
+        var radius = CommandLines.Option("--attraction-radius", 110, "crowd density: metres around an attraction").AtLeast(1);
+        var noAlign = new Option<bool>("--no-align") { Description = "send inputs on a free-running 10 Hz clock instead of just before the server tick" };
+        var warmup = CommandLines.Option("--warmup", 5, "seconds walked before measuring").AtLeast(0);
+        var label = CommandLines.Option("--label", "", "stored in the JSON");
+        var serverPid = CommandLines.Optional<int?>("--server-pid", "report that process's CPU and memory (from /proc) over the measured phase");
+        var quiet = new Option<bool>("--quiet") { Description = "no live display" };
+        var command = new RootCommand("Lingjing.Bots: walks N signed-in demo users through a world and measures it.")
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
-            o = args[i] switch
-            {
-                "--url" => o with { Url = new Uri(Next()) },
-                "--bots" => o with { Bots = NextInt() },
-                "--duration" => o with { DurationSeconds = NextInt() },
-                "--world" => o with { World = Next() },
-                "--out" => o with { OutFile = Next() },
-                "--tokens" => o with { TokenFile = Next() },
-                "--first-user" => o with { FirstUser = NextInt() },
-                "--observers" => o with { Observers = NextInt() },
-                "--bots-per-attraction" => o with { BotsPerAttraction = NextInt() },
-                "--attraction-radius" => o with { AttractionRadiusM = NextInt() },
-                "--no-align" => o with { AlignToTick = false },
-                "--warmup" => o with { WarmupSeconds = NextInt() },
-                "--label" => o with { Label = Next() },
-                "--server-pid" => o with { ServerPid = NextInt() },
-                "--quiet" => o with { Quiet = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
-            };
-        }
-        if (o.Bots < 1 || o.DurationSeconds < 1) throw new ArgumentException("--bots and --duration must be positive.");
-        return o;
+            url, bots, duration, world, outFile, tokens, firstUser, observers, perAttraction, radius, noAlign, warmup, label, serverPid, quiet,
+        };
+        if (CommandLines.Parse(command, args) is not { } parsed) return null;
+        return new BotOptions
+        {
+            Url = parsed.GetValue(url)!,
+            Bots = parsed.GetValue(bots),
+            DurationSeconds = parsed.GetValue(duration),
+            World = parsed.GetValue(world)!,
+            OutFile = parsed.GetValue(outFile),
+            TokenFile = parsed.GetValue(tokens)!,
+            FirstUser = parsed.GetValue(firstUser),
+            Observers = parsed.GetValue(observers),
+            BotsPerAttraction = parsed.GetValue(perAttraction),
+            AttractionRadiusM = parsed.GetValue(radius),
+            AlignToTick = !parsed.GetValue(noAlign),
+            WarmupSeconds = parsed.GetValue(warmup),
+            Label = parsed.GetValue(label)!,
+            ServerPid = parsed.GetValue(serverPid),
+            Quiet = parsed.GetValue(quiet),
+        };
     }
 }

@@ -3,17 +3,7 @@ using System.Text.Json;
 using Lingjing.Bots;
 using Spectre.Console;
 
-BotOptions options;
-try
-{
-    options = BotOptions.Parse(args);
-}
-catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException)
-{
-    Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(BotOptions.Usage);
-    return 2;
-}
+if (BotOptions.Parse(args) is not { } options) return Environment.ExitCode;
 if (!BotSwarm.IsLoopback(options.Url)) AnsiConsole.MarkupLine("[yellow]Warning:[/] load tests are meant for a server on this machine.");
 
 using var cancel = new CancellationTokenSource();

@@ -1,12 +1,6 @@
 using Lingjing.Devices;
 
-var options = DeviceOptions.Parse(args, out var problem);
-if (options is null)
-{
-    Console.Error.WriteLine(problem);
-    Console.Error.WriteLine(DeviceOptions.Usage);
-    return 2;
-}
+if (DeviceOptions.Parse(args) is not { } options) return Environment.ExitCode;
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Observability;
@@ -18,6 +19,7 @@ public static class PlatformExtensions
         var options = builder.Configuration.GetSection(LingjingOptions.Section).Get<LingjingOptions>() ?? new LingjingOptions();
         builder.Services.AddCheckedOptions<LingjingOptions, LingjingOptionsValidator>(builder.Configuration.GetSection(LingjingOptions.Section));
         builder.AddLingjingClock();
+        builder.AddLingjingCaching();
         builder.AddLingjingData();
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
         builder.AddLingjingObservability();
@@ -62,6 +64,7 @@ public static class PlatformExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseLingjingRateLimits();
+        app.UseOutputCache(); // after authorization: a cached answer is only given to whom the endpoint allows
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -56,6 +56,36 @@ public sealed class BookingPlaceTests
     }
 
     [Theory, BothDatabases]
+    public async Task A_bookings_ics_parses_back_with_its_place_links_times_and_time_zone(Db db)
+    {
+        await using var app = await LingjingApp.StartAsync(db, demo: false,
+            new Dictionary<string, string?> { ["Lingjing:PublicBaseUrl"] = "https://park.example.test" });
+        var scene = await BookingScene.CreateAsync(app, users: 1);
+        await PutInBuildingAsync(app, scene, floor: 3);
+        var created = await (await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
+            new { start = BookingScene.At(3, 10), end = BookingScene.At(3, 11), purpose = "Design review; sketches, models" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+
+        var calendar = Ical.Net.Calendar.Load(await scene.Client(0).GetStringAsync($"/api/v1/bookings/{id}/booking.ics"))!;
+
+        calendar.TimeZones.ShouldHaveSingleItem().TzId.ShouldBe("Asia/Shanghai");
+        var booking = calendar.Events.ShouldHaveSingleItem();
+        booking.Uid.ShouldBe($"{id}@lingjing");
+        booking.DtStamp.ShouldNotBeNull();
+        booking.DtStart!.TzId.ShouldBe("Asia/Shanghai");
+        booking.DtStart.AsUtc.ShouldBe(created.GetProperty("start").GetDateTimeOffset().UtcDateTime);
+        booking.DtEnd!.AsUtc.ShouldBe(created.GetProperty("end").GetDateTimeOffset().UtcDateTime);
+        booking.Status.ShouldBe("CONFIRMED");
+        booking.Summary.ShouldBe("Multipurpose Hall · 多功能厅");
+        booking.Location!.ShouldContain("Multipurpose Hall · Building 7, floor 3 · Booking Park, 1 Booking Road");
+        booking.Location!.ShouldContain("预约路1号 预约园 · 7号楼 3层 · 多功能厅");
+        booking.Description.ShouldBe(string.Join('\n', "Design review; sketches, models",
+            $"Space 空间: https://park.example.test/directory/spaces/{scene.SpaceId}",
+            $"3D world 三维园区: https://park.example.test/world/{scene.ParkId}?space={scene.SpaceId}"));
+        booking.Url.ShouldBe(new Uri($"https://park.example.test/bookings/{id}"));
+    }
+
+    [Theory, BothDatabases]
     public async Task Notifications_about_a_booking_name_the_building_floor_park_and_address(Db db)
     {
         await using var app = await LingjingApp.StartAsync(db, demo: false);

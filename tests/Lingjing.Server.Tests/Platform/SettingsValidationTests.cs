@@ -11,6 +11,16 @@ public sealed class SettingsValidationTests
     [InlineData("Lingjing:Bookings:HousekeepingInterval", "00:00:00", "--Lingjing:Bookings:HousekeepingInterval: must be between")]
     [InlineData("Lingjing:Telemetry:RawRetentionDays", "0", "--Lingjing:Telemetry:RawRetentionDays: must be at least 1 days (got 0 days)")]
     [InlineData("Lingjing:Telemetry:MaxPointsPerRequest", "2000000", "must not exceed QueueCapacityPoints (1000000)")]
+    [InlineData("Lingjing:World:TickRateHz", "0", "--Lingjing:World:TickRateHz: must be from 1 to 60 ticks a second (got 0)")]
+    [InlineData("Lingjing:World:CellSizeCm", "50", "--Lingjing:World:CellSizeCm: must be at least 100 cm (got 50 cm)")]
+    [InlineData("Lingjing:Sessions:CacheSeconds", "-1", "--Lingjing:Sessions:CacheSeconds: must be from 0")]
+    [InlineData("Lingjing:Sessions:CookieDays", "0", "--Lingjing:Sessions:CookieDays: must be from 1 to 365 days (got 0)")]
+    [InlineData("Lingjing:RateLimits:ExpensiveReads:WindowSeconds", "0", "--Lingjing:RateLimits:ExpensiveReads:WindowSeconds: must be at least 1 s (got 0 s)")]
+    [InlineData("Lingjing:Observability:OtlpEndpoint", "collector:4317", "--Lingjing:Observability:OtlpEndpoint: 'collector:4317' is not an http or https address")]
+    [InlineData("Lingjing:Observability:MetricsNetworks:0", "10.0.0.0/40", "--Lingjing:Observability:MetricsNetworks: '10.0.0.0/40' is not a network in CIDR notation")]
+    [InlineData("Lingjing:ForwardedHeaders:KnownProxies:0", "proxy.local", "--Lingjing:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]
+    [InlineData("Lingjing:Policies:RematchIntervalMinutes", "-5", "--Lingjing:Policies:RematchIntervalMinutes: must be from 0 (off) to 1440 minutes (got -5)")]
+    [InlineData("ConnectionStrings:Postgres", "Hots=db;Database=lingjing", "--ConnectionStrings:Postgres: not a PostgreSQL connection string")]
     public async Task A_bad_setting_stops_the_server_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Should.ThrowAsync<Exception>(async () =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.Accounts;
 
@@ -70,7 +71,7 @@ public static class AccountsExtensions
             .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
             .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
 
-        services.Configure<SignInSessionOptions>(builder.Configuration.GetSection(SignInSessionOptions.Section));
+        services.AddCheckedOptions<SignInSessionOptions, SignInSessionOptionsValidator>(builder.Configuration.GetSection(SignInSessionOptions.Section));
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionStore>();
         services.AddScoped<StaffAccountService>();

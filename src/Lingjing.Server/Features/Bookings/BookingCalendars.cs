@@ -1,17 +1,19 @@
 using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>Bookings as iCalendar files: one booking, all of a person's, and a space's busy times
 /// (without who booked them). LOCATION names room, building and floor, park and street address in
 /// both languages; DESCRIPTION adds the purpose and links to the space's page and its spot in the 3D world.</summary>
-public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places, TimeProvider time)
+public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public string One(Booking booking, BookingPlace place, string baseUrl)
     {
-        var calendar = new ICalendar("Lingjing booking");
+        var calendar = New("Lingjing booking");
         Add(calendar, booking, place, baseUrl);
         return calendar.ToString();
     }
@@ -22,7 +24,7 @@ public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places,
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.UserId == userId && b.StartsAt >= since)
             .OrderBy(b => b.StartsAt).Take(1000).ToListAsync(ct);
         var where = await places.ForAsync(rows.Select(b => b.SpaceId), ct);
-        var calendar = new ICalendar("My Lingjing bookings");
+        var calendar = New("My Lingjing bookings");
         foreach (var booking in rows) Add(calendar, booking, where[booking.SpaceId], baseUrl);
         return calendar.ToString();
     }
@@ -34,13 +36,13 @@ public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places,
             .Where(b => b.SpaceId == space.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.EndsAt >= since)
             .OrderBy(b => b.StartsAt).Take(5000).ToListAsync(ct);
         var place = await places.ForAsync(space.Id, ct);
-        var calendar = new ICalendar($"{space.NameZh} {space.NameEn}");
+        var calendar = New($"{space.NameZh} {space.NameEn}");
         var stamp = time.GetUtcNow();
         foreach (var booking in live)
         {
-            calendar.AddEvent($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), stamp,
-                booking.Status == BookingStatus.Pending ? "Requested" : "Booked", place is null ? $"{space.NameZh} {space.NameEn}" : Location(place),
-                status: ICalendar.StatusOf(booking.Status));
+            calendar.AddEvent(new CalendarEntry($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), stamp,
+                booking.Status == BookingStatus.Pending ? "Requested" : "Booked", CalendarFile.StatusOf(booking.Status),
+                place is null ? $"{space.NameZh} {space.NameEn}" : Location(place)));
         }
         return calendar.ToString();
     }
@@ -58,8 +60,10 @@ public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places,
         return string.Join("\n", lines);
     }
 
-    private void Add(ICalendar calendar, Booking booking, BookingPlace place, string baseUrl) =>
-        calendar.AddEvent($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), time.GetUtcNow(),
-            $"{place.RoomNameEn} · {place.RoomNameZh}", Location(place), Description(booking, place, baseUrl),
-            ICalendar.StatusOf(booking.Status), $"{baseUrl}/bookings/{booking.Id}");
+    private CalendarFile New(string name) => new(name, options.Value.ZoneTimeZone, time.GetUtcNow());
+
+    private void Add(CalendarFile calendar, Booking booking, BookingPlace place, string baseUrl) =>
+        calendar.AddEvent(new CalendarEntry($"{booking.Id}@lingjing", SpaceCalendar.Utc(booking.StartsAt), SpaceCalendar.Utc(booking.EndsAt), time.GetUtcNow(),
+            $"{place.RoomNameEn} · {place.RoomNameZh}", CalendarFile.StatusOf(booking.Status), Location(place), Description(booking, place, baseUrl),
+            $"{baseUrl}/bookings/{booking.Id}"));
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Lingjing.Server.Features.Bookings;
 /// bookings (per person, per enterprise) and a space's weekly quota are counted in the same
 /// transaction: on PostgreSQL under advisory locks per person, per enterprise and per space and
 /// enterprise, taken always in that order, so concurrent requests of one person cannot both pass.</summary>
-public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings database, SqliteWriteGate gate)
+public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings database, SqliteWriteGate gate, CacheEviction eviction)
 {
     public enum Outcome { Written, Clash, QuotaReached, PersonLimitReached, EnterpriseLimitReached, NotMovable }
 
@@ -25,7 +26,7 @@ public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings databas
     private const int DeadlockAttempts = 10;
 
     public Task<Outcome> InsertAsync(Booking booking, EnterpriseQuota? quota, ActiveLimit? limit, CancellationToken ct) =>
-        database.IsPostgres ? InsertPostgresAsync(booking, quota, limit, ct) : InsertSqliteAsync(booking, quota, limit, ct);
+        EvictingAsync(database.IsPostgres ? InsertPostgresAsync(booking, quota, limit, ct) : InsertSqliteAsync(booking, quota, limit, ct));
 
     /// <summary>Moves a live booking that has not started to a new range in one transaction: the new
     /// range is checked against every other live booking, the quota and the limits (not counting the
@@ -33,7 +34,16 @@ public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings databas
     /// time is never free before the new one is held. <see cref="Outcome.NotMovable"/> when it is no
     /// longer live or has started (a concurrent cancel or an earlier move won).</summary>
     public Task<Outcome> MoveAsync(Booking moved, DateTime now, EnterpriseQuota? quota, ActiveLimit? limit, CancellationToken ct) =>
-        database.IsPostgres ? MovePostgresAsync(moved, now, quota, limit, ct) : MoveSqliteAsync(moved, now, quota, limit, ct);
+        EvictingAsync(database.IsPostgres ? MovePostgresAsync(moved, now, quota, limit, ct) : MoveSqliteAsync(moved, now, quota, limit, ct));
+
+    /// <summary>The writes here commit on the ADO.NET connection (raw SQL on PostgreSQL, BEGIN IMMEDIATE on SQLite),
+    /// past EF Core's interceptors: what was cached from the bookings table is evicted once the write is committed.</summary>
+    private async Task<Outcome> EvictingAsync(Task<Outcome> write)
+    {
+        var outcome = await write;
+        if (outcome == Outcome.Written) await eviction.TablesChangedAsync("bookings");
+        return outcome;
+    }
 
     /// <summary>The held ranges of the space's live bookings that meet [from, to), sorted by start.</summary>
     public Task<List<HeldRange>> LiveBookingsAsync(int spaceId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class ParkLimitsService(LingjingDbContext db, BookableSpaces space
         if (row is null) db.Add(row = new ParkBookingLimits { ParkId = parkId });
         (row.ActivePerPerson, row.ActivePerEnterprise, row.UpdatedAt) = (update.ActivePerPerson, update.ActivePerEnterprise, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        spaces.EvictLimits(parkId);
+        await spaces.EvictLimitsAsync(parkId);
         return errors;
     }
 }

@@ -1,7 +1,10 @@
+using System.ComponentModel;
+
 namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>A park's limits on active bookings as the API and the park terminal show them: the
-/// limits in force (null: none) and whether they are the zone's defaults (the park set none).</summary>
+/// limits in force (null: none) and whether they are the zone's defaults (the park set none). Immutable: cached as is.</summary>
+[ImmutableObject(true)]
 public sealed record ParkLimitsView(int ParkId, int? ActivePerPerson, int? ActivePerEnterprise, bool ZoneDefaults,
     int? DefaultActivePerPerson, int? DefaultActivePerEnterprise);
 

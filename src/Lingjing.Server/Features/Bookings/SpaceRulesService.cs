@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>Park operators set the booking rules, opening hours, capacity and blackout days of their
 /// park's spaces (the government of any). Everyone signed in may read them.</summary>
-public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces spaces, TimeProvider time)
+public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces spaces, CacheEviction eviction, TimeProvider time)
 {
     public const int MaxBlackoutDays = 366;
 
@@ -44,7 +45,7 @@ public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces space
         rules.NoShowReleaseMinutes = update.NoShowReleaseMinutes;
         rules.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        spaces.Evict(spaceId);
+        await spaces.EvictAsync(spaceId);
         return errors;
     }
 
@@ -63,14 +64,15 @@ public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces space
         var blackout = new SpaceBlackout { SpaceId = spaceId, FirstDay = request.FirstDay!.Value, LastDay = request.LastDay!.Value, Reason = request.Reason?.Trim() ?? "" };
         db.Add(blackout);
         await db.SaveChangesAsync(ct);
-        spaces.Evict(spaceId);
+        await spaces.EvictAsync(spaceId);
         return (new BlackoutView(blackout.Id, blackout.FirstDay, blackout.LastDay, blackout.Reason), errors);
     }
 
     public async Task<bool> RemoveBlackoutAsync(int spaceId, int blackoutId, CancellationToken ct)
     {
         var removed = await db.Set<SpaceBlackout>().Where(b => b.Id == blackoutId && b.SpaceId == spaceId).ExecuteDeleteAsync(ct);
-        spaces.Evict(spaceId);
+        // A bulk delete passes no save interceptor: evict what was read from the table by hand.
+        await eviction.TablesChangedAsync(["space_blackouts"], ct);
         return removed > 0;
     }
 }

@@ -4,6 +4,7 @@ using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.PolicyServices;
 
@@ -12,6 +13,7 @@ public static class PoliciesExtensions
     public static WebApplicationBuilder AddPolicyServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddCheckedOptions<PolicyOptions, PolicyOptionsValidator>(builder.Configuration.GetSection(PolicyOptions.Section));
         services.AddSingleton<ProfileSnapshotCache>();
         services.AddSingleton<CompiledRuleCache>();
         services.AddSingleton<PolicyCalendar>();

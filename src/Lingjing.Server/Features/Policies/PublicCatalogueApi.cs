@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.PolicyServices;
@@ -8,7 +9,9 @@ public static class PublicCatalogueApi
 {
     public static void MapPublicCatalogueApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1/public/policies").WithTags("Public policy catalogue").AllowAnonymous();
+        // The same for every reader; a policy's stage depends on the zone's day, so one cached answer per day.
+        var group = app.MapGroup("/api/v1/public/policies").WithTags("Public policy catalogue").AllowAnonymous()
+            .CacheSharedResponse(TimeSpan.FromMinutes(1), ZoneDay, "policies");
 
         group.MapGet("/", async Task<Results<Ok<ResultPage<PublicPolicyView>>, ProblemHttpResult>> (
                 string? stage, string? category, string? q, int? page, int? pageSize, PublicCatalogue catalogue, CancellationToken ct) =>
@@ -31,6 +34,9 @@ public static class PublicCatalogueApi
                     : TypedResults.Problem(title: "Not found", detail: $"There is no published policy with id {id}.", statusCode: StatusCodes.Status404NotFound))
             .WithSummary("One published policy with its conditions in plain words");
     }
+
+    private static string ZoneDay(HttpContext http) =>
+        http.RequestServices.GetRequiredService<PolicyCalendar>().Today().DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult BadInput(string detail) =>
         TypedResults.Problem(title: "The request is not valid", detail: detail, statusCode: StatusCodes.Status400BadRequest);

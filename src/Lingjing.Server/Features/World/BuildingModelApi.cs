@@ -20,24 +20,26 @@ public static class BuildingModelApi
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("The building's uploaded GLB model");
 
-        models.MapPut("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, HttpRequest request, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, CancellationToken ct) =>
+        models.MapPut("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, HttpRequest request, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, WorldScenes scenes, CancellationToken ct) =>
             {
                 if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
                 if (request.ContentLength > BuildingModelStore.MaxBytes)
                     return TypedResults.Problem(title: "Model too large", detail: $"A model may be at most {BuildingModelStore.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
                 var invalid = await store.SaveAsync(buildingId, request.Body, ct);
-                return invalid is null
-                    ? TypedResults.NoContent()
-                    : TypedResults.Problem(title: "Invalid model", detail: invalid, statusCode: StatusCodes.Status400BadRequest);
+                if (invalid is not null) return TypedResults.Problem(title: "Invalid model", detail: invalid, statusCode: StatusCodes.Status400BadRequest);
+                await scenes.ModelsChangedAsync();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.ParkOperator)
             .Accepts<Stream>(BuildingModelStore.ContentType)
             .WithSummary("Upload a glTF 2.0 binary (GLB, at most 20 MB) that replaces the building's extruded footprint");
 
-        models.MapDelete("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, CancellationToken ct) =>
+        models.MapDelete("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, WorldScenes scenes, CancellationToken ct) =>
             {
                 if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
-                return store.Delete(buildingId) ? TypedResults.NoContent() : NotFound("Model not found", $"Building {buildingId} has no uploaded model.");
+                if (!store.Delete(buildingId)) return NotFound("Model not found", $"Building {buildingId} has no uploaded model.");
+                await scenes.ModelsChangedAsync();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.ParkOperator)
             .WithSummary("Go back to the building's generated shape");

@@ -6,6 +6,7 @@ public static class WorldExtensions
     public static WebApplicationBuilder AddWorld(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<WorldSceneBuilder>();
+        builder.Services.AddSingleton<WorldScenes>();
         builder.Services.AddSingleton<BuildingModelStore>();
         return builder;
     }

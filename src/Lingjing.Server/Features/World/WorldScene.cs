@@ -1,10 +1,12 @@
 namespace Lingjing.Server.Features.World;
 
 /// <summary>What the browser builds a 3D world from: one park, or every park of the zone placed by
-/// their coordinates. Lengths are metres; x is east, z is north (a park's local y), the ground is y = 0.</summary>
+/// their coordinates. Lengths are metres; x is east, z is north (a park's local y), the ground is y = 0.
+/// Never changed once built: cached and shared as is (<see cref="WorldScenes"/>).</summary>
 /// <param name="WorldId">The realtime world to join: <c>park-{id}</c> or <c>zone</c>.</param>
 /// <param name="Spawn">Where a new avatar appears, [x, z].</param>
 /// <param name="Bounds">[minX, minZ, maxX, maxZ] of everything in the scene.</param>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record WorldScene(
     string WorldId,
     string Kind,

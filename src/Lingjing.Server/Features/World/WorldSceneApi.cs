@@ -9,13 +9,13 @@ public static class WorldSceneApi
     {
         var world = app.MapGroup("/api/v1/world").WithTags("World").RequireAuthorization(Policies.SignedIn);
 
-        world.MapGet("/{parkId:int}/scene", async Task<Results<Ok<WorldScene>, ProblemHttpResult>> (int parkId, WorldSceneBuilder scenes, CancellationToken ct) =>
+        world.MapGet("/{parkId:int}/scene", async Task<Results<Ok<WorldScene>, ProblemHttpResult>> (int parkId, WorldScenes scenes, CancellationToken ct) =>
                 await scenes.ParkAsync(parkId, ct) is { } scene
                     ? TypedResults.Ok(scene)
                     : TypedResults.Problem(title: "Park not found", detail: $"There is no park with id {parkId}.", statusCode: StatusCodes.Status404NotFound))
             .WithSummary("One park's 3D scene: boundary, buildings, spaces (open now) and showrooms");
 
-        world.MapGet("/zone/scene", async Task<Ok<WorldScene>> (WorldSceneBuilder scenes, CancellationToken ct) =>
+        world.MapGet("/zone/scene", async Task<Ok<WorldScene>> (WorldScenes scenes, CancellationToken ct) =>
                 TypedResults.Ok(await scenes.ZoneAsync(ct)))
             .WithSummary("Every park of the zone placed by its coordinates, with fewer showrooms per building");
     }

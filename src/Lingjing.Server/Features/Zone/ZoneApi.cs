@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Caching;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Zone;
@@ -11,6 +12,8 @@ public static class ZoneApi
         zone.MapGet("/summary", async Task<Ok<ZoneSummary>> (ZoneStatistics stats, CancellationToken ct) =>
                 TypedResults.Ok(await stats.SummaryAsync(ct)))
             .AllowAnonymous()
+            // The portal's front page asks on every visit; the answer is the same for everyone until those tables change.
+            .CacheSharedResponse(TimeSpan.FromMinutes(5), "parks", "enterprises", "enterprise_revenues", "institutions", "spaces", "system_settings")
             .WithSummary("The zone's headline figures; averageRevenueGrowth3y is computed from the revenue rows");
 
         // Dashboard series for the government terminal.

@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Infrastructure.Data;
@@ -18,6 +19,7 @@ public static class DataExtensions
                 db.UseNpgsql(database.ConnectionString);
             else
                 db.UseSqlite(database.ConnectionString).AddInterceptors(services.GetRequiredService<SqliteConnectionSetup>());
+            db.AddInterceptors(services.GetRequiredService<TableChangeEviction>());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<LingjingDbContext>("database", tags: ["ready"]);
         return builder;

@@ -22,6 +22,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// pooled connection, and the next request that gets that connection fails with "unexpected backend
     /// message DataRow" (npgsql/npgsql#6391; PostgresConnectionTests reproduces it). Refused writes are
     /// everyday events here (a booking clash, a duplicate), so a faster plan is not worth a random 500.</summary>
-    private static string WithoutAutoPrepare(string connectionString) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
+    private static string WithoutAutoPrepare(string connectionString)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
+        }
+        catch (ArgumentException error)
+        {
+            // Npgsql's own message names a keyword, not the setting it came from.
+            throw new InvalidOperationException(
+                $"--ConnectionStrings:Postgres: not a PostgreSQL connection string ({error.Message}); e.g. Host=127.0.0.1;Username=lingjing;Password=...;Database=lingjing.", error);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Lingjing.Server.Infrastructure.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -14,9 +15,12 @@ public static class ObservabilityExtensions
 
     public static WebApplicationBuilder AddLingjingObservability(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
-        var networks = ParseNetworks(options.MetricsNetworks);
-        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        var section = builder.Configuration.GetSection(ObservabilityOptions.Section);
+        builder.Services.AddCheckedOptions<ObservabilityOptions, ObservabilityOptionsValidator>(section);
+        // Read now to configure the exporters; anything unparsable is skipped here and stops the start in the validator.
+        var options = section.Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        var networks = options.MetricsNetworks.Select(n => IPNetwork.TryParse(n, out var network) ? network : (IPNetwork?)null).OfType<IPNetwork>().ToList();
+        var otlp = ObservabilityOptionsValidator.OtlpUri(options.OtlpEndpoint);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("lingjing"))
             .WithMetrics(metrics =>
@@ -43,17 +47,5 @@ public static class ObservabilityExtensions
     {
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsPolicy);
         return app;
-    }
-
-    private static List<IPNetwork> ParseNetworks(IEnumerable<string> cidrs)
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var cidr in cidrs)
-        {
-            if (!IPNetwork.TryParse(cidr, out var network))
-                throw new InvalidOperationException($"{ObservabilityOptions.Section}:MetricsNetworks: '{cidr}' is not a network in CIDR notation, e.g. 10.0.0.0/8.");
-            networks.Add(network);
-        }
-        return networks;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Lingjing.Server.Infrastructure.Options;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Infrastructure.Web;
 
@@ -19,18 +21,13 @@ public static class ForwardedHeadersSetup
 
     public static WebApplicationBuilder AddLingjingForwardedHeaders(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(Section).Get<Settings>() ?? new Settings();
-        var proxies = settings.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => IPAddress.TryParse(p.Trim(), out var address) ? address
-                : throw new InvalidOperationException($"{Section}:KnownProxies: '{p}' is not an IP address."))
-            .ToList();
-        var networks = settings.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n))
-            .Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network) ? network
-                : throw new InvalidOperationException($"{Section}:KnownNetworks: '{n}' is not a network in CIDR notation (e.g. 10.0.0.0/8)."))
-            .ToList();
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        builder.Services.AddCheckedOptions<Settings, ForwardedHeadersSettingsValidator>(builder.Configuration.GetSection(Section));
+        // Read when the middleware is built, after the start-up check has refused anything unparsable.
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<Settings>>((options, configured) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var proxies = configured.Value.KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => IPAddress.Parse(p.Trim())).ToList();
+            var networks = configured.Value.KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => System.Net.IPNetwork.Parse(n.Trim())).ToList();
             if (proxies.Count == 0 && networks.Count == 0) return;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();

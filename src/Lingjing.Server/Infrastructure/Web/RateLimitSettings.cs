@@ -17,10 +17,4 @@ public sealed class RateLimitRule
 {
     public int PermitLimit { get; set; }
     public int WindowSeconds { get; set; }
-
-    public void Check(string name)
-    {
-        if (PermitLimit < 1 || WindowSeconds < 1)
-            throw new InvalidOperationException($"{RateLimitSettings.Section}:{name}: PermitLimit and WindowSeconds must both be at least 1.");
-    }
 }

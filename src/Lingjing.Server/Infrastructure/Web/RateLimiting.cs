@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Lingjing.Server.Infrastructure.Options;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lingjing.Server.Infrastructure.Web;
@@ -31,10 +32,10 @@ public static class RateLimiting
 
     public static WebApplicationBuilder AddLingjingRateLimits(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
+        var section = builder.Configuration.GetSection(RateLimitSettings.Section);
+        builder.Services.AddCheckedOptions<RateLimitSettings, RateLimitSettingsValidator>(section);
+        var settings = section.Get<RateLimitSettings>() ?? new RateLimitSettings();
         if (!settings.Enabled) return builder;
-        settings.Writes.Check(nameof(settings.Writes));
-        settings.ExpensiveReads.Check(nameof(settings.ExpensiveReads));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

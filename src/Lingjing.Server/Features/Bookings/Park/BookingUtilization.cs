@@ -1,7 +1,9 @@
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Bookings.Oversight;
@@ -9,9 +11,14 @@ namespace Lingjing.Server.Features.Bookings.Oversight;
 /// <summary>How much of the time spaces are open is booked, for one park or the whole zone. Open
 /// hours come from each space's opening hours, open days and blackout days; booked hours from the
 /// bookings. Three queries (spaces, blackouts, bookings in the range), the rest in memory, so the
-/// zone's 1,000 spaces over 35 days take one pass.</summary>
-public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
+/// zone's 1,000 spaces over 35 days take one pass. A snapshot is kept in HybridCache per park (or zone) and
+/// day until a booking, a space or a blackout changes (table tags), at most <see cref="Lifetime"/>.</summary>
+public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, HybridCache cache, IServiceScopeFactory scopes)
 {
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = Lifetime, LocalCacheExpiration = Lifetime };
+    private static readonly string[] Tags = TableTags.Of("bookings", "spaces", "space_blackouts");
     private readonly TimeZoneInfo zone = options.Value.ZoneTimeZone;
 
     public TimeZoneInfo Zone => zone;
@@ -23,7 +30,19 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
     /// every space of the zone when <paramref name="parkId"/> is null.</summary>
     public async Task<UtilizationSnapshot> SnapshotAsync(int? parkId, CancellationToken ct)
     {
-        var period = new UtilizationPeriod(Today);
+        var today = Today;
+        // Computed in a scope of its own: callers waiting on the same key share it, and may outlive this request's.
+        return await cache.GetOrCreateAsync($"bookings/utilization/{(parkId is { } id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "zone")}/{today.DayNumber}",
+            (scopes, parkId, today, zone), static async (state, ct) =>
+            {
+                await using var scope = state.scopes.CreateAsyncScope();
+                return await ComputeAsync(scope.ServiceProvider.GetRequiredService<LingjingDbContext>(), state.parkId, state.today, state.zone, ct);
+            }, Entry, Tags, ct);
+    }
+
+    private static async Task<UtilizationSnapshot> ComputeAsync(LingjingDbContext db, int? parkId, DateOnly today, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var period = new UtilizationPeriod(today);
         var spaceQuery = db.Spaces.AsNoTracking().Where(s => parkId == null || s.ParkId == parkId);
         var spaces = await spaceQuery.OrderBy(s => s.Id)
             .Select(s => new Space { Id = s.Id, ParkId = s.ParkId, NameZh = "", NameEn = "", SpaceType = s.SpaceType, OpensAt = s.OpensAt, ClosesAt = s.ClosesAt, OpenDays = s.OpenDays })
@@ -67,11 +86,11 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
         {
             if (!index.TryGetValue(booking.SpaceId, out var s)) continue;
             var (start, end) = (DateTime.SpecifyKind(booking.StartsAt, DateTimeKind.Utc), DateTime.SpecifyKind(booking.EndsAt, DateTimeKind.Utc));
-            var startDay = LocalDay(start);
+            var startDay = LocalDay(start, zone);
             var startIndex = snapshot.IndexOf(startDay);
             if (startIndex >= 0 && startIndex < period.DayCount) snapshot.CountStart(startIndex, booking.Status);
             // A booking meets the window of its start day, of the day before (a window past midnight) and of later days it runs into.
-            var lastIndex = Math.Min(snapshot.IndexOf(LocalDay(end.AddTicks(-1))), period.DayCount - 1);
+            var lastIndex = Math.Min(snapshot.IndexOf(LocalDay(end.AddTicks(-1), zone)), period.DayCount - 1);
             for (var d = Math.Max(startIndex - 1, 0); d <= lastIndex; d++)
             {
                 if (windows[s, d] is not { } window) continue;
@@ -129,7 +148,7 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
             .ToList();
     }
 
-    private DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
+    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

@@ -3,7 +3,9 @@ namespace Lingjing.Server.Features.Bookings.Oversight;
 /// <summary>Hours per space and zone-local day over a period, computed by <see cref="BookingUtilization"/>:
 /// open (opening window minus blackout days), booked (confirmed, checked in or not), pending and
 /// released (no-shows); plus how many bookings start on each day. Hours of a window that runs past
-/// midnight count for the day it opens.</summary>
+/// midnight count for the day it opens. Filled once while it is computed, then only read: HybridCache hands
+/// the one instance to every reader instead of copying it.</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed class UtilizationSnapshot
 {
     private readonly double[,] open;

@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.PolicyServices.Matching;
 
@@ -8,14 +9,12 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// last matched against and, when they differ (or nothing was matched since the start), rematches every
 /// published policy and notifies the newly eligible.</summary>
 public sealed class PolicyRematchScheduler(
-    IServiceScopeFactory scopes, ProfileSnapshotCache profiles, IConfiguration configuration, TimeProvider time,
+    IServiceScopeFactory scopes, ProfileSnapshotCache profiles, IOptions<PolicyOptions> options, TimeProvider time,
     ILogger<PolicyRematchScheduler> logger) : RecurringJob(time, logger)
 {
-    public const string IntervalSetting = "Lingjing:Policies:RematchIntervalMinutes";
-
     public override string Name => "policy-rematch";
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue(IntervalSetting, 15.0));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RematchIntervalMinutes);
 
     protected override async Task RunAsync(CancellationToken ct)
     {

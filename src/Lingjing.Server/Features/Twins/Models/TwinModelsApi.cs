@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public static class TwinModelsApi
         api.MapGet("/", (TwinModelCatalog catalog) =>
                 TypedResults.Ok(catalog.All.Select(m => TwinModelView.From(m, catalog.Shipped.Contains(m.Id))).ToList()))
             .RequireAuthorization(Policies.SignedIn)
+            // Every signed-in reader gets the same list; an upload evicts it.
+            .CacheSharedResponse(TimeSpan.FromMinutes(10), "twin_models")
             .WithSummary("All twin models (shipped and uploaded)");
 
         api.MapGet("/{id}", Results<Ok<TwinModelView>, ProblemHttpResult> (string id, TwinModelCatalog catalog) =>
@@ -28,7 +31,7 @@ public static class TwinModelsApi
             .WithSummary("One twin model");
 
         api.MapPost("/", async Task<Results<Created<List<TwinModelView>>, ProblemHttpResult>> (
-                HttpRequest request, ClaimsPrincipal user, TwinModelCatalog catalog, LingjingDbContext db, TimeProvider time, CancellationToken ct) =>
+                HttpRequest request, ClaimsPrincipal user, TwinModelCatalog catalog, LingjingDbContext db, TimeProvider time, CacheEviction eviction, CancellationToken ct) =>
             {
                 if (request.ContentLength > MaxUploadBytes)
                     return TypedResults.Problem(title: "The request is not valid", detail: "A model document may be at most 1 MB.", statusCode: 413);
@@ -56,6 +59,8 @@ public static class TwinModelsApi
                             "models never change, upload a new version (e.g. ;2).");
                 }
                 catalog.Add(parsed);
+                // The save evicted the list already, but a reader in between cached it without the new models.
+                await eviction.TablesChangedAsync(["twin_models"], ct);
                 return TypedResults.Created($"/api/v1/twin-models/{Uri.EscapeDataString(parsed[0].Id)}", parsed.Select(m => TwinModelView.From(m, false)).ToList());
             })
             .RequireAuthorization(Policies.ParkOperator)

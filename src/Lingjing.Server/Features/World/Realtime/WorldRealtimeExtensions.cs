@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World.Guests;
+using Lingjing.Server.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.World.Realtime;
@@ -10,7 +11,7 @@ public static class WorldRealtimeExtensions
     public static WebApplicationBuilder AddWorldRealtime(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(WorldRealtimeOptions.Section);
-        builder.Services.Configure<WorldRealtimeOptions>(section);
+        builder.Services.AddCheckedOptions<WorldRealtimeOptions, WorldRealtimeOptionsValidator>(section);
         builder.Services.AddSingleton<WorldHost>();
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());

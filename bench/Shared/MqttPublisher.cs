@@ -2,10 +2,11 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace Lingjing.Devices;
+namespace Lingjing.Bench.Shared;
 
 /// <summary>A device's MQTT connection (MQTTnet): MQTT 3.1.1 with the device id as user name and its token as
-/// password; publishes at QoS 1, so a completed publish was accepted by the broker.</summary>
+/// password; publishes at QoS 1, so a completed publish was accepted by the broker. Shared by the device simulator
+/// and the twins benchmark.</summary>
 public sealed class MqttPublisher : IAsyncDisposable
 {
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
