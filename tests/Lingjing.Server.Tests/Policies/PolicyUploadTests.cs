@@ -71,6 +71,6 @@ public sealed class PolicyUploadTests
         var noPhone = new MultipartFormDataContent { { new StringContent("Wang"), "contactName" } };
         var response = await alpha.PostAsync($"/api/v1/policies/{id}/applications", noPhone);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("contactPhone");
+        (await response.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("contact phone");
     }
 }
