@@ -49,6 +49,19 @@ public sealed class PostgresConnectionTests
         (await count.ExecuteScalarAsync()).ShouldBe(8L);
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Username=lingjing;Database=lingjing", 30)]
+    [InlineData("Host=127.0.0.1;Username=lingjing;Database=lingjing;Timeout=60", 60)]
+    public void A_burst_waits_30_seconds_for_a_connection_unless_the_string_says_otherwise(string connectionString, int seconds)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:Postgres", connectionString)]).Build();
+        var settings = DatabaseSettings.FromConfiguration(configuration, new LingjingOptions());
+
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        builder.Timeout.ShouldBe(seconds);
+        builder.MaxAutoPrepare.ShouldBe(0);
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

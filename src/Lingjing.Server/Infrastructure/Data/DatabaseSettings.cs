@@ -9,7 +9,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
-            return new DatabaseSettings(DatabaseProvider.Postgres, WithoutAutoPrepare(postgres));
+            return new DatabaseSettings(DatabaseProvider.Postgres, ForBursts(postgres));
 
         Directory.CreateDirectory(options.FullDataDirectory);
         var file = Path.Combine(options.FullDataDirectory, "lingjing.db");
@@ -17,16 +17,27 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Default Timeout=30;Pooling=True");
     }
 
-    /// <summary>Npgsql's automatic preparation stays off, even when the connection string asks for it:
+    /// <summary>Two changes to a PostgreSQL connection string, with the reasons:
+    /// <list type="bullet">
+    /// <item>Npgsql's automatic preparation stays off, even when the connection string asks for it:
     /// in Npgsql 10.0.3 a write that fails inside a transaction leaves its statement half-prepared on the
     /// pooled connection, and the next request that gets that connection fails with "unexpected backend
     /// message DataRow" (npgsql/npgsql#6391; PostgresConnectionTests reproduces it). Refused writes are
-    /// everyday events here (a booking clash, a duplicate), so a faster plan is not worth a random 500.</summary>
-    private static string WithoutAutoPrepare(string connectionString)
+    /// everyday events here (a booking clash, a duplicate), so a faster plan is not worth a random 500.</item>
+    /// <item>Getting a connection may take 30 s instead of Npgsql's 15 s, unless the string sets its own
+    /// Timeout: in a burst (hundreds of people booking the same opening at once on a busy machine) requests
+    /// queue for a pooled connection or for PostgreSQL to start a new one; a slow answer beats a 500.
+    /// The same reason as SQLite's busy timeout.</item>
+    /// </list></summary>
+    private const int NpgsqlDefaultTimeoutSeconds = 15;
+
+    private static string ForBursts(string connectionString)
     {
         try
         {
-            return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 };
+            if (builder.Timeout == NpgsqlDefaultTimeoutSeconds) builder.Timeout = 30;
+            return builder.ConnectionString;
         }
         catch (ArgumentException error)
         {

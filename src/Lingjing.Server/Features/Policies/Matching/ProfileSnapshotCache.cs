@@ -2,29 +2,55 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 
 /// <summary>Keeps the last <see cref="ProfileSnapshot"/> so live rule previews and explanations do not
 /// reload 50,000 profiles per keystroke. Rematches ask for a fresh one.</summary>
-public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<Lingjing.Server.Infrastructure.LingjingOptions> options)
+public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<Lingjing.Server.Infrastructure.LingjingOptions> options,
+    ILogger<ProfileSnapshotCache> logger)
 {
-    /// <summary>How old a snapshot may be for previews and explanations.</summary>
+    /// <summary>How old a snapshot may be for previews and explanations before a reload starts.</summary>
     public static readonly TimeSpan PreviewMaxAge = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private ProfileSnapshot? current;
+    private readonly Lock refreshLock = new();
+    private Task? refreshing;
 
     /// <summary>The fingerprint of the data every published policy was last matched against together
     /// (a rematch of all); null until the first one since the start.</summary>
     public string? AllMatchedFingerprint { get; set; }
 
+    /// <summary>A snapshot for previews and vocabulary: the cached one, even when older than
+    /// <paramref name="maxAge"/>; then one reload starts in the background so the next caller gets newer
+    /// data. Loading 50,000 profiles takes seconds, and a person typing a rule should not wait for it.
+    /// Only the first call (nothing cached yet) waits for a load.</summary>
     public async Task<ProfileSnapshot> GetAsync(TimeSpan maxAge, CancellationToken ct)
     {
-        var snapshot = current;
-        if (snapshot is not null && time.GetUtcNow().UtcDateTime - snapshot.LoadedAt <= maxAge) return snapshot;
+        if (current is not { } snapshot) return await ReloadAsync(onlyIfNone: true, ct);
+        if (time.GetUtcNow().UtcDateTime - snapshot.LoadedAt > maxAge) StartBackgroundReload();
+        return snapshot;
+    }
+
+    private void StartBackgroundReload()
+    {
+        lock (refreshLock)
+        {
+            if (refreshing is { IsCompleted: false }) return;
+            refreshing = Task.Run(async () =>
+            {
+                try { await ReloadAsync(onlyIfNone: false, CancellationToken.None); }
+                catch (Exception e) { logger.LogWarning(e, "Reloading the enterprise profiles for previews failed; the previous ones stay in use"); }
+            });
+        }
+    }
+
+    /// <summary>Loads the profiles now, one load at a time. With <paramref name="onlyIfNone"/>, a snapshot
+    /// another caller loaded while this one waited is taken instead.</summary>
+    private async Task<ProfileSnapshot> ReloadAsync(bool onlyIfNone, CancellationToken ct)
+    {
         await gate.WaitAsync(ct);
         try
         {
-            snapshot = current;
-            if (snapshot is not null && time.GetUtcNow().UtcDateTime - snapshot.LoadedAt <= maxAge) return snapshot;
+            if (onlyIfNone && current is { } loaded) return loaded;
             await using var scope = scopes.CreateAsyncScope();
-            snapshot = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().LoadAsync(ct);
+            var snapshot = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().LoadAsync(ct);
             current = snapshot;
             return snapshot;
         }
@@ -47,6 +73,6 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
             var fingerprint = await scope.ServiceProvider.GetRequiredService<ProfileLoader>().FingerprintAsync(ct);
             if (fingerprint == snapshot.Fingerprint) return snapshot;
         }
-        return await GetAsync(TimeSpan.Zero, ct);
+        return await ReloadAsync(onlyIfNone: false, ct);
     }
 }
