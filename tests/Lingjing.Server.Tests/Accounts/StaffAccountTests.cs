@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
-using Lingjing.Server.Features.Accounts;
+using System.Net;
 using Lingjing.Server.Features.Accounts.Staff;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Tests.Accounts;
 
@@ -123,7 +124,7 @@ public sealed class StaffAccountTests(DemoZoneFixture zone)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var enterprise = await db.Enterprises.Where(e => e.ParkId == parkOfEnterprise).OrderBy(e => e.Id).FirstAsync();
+        var enterprise = await db.Set<Enterprise>().Where(e => e.ParkId == parkOfEnterprise).OrderBy(e => e.Id).FirstAsync();
         var email = $"staff-{Guid.NewGuid():N}@accounts.test";
         var user = await TestUsers.CreateAsync(app, email, Roles.EnterpriseAdmin, enterpriseId: enterprise.Id);
         return new Staff(user.Id, email, enterprise.ParkId);

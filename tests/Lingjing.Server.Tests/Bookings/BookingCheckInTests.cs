@@ -125,6 +125,6 @@ public sealed class BookingCheckInTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return db.Bookings.Where(b => b.Id == id).Select(b => b.Status).Single();
+        return db.Set<Booking>().Where(b => b.Id == id).Select(b => b.Status).Single();
     }
 }

@@ -55,7 +55,7 @@ public sealed class BookingConstraintTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        db.Bookings.Add(booking);
+        db.Set<Booking>().Add(booking);
         await db.SaveChangesAsync();
     }
 }

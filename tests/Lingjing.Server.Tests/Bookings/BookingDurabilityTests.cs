@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -131,10 +132,10 @@ public sealed class BookingDurabilityTests : IDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = ZoneRows.Park("Durability Park");
-        data.Parks.Add(park);
+        data.Set<Park>().Add(park);
         await data.SaveChangesAsync();
         var spaces = Enumerable.Range(1, SpaceCount).Select(i => ZoneRows.Space(park.Id, $"Hall {i}")).ToList();
-        data.Spaces.AddRange(spaces);
+        data.Set<Space>().AddRange(spaces);
         // The park sets no limits on active bookings: this test is about durability, and its few users book many times.
         data.Add(new Lingjing.Server.Features.Bookings.ParkBookingLimits { ParkId = park.Id, UpdatedAt = TestClock.Now.UtcDateTime });
         await data.SaveChangesAsync();

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -142,10 +143,10 @@ public sealed class BookingLimitTests : IDisposable
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = ZoneRows.Park("Second Park");
-        db.Parks.Add(park);
+        db.Set<Park>().Add(park);
         await db.SaveChangesAsync();
         var space = ZoneRows.Space(park.Id, "Second Room");
-        db.Spaces.Add(space);
+        db.Set<Space>().Add(space);
         await db.SaveChangesAsync();
         return space.Id;
     }

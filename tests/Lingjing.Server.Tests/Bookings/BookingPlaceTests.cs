@@ -114,7 +114,7 @@ public sealed class BookingPlaceTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            var space = await data.Spaces.FirstAsync(s => s.Id == scene.SpaceId);
+            var space = await data.Set<Space>().FirstAsync(s => s.Id == scene.SpaceId);
             space.SpaceType = "meeting-room";
             await data.SaveChangesAsync();
         }
@@ -130,9 +130,9 @@ public sealed class BookingPlaceTests
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var building = new Building { ParkId = scene.ParkId, NameZh = "7号楼", NameEn = "Building 7", Footprint = "[[0,0],[10,0],[10,10]]", Floors = 5, HeightMeters = 20 };
-        data.Buildings.Add(building);
+        data.Set<Building>().Add(building);
         await data.SaveChangesAsync();
-        var space = await data.Spaces.FirstAsync(s => s.Id == scene.SpaceId);
+        var space = await data.Set<Space>().FirstAsync(s => s.Id == scene.SpaceId);
         (space.BuildingId, space.Floor) = (building.Id, floor);
         await data.SaveChangesAsync();
     }

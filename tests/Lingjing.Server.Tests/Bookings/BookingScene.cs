@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
@@ -58,7 +59,7 @@ public sealed class BookingScene
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return db.Bookings.Count(b => b.SpaceId == SpaceId && (b.Status == "pending" || b.Status == "confirmed"));
+        return db.Set<Booking>().Count(b => b.SpaceId == SpaceId && (b.Status == "pending" || b.Status == "confirmed"));
     }
 
     private async Task SeedSpaceAsync(TimeOnly opensAt, TimeOnly closesAt)
@@ -70,7 +71,7 @@ public sealed class BookingScene
             Code = "B01", NameZh = "预约园", NameEn = "Booking Park", AddressZh = "预约路1号", AddressEn = "1 Booking Road",
             Latitude = 39.9, Longitude = 116.4, AreaSquareMeters = 10_000, OpenedYear = 2020, Boundary = "[[0,0],[100,0],[100,100]]",
         };
-        db.Parks.Add(park);
+        db.Set<Park>().Add(park);
         await db.SaveChangesAsync();
         var space = new Space
         {
@@ -78,7 +79,7 @@ public sealed class BookingScene
             AreaSquareMeters = 200, OpensAt = opensAt, ClosesAt = closesAt, OpenDays = 0b1111111,
         };
         space.SearchText = SearchText.For(space);
-        db.Spaces.Add(space);
+        db.Set<Space>().Add(space);
         await db.SaveChangesAsync();
         SpaceId = space.Id;
         ParkId = park.Id;
@@ -124,7 +125,7 @@ public sealed class BookingScene
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = ZoneRows.Park("Other Park");
-        db.Parks.Add(park);
+        db.Set<Park>().Add(park);
         await db.SaveChangesAsync();
         return (otherPark = park.Id).Value;
     }
@@ -135,7 +136,7 @@ public sealed class BookingScene
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var enterprise = ZoneRows.Enterprise(parkId, $"Enterprise of park {parkId}");
-        db.Enterprises.Add(enterprise);
+        db.Set<Enterprise>().Add(enterprise);
         await db.SaveChangesAsync();
         return enterprises[parkId] = enterprise.Id;
     }

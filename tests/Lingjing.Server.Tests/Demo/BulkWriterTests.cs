@@ -19,7 +19,7 @@ public sealed class BulkWriterTests
         await using (var session = await app.Service<BulkWriter>().BeginAsync())
             await session.WriteAsync(BulkTable<Park>.FromModel(data), [NewPark(1)]);
 
-        (await data.Parks.CountAsync()).ShouldBe(0);
+        (await data.Set<Park>().CountAsync()).ShouldBe(0);
     }
 
     [Theory, BothDatabases]
@@ -41,19 +41,19 @@ public sealed class BulkWriterTests
         }
 
         reported.ShouldBe(1_500);
-        var odd = await data.Institutions.AsNoTracking().SingleAsync(i => i.Id == 1);
+        var odd = await data.Set<Institution>().AsNoTracking().SingleAsync(i => i.Id == 1);
         odd.ParkId.ShouldBeNull();
         odd.Tags.ShouldBe(["legal-aid", "中文"]);
-        var even = await data.Institutions.AsNoTracking().SingleAsync(i => i.Id == 6);
+        var even = await data.Set<Institution>().AsNoTracking().SingleAsync(i => i.Id == 6);
         even.ParkId.ShouldBe(7);
         even.Tags.ShouldBeEmpty();
 
         var added = NewInstitution(0, parkId: null, tags: []);
-        data.Institutions.Add(added);
-        data.Parks.Add(new Park { Code = "NEW", NameZh = "新园区", NameEn = "New park", AddressZh = "", AddressEn = "", Boundary = "[]" });
+        data.Set<Institution>().Add(added);
+        data.Set<Park>().Add(new Park { Code = "NEW", NameZh = "新园区", NameEn = "New park", AddressZh = "", AddressEn = "", Boundary = "[]" });
         await data.SaveChangesAsync();
         added.Id.ShouldBe(1_501);
-        (await data.Parks.MaxAsync(p => p.Id)).ShouldBe(8);
+        (await data.Set<Park>().MaxAsync(p => p.Id)).ShouldBe(8);
     }
 
     private static Park NewPark(int id) => new()

@@ -15,10 +15,10 @@ public sealed class DemoModeOffTests
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
 
-        (await data.Parks.CountAsync()).ShouldBe(0);
-        (await data.Enterprises.CountAsync()).ShouldBe(0);
-        (await data.Spaces.CountAsync()).ShouldBe(0);
+        (await data.Set<Park>().CountAsync()).ShouldBe(0);
+        (await data.Set<Enterprise>().CountAsync()).ShouldBe(0);
+        (await data.Set<Space>().CountAsync()).ShouldBe(0);
         (await data.Users.CountAsync()).ShouldBe(0);
-        (await data.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey)).ShouldBeFalse();
+        (await data.Set<SystemSetting>().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey)).ShouldBeFalse();
     }
 }

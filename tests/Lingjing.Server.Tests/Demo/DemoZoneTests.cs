@@ -17,13 +17,13 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
 
-        (await data.Parks.CountAsync()).ShouldBe(51);
-        (await data.Enterprises.CountAsync()).ShouldBe(50_000);
-        (await data.Enterprises.CountAsync(e => e.AboveDesignatedSize)).ShouldBe(1_400);
-        (await data.EnterpriseRevenues.CountAsync()).ShouldBe(150_000);
-        (await data.Institutions.CountAsync()).ShouldBe(300);
-        (await data.Spaces.CountAsync()).ShouldBe(1_000);
-        var buildingsPerPark = await data.Buildings.GroupBy(b => b.ParkId).Select(g => g.Count()).ToListAsync();
+        (await data.Set<Park>().CountAsync()).ShouldBe(51);
+        (await data.Set<Enterprise>().CountAsync()).ShouldBe(50_000);
+        (await data.Set<Enterprise>().CountAsync(e => e.AboveDesignatedSize)).ShouldBe(1_400);
+        (await data.Set<EnterpriseRevenue>().CountAsync()).ShouldBe(150_000);
+        (await data.Set<Institution>().CountAsync()).ShouldBe(300);
+        (await data.Set<Space>().CountAsync()).ShouldBe(1_000);
+        var buildingsPerPark = await data.Set<Building>().GroupBy(b => b.ParkId).Select(g => g.Count()).ToListAsync();
         buildingsPerPark.Count.ShouldBe(51);
         buildingsPerPark.ShouldAllBe(count => count >= 8);
     }
@@ -55,7 +55,7 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
 
         foreach (var id in new[] { 1, 777, 50_000 })
         {
-            var enterprise = await data.Enterprises.AsNoTracking().Include(e => e.Revenues).SingleAsync(e => e.Id == id);
+            var enterprise = await data.Set<Enterprise>().AsNoTracking().Include(e => e.Revenues).SingleAsync(e => e.Id == id);
             var generated = expected.Enterprises[id - 1];
             enterprise.ShouldSatisfyAllConditions(
                 () => enterprise.NameZh.ShouldBe(generated.NameZh),
@@ -69,7 +69,7 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
                     .ShouldBe(expected.Revenues.Where(r => r.EnterpriseId == id).OrderBy(r => r.Year).Select(r => r.RevenueYuan)));
         }
 
-        var space = await data.Spaces.AsNoTracking().SingleAsync(s => s.Id == 1);
+        var space = await data.Set<Space>().AsNoTracking().SingleAsync(s => s.Id == 1);
         var generatedSpace = expected.Spaces[0];
         space.ShouldSatisfyAllConditions(
             () => space.OpensAt.ShouldBe(generatedSpace.OpensAt),
@@ -80,10 +80,10 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
 
         // Queries that filter on the encoded columns agree with the generated rows.
         var cutoff = new DateOnly(2010, 1, 1);
-        (await data.Enterprises.CountAsync(e => e.FoundedOn < cutoff)).ShouldBe(expected.Enterprises.Count(e => e.FoundedOn < cutoff));
-        (await data.Enterprises.CountAsync(e => e.Tags.Contains("listed"))).ShouldBe(expected.Enterprises.Count(e => e.Tags.Contains("listed")));
+        (await data.Set<Enterprise>().CountAsync(e => e.FoundedOn < cutoff)).ShouldBe(expected.Enterprises.Count(e => e.FoundedOn < cutoff));
+        (await data.Set<Enterprise>().CountAsync(e => e.Tags.Contains("listed"))).ShouldBe(expected.Enterprises.Count(e => e.Tags.Contains("listed")));
         var evening = new TimeOnly(21, 30);
-        (await data.Spaces.CountAsync(s => s.ClosesAt > evening)).ShouldBe(expected.Spaces.Count(s => s.ClosesAt > evening));
+        (await data.Set<Space>().CountAsync(s => s.ClosesAt > evening)).ShouldBe(expected.Spaces.Count(s => s.ClosesAt > evening));
     }
 
     [Theory, BothDatabases]
@@ -94,11 +94,11 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var institution = new Institution { NameZh = "测试机构", NameEn = "Identity check institution", ServiceType = "legal" };
 
-        data.Institutions.Add(institution);
+        data.Set<Institution>().Add(institution);
         await data.SaveChangesAsync();
 
         institution.Id.ShouldBeGreaterThan(300);
-        data.Institutions.Remove(institution);
+        data.Set<Institution>().Remove(institution);
         await data.SaveChangesAsync();
     }
 
@@ -125,6 +125,6 @@ public sealed class DemoZoneTests(DemoZoneFixture fixture)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var data = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return (await data.SystemSettings.SingleAsync(s => s.Key == ZoneStatistics.DemoSettingKey)).Value;
+        return (await data.Set<SystemSetting>().SingleAsync(s => s.Key == ZoneStatistics.DemoSettingKey)).Value;
     }
 }

@@ -18,7 +18,7 @@ public sealed record DirectoryRows(int ChaoyangPark, int ArtDistrictPark, int Xi
 
         var chaoyang = NewPark("P01", "朝阳文化创意产业园", "Chaoyang Cultural Creative Park", 2008);
         var artDistrict = NewPark("P02", "七九八艺术区", "798 Art District", 2002);
-        db.Parks.AddRange(chaoyang, artDistrict);
+        db.Set<Park>().AddRange(chaoyang, artDistrict);
         await db.SaveChangesAsync();
 
         var xinghe = NewEnterprise(chaoyang, "北京星河数字设计有限公司", "Xinghe Digital Design Co.", "creative-design", 2015, 120, true, 50_000_000, ["动画", "animation"]);
@@ -30,9 +30,9 @@ public sealed record DirectoryRows(int ChaoyangPark, int ArtDistrictPark, int Xi
         var pureSpace = NewEnterprise(artDistrict, "纯粹工坊", "Pure Form Workshop", "arts-crafts", 2019, 8, false, 1_000_000, ["ux", "craft"]);
         var quotes = NewEnterprise(chaoyang, "引号游戏", "O'Brien \"Quoted\" Games AND OR NOT", "digital-content", 2018, 25, false, 3_000_000, ["games"]);
         var emoji = NewEnterprise(chaoyang, "调色板艺术", "Palette 🎨 Arts", "arts-crafts", 2016, 12, false, 1_500_000, ["painting"]);
-        db.Enterprises.AddRange(xinghe, lightshadow, moxiang, pureUnderscore, pureSpace, quotes, emoji);
+        db.Set<Enterprise>().AddRange(xinghe, lightshadow, moxiang, pureUnderscore, pureSpace, quotes, emoji);
         for (var n = 1; n <= DirectoryFixture.FillerCount; n++)
-            db.Enterprises.Add(NewEnterprise(artDistrict, $"填充演艺公司{n:00}", $"Filler Stage Company {n:00}", "performing-arts",
+            db.Set<Enterprise>().Add(NewEnterprise(artDistrict, $"填充演艺公司{n:00}", $"Filler Stage Company {n:00}", "performing-arts",
                 2000 + n % 20, 10 + n, false, 100_000 * n, ["filler"]));
 
         var legal = new Institution
@@ -41,12 +41,12 @@ public sealed record DirectoryRows(int ChaoyangPark, int ArtDistrictPark, int Xi
             DescriptionEn = "Copyright and contract law for creative companies",
         };
         var finance = new Institution { NameZh = "文化金融服务中心", NameEn = "Culture Finance Centre", ServiceType = "finance", Tags = ["loans"] };
-        db.Institutions.AddRange(legal, finance);
+        db.Set<Institution>().AddRange(legal, finance);
 
         var theatre = NewSpace(chaoyang, "星光剧场", "Starlight Theatre", "theatre", 600, ["舞台灯光", "stage lighting"]);
         var meetingRoom = NewSpace(chaoyang, "创意会议室", "Creative Meeting Room", "meeting-room", 20, ["projector"]);
         var studio = NewSpace(artDistrict, "光影摄影棚", "Lightshadow Photo Studio", "studio", 40, ["green screen"]);
-        db.Spaces.AddRange(theatre, meetingRoom, studio);
+        db.Set<Space>().AddRange(theatre, meetingRoom, studio);
 
         foreach (var e in db.ChangeTracker.Entries<Enterprise>()) e.Entity.SearchText = SearchText.For(e.Entity);
         legal.SearchText = SearchText.For(legal);

@@ -24,10 +24,10 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            var park = await context.Parks.SingleAsync(p => p.Id == rows.ChaoyangPark);
+            var park = await context.Set<Park>().SingleAsync(p => p.Id == rows.ChaoyangPark);
             var added = DirectoryRows.NewEnterprise(park, "琥珀茶馆", "Amber Teahouse", "cultural-tourism", 2011, 9, false, 700_000, []);
             added.SearchText = SearchText.For(added);
-            context.Enterprises.Add(added);
+            context.Set<Enterprise>().Add(added);
             await context.SaveChangesAsync();
             id = added.Id;
         }
@@ -36,7 +36,7 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            var renamed = await context.Enterprises.SingleAsync(e => e.Id == id);
+            var renamed = await context.Set<Enterprise>().SingleAsync(e => e.Id == id);
             (renamed.NameZh, renamed.NameEn) = ("翡翠书屋", "Jade Bookhouse");
             renamed.SearchText = SearchText.For(renamed);
             await context.SaveChangesAsync();
@@ -49,7 +49,7 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            await context.Enterprises.Where(e => e.Id == id).ExecuteDeleteAsync();
+            await context.Set<Enterprise>().Where(e => e.Id == id).ExecuteDeleteAsync();
         }
         (await Find("翡翠书屋")).ShouldBeEmpty();
         (await Find("jade bookhouse")).ShouldBeEmpty();
@@ -65,10 +65,10 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
             (await client.PageAsync<EnterpriseItem>("/api/v1/enterprises?q=" + Uri.EscapeDataString(q))).Items.Select(i => i.Id).ToArray();
         async Task<int> AddAsync(LingjingDbContext context, string nameZh, string nameEn)
         {
-            var park = await context.Parks.SingleAsync(p => p.Id == rows.ArtDistrictPark);
+            var park = await context.Set<Park>().SingleAsync(p => p.Id == rows.ArtDistrictPark);
             var added = DirectoryRows.NewEnterprise(park, nameZh, nameEn, "cultural-investment", 2014, 5, false, 300_000, []);
             added.SearchText = SearchText.For(added);
-            context.Enterprises.Add(added);
+            context.Set<Enterprise>().Add(added);
             await context.SaveChangesAsync();
             return added.Id;
         }
@@ -92,7 +92,7 @@ public sealed class SearchIndexTests(DirectoryFixture fixture)
 
         // Leave the shared rows as the other tests expect them.
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises
+            await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Enterprise>()
                 .Where(e => e.Id == bulk || e.Id == later).ExecuteDeleteAsync();
     }
 }

@@ -125,11 +125,11 @@ public sealed class NotificationCentreTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = ZoneRows.Park("Notify Park");
-        db.Parks.Add(park);
+        db.Set<Park>().Add(park);
         await db.SaveChangesAsync();
         var one = ZoneRows.Enterprise(park.Id, "Notify One");
         var two = ZoneRows.Enterprise(park.Id, "Notify Two");
-        db.Enterprises.AddRange(one, two);
+        db.Set<Enterprise>().AddRange(one, two);
         await db.SaveChangesAsync();
         return (park.Id, one.Id, two.Id);
     }

@@ -46,7 +46,7 @@ public sealed class HybridCacheTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            (await db.Spaces.FirstAsync(s => s.Id == scene.SpaceId)).Capacity = 7;
+            (await db.Set<Space>().FirstAsync(s => s.Id == scene.SpaceId)).Capacity = 7;
             await db.SaveChangesAsync();
         }
 

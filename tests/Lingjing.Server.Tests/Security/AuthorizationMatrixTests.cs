@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -146,7 +147,7 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
     private static async Task<(int Id, int ParkId)> EnterpriseAsync(LingjingApp app, Target target)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var enterprises = scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises.AsNoTracking();
+        var enterprises = scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Enterprise>().AsNoTracking();
         var own = await enterprises.Where(e => e.Id == 1 || e.Id == 2).Select(e => e.ParkId).ToListAsync();
         // The matrix assumes the two callers' enterprises are not tenants of park 1 (true of the seeded demo zone).
         own.ShouldNotContain(1);
@@ -163,6 +164,6 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
     private static async Task<string> NameAsync(LingjingApp app, int id)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises.Where(e => e.Id == id).Select(e => e.NameZh).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Enterprise>().Where(e => e.Id == id).Select(e => e.NameZh).SingleAsync();
     }
 }

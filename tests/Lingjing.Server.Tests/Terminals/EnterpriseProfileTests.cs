@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Lingjing.Server.Features.Terminals.Enterprises;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class EnterpriseProfileTests(TerminalsFixture fixture)
         saved.DeclaredTags.ShouldBe(["documentary", "animation", "动画"]);
         saved.PendingChanges.Select(c => c.Fact).Order().ShouldBe(["employees", "tags"]);
         await using var scope = app.Services.CreateAsyncScope();
-        var row = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Enterprises.AsNoTracking().SingleAsync(e => e.Id == scene.EnterpriseB1);
+        var row = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Enterprise>().AsNoTracking().SingleAsync(e => e.Id == scene.EnterpriseB1);
         row.SearchText.ShouldContain("documentaries and animation.");
         row.SearchText.ShouldContain("乙一影视工作室");
         row.UpdatedAt.ShouldBeGreaterThan(before);

@@ -46,7 +46,7 @@ public sealed class TerminalScene
         var parkA = NewPark("T01", "测试园A", "Test Park A", 116.40, 39.90);
         var parkB = NewPark("T02", "测试园B", "Test Park B", 116.45, 39.92);
         parkA.Buildings.AddRange([NewBuilding("一号楼", "Building 1"), NewBuilding("二号楼", "Building 2")]);
-        db.Parks.AddRange(parkA, parkB);
+        db.Set<Park>().AddRange(parkA, parkB);
         await db.SaveChangesAsync();
         ParkA = parkA.Id;
         ParkB = parkB.Id;
@@ -55,11 +55,11 @@ public sealed class TerminalScene
         var a2 = NewEnterprise(ParkA, "91110000TEST0000A2", "甲二设计", "Alpha Two Design", aboveSize: false, employees: 45);
         var b1 = NewEnterprise(ParkB, "91110000TEST0000B1", "乙一影视", "Beta One Film", aboveSize: false, employees: 80);
         var b2 = NewEnterprise(ParkB, "91110000TEST0000B2", "乙二演艺", "Beta Two Stage", aboveSize: false, employees: 12);
-        db.Enterprises.AddRange(a1, a2, b1, b2);
-        db.Spaces.AddRange(NewSpace(ParkA, "小剧场", "Little Theatre", "theatre", 200), NewSpace(ParkA, "展厅", "Gallery", "exhibition-hall", 150));
+        db.Set<Enterprise>().AddRange(a1, a2, b1, b2);
+        db.Set<Space>().AddRange(NewSpace(ParkA, "小剧场", "Little Theatre", "theatre", 200), NewSpace(ParkA, "展厅", "Gallery", "exhibition-hall", 150));
         await db.SaveChangesAsync();
         (EnterpriseA1, EnterpriseA2, EnterpriseB1, EnterpriseB2) = (a1.Id, a2.Id, b1.Id, b2.Id);
-        db.EnterpriseRevenues.AddRange(
+        db.Set<EnterpriseRevenue>().AddRange(
             new EnterpriseRevenue { EnterpriseId = a1.Id, Year = 2023, RevenueYuan = 100_000_000 },
             new EnterpriseRevenue { EnterpriseId = a1.Id, Year = 2024, RevenueYuan = 110_000_000 },
             new EnterpriseRevenue { EnterpriseId = a1.Id, Year = 2025, RevenueYuan = 121_000_000 });

@@ -1,6 +1,5 @@
+using Lingjing.Server.Features.World.Pages;
 using Lingjing.Server.Infrastructure.Errors;
-using Lingjing.Server.Features.Terminals;
-using Lingjing.Server.Features.Terminals.Pages;
 
 namespace Lingjing.Server.Tests.World;
 

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class BuildingModelApiTests : IAsyncLifetime
         parkId = (await WorldTestZone.AddParkAsync(app, "M01", buildings: 2, enterprisesPerBuilding: 0)).Id;
         var otherPark = (await WorldTestZone.AddParkAsync(app, "M02", buildings: 1, enterprisesPerBuilding: 0)).Id;
         await using (var scope = app.Services.CreateAsyncScope())
-            buildingId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Buildings.Where(b => b.ParkId == parkId).MinAsync(b => b.Id);
+            buildingId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Building>().Where(b => b.ParkId == parkId).MinAsync(b => b.Id);
         await TestUsers.CreateAsync(app, "operator@test.local", Roles.ParkOperator, parkId: parkId);
         await TestUsers.CreateAsync(app, "other-operator@test.local", Roles.ParkOperator, parkId: otherPark);
         await TestUsers.CreateAsync(app, "visitor@test.local", Roles.Employee);

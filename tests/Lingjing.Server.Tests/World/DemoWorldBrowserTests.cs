@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
@@ -40,8 +41,8 @@ public sealed class DemoWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            var largest = await db.Parks
-                .Select(p => new { p.Id, Buildings = db.Buildings.Count(b => b.ParkId == p.Id), Spaces = db.Spaces.Count(s => s.ParkId == p.Id) })
+            var largest = await db.Set<Park>()
+                .Select(p => new { p.Id, Buildings = db.Set<Building>().Count(b => b.ParkId == p.Id), Spaces = db.Set<Space>().Count(s => s.ParkId == p.Id) })
                 .OrderByDescending(p => p.Buildings + p.Spaces).ThenBy(p => p.Id).FirstAsync();
             (parkId, buildings, spaces) = (largest.Id, largest.Buildings, largest.Spaces);
         }

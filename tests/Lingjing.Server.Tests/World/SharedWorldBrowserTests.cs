@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
@@ -148,8 +149,8 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         // Small enough to load fast, with a few buildings behind the avatars, and open to guests: the two demo
         // employees need not work in it (a park world that admits no guests admits only its own people).
-        return await db.Parks.Where(p => p.AllowsGuests && db.Buildings.Count(b => b.ParkId == p.Id) >= 4)
-            .OrderBy(p => db.Buildings.Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        return await db.Set<Park>().Where(p => p.AllowsGuests && db.Set<Building>().Count(b => b.ParkId == p.Id) >= 4)
+            .OrderBy(p => db.Set<Building>().Count(b => b.ParkId == p.Id)).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
     private static async Task<string> DisplayNameAsync(LingjingApp app, string email)

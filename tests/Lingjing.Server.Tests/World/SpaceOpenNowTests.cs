@@ -24,7 +24,7 @@ public sealed class SpaceOpenNowTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            db.Spaces.Add(new Space
+            db.Set<Space>().Add(new Space
             {
                 ParkId = park.Id, NameZh = "工作日展厅", NameEn = "Weekday hall", SpaceType = "exhibition-hall",
                 OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), OpenDays = 0b001_1111,

@@ -20,7 +20,7 @@ public sealed class WorldGuestApiTests
         var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         Park Park(string code) => new() { Code = code, NameZh = code, NameEn = code, AddressZh = "", AddressEn = "", Boundary = "[]", AllowsGuests = false };
         var (park, other) = (Park("G-1"), Park("G-2"));
-        context.Parks.AddRange(park, other);
+        context.Set<Park>().AddRange(park, other);
         await context.SaveChangesAsync();
         await TestUsers.CreateAsync(app, "operator@guests.test", Roles.ParkOperator, parkId: park.Id);
         await TestUsers.CreateAsync(app, "other.operator@guests.test", Roles.ParkOperator, parkId: other.Id);

@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
-using Lingjing.Server.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -98,7 +99,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         {
             // Space 22 is one of the test park's closed spaces: open it every day, all day.
             var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-            await db.Spaces.Where(s => s.ParkId == parkId && s.NameEn == "Space 22").ExecuteUpdateAsync(s => s.SetProperty(x => x.OpenDays, 0b111_1111));
+            await db.Set<Space>().Where(s => s.ParkId == parkId && s.NameEn == "Space 22").ExecuteUpdateAsync(s => s.SetProperty(x => x.OpenDays, 0b111_1111));
         }
         var page = await OpenAsync($"/world/{parkId}");
         // Once joined, the avatar walks from the server's spawn to open ground and the camera follows: wait until it stands.
@@ -162,7 +163,7 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
     {
         int buildingId;
         await using (var scope = app.Services.CreateAsyncScope())
-            buildingId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Buildings.Where(b => b.ParkId == parkId).MinAsync(b => b.Id);
+            buildingId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Building>().Where(b => b.ParkId == parkId).MinAsync(b => b.Id);
         await TestUsers.CreateAsync(app, "operator@test.local", Roles.ParkOperator, parkId: parkId);
         var operatorClient = await app.SignedInAsync("operator@test.local", TestUsers.Password);
         var body = new ByteArrayContent(TestGlb.Triangle());

@@ -31,7 +31,7 @@ public static class WorldTestZone
             Longitude = longitude,
             Boundary = $"[[-{half},-{half}],[{half},-{half}],[{half},{half}],[-{half},{half}]]",
         };
-        db.Parks.Add(park);
+        db.Set<Park>().Add(park);
         await db.SaveChangesAsync();
 
         var rows = new List<Building>();
@@ -49,14 +49,14 @@ public static class WorldTestZone
                 Floors = 3 + i % 5 * 2,
             });
         }
-        db.Buildings.AddRange(rows);
+        db.Set<Building>().AddRange(rows);
         await db.SaveChangesAsync();
 
         var enterprise = 0;
         foreach (var (building, i) in rows.Select((b, i) => (b, i)))
         {
             var open = i % 2 == 0;
-            db.Spaces.Add(new Space
+            db.Set<Space>().Add(new Space
             {
                 ParkId = park.Id,
                 BuildingId = building.Id,
@@ -72,7 +72,7 @@ public static class WorldTestZone
             });
             for (var e = 0; e < enterprisesPerBuilding; e++, enterprise++)
             {
-                db.Enterprises.Add(new Enterprise
+                db.Set<Enterprise>().Add(new Enterprise
                 {
                     ParkId = park.Id,
                     BuildingId = building.Id,

@@ -1,7 +1,8 @@
 using Lingjing.Server.Features.World.Realtime;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Tests.Infrastructure;
-using Lingjing.World;
 using Lingjing.World.Protocol;
+using Lingjing.World;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lingjing.Server.Tests.WorldRealtime;
@@ -31,7 +32,7 @@ public sealed class SlowReaderTests
                 Code = "SLOW", NameZh = "慢", NameEn = "Slow", AddressZh = "", AddressEn = "", AllowsGuests = true,
                 Boundary = "[[-100,-100],[100,-100],[100,100],[-100,100]]",
             };
-            db.Parks.Add(park);
+            db.Set<Park>().Add(park);
             await db.SaveChangesAsync();
             parkId = park.Id;
         }

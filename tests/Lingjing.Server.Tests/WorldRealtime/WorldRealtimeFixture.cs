@@ -43,12 +43,12 @@ public sealed class WorldRealtimeFixture : IAsyncLifetime
             var b = NewPark("WT-B");
             var closed = NewPark("WT-C");
             closed.AllowsGuests = false;
-            db.Parks.AddRange(a, b, closed);
+            db.Set<Park>().AddRange(a, b, closed);
             await db.SaveChangesAsync();
             (ParkA, ParkB, ClosedPark) = (a.Id, b.Id, closed.Id);
             var inClosed = NewEnterprise(closed.Id, "91110105WT0000001C", ClosedParkEnterpriseName);
             var inA = NewEnterprise(a.Id, "91110105WT0000002A", ParkAEnterpriseName);
-            db.Enterprises.AddRange(inClosed, inA);
+            db.Set<Enterprise>().AddRange(inClosed, inA);
             await db.SaveChangesAsync();
             (enterpriseInClosed, enterpriseInA) = (inClosed.Id, inA.Id);
         }

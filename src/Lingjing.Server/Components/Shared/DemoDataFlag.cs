@@ -12,6 +12,6 @@ public static class DemoDataFlag
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return await db.SystemSettings.AsNoTracking().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey);
+        return await db.Set<SystemSetting>().AsNoTracking().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey);
     }
 }

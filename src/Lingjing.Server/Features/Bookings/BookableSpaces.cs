@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class BookableSpaces(IServiceScopeFactory scopes, HybridCache cach
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
+        var space = await db.Set<Space>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId, ct);
         if (space is null) return null;
         var rules = await db.Set<SpaceBookingRules>().AsNoTracking().FirstOrDefaultAsync(r => r.SpaceId == spaceId, ct)
             ?? SpaceBookingRules.Defaults(spaceId);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class BookingAudienceCheck(LingjingDbContext db)
             case BookingAudience.ParkTenants:
                 if (user.ParkId() == space.ParkId) return null;
                 var enterprisePark = user.EnterpriseId() is { } enterpriseId
-                    ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
+                    ? await db.Set<Enterprise>().Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
                     : null;
                 return enterprisePark == space.ParkId ? null : new("Only tenants of this space's park may book it.");
             default:

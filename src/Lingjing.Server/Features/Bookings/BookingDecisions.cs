@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public sealed class BookingDecisions(LingjingDbContext db, BookingService bookin
     {
         var parkId = reviewer.IsInRole(Roles.Government) ? (int?)null : reviewer.ParkId() ?? -1;
         var rows = await db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Pending)
-            .Join(db.Spaces.AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .Join(db.Set<Space>().AsNoTracking(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
             .Where(r => parkId == null || r.Space.ParkId == parkId)
             .Join(db.Users.AsNoTracking(), r => r.Booking.UserId, u => u.Id, (r, u) => new { r.Booking, u.DisplayName, u.Email, u.EnterpriseId })
             .OrderBy(r => r.Booking.StartsAt).Take(200).ToListAsync(ct);

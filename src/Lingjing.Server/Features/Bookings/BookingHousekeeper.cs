@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
     {
         var candidates = await db.Set<Booking>()
             .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAt == null && b.StartsAt <= now)
-            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .Join(db.Set<Space>(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
             .GroupJoin(db.Set<SpaceBookingRules>(), r => r.Booking.SpaceId, rules => rules.SpaceId,
                 (r, rules) => new { r.Booking, r.Space, Rules = rules })
             .SelectMany(r => r.Rules.DefaultIfEmpty(), (r, rules) => new { r.Booking, r.Space, ReleaseMinutes = rules == null ? 15 : rules.NoShowReleaseMinutes })
@@ -45,7 +46,7 @@ public sealed class BookingHousekeeper(LingjingDbContext db, BookingNotices noti
         var horizon = now + options.Value.ReminderLead;
         var due = await db.Set<Booking>()
             .Where(b => b.Status == BookingStatus.Confirmed && b.RemindedAt == null && b.StartsAt > now && b.StartsAt <= horizon)
-            .Join(db.Spaces, b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
+            .Join(db.Set<Space>(), b => b.SpaceId, s => s.Id, (b, s) => new { Booking = b, Space = s })
             .OrderBy(r => r.Booking.StartsAt).Take(1000).ToListAsync(ct); // the soonest first
         foreach (var c in due) c.Booking.RemindedAt = now;
         await db.SaveChangesAsync(ct);

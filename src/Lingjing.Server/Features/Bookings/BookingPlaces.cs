@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,9 @@ public sealed class BookingPlaces(LingjingDbContext db)
     {
         var ids = spaceIds.Distinct().ToList();
         if (ids.Count == 0) return [];
-        var rows = await db.Spaces.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Join(db.Parks.AsNoTracking(), s => s.ParkId, p => p.Id, (s, p) => new { Space = s, Park = p })
-            .GroupJoin(db.Buildings.AsNoTracking(), r => r.Space.BuildingId, b => (int?)b.Id, (r, b) => new { r.Space, r.Park, Buildings = b })
+        var rows = await db.Set<Space>().AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Join(db.Set<Park>().AsNoTracking(), s => s.ParkId, p => p.Id, (s, p) => new { Space = s, Park = p })
+            .GroupJoin(db.Set<Building>().AsNoTracking(), r => r.Space.BuildingId, b => (int?)b.Id, (r, b) => new { r.Space, r.Park, Buildings = b })
             .SelectMany(r => r.Buildings.DefaultIfEmpty(), (r, b) => new { r.Space, r.Park, Building = b })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Space.Id, r => BookingPlace.Of(r.Space, r.Park, r.Building));

@@ -141,9 +141,9 @@ public sealed class BookingService(
     public async Task<List<BookingPlace>> SuggestedSpacesAsync(ClaimsPrincipal user, int count, CancellationToken ct)
     {
         var parkId = user.ParkId() ?? (user.EnterpriseId() is { } enterpriseId
-            ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
+            ? await db.Set<Enterprise>().Where(e => e.Id == enterpriseId).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct)
             : null);
-        var candidates = await db.Spaces.AsNoTracking()
+        var candidates = await db.Set<Space>().AsNoTracking()
             .Where(s => (parkId == null || s.ParkId == parkId) && (s.SpaceType == "meeting-room" || s.SpaceType == "studio"))
             .OrderBy(s => s.Capacity).ThenBy(s => s.Id).Take(count * 4).ToListAsync(ct);
         var open = new List<Space>();

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Lingjing.Server.Features.Bookings;
@@ -242,7 +243,7 @@ public sealed class BookingWriter(LingjingDbContext db, DatabaseSettings databas
         var now = limit.Now;
         return db.Set<Booking>().Where(whose)
             .Where(b => (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed) && b.EndsAt > now && b.Id != except
-                && db.Spaces.Any(s => s.Id == b.SpaceId && s.ParkId == limit.ParkId))
+                && db.Set<Space>().Any(s => s.Id == b.SpaceId && s.ParkId == limit.ParkId))
             .CountAsync(ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Lingjing.Server.Features.Bookings;
 public sealed class ParkLimitsService(LingjingDbContext db, BookableSpaces spaces, TimeProvider time)
 {
     public async Task<ParkLimitsView?> GetAsync(int parkId, CancellationToken ct) =>
-        await db.Parks.AnyAsync(p => p.Id == parkId, ct) ? await spaces.LimitsAsync(parkId, ct) : null;
+        await db.Set<Park>().AnyAsync(p => p.Id == parkId, ct) ? await spaces.LimitsAsync(parkId, ct) : null;
 
     public static bool Manages(ClaimsPrincipal user, int parkId) =>
         user.IsInRole(Roles.Government) || (user.IsInRole(Roles.ParkOperator) && user.ParkId() == parkId);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class SpaceRulesService(LingjingDbContext db, BookableSpaces space
     {
         var errors = update.Validate(out var opensAt, out var closesAt, out var openDays);
         if (!errors.IsEmpty) return errors;
-        var space = await db.Spaces.FirstAsync(s => s.Id == spaceId, ct);
+        var space = await db.Set<Space>().FirstAsync(s => s.Id == spaceId, ct);
         space.OpensAt = opensAt;
         space.ClosesAt = closesAt;
         space.OpenDays = openDays;

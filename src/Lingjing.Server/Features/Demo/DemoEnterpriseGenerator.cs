@@ -68,11 +68,11 @@ internal sealed class DemoEnterpriseGenerator(Random random, IReadOnlyList<DemoP
                 AboveDesignatedSize = isAbove,
                 Tags = tags,
                 DescriptionZh = $"{nameZh}成立于{founded.Year}年，位于{plan.Park.NameZh}{building.NameZh}，主要从事{business.Zh}，现有员工{employees}人。"
-                    + (tags.Count > 0 ? $"企业资质：{string.Join("、", tags.Select(t => DemoTags.Names[t].Zh))}。" : "")
+                    + (tags.Count > 0 ? $"企业资质：{string.Join("、", tags.Select(t => EnterpriseTags.Names[t].Zh))}。" : "")
                     + (isAbove ? "规模以上文化企业。" : "") + DemoZoneGenerator.DemoLabelZh,
                 DescriptionEn = $"{nameEn}, founded in {founded.Year}, works in {business.En} from {building.NameEn} at {plan.Park.NameEn} "
                     + $"and employs {employees} people."
-                    + (tags.Count > 0 ? $" Recognised as: {string.Join(", ", tags.Select(t => DemoTags.Names[t].En))}." : "")
+                    + (tags.Count > 0 ? $" Recognised as: {string.Join(", ", tags.Select(t => EnterpriseTags.Names[t].En))}." : "")
                     + (isAbove ? " An enterprise above designated size." : "") + " " + DemoZoneGenerator.DemoLabelEn,
                 Website = $"https://{slug}.demo.lingjing.local",
                 ContactEmail = $"contact@{slug}.demo.lingjing.local",
@@ -124,15 +124,15 @@ internal sealed class DemoEnterpriseGenerator(Random random, IReadOnlyList<DemoP
     {
         var tags = new List<string>();
         var technical = category is "digital-content" or "cultural-equipment";
-        if (random.NextDouble() < (technical ? 0.25 : 0.08) + (above ? 0.2 : 0)) tags.Add(DemoTags.HighTech);
-        if (random.NextDouble() < (above ? 0.15 : 0.025)) tags.Add(DemoTags.SpecializedInnovative);
-        if (random.NextDouble() < 0.06) tags.Add(DemoTags.Export);
-        if (listed) tags.Add(DemoTags.Listed);
-        if (founded.Year >= referenceYear - 6 && random.NextDouble() < 0.6) tags.Add(DemoTags.Startup);
-        if (random.NextDouble() < 0.02) tags.Add(DemoTags.StateOwned);
-        if (random.NextDouble() < 0.03) tags.Add(DemoTags.ForeignInvested);
-        if (category == "arts-crafts" && founded.Year < 2005 && random.NextDouble() < 0.3) tags.Add(DemoTags.TimeHonoured);
-        if (above && growth > 0.4) tags.Add(DemoTags.Gazelle);
+        if (random.NextDouble() < (technical ? 0.25 : 0.08) + (above ? 0.2 : 0)) tags.Add(EnterpriseTags.HighTech);
+        if (random.NextDouble() < (above ? 0.15 : 0.025)) tags.Add(EnterpriseTags.SpecializedInnovative);
+        if (random.NextDouble() < 0.06) tags.Add(EnterpriseTags.Export);
+        if (listed) tags.Add(EnterpriseTags.Listed);
+        if (founded.Year >= referenceYear - 6 && random.NextDouble() < 0.6) tags.Add(EnterpriseTags.Startup);
+        if (random.NextDouble() < 0.02) tags.Add(EnterpriseTags.StateOwned);
+        if (random.NextDouble() < 0.03) tags.Add(EnterpriseTags.ForeignInvested);
+        if (category == "arts-crafts" && founded.Year < 2005 && random.NextDouble() < 0.3) tags.Add(EnterpriseTags.TimeHonoured);
+        if (above && growth > 0.4) tags.Add(EnterpriseTags.Gazelle);
         return tags;
     }
 

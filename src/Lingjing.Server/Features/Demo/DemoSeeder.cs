@@ -36,7 +36,7 @@ internal sealed class DemoSeeder(
         await using (await SeedLock.AcquireAsync(db, SeedLockKey, cancellationToken))
         {
             if (postgres && await SeededAsync(cancellationToken)) return;
-            if (await db.Parks.AnyAsync(cancellationToken))
+            if (await db.Set<Park>().AnyAsync(cancellationToken))
             {
                 logger.LogWarning("The database already holds parks that are not demo data; the demo zone is not seeded over them");
                 return;
@@ -57,7 +57,7 @@ internal sealed class DemoSeeder(
 
     private async Task<bool> SeededAsync(CancellationToken cancellationToken)
     {
-        var seeded = await db.SystemSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken);
+        var seeded = await db.Set<SystemSetting>().AsNoTracking().FirstOrDefaultAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken);
         if (seeded is not null) logger.LogInformation("Demo zone already seeded ({Setting}); nothing to do", seeded.Value);
         return seeded is not null;
     }

@@ -57,7 +57,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
     /// <remarks>Callers check <see cref="EnterpriseViewer.MaySortByConfidential"/> before sorting by a confidential figure.</remarks>
     public async Task<ResultPage<EnterpriseItem>> SearchAsync(Filter filter, EnterpriseViewer viewer, CancellationToken ct)
     {
-        var rows = await text.MatchingAsync(db.Enterprises.AsNoTracking(), filter.Terms.And(filter.Tags), ct);
+        var rows = await text.MatchingAsync(db.Set<Enterprise>().AsNoTracking(), filter.Terms.And(filter.Tags), ct);
         if (filter.Category is { } category) rows = rows.Where(e => e.Category == category);
         if (filter.ParkId is { } parkId) rows = rows.Where(e => e.ParkId == parkId);
         if (filter.AboveSize is { } above) rows = rows.Where(e => e.AboveDesignatedSize == above);
@@ -76,7 +76,7 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
         var (total, ids) = text.ScansTable(filter.Terms)
             ? await PageReader.PageInOnePassAsync(orderedIds, filter.Page, filter.PageSize, ct)
             : await PageReader.PageAsync(orderedIds, filter.Page, filter.PageSize, ct);
-        var rowsById = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
+        var rowsById = await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new
         {
             e.Id, e.NameZh, e.NameEn, e.Category, e.ParkId, ParkNameZh = e.Park!.NameZh, ParkNameEn = e.Park.NameEn,
             e.FoundedOn, e.Employees, e.AboveDesignatedSize, e.LatestRevenueYuan, e.Tags,
@@ -95,13 +95,13 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
 
     public async Task<EnterpriseDetail?> FindAsync(int id, EnterpriseViewer viewer, CancellationToken ct)
     {
-        var e = await db.Enterprises.AsNoTracking().Include(x => x.Park).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await db.Set<Enterprise>().AsNoTracking().Include(x => x.Park).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var category = EnterpriseCategories.Find(e.Category);
         var shown = viewer.MaySeeConfidential(e.Id, e.ParkId);
         // Revenue rows are read only for a caller who may see them.
         var revenues = shown
-            ? await db.EnterpriseRevenues.AsNoTracking().Where(r => r.EnterpriseId == id).OrderBy(r => r.Year)
+            ? await db.Set<EnterpriseRevenue>().AsNoTracking().Where(r => r.EnterpriseId == id).OrderBy(r => r.Year)
                 .Select(r => new EnterpriseRevenueYear(r.Year, r.RevenueYuan)).ToListAsync(ct)
             : null;
         return new EnterpriseDetail(e.Id, e.CreditCode, e.NameZh, e.NameEn, e.Category, category?.NameZh ?? e.Category,

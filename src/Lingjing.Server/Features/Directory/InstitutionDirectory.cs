@@ -42,7 +42,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
 
     public async Task<ResultPage<InstitutionItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = await text.MatchingAsync(db.Institutions.AsNoTracking(), filter.Terms, ct);
+        var rows = await text.MatchingAsync(db.Set<Institution>().AsNoTracking(), filter.Terms, ct);
         if (filter.ServiceType is { } serviceType) rows = rows.Where(i => i.ServiceType == serviceType);
         if (filter.ParkId is { } parkId) rows = rows.Where(i => i.ParkId == parkId);
         foreach (var tag in filter.Tags) rows = rows.Where(i => i.Tags.Contains(tag));
@@ -64,7 +64,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
 
     public async Task<InstitutionDetail?> FindAsync(int id, CancellationToken ct)
     {
-        var i = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var i = await db.Set<Institution>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null) return null;
         var type = InstitutionServiceTypes.Find(i.ServiceType);
         var parks = await ParkNames.ForAsync(db, [i.ParkId], ct);

@@ -1,8 +1,9 @@
 using Lingjing.Server.Features.Directory.Search;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -38,7 +39,7 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
 
     public async Task<ResultPage<ParkItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = await text.MatchingAsync(db.Parks.AsNoTracking(), filter.Terms, ct);
+        var rows = await text.MatchingAsync(db.Set<Park>().AsNoTracking(), filter.Terms, ct);
         var ordered = filter.Sort switch
         {
             "opened" => rows.OrderBy(p => p.OpenedYear),
@@ -47,8 +48,8 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
         };
         var page = ordered.ThenBy(p => p.Id).Select(p => new ParkItem(p.Id, p.Code, p.NameZh, p.NameEn, p.AddressZh, p.AddressEn,
             p.OpenedYear, p.AreaSquareMeters,
-            db.Enterprises.Count(e => e.ParkId == p.Id),
-            db.Spaces.Count(s => s.ParkId == p.Id)));
+            db.Set<Enterprise>().Count(e => e.ParkId == p.Id),
+            db.Set<Space>().Count(s => s.ParkId == p.Id)));
         var (total, items) = await PageReader.PageAsync(page, filter.Page, filter.PageSize, ct);
         return new ResultPage<ParkItem>(items, total, filter.Page, filter.PageSize);
     }
@@ -57,16 +58,16 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
 
     /// <summary>Every park by code, for filter lists.</summary>
     public async Task<IReadOnlyList<ParkChoice>> ChoicesAsync(CancellationToken ct) =>
-        await db.Parks.AsNoTracking().OrderBy(p => p.Code).Select(p => new ParkChoice(p.Id, p.NameZh, p.NameEn)).ToListAsync(ct);
+        await db.Set<Park>().AsNoTracking().OrderBy(p => p.Code).Select(p => new ParkChoice(p.Id, p.NameZh, p.NameEn)).ToListAsync(ct);
 
     public async Task<ParkDetail?> FindAsync(int id, CancellationToken ct)
     {
-        var p = await db.Parks.AsNoTracking().Include(x => x.Buildings).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var p = await db.Set<Park>().AsNoTracking().Include(x => x.Buildings).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
-        var enterprises = await db.Enterprises.CountAsync(e => e.ParkId == id, ct);
-        var above = await db.Enterprises.CountAsync(e => e.ParkId == id && e.AboveDesignatedSize, ct);
-        var institutions = await db.Institutions.CountAsync(i => i.ParkId == id, ct);
-        var spaces = await db.Spaces.CountAsync(s => s.ParkId == id, ct);
+        var enterprises = await db.Set<Enterprise>().CountAsync(e => e.ParkId == id, ct);
+        var above = await db.Set<Enterprise>().CountAsync(e => e.ParkId == id && e.AboveDesignatedSize, ct);
+        var institutions = await db.Set<Institution>().CountAsync(i => i.ParkId == id, ct);
+        var spaces = await db.Set<Space>().CountAsync(s => s.ParkId == id, ct);
         return new ParkDetail(p.Id, p.Code, p.NameZh, p.NameEn, p.AddressZh, p.AddressEn, p.DescriptionZh, p.DescriptionEn,
             p.Latitude, p.Longitude, p.AreaSquareMeters, p.OpenedYear, p.AllowsGuests, enterprises, above, institutions, spaces,
             p.Buildings.OrderBy(b => b.Id).Select(b => new ParkBuilding(b.Id, b.NameZh, b.NameEn, b.Floors, b.HeightMeters)).ToList());

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ internal sealed record ParkNames(string NameZh, string NameEn)
     {
         var ids = parkIds.OfType<int>().Distinct().ToList();
         if (ids.Count == 0) return new Dictionary<int, ParkNames>();
-        return await db.Parks.AsNoTracking().Where(p => ids.Contains(p.Id))
+        return await db.Set<Park>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new ParkNames(p.NameZh, p.NameEn), ct);
     }
 }

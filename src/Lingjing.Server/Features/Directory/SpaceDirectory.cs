@@ -45,7 +45,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
 
     public async Task<ResultPage<SpaceItem>> SearchAsync(Filter filter, CancellationToken ct)
     {
-        var rows = await text.MatchingAsync(db.Spaces.AsNoTracking(), filter.Terms, ct);
+        var rows = await text.MatchingAsync(db.Set<Space>().AsNoTracking(), filter.Terms, ct);
         if (filter.Type is { } type) rows = rows.Where(s => s.SpaceType == type);
         if (filter.ParkId is { } parkId) rows = rows.Where(s => s.ParkId == parkId);
         if (filter.MinCapacity is { } minCapacity) rows = rows.Where(s => s.Capacity >= minCapacity);
@@ -73,7 +73,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
 
     public async Task<SpaceDetail?> FindAsync(int id, CancellationToken ct)
     {
-        var s = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var s = await db.Set<Space>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return null;
         var entry = SpaceTypes.Find(s.SpaceType);
         var park = (await ParkNames.ForAsync(db, [s.ParkId], ct)).GetValueOrDefault(s.ParkId, ParkNames.None);

@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using System.Security.Claims;
 
 namespace Lingjing.Server.Features.World;
 
@@ -48,7 +49,7 @@ public static class BuildingModelApi
     /// <summary>404 for an unknown building, 403 for a building of another park.</summary>
     private static async Task<ProblemHttpResult?> CheckOwnBuildingAsync(int buildingId, ClaimsPrincipal user, LingjingDbContext db, CancellationToken ct)
     {
-        var parkId = await db.Buildings.Where(b => b.Id == buildingId).Select(b => (int?)b.ParkId).FirstOrDefaultAsync(ct);
+        var parkId = await db.Set<Building>().Where(b => b.Id == buildingId).Select(b => (int?)b.ParkId).FirstOrDefaultAsync(ct);
         if (parkId is null) return NotFound("Building not found", $"There is no building with id {buildingId}.");
         return parkId == user.ParkId()
             ? null

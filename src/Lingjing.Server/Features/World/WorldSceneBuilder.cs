@@ -17,7 +17,7 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
 
     public async Task<WorldScene?> ParkAsync(int parkId, CancellationToken ct)
     {
-        var park = await db.Parks.AsNoTracking().Where(p => p.Id == parkId).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).FirstOrDefaultAsync(ct);
+        var park = await db.Set<Park>().AsNoTracking().Where(p => p.Id == parkId).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).FirstOrDefaultAsync(ct);
         if (park is null) return null;
         var scenes = await ScenesAsync([park], [0, 0], await ShowroomsAsync(parkId, ShowroomsPerBuilding, ct), ct);
         return Compose($"park-{parkId}", WorldScene.ParkKind, scenes);
@@ -25,7 +25,7 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
 
     public async Task<WorldScene> ZoneAsync(CancellationToken ct)
     {
-        var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).ToListAsync(ct);
+        var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Latitude, p.Longitude, p.Boundary, p.AllowsGuests)).ToListAsync(ct);
         var scenes = await ScenesAsync(parks, null, await ShowroomsAsync(null, ShowroomsPerBuildingInZone, ct), ct);
         return Compose("zone", WorldScene.ZoneKind, scenes);
     }
@@ -34,8 +34,8 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
     private async Task<List<WorldScene.ParkScene>> ScenesAsync(List<ParkRow> parks, double[]? fixedOrigin, ILookup<int, WorldScene.ShowroomScene> showrooms, CancellationToken ct)
     {
         var parkIds = parks.Select(p => p.Id).ToList();
-        var buildings = await db.Buildings.AsNoTracking().Where(b => parkIds.Contains(b.ParkId)).OrderBy(b => b.Id).ToListAsync(ct);
-        var spaces = await db.Spaces.AsNoTracking().Where(s => parkIds.Contains(s.ParkId)).OrderBy(s => s.Id).ToListAsync(ct);
+        var buildings = await db.Set<Building>().AsNoTracking().Where(b => parkIds.Contains(b.ParkId)).OrderBy(b => b.Id).ToListAsync(ct);
+        var spaces = await db.Set<Space>().AsNoTracking().Where(s => parkIds.Contains(s.ParkId)).OrderBy(s => s.Id).ToListAsync(ct);
 
         var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.ZoneTimeZone).DateTime;
         var layout = new ZoneLayout(parks.Select(p => (p.Latitude, p.Longitude)).ToList());
@@ -59,12 +59,12 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
     private async Task<ILookup<int, WorldScene.ShowroomScene>> ShowroomsAsync(int? parkId, int perBuilding, CancellationToken ct)
     {
         var ranked = parkId is { } id
-            ? db.Enterprises.FromSql($"""
+            ? db.Set<Enterprise>().FromSql($"""
                 SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY building_id ORDER BY latest_revenue_yuan DESC, id) AS showroom_rank
                                FROM enterprises WHERE building_id IS NOT NULL AND park_id = {id}) AS ranked
                 WHERE showroom_rank <= {perBuilding}
                 """)
-            : db.Enterprises.FromSql($"""
+            : db.Set<Enterprise>().FromSql($"""
                 SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY building_id ORDER BY latest_revenue_yuan DESC, id) AS showroom_rank
                                FROM enterprises WHERE building_id IS NOT NULL) AS ranked
                 WHERE showroom_rank <= {perBuilding}

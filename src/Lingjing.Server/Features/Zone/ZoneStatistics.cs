@@ -10,20 +10,20 @@ public sealed class ZoneStatistics(LingjingDbContext db)
 
     public async Task<ZoneSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        var parks = await db.Parks.CountAsync(cancellationToken);
-        var enterprises = await db.Enterprises.CountAsync(cancellationToken);
-        var above = await db.Enterprises.CountAsync(e => e.AboveDesignatedSize, cancellationToken);
-        var institutions = await db.Institutions.CountAsync(cancellationToken);
-        var spaces = await db.Spaces.CountAsync(cancellationToken);
+        var parks = await db.Set<Park>().CountAsync(cancellationToken);
+        var enterprises = await db.Set<Enterprise>().CountAsync(cancellationToken);
+        var above = await db.Set<Enterprise>().CountAsync(e => e.AboveDesignatedSize, cancellationToken);
+        var institutions = await db.Set<Institution>().CountAsync(cancellationToken);
+        var spaces = await db.Set<Space>().CountAsync(cancellationToken);
         var years = await RevenueByYearAsync(cancellationToken);
-        var demo = await db.SystemSettings.AnyAsync(s => s.Key == DemoSettingKey, cancellationToken);
+        var demo = await db.Set<SystemSetting>().AnyAsync(s => s.Key == DemoSettingKey, cancellationToken);
         return new ZoneSummary(parks, enterprises, above, institutions, spaces, AverageGrowth(years), demo);
     }
 
     /// <summary>Zone revenue per year for the last three reported years, with year-on-year growth.</summary>
     public async Task<IReadOnlyList<YearRevenue>> RevenueByYearAsync(CancellationToken cancellationToken)
     {
-        var totals = await db.EnterpriseRevenues
+        var totals = await db.Set<EnterpriseRevenue>()
             .GroupBy(r => r.Year)
             .Select(g => new { Year = g.Key, Total = g.Sum(r => r.RevenueYuan) })
             .OrderByDescending(t => t.Year)
@@ -44,7 +44,7 @@ public sealed class ZoneStatistics(LingjingDbContext db)
 
     public async Task<IReadOnlyList<CategoryCount>> EnterprisesByCategoryAsync(CancellationToken cancellationToken)
     {
-        var counts = await db.Enterprises.GroupBy(e => e.Category)
+        var counts = await db.Set<Enterprise>().GroupBy(e => e.Category)
             .Select(g => new { Category = g.Key, Count = g.Count(), Above = g.Count(e => e.AboveDesignatedSize) })
             .ToListAsync(cancellationToken);
         return counts
@@ -56,13 +56,13 @@ public sealed class ZoneStatistics(LingjingDbContext db)
 
     public async Task<IReadOnlyList<ParkFigures>> ParksAsync(CancellationToken cancellationToken)
     {
-        var enterprises = await db.Enterprises.GroupBy(e => e.ParkId)
+        var enterprises = await db.Set<Enterprise>().GroupBy(e => e.ParkId)
             .Select(g => new { ParkId = g.Key, Count = g.Count(), Above = g.Count(e => e.AboveDesignatedSize) })
             .ToDictionaryAsync(g => g.ParkId, cancellationToken);
-        var spaces = await db.Spaces.GroupBy(s => s.ParkId)
+        var spaces = await db.Set<Space>().GroupBy(s => s.ParkId)
             .Select(g => new { ParkId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ParkId, g => g.Count, cancellationToken);
-        var parks = await db.Parks.OrderBy(p => p.Code)
+        var parks = await db.Set<Park>().OrderBy(p => p.Code)
             .Select(p => new { p.Id, p.Code, p.NameEn, p.NameZh, p.Latitude, p.Longitude, p.AreaSquareMeters })
             .ToListAsync(cancellationToken);
         return parks.Select(p => new ParkFigures(p.Id, p.Code, p.NameEn, p.NameZh, p.Latitude, p.Longitude, p.AreaSquareMeters,

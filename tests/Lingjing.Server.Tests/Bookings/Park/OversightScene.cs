@@ -89,7 +89,7 @@ public sealed class OversightScene : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        return db.Bookings.Single(b => b.Id == id);
+        return db.Set<Booking>().Single(b => b.Id == id);
     }
 
     /// <summary>Adds a space to park A, and bookings of it (zone-time ranges, with their statuses).</summary>
@@ -99,7 +99,7 @@ public sealed class OversightScene : IAsyncDisposable
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var space = NewSpace(ParkA, name, type, opens, closes, openDays);
-        db.Spaces.Add(space);
+        db.Set<Space>().Add(space);
         await db.SaveChangesAsync();
         foreach (var (start, end, status) in bookings) Add(db, space.Id, start, end, status);
         await db.SaveChangesAsync();
@@ -112,21 +112,21 @@ public sealed class OversightScene : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var parkA = ZoneRows.Park("Oversight Park");
         var parkB = ZoneRows.Park("Other Park");
-        db.Parks.AddRange(parkA, parkB);
+        db.Set<Park>().AddRange(parkA, parkB);
         await db.SaveChangesAsync();
         (ParkA, ParkB) = (parkA.Id, parkB.Id);
         var enterprise = ZoneRows.Enterprise(ParkA, "Tenant Studio Ltd");
-        db.Enterprises.Add(enterprise);
+        db.Set<Enterprise>().Add(enterprise);
         await db.SaveChangesAsync();
 
         var room = NewSpace(ParkB, "Room", "meeting-room", new TimeOnly(0, 0), new TimeOnly(23, 59), 0b1111111);
-        db.Spaces.Add(room);
+        db.Set<Space>().Add(room);
         Space? hall = null, studio = null;
         if (withSpaces)
         {
             hall = NewSpace(ParkA, "Hall", "theatre", new TimeOnly(9, 0), new TimeOnly(17, 0), 0b1111111);
             studio = NewSpace(ParkA, "Studio", "studio", new TimeOnly(10, 0), new TimeOnly(16, 0), 0b0011111);
-            db.Spaces.AddRange(hall, studio);
+            db.Set<Space>().AddRange(hall, studio);
         }
         await db.SaveChangesAsync();
         Room = room.Id;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Lingjing.Server.Features.Accounts.Sessions;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Accounts.Staff;
 
@@ -83,7 +84,7 @@ public sealed class StaffAccountService(LingjingDbContext db, UserManager<Lingji
     {
         if (admin.IsInRole(Roles.Government)) return db.Users;
         if (admin.IsInRole(Roles.ParkOperator) && admin.ParkId() is { } park)
-            return db.Users.Where(u => u.ParkId == park || db.Enterprises.Any(e => e.Id == u.EnterpriseId && e.ParkId == park));
+            return db.Users.Where(u => u.ParkId == park || db.Set<Enterprise>().Any(e => e.Id == u.EnterpriseId && e.ParkId == park));
         return db.Users.Where(_ => false);
     }
 

@@ -13,7 +13,7 @@ public sealed class EnterpriseProfileService(LingjingDbContext db, EnterpriseFac
 {
     public async Task<EnterpriseProfile?> GetAsync(int enterpriseId, CancellationToken cancellationToken)
     {
-        var row = await db.Enterprises.AsNoTracking()
+        var row = await db.Set<Enterprise>().AsNoTracking()
             .Where(e => e.Id == enterpriseId)
             .Select(e => new { Enterprise = e, ParkNameEn = e.Park!.NameEn, ParkNameZh = e.Park.NameZh })
             .FirstOrDefaultAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class EnterpriseProfileService(LingjingDbContext db, EnterpriseFac
     {
         var errors = update.Validate();
         if (!errors.IsEmpty) return errors;
-        var e = await db.Enterprises.FirstOrDefaultAsync(x => x.Id == enterpriseId, cancellationToken)
+        var e = await db.Set<Enterprise>().FirstOrDefaultAsync(x => x.Id == enterpriseId, cancellationToken)
             ?? throw new InvalidOperationException($"Enterprise {enterpriseId} does not exist.");
         e.NameZh = update.NameZh!.Trim();
         e.NameEn = update.NameEn!.Trim();

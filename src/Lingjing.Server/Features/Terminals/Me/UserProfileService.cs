@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,10 @@ public sealed class UserProfileService(LingjingDbContext db, UserManager<Lingjin
         if (user is null) return null;
         var roles = await users.GetRolesAsync(user);
         var park = user.ParkId is { } parkId
-            ? await db.Parks.Where(p => p.Id == parkId).Select(p => new { p.NameEn, p.NameZh }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Set<Park>().Where(p => p.Id == parkId).Select(p => new { p.NameEn, p.NameZh }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var enterprise = user.EnterpriseId is { } enterpriseId
-            ? await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => new { e.NameEn, e.NameZh }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Set<Enterprise>().Where(e => e.Id == enterpriseId).Select(e => new { e.NameEn, e.NameZh }).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new UserProfile(user.Id, user.Email ?? "", user.DisplayName, user.JobTitle, user.PreferredCulture,
             roles.Order().ToList(), user.ParkId, park?.NameEn, park?.NameZh, user.EnterpriseId, enterprise?.NameEn, enterprise?.NameZh);

@@ -12,12 +12,12 @@ public sealed class ParkOverviewService(LingjingDbContext db)
 
     public async Task<ParkOverview?> GetAsync(int parkId, CancellationToken cancellationToken)
     {
-        var park = await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
+        var park = await db.Set<Park>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
         if (park is null) return null;
-        var tenants = await db.Enterprises.CountAsync(e => e.ParkId == parkId, cancellationToken);
-        var above = await db.Enterprises.CountAsync(e => e.ParkId == parkId && e.AboveDesignatedSize, cancellationToken);
-        var buildings = await db.Buildings.CountAsync(b => b.ParkId == parkId, cancellationToken);
-        var spaces = await db.Spaces.AsNoTracking().Where(s => s.ParkId == parkId).OrderBy(s => s.SpaceType).ThenBy(s => s.NameEn)
+        var tenants = await db.Set<Enterprise>().CountAsync(e => e.ParkId == parkId, cancellationToken);
+        var above = await db.Set<Enterprise>().CountAsync(e => e.ParkId == parkId && e.AboveDesignatedSize, cancellationToken);
+        var buildings = await db.Set<Building>().CountAsync(b => b.ParkId == parkId, cancellationToken);
+        var spaces = await db.Set<Space>().AsNoTracking().Where(s => s.ParkId == parkId).OrderBy(s => s.SpaceType).ThenBy(s => s.NameEn)
             .ToListAsync(cancellationToken);
         var spaceRows = spaces.Select(s =>
         {
@@ -34,7 +34,7 @@ public sealed class ParkOverviewService(LingjingDbContext db)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
-        var query = db.Enterprises.AsNoTracking().Where(e => e.ParkId == parkId);
+        var query = db.Set<Enterprise>().AsNoTracking().Where(e => e.ParkId == parkId);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.AboveDesignatedSize).ThenByDescending(e => e.Employees).ThenBy(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)

@@ -23,15 +23,15 @@ internal sealed class TwinDemoSeeder(LingjingDbContext db, BulkWriter bulk, IOpt
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Demo) return;
-        if (await db.SystemSettings.AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
-        if (!await db.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken)) return;
+        if (await db.Set<SystemSetting>().AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
+        if (!await db.Set<SystemSetting>().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, cancellationToken)) return;
         // Nodes starting together on PostgreSQL: one seeds, the others wait and find it done.
         await using var seedLock = await SeedLock.AcquireAsync(db, SeedLockKey, cancellationToken);
-        if (await db.SystemSettings.AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
+        if (await db.Set<SystemSetting>().AnyAsync(s => s.Key == SettingKey, cancellationToken)) return;
 
-        var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var buildings = await db.Buildings.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
-        var spaces = await db.Spaces.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var buildings = await db.Set<Building>().AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        var spaces = await db.Set<Space>().AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var plan = DemoTwinPlan.Build(parks, buildings, spaces, time.GetUtcNow().UtcDateTime);
 
         await using var session = await bulk.BeginAsync(cancellationToken);

@@ -76,7 +76,7 @@ public sealed class DemoDevices(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        if (await db.SystemSettings.AnyAsync(s => s.Key == BackfillKey, ct)) return;
+        if (await db.Set<SystemSetting>().AnyAsync(s => s.Key == BackfillKey, ct)) return;
         var hours = Math.Clamp(telemetry.Value.DemoBackfillHours, 0, 24 * (telemetry.Value.RawRetentionDays - 1));
         var now = Time.GetUtcNow();
         var start = now - TimeSpan.FromHours(hours);
@@ -88,7 +88,7 @@ public sealed class DemoDevices(
                 readings.Add((at, device.Sample(at, lingjing.Value.ZoneTimeZone, step.TotalSeconds)));
             foreach (var chunk in readings.Chunk(200)) await SendAsync(device, chunk, ct);
         }
-        db.SystemSettings.Add(new SystemSetting { Key = BackfillKey, Value = JsonSerializer.Serialize(new { devices = devices.Count, hours, at = now }) });
+        db.Set<SystemSetting>().Add(new SystemSetting { Key = BackfillKey, Value = JsonSerializer.Serialize(new { devices = devices.Count, hours, at = now }) });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo devices wrote {Hours} h of history", hours);
     }

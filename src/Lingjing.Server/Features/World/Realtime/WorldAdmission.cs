@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World.Guests;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +32,12 @@ public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, 
         var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Email, u.DisplayName, u.EnterpriseId, u.ParkId }).FirstOrDefaultAsync(cancellationToken);
         var enterprise = row?.EnterpriseId is { } enterpriseId
-            ? await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId)
+            ? await db.Set<Enterprise>().AsNoTracking().Where(e => e.Id == enterpriseId)
                 .Select(e => new { e.ParkId, e.NameZh, e.NameEn }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var operatedPark = principal.IsInRole(Roles.ParkOperator) ? row?.ParkId ?? principal.ParkId() : null;
         var operatedParkName = operatedPark is { } parkId
-            ? await db.Parks.AsNoTracking().Where(p => p.Id == parkId).Select(p => p.NameZh).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Set<Park>().AsNoTracking().Where(p => p.Id == parkId).Select(p => p.NameZh).FirstOrDefaultAsync(cancellationToken)
             : null;
         var standing = new Standing(principal.IsInRole(Roles.Government), operatedPark, enterprise?.ParkId,
             await guests.ParksInvitingAsync(row?.Email, cancellationToken));

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class WorldHost(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
         foreach (var park in parks) Node.AddWorld(ParkWorldDefinitions.ForPark(park, _options.SpawnScatterCm));
         Node.AddWorld(ParkWorldDefinitions.ForZone(parks, _options.SpawnScatterCm));
         Node.Start();
@@ -38,7 +39,7 @@ public sealed class WorldHost(
         if (!WorldIds.TryParsePark(worldId, out var parkId)) return false;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var park = await db.Parks.AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
+        var park = await db.Set<Park>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
         if (park is null) return false;
         try
         {

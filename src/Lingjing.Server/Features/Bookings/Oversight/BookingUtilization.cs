@@ -43,7 +43,7 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
     private static async Task<UtilizationSnapshot> ComputeAsync(LingjingDbContext db, int? parkId, DateOnly today, TimeZoneInfo zone, CancellationToken ct)
     {
         var period = new UtilizationPeriod(today);
-        var spaceQuery = db.Spaces.AsNoTracking().Where(s => parkId == null || s.ParkId == parkId);
+        var spaceQuery = db.Set<Space>().AsNoTracking().Where(s => parkId == null || s.ParkId == parkId);
         var spaces = await spaceQuery.OrderBy(s => s.Id)
             .Select(s => new Space { Id = s.Id, ParkId = s.ParkId, NameZh = "", NameEn = "", SpaceType = s.SpaceType, OpensAt = s.OpensAt, ClosesAt = s.ClosesAt, OpenDays = s.OpenDays })
             .ToListAsync(ct);
@@ -106,7 +106,7 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
     {
         var now = time.GetUtcNow().UtcDateTime;
         return await db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.EndsAt > now)
-            .Join(db.Spaces.AsNoTracking().Where(s => parkId == null || s.ParkId == parkId), b => b.SpaceId, s => s.Id, (b, s) => b.Id)
+            .Join(db.Set<Space>().AsNoTracking().Where(s => parkId == null || s.ParkId == parkId), b => b.SpaceId, s => s.Id, (b, s) => b.Id)
             .CountAsync(ct);
     }
 
@@ -139,7 +139,7 @@ public sealed class BookingUtilization(LingjingDbContext db, TimeProvider time, 
     public async Task<List<ParkUtilization>> ByParkAsync(CancellationToken ct)
     {
         var snapshot = await SnapshotAsync(null, ct);
-        var parks = await db.Parks.AsNoTracking().Select(p => new { p.Id, p.Code, p.NameZh, p.NameEn }).ToDictionaryAsync(p => p.Id, ct);
+        var parks = await db.Set<Park>().AsNoTracking().Select(p => new { p.Id, p.Code, p.NameZh, p.NameEn }).ToDictionaryAsync(p => p.Id, ct);
         return snapshot.PastTotalsBy(s => s.ParkId)
             .Where(t => parks.ContainsKey(t.Key))
             .Select(t => new ParkUtilization(t.Key, parks[t.Key].Code, parks[t.Key].NameZh, parks[t.Key].NameEn, t.Spaces, t.Open, t.Booked, t.Released,

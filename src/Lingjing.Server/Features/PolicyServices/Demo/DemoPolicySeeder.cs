@@ -34,7 +34,7 @@ internal sealed class DemoPolicySeeder(
         await using (await SeedLock.AcquireAsync(db, SeedLockKey, ct))
         {
             if (await SeededAsync(ct)) return;
-            if (!await db.SystemSettings.AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, ct)) return; // no demo zone
+            if (!await db.Set<SystemSetting>().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, ct)) return; // no demo zone
             if (await db.Set<Policy>().AnyAsync(ct))
             {
                 logger.LogWarning("The database already holds policies; the demo policies are not seeded over them");
@@ -47,7 +47,7 @@ internal sealed class DemoPolicySeeder(
         }
     }
 
-    private Task<bool> SeededAsync(CancellationToken ct) => db.SystemSettings.AsNoTracking().AnyAsync(s => s.Key == SettingKey, ct);
+    private Task<bool> SeededAsync(CancellationToken ct) => db.Set<SystemSetting>().AsNoTracking().AnyAsync(s => s.Key == SettingKey, ct);
 
     private async Task SeedAsync(CancellationToken ct)
     {
@@ -63,7 +63,7 @@ internal sealed class DemoPolicySeeder(
         await policies.RematchAllAsync(ct);
         await SeedApplicationsAsync(now, random, ct);
 
-        db.SystemSettings.Add(new SystemSetting { Key = SettingKey, Value = now.ToString("O", CultureInfo.InvariantCulture) });
+        db.Set<SystemSetting>().Add(new SystemSetting { Key = SettingKey, Value = now.ToString("O", CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(ct);
     }
 

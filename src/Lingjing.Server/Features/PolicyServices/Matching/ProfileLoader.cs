@@ -1,4 +1,3 @@
-using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.PolicyServices.Rules;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
@@ -63,7 +62,7 @@ public sealed class ProfileLoader(LingjingDbContext db, TimeProvider time, IOpti
         var asOfYear = TimeZoneInfo.ConvertTime(now, options.Value.ZoneTimeZone).Year;
         var fingerprint = await FingerprintAsync(ct);
         // The zone's standard tags are always known, even before any enterprise carries one.
-        var tags = DemoTags.Names.Keys.Concat(enterprises.SelectMany(e => e.Tags));
+        var tags = EnterpriseTags.Names.Keys.Concat(enterprises.SelectMany(e => e.Tags));
         return new ProfileSnapshot(profiles, new RuleVocabulary(parks, tags, asOfYear), now.UtcDateTime, fingerprint);
     }
 }

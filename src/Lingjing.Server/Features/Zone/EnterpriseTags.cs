@@ -1,8 +1,9 @@
-namespace Lingjing.Server.Features.Demo;
+namespace Lingjing.Server.Features.Zone;
 
-/// <summary>Enterprise tags (stored as these codes) with their Chinese names, which the Chinese
-/// description repeats so a search for e.g. 专精特新 finds the enterprise.</summary>
-internal static class DemoTags
+/// <summary>The zone's standard qualification tags of an enterprise (stored as these codes), with their
+/// names in both languages. Policy rules test them (<c>has_tag("high-tech")</c>); the demo zone's
+/// Chinese descriptions repeat the names so a search for e.g. 专精特新 finds the enterprise.</summary>
+public static class EnterpriseTags
 {
     public const string HighTech = "high-tech";
     public const string SpecializedInnovative = "specialized-innovative";
@@ -26,4 +27,7 @@ internal static class DemoTags
         [TimeHonoured] = ("老字号", "time-honoured brand"),
         [Gazelle] = ("瞪羚企业", "gazelle company"),
     };
+
+    /// <summary>The tag's name in the reader's language; a tag outside the standard ones reads as its code.</summary>
+    public static string Name(string tag, bool zh) => Names.TryGetValue(tag, out var names) ? (zh ? names.Zh : names.En) : tag;
 }

@@ -16,7 +16,7 @@ public sealed class ParkWeekCalendars(LingjingDbContext db, BookingUtilization u
         var monday = UtilizationPeriod.MondayOf(day ?? utilization.Today);
         var days = Enumerable.Range(0, 7).Select(monday.AddDays).ToList();
         var sunday = days[^1];
-        var spaces = await db.Spaces.AsNoTracking().Where(s => s.ParkId == parkId)
+        var spaces = await db.Set<Space>().AsNoTracking().Where(s => s.ParkId == parkId)
             .OrderBy(s => s.NameEn).ThenBy(s => s.Id).ToListAsync(ct);
         if (spaces.Count == 0) return new WeekCalendar(monday, days, []);
         var ids = spaces.Select(s => s.Id).ToList();

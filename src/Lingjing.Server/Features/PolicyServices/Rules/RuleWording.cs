@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Zone;
 
 namespace Lingjing.Server.Features.PolicyServices.Rules;
@@ -35,7 +34,7 @@ public sealed class RuleWording(RuleVocabulary vocabulary)
     private string Tag(RuleNode.Call call, bool zh)
     {
         var tag = ((RuleNode.StringLiteral)call.Arguments[0]).Value;
-        return DemoTags.Names.TryGetValue(tag, out var names) ? (zh ? names.Zh : names.En) : tag;
+        return EnterpriseTags.Name(tag, zh);
     }
 
     private static string? Comparison(string op, bool zh) => op switch

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lingjing.Server.Features.World.Realtime;
 
-namespace Lingjing.Server.Features.Terminals.Pages;
+namespace Lingjing.Server.Features.World.Pages;
 
 /// <summary>The avatar look as the /me form posts it: every field is text, so a tampered value is a
 /// validation message rather than a binding failure. Colours are <c>#RRGGBB</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class ApprovalQueue(LingjingDbContext db, BookingDecisions decisio
         var ids = queue.Where(p => p.EnterpriseId is not null).Select(p => p.EnterpriseId!.Value).Distinct().ToList();
         var names = ids.Count == 0
             ? []
-            : await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.NameZh, e.NameEn }).ToDictionaryAsync(e => e.Id, ct);
+            : await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.NameZh, e.NameEn }).ToDictionaryAsync(e => e.Id, ct);
         return queue.Select(p => p.EnterpriseId is { } id && names.TryGetValue(id, out var e)
             ? new ApprovalItem(p, e.NameZh, e.NameEn)
             : new ApprovalItem(p, null, null)).ToList();

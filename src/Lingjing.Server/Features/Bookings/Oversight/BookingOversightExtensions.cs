@@ -1,7 +1,7 @@
 namespace Lingjing.Server.Features.Bookings.Oversight;
 
 /// <summary>The park operator's and the government's booking views: approval queue, week calendar,
-/// space rules page, utilization. Pages live in Features/Bookings/Park/Pages.</summary>
+/// space rules page, utilization. Pages live in Features/Bookings/Oversight/Pages.</summary>
 public static class BookingOversightExtensions
 {
     public static WebApplicationBuilder AddBookingOversight(this WebApplicationBuilder builder)
