@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Tests.Infrastructure;
-using Lingjing.Server.Tests.Policies;
+using Lingjing.Server.Tests.PolicyServices;
 using Lingjing.Server.Tests.Terminals;
 
 namespace Lingjing.Server.Tests.EnterpriseFacts;

@@ -4,7 +4,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
-using Lingjing.Server.Tests.Policies;
+using Lingjing.Server.Tests.PolicyServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Tests.EnterpriseFacts;

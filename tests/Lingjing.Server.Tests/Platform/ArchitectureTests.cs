@@ -94,23 +94,25 @@ public sealed partial class ArchitectureTests
         failures.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Every_source_file_declares_the_namespace_of_its_folder()
+    [Theory]
+    [InlineData("src", "Lingjing.Server")]
+    [InlineData("tests", "Lingjing.Server.Tests")]
+    public void Every_source_file_declares_the_namespace_of_its_folder(string parent, string project)
     {
-        var project = SourceTree.ServerProject;
+        var folder = Path.Combine(SourceTree.Root, parent, project);
         var wrong = new List<string>();
-        foreach (var file in SourceFiles(project, "*.cs"))
+        foreach (var file in SourceFiles(folder, "*.cs"))
         {
             var declared = FileScopedNamespace().Match(File.ReadAllText(file));
             if (!declared.Success) continue; // top-level statements (Program.cs)
-            var expected = ExpectedNamespace(project, file);
-            if (declared.Groups[1].Value != expected) wrong.Add($"{Path.GetRelativePath(project, file)}: {declared.Groups[1].Value}, expected {expected}");
+            var expected = ExpectedNamespace(folder, project, file);
+            if (declared.Groups[1].Value != expected) wrong.Add($"{Path.GetRelativePath(folder, file)}: {declared.Groups[1].Value}, expected {expected}");
         }
-        foreach (var file in SourceFiles(project, "_Imports.razor"))
+        foreach (var file in SourceFiles(folder, "_Imports.razor"))
         {
             var declared = RazorNamespace().Match(File.ReadAllText(file));
-            var expected = ExpectedNamespace(project, file);
-            if (declared.Success && declared.Groups[1].Value != expected) wrong.Add($"{Path.GetRelativePath(project, file)}: {declared.Groups[1].Value}, expected {expected}");
+            var expected = ExpectedNamespace(folder, project, file);
+            if (declared.Success && declared.Groups[1].Value != expected) wrong.Add($"{Path.GetRelativePath(folder, file)}: {declared.Groups[1].Value}, expected {expected}");
         }
 
         wrong.ShouldBeEmpty();
@@ -120,10 +122,10 @@ public sealed partial class ArchitectureTests
         System.IO.Directory.EnumerateFiles(project, pattern, SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(project, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or "wwwroot"));
 
-    private static string ExpectedNamespace(string project, string file)
+    private static string ExpectedNamespace(string projectFolder, string rootNamespace, string file)
     {
-        var folder = Path.GetRelativePath(project, Path.GetDirectoryName(file)!);
-        return folder == "." ? Server : Server + "." + folder.Replace(Path.DirectorySeparatorChar, '.');
+        var folder = Path.GetRelativePath(projectFolder, Path.GetDirectoryName(file)!);
+        return folder == "." ? rootNamespace : rootNamespace + "." + folder.Replace(Path.DirectorySeparatorChar, '.');
     }
 
     /// <summary>A pattern for a namespace and everything under it.</summary>

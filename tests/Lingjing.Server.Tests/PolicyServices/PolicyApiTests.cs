@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Tests.Infrastructure;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class PolicyApiTests
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Tests.Infrastructure;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>An enterprise never sees or changes another enterprise's application; forged ids give 404.</summary>
 public sealed class PolicyIsolationTests

@@ -7,7 +7,7 @@ using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>A small zone of its own: one park, three enterprises with an administrator each, and a
 /// government officer.

@@ -1,6 +1,6 @@
 using Lingjing.Server.Features.PolicyServices;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class ApplicationStatusTests
 {

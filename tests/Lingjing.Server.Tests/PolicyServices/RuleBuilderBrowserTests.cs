@@ -2,7 +2,7 @@ using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>The government's rule builder in Chromium: conditions picked from lists become rule text, and the
 /// matching enterprises are counted as they change.</summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>In Chromium over the demo zone: an enterprise applies with a material, a reviewer approves;
 /// the government editor shows the live eligible count while a rule is typed.</summary>

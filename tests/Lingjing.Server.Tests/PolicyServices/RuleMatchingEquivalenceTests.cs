@@ -1,7 +1,7 @@
 using Lingjing.Server.Features.PolicyServices.Rules;
-using static Lingjing.Server.Tests.Policies.RuleSamples;
+using static Lingjing.Server.Tests.PolicyServices.RuleSamples;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>The compiled matcher and the tree-walking evaluator (brute force) agree on random rules
 /// over random profiles.</summary>

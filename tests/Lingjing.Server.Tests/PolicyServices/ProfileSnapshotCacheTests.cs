@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>Previews never wait for a reload of every profile: an old snapshot is served while a newer one loads.</summary>
 public sealed class ProfileSnapshotCacheTests

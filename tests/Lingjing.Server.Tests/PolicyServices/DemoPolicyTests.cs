@@ -8,7 +8,7 @@ using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 [Collection(DemoZoneCollection.Name)]
 public sealed class DemoPolicyTests(DemoZoneFixture zone)

@@ -1,6 +1,6 @@
 using Lingjing.Server.Features.PolicyServices.Rules;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class RuleWordingTests
 {

@@ -1,6 +1,6 @@
 using Lingjing.Server.Features.PolicyServices.Rules;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>A small vocabulary and profiles for rule tests that need no database.</summary>
 internal static class RuleSamples

@@ -7,7 +7,7 @@ using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class PolicyWorkflowTests
 {

@@ -1,7 +1,7 @@
 using Lingjing.Server.Features.PolicyServices.Rules;
-using static Lingjing.Server.Tests.Policies.RuleSamples;
+using static Lingjing.Server.Tests.PolicyServices.RuleSamples;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class RuleParserTests
 {

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Tests.Infrastructure;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 /// <summary>Open, upcoming and closed policies, with dates computed from the app's own clock.</summary>
 public sealed class PolicyLifeTests

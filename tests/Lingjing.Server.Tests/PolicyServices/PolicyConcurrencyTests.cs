@@ -1,7 +1,7 @@
 using System.Net;
 using Lingjing.Server.Tests.Infrastructure;
 
-namespace Lingjing.Server.Tests.Policies;
+namespace Lingjing.Server.Tests.PolicyServices;
 
 public sealed class PolicyConcurrencyTests
 {
