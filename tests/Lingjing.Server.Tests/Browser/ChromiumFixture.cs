@@ -36,7 +36,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = locale,
         });
-        context.SetDefaultTimeout(15_000);
+        // Not a performance bound (bench/ measures speed): the browser's server shares two cores and one
+        // thread pool with the rest of the suite running in parallel, and a page may wait its turn.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

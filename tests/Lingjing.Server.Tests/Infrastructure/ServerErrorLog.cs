@@ -21,6 +21,11 @@ public sealed class ServerErrorLog : ILoggerProvider
     {
     }
 
+    public static void Append(string entry)
+    {
+        lock (Gate) File.AppendAllText(Path, entry + Environment.NewLine);
+    }
+
     private sealed class ErrorLogger(string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
@@ -30,8 +35,7 @@ public sealed class ServerErrorLog : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            var entry = $"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}{Environment.NewLine}{exception}{Environment.NewLine}";
-            lock (Gate) File.AppendAllText(Path, entry);
+            Append($"{DateTime.UtcNow:O} {logLevel} {category}: {formatter(state, exception)}{Environment.NewLine}{exception}");
         }
     }
 }
