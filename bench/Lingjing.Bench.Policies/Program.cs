@@ -85,7 +85,7 @@ var result = new
         cores = Environment.ProcessorCount,
         os = RuntimeInformation.OSDescription,
         runtime = RuntimeInformation.FrameworkDescription,
-        cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() : null,
+        cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null,
         loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,
     },
     command = "dotnet run -c Release --project bench/Lingjing.Bench.Policies -- " + string.Join(' ', args),

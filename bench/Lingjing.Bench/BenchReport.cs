@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -27,7 +28,7 @@ public static class BenchReport
         table.AppendLine("| database | enterprises | first-run seeding | warm start | search p50 | search p95 | search p99 | search req/s | /health/live p95 | p95 ratio | load avg | measured (UTC) |");
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in all)
-            table.AppendLine($"| {r.Database} | {r.Enterprises:N0} | {r.FirstRunSeedingSeconds:0.0} s | {r.WarmStartSeconds.Order().ElementAt(r.WarmStartSeconds.Count / 2):0.00} s | " +
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Database} | {r.Enterprises:N0} | {r.FirstRunSeedingSeconds:0.0} s | {r.WarmStartSeconds.Order().ElementAt(r.WarmStartSeconds.Count / 2):0.00} s | " +
                 $"{r.Search.P50Ms:0.0} ms | {r.Search.P95Ms:0.0} ms | {r.Search.P99Ms:0.0} ms | {r.Search.RequestsPerSecond:0} | {r.Baseline.P95Ms:0.0} ms | " +
                 $"{r.SearchToBaselineP95Ratio:0.0}x | {Load(r)} | {r.MeasuredAtUtc:yyyy-MM-dd HH:mm} |");
         table.Append(End);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 
@@ -49,7 +50,7 @@ public sealed class BenchServer(Process process, Uri baseAddress) : IAsyncDispos
     public async ValueTask DisposeAsync()
     {
         if (process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) await kill!.WaitForExitAsync();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await kill!.WaitForExitAsync();
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try { await process.WaitForExitAsync(wait.Token); }
         catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }

@@ -191,7 +191,7 @@ try
     var seriesRange = Enumerable.Range(1, (int)Math.Max(1, loadSeries)).ToArray();
     var ceilingRuns = new[] { database.Ceiling(ceilingRows, seriesRange, 100_000), database.Ceiling(ceilingRows, seriesRange, 100_000) };
     var ceiling = ceilingRuns.Max();
-    Console.WriteLine($"Ceiling ({(postgres is null ? "multi-row INSERT, synchronous=FULL" : "binary COPY")}, 100,000 rows per transaction): {ceiling:N0} rows/s (runs: {string.Join(", ", ceilingRuns.Select(r => r.ToString("N0")))}); ingest is {ingestRate / ceiling:P1} of it");
+    Console.WriteLine($"Ceiling ({(postgres is null ? "multi-row INSERT, synchronous=FULL" : "binary COPY")}, 100,000 rows per transaction): {ceiling:N0} rows/s (runs: {string.Join(", ", ceilingRuns.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); ingest is {ingestRate / ceiling:P1} of it");
     result["ceiling"] = new { rowsPerSecond = Math.Round(ceiling), runs = ceilingRuns.Select(r => Math.Round(r)).ToArray(), rows = ceilingRows, rowsPerTransaction = 100_000, method = postgres is null ? "prepared multi-row INSERT (256 rows), synchronous=FULL, same index" : "binary COPY into a LIKE telemetry_raw INCLUDING ALL copy" };
     result["ratio"] = Math.Round(ingestRate / ceiling, 3);
     result["goal"] = new { pointsPerSecond = postgres is null ? 20_000 : 50_000, met = ingestRate >= (postgres is null ? 20_000 : 50_000) };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class RawDatabase(string? postgres, string sqliteFile)
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Writes <paramref name="rows"/> rows over <paramref name="series"/> series and returns rows per second.</summary>

@@ -94,7 +94,11 @@ public sealed class WorldNode : IAsyncDisposable
     /// <summary>Stops the loop and closes every connection with 1001.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_loop is not null) await _loop.StopAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.StopAsync().ConfigureAwait(false);
+            _loop.Dispose();
+        }
         foreach (var session in _awaitingHello.Values) session.Close(WorldCloseCodes.GoingAway, "server shutting down");
         foreach (var world in _worlds.Values) world.Shutdown();
         Metrics.Dispose();

@@ -6,7 +6,7 @@ namespace Lingjing.World;
 /// Calls a tick at a fixed rate on its own thread, so the thread pool (2 threads on a small box)
 /// stays free for I/O. A late tick runs immediately; missed ticks are skipped, not replayed.
 /// </summary>
-internal sealed class WorldTickLoop
+internal sealed class WorldTickLoop : IDisposable
 {
     private readonly Action _tick;
     private readonly long _periodTicks;
@@ -28,6 +28,9 @@ internal sealed class WorldTickLoop
         _stop.Set();
         return _stopped.Task;
     }
+
+    /// <summary>After <see cref="StopAsync"/> has completed.</summary>
+    public void Dispose() => _stop.Dispose();
 
     private void Run()
     {

@@ -10,6 +10,8 @@ namespace Lingjing.Bots;
 /// that counts bytes and snapshot ticks; observers also decode every avatar to time moves.
 /// Counters have a single writer (this bot's loops) and are read by the reporter.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A bot lives as long as the load run; its socket is closed by CloseAsync and the process ends.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2012", Justification = "One send is in flight at a time; the stored ValueTask is awaited exactly once before the next send.")]
 public sealed class Bot(int index, BotSwarm swarm, bool observer)
 {
     private const int WalkSpeedMinCmPerS = 110, WalkSpeedMaxCmPerS = 170;

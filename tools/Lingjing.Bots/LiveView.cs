@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace Lingjing.Bots;
@@ -38,10 +39,10 @@ public static class LiveView
     }
 
     private static (string Elapsed, string Connected, string P50, string P99, string Kbps, string InView) Snapshot(RunMeasurement m) => (
-        m.ElapsedSeconds.ToString("F0"),
-        m.Connected.ToString(),
-        m.Latency.Percentile(0.5)?.ToString("F1") ?? "-",
-        m.Latency.Percentile(0.99)?.ToString("F1") ?? "-",
-        (m.BytesPerClientPerSecond() / 1024).ToString("F2"),
-        m.AvatarsInView().ToString("F1"));
+        m.ElapsedSeconds.ToString("F0", CultureInfo.InvariantCulture),
+        m.Connected.ToString(CultureInfo.InvariantCulture),
+        m.Latency.Percentile(0.5)?.ToString("F1", CultureInfo.InvariantCulture) ?? "-",
+        m.Latency.Percentile(0.99)?.ToString("F1", CultureInfo.InvariantCulture) ?? "-",
+        (m.BytesPerClientPerSecond() / 1024).ToString("F2", CultureInfo.InvariantCulture),
+        m.AvatarsInView().ToString("F1", CultureInfo.InvariantCulture));
 }

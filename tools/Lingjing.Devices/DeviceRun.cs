@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -34,7 +35,7 @@ public sealed class DeviceRun(DeviceOptions options, HttpClient http)
                 Console.WriteLine($"{clock.Elapsed.TotalSeconds,6:0}s  {now,10:N0} readings  {(now - last) / 5.0,10:N0}/s  busy {Interlocked.Read(ref busy):N0}  failed {Interlocked.Read(ref failed):N0}");
                 last = now;
             }
-        });
+        }, CancellationToken.None);
         await Task.WhenAll(devices.Select((d, i) => RunDeviceAsync(d, i, stop.Token)));
         await progress;
         double[] sorted;
@@ -54,7 +55,7 @@ public sealed class DeviceRun(DeviceOptions options, HttpClient http)
             {
                 mqtt = new MqttPublisher();
                 var parts = address.Split(':');
-                await mqtt.ConnectAsync(parts[0], int.Parse(parts[1]), device.Id, device.Id, device.Token, ct);
+                await mqtt.ConnectAsync(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), device.Id, device.Id, device.Token, ct);
             }
             // Spread the devices' first readings over one interval.
             await Task.Delay(TimeSpan.FromTicks(interval.Ticks * index / Math.Max(1, options.Devices)), ct);

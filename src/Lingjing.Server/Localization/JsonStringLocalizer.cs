@@ -60,7 +60,7 @@ public sealed class JsonStringLocalizer : IStringLocalizer
     {
         var assembly = typeof(JsonStringLocalizer).Assembly;
         var merged = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".Localization.") && n.EndsWith(".json")))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".Localization.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
             var withoutExtension = resource[..^5];
             var culture = withoutExtension[(withoutExtension.LastIndexOf('.') + 1)..];

@@ -6,6 +6,8 @@ namespace Lingjing.World.Sessions;
 /// dropped); reliable frames count against a byte budget and an age limit, and exceeding either
 /// closes the connection instead of growing the buffer.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification =
+    "_abort is cancelled at most once, by its own CancelAfter timer, and nothing else is held: disposing it while a close may still arm the timer would race for no gain.")]
 internal sealed class ConnectionOutbox
 {
     private readonly IWorldConnection _connection;

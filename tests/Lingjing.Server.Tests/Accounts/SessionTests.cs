@@ -107,7 +107,7 @@ public sealed class SessionTests
         var response = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestUsers.Password, newPassword = "short" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadFromJsonAsync<ValidationBody>())!.Errors["newPassword"].ShouldContain(e => e.Contains("8"));
+        (await response.Content.ReadFromJsonAsync<ValidationBody>())!.Errors["newPassword"].ShouldContain(e => e.Contains('8'));
     }
 
     [Theory, BothDatabases]

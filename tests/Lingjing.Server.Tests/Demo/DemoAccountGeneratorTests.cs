@@ -18,7 +18,7 @@ public sealed class DemoAccountGeneratorTests
         Accounts.Users.Single(u => u.Email == "park51@demo.lingjing.local").ParkId.ShouldBe(51);
         Accounts.Users.Single(u => u.Email == "ent02000@demo.lingjing.local").EnterpriseId.ShouldBe(2000);
         RolesOf("user2000@demo.lingjing.local").Order().ShouldBe([Roles.Employee, Roles.EnterpriseMember]);
-        var employees = Accounts.Users.Where(u => u.Email!.StartsWith("user")).ToList();
+        var employees = Accounts.Users.Where(u => u.Email!.StartsWith("user", StringComparison.Ordinal)).ToList();
         employees.ShouldAllBe(u => u.EnterpriseId >= 1 && u.EnterpriseId <= DemoAccountGenerator.EmployeeEnterprises);
         employees.Select(u => u.EnterpriseId).Distinct().Count().ShouldBe(DemoAccountGenerator.EmployeeEnterprises);
     }
@@ -27,7 +27,7 @@ public sealed class DemoAccountGeneratorTests
     public void Accounts_are_ready_for_identity_lookups_and_lockout()
     {
         Accounts.Users.ShouldAllBe(u =>
-            u.NormalizedEmail == u.Email!.ToUpperInvariant() && u.NormalizedUserName == u.UserName!.ToUpperInvariant()
+            string.Equals(u.NormalizedEmail, u.Email!.ToUpperInvariant(), StringComparison.Ordinal) && string.Equals(u.NormalizedUserName, u.UserName!.ToUpperInvariant(), StringComparison.Ordinal)
             && u.PasswordHash == "HASH" && u.EmailConfirmed && u.LockoutEnabled
             && !string.IsNullOrEmpty(u.SecurityStamp) && !string.IsNullOrEmpty(u.ConcurrencyStamp)
             && u.DisplayName.Length > 3 && u.CreatedAt == CreatedAt);

@@ -1,5 +1,6 @@
-using System.Net;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Net;
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Tests.Infrastructure;
@@ -41,12 +42,12 @@ public sealed class DemoAccountTests(DemoZoneFixture fixture)
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ShouldBe(account.Roles.Order(), account.Email);
             principal.FindFirstValue(ClaimTypes.Email).ShouldBe(account.Email);
             principal.FindFirstValue(LingjingClaims.DisplayName).ShouldNotBeNullOrWhiteSpace();
-            principal.FindFirstValue(LingjingClaims.ParkId).ShouldBe(account.ParkId?.ToString(), account.Email);
+            principal.FindFirstValue(LingjingClaims.ParkId).ShouldBe(account.ParkId?.ToString(CultureInfo.InvariantCulture), account.Email);
             var enterprise = principal.FindFirstValue(LingjingClaims.EnterpriseId);
             if (account.EnterpriseId == -1)
-                int.Parse(enterprise!).ShouldBeInRange(1, 50_000, account.Email);
+                int.Parse(enterprise!, CultureInfo.InvariantCulture).ShouldBeInRange(1, 50_000, account.Email);
             else
-                enterprise.ShouldBe(account.EnterpriseId?.ToString(), account.Email);
+                enterprise.ShouldBe(account.EnterpriseId?.ToString(CultureInfo.InvariantCulture), account.Email);
         }
     }
 

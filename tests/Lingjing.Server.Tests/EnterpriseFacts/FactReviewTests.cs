@@ -144,7 +144,7 @@ public sealed class FactReviewTests
     {
         await using var scene = await FactScene.StartAsync(db);
         var policy = await scene.Policies.PublishAsync("employees >= 20 and has_tag(\"high-tech\")");
-        var application = await scene.Policies.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), policy);
+        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), policy);
         await scene.DeclareAsync(new { employees = 33 }, "employees");
 
         var detail = await (await scene.ClientAsync(PolicyScene.Gov)).GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -100,7 +101,7 @@ public sealed class SchemaParityTests(ITestOutputHelper output)
         read.CommandText = "SELECT name_en FROM parks WHERE code = 'U01'";
         (await read.ExecuteScalarAsync()).ShouldBe("Upgrade Park");
         read.CommandText = "SELECT count(*) FROM schema_versions";
-        Convert.ToInt32(await read.ExecuteScalarAsync()).ShouldBe(migrator.Scripts.Count, "every newer script ran");
+        Convert.ToInt32(await read.ExecuteScalarAsync(), CultureInfo.InvariantCulture).ShouldBe(migrator.Scripts.Count, "every newer script ran");
         var shape = await SchemaShape.ReadAsync(upgraded);
         shape.Columns.Keys.ShouldContain("telemetry_raw");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Zone;
@@ -64,7 +65,7 @@ public sealed class PolicyBrowserTests(DemoZoneFixture zone, ChromiumFixture chr
 
         await page.Locator("[data-rule-input]").FillAsync("category == \"digital content\" and employees >= 20");
         await page.WaitForFunctionAsync("document.querySelector('[data-preview-count]')?.dataset.eligible !== undefined");
-        var eligible = int.Parse((await page.Locator("[data-preview-count]").GetAttributeAsync("data-eligible"))!);
+        var eligible = int.Parse((await page.Locator("[data-preview-count]").GetAttributeAsync("data-eligible"))!, CultureInfo.InvariantCulture);
         eligible.ShouldBeGreaterThan(0);
         eligible.ShouldBeLessThan(50_000);
         await Assertions.Expect(page.Locator("[data-preview-sample-list] li").First).ToBeVisibleAsync();

@@ -15,7 +15,7 @@ public sealed class PolicyIsolationTests
         var id = await scene.PublishAsync("category == \"digital-content\"");
         var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
         var gamma = await scene.ClientAsync(PolicyScene.GammaAdmin);
-        var application = await scene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
+        var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
         var material = (await alpha.GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}"))
             .GetProperty("materials")[0].GetProperty("id").GetGuid();
 

@@ -71,7 +71,7 @@ public sealed class PolicyLifeTests
         (await early.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe($"This policy is not open yet: applications open on {today.AddDays(5):yyyy-MM-dd}.");
         late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await late.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe($"This policy is closed: applications closed on {today.AddDays(-1):yyyy-MM-dd}.");
-        await scene.ApplyAsync(alpha, policies.Open);
+        await PolicyScene.ApplyAsync(alpha, policies.Open);
     }
 
     [Theory, BothDatabases]

@@ -125,7 +125,7 @@ public sealed class PolicyScene : IAsyncDisposable
         return bytes;
     }
 
-    public async Task<Guid> ApplyAsync(HttpClient client, int policyId, params (string, byte[])[] files)
+    public static async Task<Guid> ApplyAsync(HttpClient client, int policyId, params (string, byte[])[] files)
     {
         var response = await client.PostAsync($"/api/v1/policies/{policyId}/applications", ApplicationForm(files));
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

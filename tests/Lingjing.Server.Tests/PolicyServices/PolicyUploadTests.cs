@@ -47,7 +47,7 @@ public sealed class PolicyUploadTests
         var id = await scene.PublishAsync("employees >= 1");
         var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
-        var application = await scene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()), ("photo.png", png));
+        var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()), ("photo.png", png));
 
         var detail = await alpha.GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}");
         var materials = detail.GetProperty("materials").EnumerateArray().ToList();

@@ -40,7 +40,7 @@ public sealed class PolicyWorkflowTests
         var id = await scene.PublishAsync(DigitalRule);
         var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
         var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var application = await scene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
+        var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
 
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "approve before review");
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/start-review", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -69,7 +69,7 @@ public sealed class PolicyWorkflowTests
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
         var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var application = await scene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
+        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/reject", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "reject before review");
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/start-review", null)).EnsureSuccessStatusCode();
 
@@ -90,7 +90,7 @@ public sealed class PolicyWorkflowTests
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
         var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
-        await scene.ApplyAsync(alpha, id);
+        await PolicyScene.ApplyAsync(alpha, id);
 
         var second = await alpha.PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm());
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -132,8 +132,8 @@ public sealed class PolicyWorkflowTests
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
         var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var a = await scene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), id);
-        await scene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
+        var a = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), id);
+        await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
         (await gov.PostAsync($"/api/v1/policies/applications/{a}/start-review", null)).EnsureSuccessStatusCode();
         (await gov.PostAsync($"/api/v1/policies/applications/{a}/approve", null)).EnsureSuccessStatusCode();
         (await gov.PostAsJsonAsync($"/api/v1/policies/applications/{a}/pay", new { amountYuan = 80_000 })).EnsureSuccessStatusCode();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -27,7 +28,7 @@ public sealed class RuleBuilderBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await first.Locator("[data-builder-value]").FillAsync("20");
         await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20");
         await page.WaitForFunctionAsync($"({Count} ?? '') !== ''");
-        var employeesOnly = int.Parse((await builder.Locator("[data-builder-count]").GetAttributeAsync("data-eligible"))!);
+        var employeesOnly = int.Parse((await builder.Locator("[data-builder-count]").GetAttributeAsync("data-eligible"))!, CultureInfo.InvariantCulture);
         employeesOnly.ShouldBeGreaterThan(0);
 
         await builder.GetByRole(AriaRole.Button, new() { Name = "Add a condition" }).ClickAsync();
@@ -36,7 +37,7 @@ public sealed class RuleBuilderBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await second.Locator("[data-builder-value]").SelectOptionAsync(["digital-content", "creative-design"]);
         await Assertions.Expect(page.Locator("[data-rule-input]")).ToHaveValueAsync("employees >= 20\nand category in [\"creative-design\", \"digital-content\"]");
         await page.WaitForFunctionAsync($"Number({Count}) < {employeesOnly}");
-        var both = int.Parse((await builder.Locator("[data-builder-count]").GetAttributeAsync("data-eligible"))!);
+        var both = int.Parse((await builder.Locator("[data-builder-count]").GetAttributeAsync("data-eligible"))!, CultureInfo.InvariantCulture);
         both.ShouldBeGreaterThan(0);
         (await page.Locator("[data-preview-count]").GetAttributeAsync("data-eligible")).ShouldBe(both.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

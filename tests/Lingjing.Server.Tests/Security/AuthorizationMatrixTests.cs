@@ -71,7 +71,7 @@ public sealed class AuthorizationMatrixTests(DemoZoneFixture zone)
         var response = await client.GetAsync(route);
 
         var status = (int)response.StatusCode;
-        if (caller == Caller.Anonymous && expected == SignIn && !route.StartsWith("/api"))
+        if (caller == Caller.Anonymous && expected == SignIn && !route.StartsWith("/api", StringComparison.Ordinal))
             // Pages send people to the sign-in page rather than answering 401.
             (status == 302 && response.Headers.Location!.ToString().Contains("/account/signin")).ShouldBeTrue($"{route} gave {status}");
         else

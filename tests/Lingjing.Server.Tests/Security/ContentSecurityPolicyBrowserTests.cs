@@ -59,7 +59,7 @@ public sealed class ContentSecurityPolicyBrowserTests(DemoZoneFixture zone, Chro
         // The recorder does see a violation when there is one: an inline script is refused.
         await page.EvaluateAsync("() => document.body.appendChild(Object.assign(document.createElement('script'), { textContent: 'window.__ran = true' }))");
         string[] recorded = [];
-        for (var attempt = 0; attempt < 100 && !recorded.Any(v => v.StartsWith("script-src")); attempt++)
+        for (var attempt = 0; attempt < 100 && !recorded.Any(v => v.StartsWith("script-src", StringComparison.Ordinal)); attempt++)
         {
             // The violation event is queued as a task: let the page run before reading again.
             await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 50))");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Lingjing.Server.Tests.Browser;
@@ -24,7 +25,7 @@ public sealed class AlarmBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         await page.WaitForURLAsync("**/park", new() { Timeout = 60_000 });
         await page.GotoAsync("/park/twins/alarms");
         await Assertions.Expect(page.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
-        var unreadBefore = int.Parse((await page.Locator("[data-live-bell]").GetAttributeAsync("data-unread"))!);
+        var unreadBefore = int.Parse((await page.Locator("[data-live-bell]").GetAttributeAsync("data-unread"))!, CultureInfo.InvariantCulture);
         await page.EvaluateAsync("() => { window.__sameDocument = true; }");
 
         var reading = await device.PostAsync($"/api/v1/devices/{twin}/telemetry", new StringContent("""{ "values": { "temperature": 34.5 } }""", Encoding.UTF8, "application/json"));

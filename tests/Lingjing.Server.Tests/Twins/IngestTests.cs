@@ -84,7 +84,7 @@ public sealed class IngestTests(DemoZoneFixture zone)
         (await reader.ReadLineAsync()).ShouldBe("event: live");
         var data = (await reader.ReadLineAsync())!;
         data.ShouldStartWith("data: ");
-        var live = System.Text.Json.JsonSerializer.Deserialize<List<TwinLiveView>>(data["data: ".Length..], new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var live = System.Text.Json.JsonSerializer.Deserialize<List<TwinLiveView>>(data["data: ".Length..], System.Text.Json.JsonSerializerOptions.Web)!;
         live.ShouldHaveSingleItem().Values.ShouldHaveSingleItem().Value.ShouldBe(17);
     }
 

@@ -11,7 +11,7 @@ namespace Lingjing.Server.Tests.World;
 /// <summary>Stands in for the engine's /world/ws endpoint in browser tests of the world client: speaks
 /// the protocol (Welcome, history, profiles, a snapshot every 100 ms with your avatar and a bot at
 /// <see cref="BotX"/>), records every client frame and lets the test send or close at will.</summary>
-public sealed class FakeWorldServer : IStartupFilter
+public sealed class FakeWorldServer : IStartupFilter, IDisposable
 {
     public const uint SelfId = 1;
     public const uint BotId = 2;
@@ -150,4 +150,6 @@ public sealed class FakeWorldServer : IStartupFilter
             if (result.EndOfMessage) return message.ToArray();
         }
     }
+
+    public void Dispose() => sending.Dispose();
 }

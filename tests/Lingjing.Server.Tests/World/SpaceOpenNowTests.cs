@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lingjing.Server.Features.Accounts;
@@ -34,7 +35,7 @@ public sealed class SpaceOpenNowTests
         await TestUsers.CreateAsync(app, "clock@test.local", Roles.Employee);
         var token = await app.TokenAsync("clock@test.local", TestUsers.Password);
         await using var atTime = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse(utc)))));
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture)))));
         var client = atTime.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -18,6 +18,7 @@ namespace Lingjing.Server.Tests.World;
 /// controls frame by frame: what a real server cannot be made to do on cue (snapshots at chosen points,
 /// a dropped connection). Meeting, chat, history and leaving over the real /world/ws are in
 /// <see cref="SharedWorldBrowserTests"/>.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
     private readonly FakeWorldServer world = new();
@@ -41,6 +42,7 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
         if (context is not null) await context.CloseAsync();
         await host.DisposeAsync();
         await app.DisposeAsync();
+        world.Dispose();
     }
 
     private async Task<IPage> OpenAsync()

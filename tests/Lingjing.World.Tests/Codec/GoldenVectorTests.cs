@@ -77,7 +77,9 @@ public class GoldenVectorTests
 
     private static List<IndexEntry> Index(string dir) =>
         JsonSerializer.Deserialize<List<IndexEntry>>(File.ReadAllText(Path.Combine(dir, "vectors.json")),
-            new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+            CaseInsensitive)!;
+
+    private static readonly JsonSerializerOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
 
     private sealed record IndexEntry(string Name, string Message, string Binary, string Json, string Description);
 }

@@ -12,11 +12,11 @@ public sealed class IdentityTableConfiguration :
     IEntityTypeConfiguration<IdentityUserLogin<Guid>>, IEntityTypeConfiguration<IdentityUserToken<Guid>>,
     IEntityTypeConfiguration<IdentityRoleClaim<Guid>>
 {
-    public void Configure(EntityTypeBuilder<LingjingUser> user) => user.ToTable("users");
-    public void Configure(EntityTypeBuilder<IdentityRole<Guid>> role) => role.ToTable("roles");
-    public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> userRole) => userRole.ToTable("user_roles");
-    public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> claim) => claim.ToTable("user_claims");
-    public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> login) => login.ToTable("user_logins");
-    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> token) => token.ToTable("user_tokens");
-    public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> claim) => claim.ToTable("role_claims");
+    public void Configure(EntityTypeBuilder<LingjingUser> builder) => builder.ToTable("users");
+    public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder) => builder.ToTable("roles");
+    public void Configure(EntityTypeBuilder<IdentityUserRole<Guid>> builder) => builder.ToTable("user_roles");
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("user_claims");
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> builder) => builder.ToTable("user_logins");
+    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> builder) => builder.ToTable("user_tokens");
+    public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
 }

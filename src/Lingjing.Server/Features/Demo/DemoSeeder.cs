@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Zone;
-using Lingjing.Server.Infrastructure;
-using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Data.Bulk;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -81,7 +82,7 @@ internal sealed class DemoSeeder(
         var setting = new SystemSetting
         {
             Key = ZoneStatistics.DemoSettingKey,
-            Value = JsonSerializer.Serialize(new { seed, seededOn = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd"), revenueYears = zone.RevenueYears }),
+            Value = JsonSerializer.Serialize(new { seed, seededOn = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), revenueYears = zone.RevenueYears }),
         };
 
         await using var session = await bulk.BeginAsync(cancellationToken);

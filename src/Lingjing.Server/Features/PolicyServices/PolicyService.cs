@@ -37,8 +37,7 @@ public sealed class PolicyService(
         if (!string.IsNullOrWhiteSpace(query.Stage)) policies = PolicyLife.InStage(policies, query.Stage, today);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var q = query.Q.Trim().ToLower();
-            policies = policies.Where(p => p.TitleZh.Contains(q) || p.TitleEn.ToLower().Contains(q) || p.DepartmentZh.Contains(q) || p.DepartmentEn.ToLower().Contains(q));
+            policies = policies.WhereAnyContains(query.Q, p => p.TitleZh, p => p.TitleEn, p => p.DepartmentZh, p => p.DepartmentEn);
         }
         var ordered = policies.OrderByDescending(p => p.PublishedAt ?? p.CreatedAt).ThenByDescending(p => p.Id);
         var total = await ordered.CountAsync(ct);

@@ -21,8 +21,7 @@ public sealed class PublicCatalogue(LingjingDbContext db, ProfileSnapshotCache p
         if (!string.IsNullOrWhiteSpace(category)) policies = policies.Where(p => p.Category == category);
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var text = q.Trim().ToLower();
-            policies = policies.Where(p => p.TitleZh.Contains(text) || p.TitleEn.ToLower().Contains(text) || p.DepartmentZh.Contains(text) || p.DepartmentEn.ToLower().Contains(text));
+            policies = policies.WhereAnyContains(q, p => p.TitleZh, p => p.TitleEn, p => p.DepartmentZh, p => p.DepartmentEn);
         }
         // Ordered in memory: the stage depends on today, and published policies are a few hundred at most.
         var all = (await policies.ToListAsync(ct))

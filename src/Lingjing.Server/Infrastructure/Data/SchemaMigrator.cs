@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -70,7 +71,7 @@ public sealed class SchemaMigrator(DatabaseSettings database, ILogger<SchemaMigr
         command.CommandText = "SELECT version FROM schema_versions";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var versions = new HashSet<int>();
-        while (await reader.ReadAsync(cancellationToken)) versions.Add(Convert.ToInt32(reader.GetValue(0)));
+        while (await reader.ReadAsync(cancellationToken)) versions.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
         return versions;
     }
 

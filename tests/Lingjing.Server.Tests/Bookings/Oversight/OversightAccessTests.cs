@@ -116,6 +116,6 @@ public sealed class OversightAccessTests
     private static string Around(string text, string word)
     {
         var at = text.IndexOf(word, StringComparison.Ordinal);
-        return at < 0 ? "" : "…" + text.Substring(Math.Max(0, at - 150), Math.Min(text.Length - Math.Max(0, at - 150), 300)) + "…";
+        return at < 0 ? "" : $"…{text.AsSpan(Math.Max(0, at - 150), Math.Min(text.Length - Math.Max(0, at - 150), 300))}…";
     }
 }

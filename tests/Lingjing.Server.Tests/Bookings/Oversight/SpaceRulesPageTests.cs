@@ -1,8 +1,9 @@
-using System.Net;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Features.Bookings.Oversight.Pages;
+using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Localization;
 using Lingjing.Server.Tests.Infrastructure;
 using Lingjing.Server.Tests.Terminals;
@@ -76,7 +77,7 @@ public sealed class SpaceRulesPageTests
         page.ShouldContain("Qingming festival");
         page.ShouldContain("4 Apr 2030 – 6 Apr 2030");
 
-        var removed = await PortalBrowser.PostFormAsync(pages, path, $"remove-blackout-{id}", new() { ["BlackoutId"] = id.ToString() });
+        var removed = await PortalBrowser.PostFormAsync(pages, path, $"remove-blackout-{id}", new() { ["BlackoutId"] = id.ToString(CultureInfo.InvariantCulture) });
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RulesAsync(scene)).GetProperty("blackouts").GetArrayLength().ShouldBe(0);
     }

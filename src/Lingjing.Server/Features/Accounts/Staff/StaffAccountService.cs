@@ -26,8 +26,7 @@ public sealed class StaffAccountService(LingjingDbContext db, UserManager<Lingji
         var accounts = InScope(admin);
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var term = query.Trim().ToUpperInvariant();
-            accounts = accounts.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+            accounts = accounts.WhereAnyContains(query, u => u.Email!, u => u.DisplayName);
         }
         var total = await accounts.CountAsync(ct);
         var rows = await accounts.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Directory.Search;
@@ -12,8 +12,7 @@ internal static class NameRelevance
         IOrderedQueryable<T>? ordered = null;
         foreach (var term in terms.Terms)
         {
-            Expression<Func<T, bool>> inName = row =>
-                EF.Property<string>(row, "NameZh").ToLower().Contains(term) || EF.Property<string>(row, "NameEn").ToLower().Contains(term);
+            var inName = TextMatch.AnyContains<T>(term, row => EF.Property<string>(row, "NameZh"), row => EF.Property<string>(row, "NameEn"));
             ordered = ordered is null ? rows.OrderByDescending(inName) : ordered.ThenByDescending(inName);
         }
         return ordered ?? rows.OrderBy(_ => 0);

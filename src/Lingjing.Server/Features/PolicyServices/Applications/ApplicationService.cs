@@ -223,8 +223,7 @@ public sealed class ApplicationService(
         if (!string.IsNullOrWhiteSpace(query.Category)) rows = rows.Where(r => r.P.Category == query.Category);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var q = query.Q.Trim().ToLower();
-            rows = rows.Where(r => r.E.NameZh.Contains(q) || r.E.NameEn.ToLower().Contains(q) || r.P.TitleZh.Contains(q) || r.P.TitleEn.ToLower().Contains(q));
+            rows = rows.WhereAnyContains(query.Q, r => r.E.NameZh, r => r.E.NameEn, r => r.P.TitleZh, r => r.P.TitleEn);
         }
         var ordered = rows.OrderBy(r => r.A.UpdatedAt).ThenBy(r => r.A.Id);
         var total = await ordered.CountAsync(ct);

@@ -3,7 +3,7 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// <summary>Keeps the last <see cref="ProfileSnapshot"/> so live rule previews and explanations do not
 /// reload 50,000 profiles per keystroke. Rematches ask for a fresh one.</summary>
 public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<Lingjing.Server.Infrastructure.LingjingOptions> options,
-    ILogger<ProfileSnapshotCache> logger)
+    ILogger<ProfileSnapshotCache> logger) : IDisposable
 {
     /// <summary>How old a snapshot may be for previews and explanations before a reload starts.</summary>
     public static readonly TimeSpan PreviewMaxAge = TimeSpan.FromSeconds(30);
@@ -75,4 +75,6 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
         }
         return await ReloadAsync(onlyIfNone: false, ct);
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -31,7 +31,7 @@ public sealed class RuleWording(RuleVocabulary vocabulary)
         _ => rule.Quote(node),
     };
 
-    private string Tag(RuleNode.Call call, bool zh)
+    private static string Tag(RuleNode.Call call, bool zh)
     {
         var tag = ((RuleNode.StringLiteral)call.Arguments[0]).Value;
         return EnterpriseTags.Name(tag, zh);

@@ -36,7 +36,9 @@ public sealed class TwinGraphService(LingjingDbContext db, TwinModelCatalog mode
             var inMiddle = $"\"{name}\":{json},";
             twins = twins.Where(t => t.Properties.Contains(atEnd) || t.Properties.Contains(inMiddle));
         }
+#pragma warning disable CA1309 // EF Core translates string.Compare to SQL's >; both databases compare ids bytewise (C collation)
         if (query.After is { } after) twins = twins.Where(t => string.Compare(t.Id, after) > 0);
+#pragma warning restore CA1309
         var page = await twins.OrderBy(t => t.Id).Take(query.Limit + 1).ToListAsync(ct);
         var more = page.Count > query.Limit;
         if (more) page.RemoveAt(page.Count - 1);

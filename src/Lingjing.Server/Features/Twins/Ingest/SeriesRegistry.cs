@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace Lingjing.Server.Features.Twins.Ingest;
 
 /// <summary>Ids of the time series (twin, telemetry name), all held in memory; a new series is
 /// inserted the first time a device sends that telemetry.</summary>
-public sealed class SeriesRegistry(DatabaseSettings database)
+public sealed class SeriesRegistry(DatabaseSettings database) : IDisposable
 {
     private readonly ConcurrentDictionary<(string Twin, string Name), SeriesInfo> byKey = new();
     private readonly ConcurrentDictionary<int, SeriesInfo> byId = new();
@@ -52,7 +53,7 @@ public sealed class SeriesRegistry(DatabaseSettings database)
             select.CommandText = "SELECT id FROM telemetry_series WHERE twin_id = @t AND name = @n";
             Parameter(select, "t", twinId);
             Parameter(select, "n", name);
-            var id = Convert.ToInt32(await select.ExecuteScalarAsync(ct));
+            var id = Convert.ToInt32(await select.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             var info = new SeriesInfo(id, twinId, name);
             Remember(info);
             return info;
@@ -90,4 +91,6 @@ public sealed class SeriesRegistry(DatabaseSettings database)
         p.Value = value;
         command.Parameters.Add(p);
     }
+
+    public void Dispose() => creating.Dispose();
 }

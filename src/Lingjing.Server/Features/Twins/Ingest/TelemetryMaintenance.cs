@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class TelemetryMaintenance(
     LatestValues latest,
     TimeProvider time,
     IOptions<TelemetryOptions> options,
-    ILogger<TelemetryMaintenance> logger)
+    ILogger<TelemetryMaintenance> logger) : IDisposable
 {
     public const long MinuteMs = 60_000;
     public const long HourMs = 3_600_000;
@@ -148,7 +149,7 @@ public sealed class TelemetryMaintenance(
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM telemetry_marks WHERE key = @k";
         Parameter(command, "k", key);
-        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
@@ -182,4 +183,6 @@ public sealed class TelemetryMaintenance(
         };
         return sqlite;
     }
+
+    public void Dispose() => gate.Dispose();
 }

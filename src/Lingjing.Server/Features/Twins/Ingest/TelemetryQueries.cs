@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,8 @@ public sealed class TelemetryQueries(LingjingDbContext db, SeriesRegistry series
             await reader.ReadAsync(ct);
             var count = reader.GetInt64(0);
             return count == 0 ? (0, 0, TimeSpan.Zero)
-                : (Convert.ToDouble(reader.GetValue(1)) / count, count, TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(3)) - Convert.ToInt64(reader.GetValue(2))));
+                : (Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture) / count, count,
+                    TimeSpan.FromMilliseconds(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) - Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
         }
         finally
         {

@@ -69,5 +69,9 @@ internal sealed class GuardedWebSocketStream(Stream inner, WorldFrameGuardFeatur
         base.Dispose(disposing);
     }
 
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync();
+        await base.DisposeAsync();
+    }
 }
