@@ -13,8 +13,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Not a performance bound (bench/ measures speed): the browser's server shares two cores and one
+    /// thread pool with the rest of the suite running in parallel, and a page may wait its turn.</summary>
+    private const int PatientMilliseconds = 30_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(PatientMilliseconds);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,9 +41,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = locale,
         });
-        // Not a performance bound (bench/ measures speed): the browser's server shares two cores and one
-        // thread pool with the rest of the suite running in parallel, and a page may wait its turn.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(PatientMilliseconds);
         return await context.NewPageAsync();
     }
 

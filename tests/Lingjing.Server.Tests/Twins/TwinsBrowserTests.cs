@@ -58,15 +58,15 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         await page.WaitForURLAsync("**/park", new() { Timeout = 60_000 });
 
         await page.GotoAsync("/park/twins");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Digital twins", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByText("OEE per shift").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator($"[data-live-state='{Machines[0]}']")).ToHaveAttributeAsync("data-state", "1", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Digital twins");
+        await Assertions.Expect(page.GetByText("OEE per shift").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"[data-live-state='{Machines[0]}']")).ToHaveAttributeAsync("data-state", "1");
         await page.WaitForSelectorAsync("[data-live-status][data-ok=true]");
         await page.WaitForFunctionAsync("document.querySelector('[data-twins-history]')?.dataset.chartState === 'ready'");
         await SaveScreenshotAsync(page, "twins-overview");
 
         await page.GotoAsync($"/park/twins/{Machines[1]}");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Air-jet loom 1", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Air-jet loom 1");
         await page.WaitForFunctionAsync("document.querySelector('[data-twins-history]')?.dataset.chartState === 'ready'");
         await page.Locator("[data-history-name]").SelectOptionAsync("goodCount");
         await page.GetByRole(AriaRole.Button, new() { Name = "6 h" }).ClickAsync();
@@ -75,7 +75,7 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         await SaveScreenshotAsync(page, "twins-machine");
 
         await page.GotoAsync("/park/twins/devices");
-        await Assertions.Expect(page.GetByText(Machines[2]).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText(Machines[2]).First).ToBeVisibleAsync();
         await SaveScreenshotAsync(page, "twins-devices");
 
         await page.GotoAsync("/world/1", new() { WaitUntil = WaitUntilState.Load });
