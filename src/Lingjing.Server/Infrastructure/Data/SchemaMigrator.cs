@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Lingjing.Server.Infrastructure.Data;
 
@@ -29,7 +27,7 @@ public sealed class SchemaMigrator(DatabaseSettings database, ILogger<SchemaMigr
         if (database.IsPostgres)
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
         else
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
+            await ExecuteAsync(connection, null, DatabaseConnections.SqliteJournal, cancellationToken);
         try
         {
             await ExecuteAsync(connection, null,
@@ -61,9 +59,7 @@ public sealed class SchemaMigrator(DatabaseSettings database, ILogger<SchemaMigr
         }
     }
 
-    public DbConnection Open() => database.IsPostgres
-        ? new NpgsqlConnection(database.ConnectionString)
-        : new SqliteConnection(database.ConnectionString);
+    public DbConnection Open() => DatabaseConnections.Create(database);
 
     private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -3,23 +3,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lingjing.Server.Infrastructure.Data;
 
-/// <summary>Per-connection SQLite settings. WAL (set once by the migrator) with synchronous=NORMAL
-/// keeps every committed transaction across a process crash; busy_timeout lets writers wait.</summary>
+/// <summary>Gives EF Core's SQLite connections the one set of settings (<see cref="DatabaseConnections.SqlitePragmas"/>,
+/// with the reasons there).</summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = DatabaseConnections.SqlitePragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = DatabaseConnections.SqlitePragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

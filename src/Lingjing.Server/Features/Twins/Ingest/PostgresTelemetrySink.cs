@@ -1,3 +1,4 @@
+using Lingjing.Server.Infrastructure.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -5,7 +6,7 @@ namespace Lingjing.Server.Features.Twins.Ingest;
 
 /// <summary>Binary COPY of raw points on one long-lived connection; the transaction commits with
 /// PostgreSQL's default synchronous commit, so a returned write is on disk.</summary>
-internal sealed class PostgresTelemetrySink(string connectionString) : ITelemetrySink
+internal sealed class PostgresTelemetrySink(DatabaseSettings database) : ITelemetrySink
 {
     private const string Copy = "COPY telemetry_raw (seq, series_id, ts, value) FROM STDIN (FORMAT BINARY)";
     private NpgsqlConnection? connection;
@@ -62,7 +63,7 @@ internal sealed class PostgresTelemetrySink(string connectionString) : ITelemetr
     {
         if (connection is { State: System.Data.ConnectionState.Open }) return connection;
         if (connection is not null) await connection.DisposeAsync();
-        connection = new NpgsqlConnection(connectionString);
+        connection = (NpgsqlConnection)DatabaseConnections.Create(database);
         await connection.OpenAsync(ct);
         return connection;
     }

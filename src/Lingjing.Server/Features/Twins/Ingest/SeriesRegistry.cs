@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Lingjing.Server.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Lingjing.Server.Features.Twins.Ingest;
 
@@ -82,7 +80,7 @@ public sealed class SeriesRegistry(DatabaseSettings database) : IDisposable
         byTwin.GetOrAdd(info.TwinId, _ => new ConcurrentDictionary<string, SeriesInfo>(StringComparer.Ordinal))[info.Name] = info;
     }
 
-    private DbConnection Open() => database.IsPostgres ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
+    private DbConnection Open() => DatabaseConnections.Create(database);
 
     private static void Parameter(DbCommand command, string name, object value)
     {

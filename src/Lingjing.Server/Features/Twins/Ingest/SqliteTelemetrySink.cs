@@ -1,12 +1,13 @@
 using System.Text;
+using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Lingjing.Server.Features.Twins.Ingest;
 
 /// <summary>Multi-row INSERTs of raw points in one transaction on one long-lived connection, bound
-/// by position through SQLite's own API. synchronous=FULL: a committed write survives a power loss,
-/// not only a process crash.</summary>
+/// by position through SQLite's own API, with the database's one set of settings and a large page cache
+/// (<see cref="DatabaseConnections"/>).</summary>
 internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetrySink
 {
     private const int RowsPerStatement = 256;
@@ -78,13 +79,8 @@ internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetryS
     private SqliteConnection Open()
     {
         if (connection is not null) return connection;
-        connection = new SqliteConnection(connectionString);
+        connection = DatabaseConnections.CreateSqliteWriter(connectionString);
         connection.Open();
-        using (var pragmas = connection.CreateCommand())
-        {
-            pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
-            pragmas.ExecuteNonQuery();
-        }
         var db = connection.Handle!;
         var row = "(?, ?, ?, ?)";
         var sql = new StringBuilder("INSERT INTO telemetry_raw (seq, series_id, ts, value) VALUES ")

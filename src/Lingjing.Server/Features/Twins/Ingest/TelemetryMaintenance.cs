@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Lingjing.Server.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Lingjing.Server.Features.Twins.Ingest;
 
@@ -170,19 +168,7 @@ public sealed class TelemetryMaintenance(
         return p;
     }
 
-    private DbConnection Open()
-    {
-        if (database.IsPostgres) return new NpgsqlConnection(database.ConnectionString);
-        var sqlite = new SqliteConnection(database.ConnectionString);
-        sqlite.StateChange += (_, e) =>
-        {
-            if (e.CurrentState != System.Data.ConnectionState.Open) return;
-            using var pragma = sqlite.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
-            pragma.ExecuteNonQuery();
-        };
-        return sqlite;
-    }
+    private DbConnection Open() => DatabaseConnections.Create(database);
 
     public void Dispose() => gate.Dispose();
 }

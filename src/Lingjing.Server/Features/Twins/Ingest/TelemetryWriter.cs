@@ -28,7 +28,7 @@ public sealed class TelemetryWriter(
     {
         await Task.Yield();
         await using ITelemetrySink sink = database.IsPostgres
-            ? new PostgresTelemetrySink(database.ConnectionString)
+            ? new PostgresTelemetrySink(database)
             : new SqliteTelemetrySink(database.ConnectionString);
         var sequence = await StartSequenceAsync(sink, stoppingToken);
         var max = options.Value.MaxPointsPerTransaction;

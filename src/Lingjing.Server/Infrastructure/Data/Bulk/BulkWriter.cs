@@ -11,18 +11,12 @@ public sealed class BulkWriter(DatabaseSettings database)
     {
         if (database.IsPostgres)
         {
-            var connection = new NpgsqlConnection(database.ConnectionString);
+            var connection = (NpgsqlConnection)DatabaseConnections.Create(database);
             await connection.OpenAsync(cancellationToken);
             return new PostgresBulkSession(connection, await connection.BeginTransactionAsync(cancellationToken));
         }
-        var sqlite = new SqliteConnection(database.ConnectionString);
+        var sqlite = DatabaseConnections.CreateSqliteWriter(database.ConnectionString);
         await sqlite.OpenAsync(cancellationToken);
-        await using (var pragmas = sqlite.CreateCommand())
-        {
-            // Same per-connection settings as EF's connections, plus a larger page cache for the load.
-            pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        }
         return new SqliteBulkSession(sqlite, (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken));
     }
 }
