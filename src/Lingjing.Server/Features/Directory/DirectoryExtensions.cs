@@ -9,6 +9,7 @@ public static class DirectoryExtensions
     public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Each database's own text index: FTS5 trigram on SQLite, pg_trgm on PostgreSQL.
         services.AddScoped<IDirectoryTextSearch>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
             ? new PostgresTextSearch()
             : new SqliteTextSearch(sp.GetRequiredService<LingjingDbContext>()));

@@ -18,7 +18,7 @@ public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, Ti
 
     /// <summary>Returns how many notifications were added (people who already had the dedup key are skipped).</summary>
     public async Task<int> NotifyUsersAsync(IReadOnlyCollection<Guid> userIds, NotificationMessage message, CancellationToken ct = default) =>
-        Told(await NotifyWhereInAsync("u.id", userIds.Distinct().Select(GuidParameter).ToList(), message, ct), new NotificationAudience(Users: userIds.ToHashSet()));
+        Told(await NotifyWhereInAsync("u.id", userIds.Distinct().Select(database.GuidParameter).ToList(), message, ct), new NotificationAudience(Users: userIds.ToHashSet()));
 
     /// <summary>Tells every account of these enterprises (administrators and members).</summary>
     public async Task<int> NotifyEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, NotificationMessage message, CancellationToken ct = default) =>
@@ -26,7 +26,7 @@ public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, Ti
 
     public async Task<int> NotifyParkOperatorsAsync(int parkId, NotificationMessage message, CancellationToken ct = default) =>
         Told(await InsertAsync("u.park_id = {8} AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id = {9})",
-            [parkId, GuidParameter(RoleIds.For(Roles.ParkOperator))], message, ct), new NotificationAudience(ParkOperatorsOf: parkId));
+            [parkId, database.GuidParameter(RoleIds.For(Roles.ParkOperator))], message, ct), new NotificationAudience(ParkOperatorsOf: parkId));
 
     private int Told(int added, NotificationAudience audience)
     {
@@ -81,9 +81,6 @@ public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, Ti
             if (opened) await connection.CloseAsync();
         }
     }
-
-    // EF stores Guids on SQLite as upper-case text; a raw parameter must match that form.
-    private object GuidParameter(Guid id) => database.IsPostgres ? id : id.ToString().ToUpperInvariant();
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -5,6 +5,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>A GUID as a raw SQL parameter: a uuid on PostgreSQL, EF's upper-case text on SQLite.</summary>
+    public object GuidParameter(Guid id) => IsPostgres ? id : Bulk.SqliteValues.GuidText(id);
+
     public static DatabaseSettings FromConfiguration(IConfiguration configuration, LingjingOptions options)
     {
         var postgres = configuration.GetConnectionString("Postgres");

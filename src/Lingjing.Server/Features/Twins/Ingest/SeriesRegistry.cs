@@ -41,9 +41,7 @@ public sealed class SeriesRegistry(DatabaseSettings database) : IDisposable
             await using var connection = Open();
             await connection.OpenAsync(ct);
             await using var insert = connection.CreateCommand();
-            insert.CommandText = database.IsPostgres
-                ? "INSERT INTO telemetry_series (twin_id, name) VALUES (@t, @n) ON CONFLICT (twin_id, name) DO NOTHING"
-                : "INSERT OR IGNORE INTO telemetry_series (twin_id, name) VALUES (@t, @n)";
+            insert.CommandText = "INSERT INTO telemetry_series (twin_id, name) VALUES (@t, @n) ON CONFLICT (twin_id, name) DO NOTHING";
             Parameter(insert, "t", twinId);
             Parameter(insert, "n", name);
             await insert.ExecuteNonQueryAsync(ct);

@@ -130,6 +130,7 @@ public sealed class TelemetryMaintenance(
 
     private string Fold(string table, long width)
     {
+        // SQLite has no LEAST/GREATEST; its two-argument min/max are the same thing.
         var (least, greatest) = database.IsPostgres ? ("LEAST", "GREATEST") : ("min", "max");
         return $"""
             INSERT INTO {table} (series_id, bucket, count, sum, min, max)

@@ -8,6 +8,9 @@ namespace Lingjing.Server.Infrastructure.Data.Bulk;
 /// rows back as if it had written them itself.</summary>
 internal static class SqliteValues
 {
+    /// <summary>EF's SQLite provider keeps GUIDs as upper-case text; raw SQL must bind that form or it matches nothing.</summary>
+    public static string GuidText(Guid id) => id.ToString().ToUpperInvariant();
+
     public static object Encode(object? value, BulkType type) => value switch
     {
         null => DBNull.Value,
@@ -26,8 +29,7 @@ internal static class SqliteValues
             BulkType.Time => ((TimeOnly)value).ToString("HH\\:mm\\:ss\\.FFFFFFF", CultureInfo.InvariantCulture),
             BulkType.Timestamp => ((DateTime)value).ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss\\.FFFFFFF", CultureInfo.InvariantCulture),
             BulkType.TimestampOffset => ((DateTimeOffset)value).ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss\\.FFFFFFFzzz", CultureInfo.InvariantCulture),
-            // EF's SQLite provider keeps GUIDs as upper-case text.
-            BulkType.Uuid => ((Guid)value).ToString().ToUpperInvariant(),
+            BulkType.Uuid => GuidText((Guid)value),
             BulkType.Bytes => (byte[])value,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         },
