@@ -37,6 +37,8 @@ public sealed partial class TranslationCoverageTests
                 new EnterpriseProfileUpdate(null, null, null, null, new string('w', 301), null, null, null, null).Validate(),
                 new UserProfileUpdate("", new string('j', 101), "fr").Validate(),
                 new UserProfileUpdate(new string('d', 101), null, null).Validate(),
+                new SetupForm { Email = "x", DisplayName = "", Password = "weak" }.Validate(),
+                new SetupForm { Email = "a@b.c", DisplayName = new string('n', 101), Password = "Strong#Pass1", ConfirmPassword = "Other#Pass1" }.Validate(),
             }.SelectMany(e => e.ToDictionary().Values.SelectMany(v => v).Append(e.Summary.Localized())),
         ];
         var english = Messages();
@@ -48,9 +50,6 @@ public sealed partial class TranslationCoverageTests
 
         english.Count.ShouldBeGreaterThan(10);
         english.Zip(chinese).Where(p => p.First == p.Second).Select(p => p.First).ShouldBeEmpty();
-        var setup = new SetupForm { Email = "x", DisplayName = "", Password = "weak" }.Validate().Values
-            .Concat(new SetupForm { Email = "a@b.c", DisplayName = new string('n', 101), Password = "Strong#Pass1", ConfirmPassword = "Other#Pass1" }.Validate().Values);
-        setup.Where(m => !Chinese.ContainsKey(m)).ShouldBeEmpty();
     }
 
     /// <summary>What features tell people through the one error path (failures, field messages, field
@@ -102,11 +101,14 @@ public sealed partial class TranslationCoverageTests
     private static partial Regex LocalizedLiteral();
 
     /// <summary>Failure.X("..."), .Titled("..."), LimitReached("..."), BadInput("..."), NotFound("..."),
-    /// errors.Add(field, "..."), a field's display name new("key", "..."), and a phrase new("... ...") (a
+    /// errors.Add(field, "..."), Fail(field, fallback, "..."), a rule error Error(at, "..."), new Phrase("..."), a field's display name new("key", "..."), and a phrase new("... ...") (a
     /// target-typed new of text with a space: field names and single words are not sentences).</summary>
     [GeneratedRegex("""
         (?:Failure\.\w+|\.Titled|LimitReached|\bBadInput|\bNotFound)\(\s*"((?:[^"\\]|\\.)*)"
         |\.Add\((?!")[\w.]+,\s*"((?:[^"\\]|\\.)*)"
+        |\bFail(?:<[^()]*?>)?\([\w.]+,\s*[^,"]+,\s*"((?:[^"\\]|\\.)*)"
+        |\bError\((?:[\w.!\[\]]+,\s*){1,2}"((?:[^"\\]|\\.)*)"
+        |\bnew\s+Phrase\("((?:[^"\\]|\\.)*)"
         |(?<![\w.])new\("[a-z][A-Za-z0-9]*",\s*"((?:[^"\\]|\\.)*)"\)(?:,\s*"((?:[^"\\]|\\.)*)")?
         |(?<![\w.])new\("((?:[^"\\]|\\.)*\s(?:[^"\\]|\\.)*)"
         """, RegexOptions.IgnorePatternWhitespace)]

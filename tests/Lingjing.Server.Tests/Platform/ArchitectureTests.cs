@@ -118,6 +118,23 @@ public sealed partial class ArchitectureTests
         wrong.ShouldBeEmpty();
     }
 
+    /// <summary>The one error path (docs/architecture.md): features answer errors with a <c>Failure</c> and
+    /// <c>ToProblem()</c>, so every API error is problem details in the reader's language with field keys.</summary>
+    [Fact]
+    public void Features_write_problem_details_only_through_the_one_mapping()
+    {
+        var features = Path.Combine(SourceTree.ServerProject, "Features");
+        var direct = SourceFiles(features, "*.cs")
+            .Where(f => DirectProblem().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(features, f))
+            .ToList();
+
+        direct.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"\b(Typed)?Results\.(Problem|ValidationProblem)\(")]
+    private static partial Regex DirectProblem();
+
     private static IEnumerable<string> SourceFiles(string project, string pattern) =>
         System.IO.Directory.EnumerateFiles(project, pattern, SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(project, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or "wwwroot"));

@@ -93,7 +93,8 @@ public sealed class PolicyLifeTests
         closed.GetProperty("closesOn").GetString().ShouldBe(scene.App.Service<PolicyCalendar>().Today().AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var bad = await client.GetAsync("/api/v1/policies?stage=soon");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("open, upcoming, closed");
+        (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!.Errors["stage"]
+            .ShouldHaveSingleItem().ShouldContain("open, upcoming, closed");
     }
 
     [Theory, BothDatabases]

@@ -57,6 +57,26 @@ public sealed class RuleParserTests
         error!.Message.ShouldContain("expected a number");
     }
 
+    [Fact]
+    public void A_chinese_reader_gets_rule_errors_in_chinese_with_the_rule_words_as_written()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            PolicyRule.TryParse("employees > 10 and\nemployes >= 3", Vocabulary, RuleType.Boolean, out _, out var error).ShouldBeFalse();
+            error!.Line.ShouldBe(2);
+            error.Message.ShouldStartWith("应为企业档案字段（");
+            error.Message.ShouldEndWith("却是未知字段“employes”");
+            PolicyRule.TryParse("employees >= \"many\"", Vocabulary, RuleType.Boolean, out _, out error).ShouldBeFalse();
+            error!.Message.ShouldBe("应为一个数字（在“>=”右边），却是字符串 \"many\"");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Theory]
     [InlineData("", 0, "the rule is empty")]
     [InlineData("employees >=", 12, "expected a value")]

@@ -171,7 +171,8 @@ public sealed class IngestTests(DemoZoneFixture zone)
 
         var unknown = await operatorClient.GetAsync($"/api/v1/twins/{twin}/history?name=voltage");
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await unknown.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("it has: phases.l1, phases.l2, phases.l3, power");
+        (await unknown.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!.Errors["name"]
+            .ShouldHaveSingleItem().ShouldContain("it has: phases.l1, phases.l2, phases.l3, power");
         (await operatorClient.GetAsync($"/api/v1/twins/{twin}/history?name=power&from=yesterday")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }

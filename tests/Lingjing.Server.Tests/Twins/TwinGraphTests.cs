@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Lingjing.Server.Features.Twins.Graph;
 using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Shouldly;
 
 namespace Lingjing.Server.Tests.Twins;
@@ -91,7 +92,9 @@ public sealed class TwinGraphTests(DemoZoneFixture zone)
         var id = $"p01-line-textile-extra-{db.ToString().ToLowerInvariant()}";
         var bad = await client.PostAsJsonAsync("/api/v1/twins", new { id, modelId = Machine, parentId = "p01-line-textile", nameEn = "Extra loom", properties = new { kind = 3 } });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe("property 'kind': expected a string");
+        var problem = (await bad.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!;
+        problem.Errors["properties.kind"].ShouldBe(["expected a string"]);
+        problem.Detail.ShouldBe("Check these fields: kind.");
 
         var created = await client.PostAsJsonAsync("/api/v1/twins", new { id, modelId = Machine, parentId = "p01-line-textile", nameEn = "Extra loom", properties = new { kind = "jacquard", idealRatePerMinute = 45 } });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());

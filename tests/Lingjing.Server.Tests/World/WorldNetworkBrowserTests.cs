@@ -93,10 +93,9 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
         await page.Keyboard.DownAsync("w");
         await page.WaitForFunctionAsync("() => window.lingjingWorld.position().z > 3");
         await page.Keyboard.UpAsync("w");
-        // Stopping is itself news (state idle): wait for it, then for silence.
-        for (var wait = 0; wait < 100 && world.Received.LastOrDefault(f => f.Input is not null)?.Input.State != MovementState.Idle; wait++)
-            await Task.Delay(100);
-        var inputs = world.Received.Where(f => f.Input is not null).Select(f => f.Input).ToList();
+        // Stopping is itself news (state idle): wait until the inputs end with it and have settled (a page
+        // slowed by a busy machine may still be sending the last steps), then listen for silence.
+        var inputs = await SettledInputsAsync();
         await page.WaitForTimeoutAsync(700);
 
         inputs.Count.ShouldBeGreaterThan(2);
@@ -104,6 +103,19 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
         inputs.Last().Z.ShouldBeGreaterThan(300);
         inputs.Last().State.ShouldBe(MovementState.Idle);
         world.Received.Count(f => f.Input is not null).ShouldBe(inputs.Count); // nothing more while standing
+    }
+
+    private async Task<List<Input>> SettledInputsAsync()
+    {
+        var count = -1;
+        for (var wait = 0; wait < 150; wait++)
+        {
+            var inputs = world.Received.Where(f => f.Input is not null).Select(f => f.Input!).ToList();
+            if (inputs.Count == count && inputs.LastOrDefault()?.State == MovementState.Idle) return inputs;
+            count = inputs.Count;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The page kept sending inputs for 30 s after the key was released.");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Directory;
 using Lingjing.Server.Infrastructure.Paging;
+using Microsoft.AspNetCore.Http;
 
 namespace Lingjing.Server.Tests.ZoneDirectory;
 
@@ -35,5 +36,16 @@ internal static class DirectoryHttp
         problem.GetProperty("status").GetInt32().ShouldBe((int)status);
         problem.GetProperty("title").GetString().ShouldNotBeNullOrWhiteSpace();
         return problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "";
+    }
+
+    /// <summary>Asserts a 400 problem with field errors, read in <paramref name="language"/>.</summary>
+    public static async Task<HttpValidationProblemDetails> ValidationProblemAsync(this HttpClient client, string url, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        return (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!;
     }
 }

@@ -37,19 +37,18 @@ public static class TokenApi
         IOptionsMonitor<BearerTokenOptions> bearerOptions, SessionStore sessions, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return TypedResults.Problem(title: "Email and password are required", statusCode: 400,
-                detail: "Send a JSON body {\"email\": \"...\", \"password\": \"...\"}.");
+            return Failure.Invalid(MissingCredentials(request)).Titled("Email and password are required").ToProblem();
 
         var outcome = await verifier.VerifyAsync(request.Email, request.Password, ClientAddress.Of(http));
         switch (outcome.Kind)
         {
             case SignInResultKind.Throttled:
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(title: "Too many failed sign-ins", statusCode: 429,
-                    detail: $"Wait {Math.Ceiling(outcome.RetryAfter.Value.TotalSeconds)} seconds before trying again.");
+                return new Failure(StatusCodes.Status429TooManyRequests, new("Too many failed sign-ins"),
+                    new("Wait {0} seconds before trying again.", Math.Ceiling(outcome.RetryAfter.Value.TotalSeconds))).ToProblem();
             case SignInResultKind.LockedOut or SignInResultKind.Invalid:
                 // One answer for all three, so a caller cannot tell which accounts exist or are locked.
-                return TypedResults.Problem(title: FailedTitle, statusCode: 401, detail: FailedDetail);
+                return new Failure(StatusCodes.Status401Unauthorized, new(FailedTitle), new(FailedDetail)).ToProblem();
         }
 
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
@@ -67,5 +66,13 @@ public static class TokenApi
         // Ends the session behind this request's token or cookie; for a cookie it also clears the cookie.
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
+    }
+
+    private static FieldErrors MissingCredentials(TokenRequest request)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Email)) errors.Add(new Field("email", "Email"), "This field is required.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add(new Field("password", "Password"), "This field is required.");
+        return errors;
     }
 }

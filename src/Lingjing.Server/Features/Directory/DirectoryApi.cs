@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Lingjing.Server.Features.Directory.EnterpriseDirectory;
 using static Lingjing.Server.Features.Directory.InstitutionDirectory;
 using static Lingjing.Server.Features.Directory.ParkDirectory;
 using static Lingjing.Server.Features.Directory.SpaceDirectory;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -28,10 +28,8 @@ public static class DirectoryApi
                 if (!input.IsValid) return BadInput(input);
                 var viewer = EnterpriseViewer.For(user);
                 if (!viewer.SortsAllowed(filter.ParkId).Contains(filter.Sort))
-                    return TypedResults.Problem(title: "This sort is not open to you",
-                        detail: $"Sorting by {filter.Sort} ranks enterprises by a confidential figure: only the government, and a park's " +
-                            "operators listing their own park (parkId), may use it. Sort by relevance, name or founded.",
-                        statusCode: StatusCodes.Status403Forbidden);
+                    return Failure.Forbidden("Sorting by {0} ranks enterprises by a confidential figure: only the government, and a park's operators listing their own park, may use it. Sort by relevance, name or founding date.", filter.Sort)
+                        .Titled("This sort is not open to you").ToProblem();
                 return TypedResults.Ok(await directory.SearchAsync(filter, viewer, ct));
             })
             .WithSummary("Search the zone's enterprises")
@@ -41,7 +39,7 @@ public static class DirectoryApi
                 "are confidential: null (confidentialShown false) except for the government, the enterprise's park operators and its own accounts.");
         api.MapGet("/enterprises/{id:int}", async Task<Results<Ok<EnterpriseDetail>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, EnterpriseDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, EnterpriseViewer.For(user), ct) is { } found ? TypedResults.Ok(found) : Missing("enterprise", id))
+                await directory.FindAsync(id, EnterpriseViewer.For(user), ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no enterprise with id {0}.", id).ToProblem())
             .WithSummary("One enterprise; its revenue by year, staff numbers and contacts only for those who may see them")
             .WithDescription("The confidential group (employees, contactEmail, contactPhone, latestRevenueYuan, revenues) is null, and " +
                 "confidentialShown false, except for the government, the operators of the enterprise's park and the enterprise's own accounts.");
@@ -57,7 +55,7 @@ public static class DirectoryApi
             .WithDescription(ListDescription + " sort: relevance (default with q), name, opened (oldest first).");
         api.MapGet("/parks/{id:int}", async Task<Results<Ok<ParkDetail>, ProblemHttpResult>> (
                 int id, ParkDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("park", id))
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no park with id {0}.", id).ToProblem())
             .WithSummary("One park with its buildings and counts");
 
         api.MapGet("/institutions", async Task<Results<Ok<ResultPage<InstitutionItem>>, ProblemHttpResult>> (
@@ -71,7 +69,7 @@ public static class DirectoryApi
             .WithDescription(ListDescription + " serviceType: a service type code. tag: repeatable, all must match. sort: relevance (default with q), name.");
         api.MapGet("/institutions/{id:int}", async Task<Results<Ok<InstitutionDetail>, ProblemHttpResult>> (
                 int id, InstitutionDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("institution", id))
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no institution with id {0}.", id).ToProblem())
             .WithSummary("One service institution");
 
         api.MapGet("/spaces", async Task<Results<Ok<ResultPage<SpaceItem>>, ProblemHttpResult>> (
@@ -85,13 +83,9 @@ public static class DirectoryApi
             .WithDescription(ListDescription + " type: a space type code. minCapacity: a whole number from 0. sort: relevance (default with q), name, capacity (largest first).");
         api.MapGet("/spaces/{id:int}", async Task<Results<Ok<SpaceDetail>, ProblemHttpResult>> (
                 int id, SpaceDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Missing("space", id))
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no space with id {0}.", id).ToProblem())
             .WithSummary("One space with opening days and equipment");
     }
 
-    private static ProblemHttpResult BadInput(DirectoryInput input) =>
-        TypedResults.Problem(title: "The request is not valid", detail: input.Problem, statusCode: StatusCodes.Status400BadRequest);
-
-    private static ProblemHttpResult Missing(string what, int id) =>
-        TypedResults.Problem(title: "Not found", detail: $"There is no {what} with id {id}.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult BadInput(DirectoryInput input) => Failure.Invalid(input.Errors).ToProblem();
 }

@@ -1,62 +1,71 @@
 using System.Globalization;
 using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
 /// <summary>Reads the raw query-string values of a directory request. Values arrive as text so that
-/// a malformed one gets a sentence naming the parameter and what it allows, not a binding error.
-/// The first problem found is kept in <see cref="Problem"/>.</summary>
+/// a malformed one gets a sentence saying what the parameter allows, under the parameter's key
+/// (<see cref="Errors"/>), not a binding error.</summary>
 public sealed class DirectoryInput
 {
-    public const int DefaultPageSize = 20;
+    public const int DefaultPageSize = PageRequest.DefaultPageSize;
     public const int MaxPageSize = 100;
 
-    public string? Problem { get; private set; }
+    public static readonly Field QueryField = new("q", "Search words");
+    public static readonly Field SortField = new("sort", "Order");
+    public static readonly Field TagField = new("tag", "Tags");
+    public static readonly Field ParkField = new("parkId", "Park");
 
-    public bool IsValid => Problem is null;
+    public FieldErrors Errors { get; } = new();
+
+    public bool IsValid => Errors.IsEmpty;
+
+    /// <summary>Every problem, "field: message", in the current language (for a page).</summary>
+    public string Problem => string.Join(" ", Errors.Lines());
 
     public SearchTerms Query(string? raw)
     {
         if (raw is { Length: > SearchTerms.MaxLength })
-            return Fail($"q is {raw.Length} characters long; a search may have at most {SearchTerms.MaxLength}.", SearchTerms.None);
+            return Fail(QueryField, SearchTerms.None, "At most {0} characters; this search has {1}.", SearchTerms.MaxLength, raw.Length);
         var terms = SearchTerms.Parse(raw);
         return terms.Terms.Count > SearchTerms.MaxTerms
-            ? Fail($"q has {terms.Terms.Count} words; a search may have at most {SearchTerms.MaxTerms}.", SearchTerms.None)
+            ? Fail(QueryField, SearchTerms.None, "At most {0} words; this search has {1}.", SearchTerms.MaxTerms, terms.Terms.Count)
             : terms;
     }
 
-    public int Page(string? raw) => Int("page", raw, 1, 1, int.MaxValue);
+    public int Page(string? raw) => OptionalInt(PageRequest.PageField, raw, 1, int.MaxValue) ?? 1;
 
-    public int PageSize(string? raw) => Int("pageSize", raw, DefaultPageSize, 1, MaxPageSize);
+    public int PageSize(string? raw) => OptionalInt(PageRequest.PageSizeField, raw, 1, MaxPageSize) ?? DefaultPageSize;
 
     /// <summary>An optional whole number within [min, max].</summary>
-    public int? OptionalInt(string name, string? raw, int min, int max)
+    public int? OptionalInt(Field field, string? raw, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         if (int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        return Fail<int?>($"{name} must be a whole number from {min} to {max}; '{Shorten(raw)}' is not.", null);
+        return Fail<int?>(field, null, PageRequest.OutOfRange, min, max, Shorten(raw));
     }
 
-    public bool? OptionalBool(string name, string? raw)
+    public bool? OptionalBool(Field field, string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         return raw.Trim().ToLowerInvariant() switch
         {
             "true" or "1" or "yes" => true,
             "false" or "0" or "no" => false,
-            _ => Fail<bool?>($"{name} must be true or false; '{Shorten(raw)}' is neither.", null),
+            _ => Fail<bool?>(field, null, "true or false; '{0}' is neither.", Shorten(raw)),
         };
     }
 
     /// <summary>A code from a catalogue (category, service type, space type), or null for any.</summary>
-    public string? Code(string name, string? raw, IReadOnlyList<CatalogueEntry> catalogue)
+    public string? Code(Field field, string? raw, IReadOnlyList<CatalogueEntry> catalogue)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         var entry = catalogue.FirstOrDefault(c => string.Equals(c.Code, raw.Trim(), StringComparison.OrdinalIgnoreCase));
-        return entry?.Code ?? Fail<string?>(
-            $"{name} '{Shorten(raw)}' is not known. Allowed values: {string.Join(", ", catalogue.Select(c => c.Code))}.", null);
+        return entry?.Code ?? Fail<string?>(field, null, Failure.NotKnown,
+            Shorten(raw), string.Join(", ", catalogue.Select(c => c.Code)));
     }
 
     /// <summary>One of <paramref name="allowed"/>, or <paramref name="fallback"/> when absent.</summary>
@@ -64,7 +73,7 @@ public sealed class DirectoryInput
     {
         if (string.IsNullOrWhiteSpace(raw)) return fallback;
         var match = allowed.FirstOrDefault(s => string.Equals(s, raw.Trim(), StringComparison.OrdinalIgnoreCase));
-        return match ?? Fail($"sort '{Shorten(raw)}' is not known. Allowed values: {string.Join(", ", allowed)}.", fallback);
+        return match ?? Fail(SortField, fallback, Failure.NotKnown, Shorten(raw), string.Join(", ", allowed));
     }
 
     /// <summary>Tags to require (all of them), compared exactly as stored.</summary>
@@ -72,16 +81,13 @@ public sealed class DirectoryInput
     {
         var tags = (raw ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
         if (tags.Count > SearchTerms.MaxTerms)
-            return Fail<IReadOnlyList<string>>($"At most {SearchTerms.MaxTerms} tag values may be given; got {tags.Count}.", []);
-        return tags.Any(t => t.Length > 100) ? Fail<IReadOnlyList<string>>("A tag may have at most 100 characters.", []) : tags;
+            return Fail<IReadOnlyList<string>>(TagField, [], "At most {0} tags; this search has {1}.", SearchTerms.MaxTerms, tags.Count);
+        return tags.Any(t => t.Length > 100) ? Fail<IReadOnlyList<string>>(TagField, [], "A tag may have at most 100 characters.") : tags;
     }
 
-    private int Int(string name, string? raw, int fallback, int min, int max) =>
-        OptionalInt(name, raw, min, max) ?? fallback;
-
-    private T Fail<T>(string problem, T fallback)
+    private T Fail<T>(Field field, T fallback, string message, params object?[] args)
     {
-        Problem ??= problem;
+        Errors.Add(field, message, args);
         return fallback;
     }
 

@@ -1,9 +1,9 @@
 using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -14,21 +14,25 @@ public sealed class EnterpriseDirectory(LingjingDbContext db, IDirectoryTextSear
     /// <summary>The sorts that rank by no confidential figure.</summary>
     public static readonly IReadOnlyList<string> PublicSorts = ["relevance", "name", "founded"];
 
+    private static readonly Field CategoryField = new("category", "Category");
+    private static readonly Field AboveSizeField = new("aboveSize", "Above designated size");
+
     /// <summary>The query string as sent; <see cref="Read"/> checks it.</summary>
     public sealed record ListRequest(
         [FromQuery(Name = "q")] string? Q,
         [FromQuery(Name = "category")] string? Category,
         [FromQuery(Name = "parkId")] string? ParkId,
         [FromQuery(Name = "aboveSize")] string? AboveSize,
-        [FromQuery(Name = "tag")] string[]? Tag,         [FromQuery(Name = "sort")] string? Sort,
+        [FromQuery(Name = "tag")] string[]? Tag,
+        [FromQuery(Name = "sort")] string? Sort,
         [FromQuery(Name = "page")] string? Page,
         [FromQuery(Name = "pageSize")] string? PageSize)
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),
-            input.Code("category", Category, EnterpriseCategories.All),
-            input.OptionalInt("parkId", ParkId, 1, int.MaxValue),
-            input.OptionalBool("aboveSize", AboveSize),
+            input.Code(CategoryField, Category, EnterpriseCategories.All),
+            input.OptionalInt(DirectoryInput.ParkField, ParkId, 1, int.MaxValue),
+            input.OptionalBool(AboveSizeField, AboveSize),
             input.Tags(Tag),
             input.Sort(Sort, Sorts, string.IsNullOrWhiteSpace(Q) ? "name" : "relevance"),
             input.Page(Page),

@@ -1,9 +1,9 @@
 using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -11,6 +11,8 @@ namespace Lingjing.Server.Features.Directory;
 public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSearch text)
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name"];
+
+    private static readonly Field ServiceTypeField = new("serviceType", "Service type");
 
     public sealed record ListRequest(
         [FromQuery(Name = "q")] string? Q,
@@ -23,8 +25,8 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),
-            input.Code("serviceType", ServiceType, InstitutionServiceTypes.All),
-            input.OptionalInt("parkId", ParkId, 1, int.MaxValue),
+            input.Code(ServiceTypeField, ServiceType, InstitutionServiceTypes.All),
+            input.OptionalInt(DirectoryInput.ParkField, ParkId, 1, int.MaxValue),
             input.Tags(Tag),
             input.Sort(Sort, Sorts, string.IsNullOrWhiteSpace(Q) ? "name" : "relevance"),
             input.Page(Page),

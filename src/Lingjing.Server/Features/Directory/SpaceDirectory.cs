@@ -1,9 +1,9 @@
 using Lingjing.Server.Features.Directory.Search;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Lingjing.Server.Infrastructure.Paging;
 
 namespace Lingjing.Server.Features.Directory;
 
@@ -11,6 +11,9 @@ namespace Lingjing.Server.Features.Directory;
 public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch text)
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name", "capacity"];
+
+    private static readonly Field TypeField = new("type", "Space type");
+    private static readonly Field MinCapacityField = new("minCapacity", "Minimum capacity");
 
     public sealed record ListRequest(
         [FromQuery(Name = "q")] string? Q,
@@ -23,9 +26,9 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),
-            input.Code("type", Type, SpaceTypes.All),
-            input.OptionalInt("parkId", ParkId, 1, int.MaxValue),
-            input.OptionalInt("minCapacity", MinCapacity, 0, int.MaxValue),
+            input.Code(TypeField, Type, SpaceTypes.All),
+            input.OptionalInt(DirectoryInput.ParkField, ParkId, 1, int.MaxValue),
+            input.OptionalInt(MinCapacityField, MinCapacity, 0, int.MaxValue),
             input.Sort(Sort, Sorts, string.IsNullOrWhiteSpace(Q) ? "name" : "relevance"),
             input.Page(Page),
             input.PageSize(PageSize));

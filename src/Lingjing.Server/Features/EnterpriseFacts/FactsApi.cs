@@ -9,6 +9,9 @@ namespace Lingjing.Server.Features.EnterpriseFacts;
 /// operator, not in their park) answers 404, exactly like one that does not exist.</summary>
 public static class FactsApi
 {
+    private static readonly Field FactField = new("fact", "Fact");
+    private static readonly Field StatusField = new("status", "Status");
+
     public static void MapFactsApi(this WebApplication app)
     {
         var enterprise = app.MapGroup("/api/v1/enterprises/{id:int}").WithTags("Enterprise facts")
@@ -24,7 +27,7 @@ public static class FactsApi
         enterprise.MapGet("/facts/history", async Task<Results<Ok<IReadOnlyList<FactHistoryView>>, ProblemHttpResult>> (
                 int id, string? fact, ClaimsPrincipal user, EnterpriseFactService facts, CancellationToken ct) =>
             {
-                if (fact is not null && !DecidingFacts.All.Contains(fact)) return BadInput("fact must be one of {0}.", string.Join(", ", DecidingFacts.All));
+                if (fact is not null && !DecidingFacts.All.Contains(fact)) return Failure.NotOneOf(FactField, fact, DecidingFacts.All).ToProblem();
                 return await MayReadAsync(user, id, facts, ct) ? TypedResults.Ok(await facts.HistoryAsync(id, fact, ct)) : NoEnterprise(id);
             })
             .WithSummary("Verified changes of the enterprise's facts, oldest first: who declared, who verified, when, old and new value");
@@ -48,11 +51,10 @@ public static class FactsApi
                 string? status, int? page, int? pageSize, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
             {
                 var wanted = status ?? FactChangeStatus.Pending;
-                if (!FactChangeStatus.All.Contains(wanted)) return BadInput("status must be one of {0}.", string.Join(", ", FactChangeStatus.All));
-                var p = page ?? 1;
-                var size = pageSize ?? 20;
-                if (p < 1) return BadInput("page must be 1 or more.");
-                if (size is < 1 or > FactReviewService.MaxPageSize) return BadInput("pageSize must be from 1 to {0}.", FactReviewService.MaxPageSize);
+                if (!FactChangeStatus.All.Contains(wanted)) return Failure.NotOneOf(StatusField, wanted, FactChangeStatus.All).ToProblem();
+                var errors = new FieldErrors();
+                var (p, size) = PageRequest.Read(page, pageSize, FactReviewService.MaxPageSize, errors);
+                if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
                 return TypedResults.Ok(await reviews.QueueAsync(FactReviewer.Of(user), wanted, p, size, ct));
             })
             .WithSummary("The review queue of declared changes (park operators: their park's enterprises; government: all), pending longest waiting first");
@@ -88,5 +90,4 @@ public static class FactsApi
 
     private static ProblemHttpResult NoChange(Guid id) => Failure.NotFound("There is no fact change with id {0}.", id).ToProblem();
 
-    private static ProblemHttpResult BadInput(string detail, params object?[] args) => Failure.Invalid(detail, args).ToProblem();
 }

@@ -29,7 +29,7 @@ public static class NotificationsApi
                 long id, ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>
                 await centre.MarkReadAsync(user.UserId()!.Value, id, ct) is { } view
                     ? TypedResults.Ok(view)
-                    : TypedResults.Problem(title: "Not found", detail: $"You have no notification with id {id}.", statusCode: StatusCodes.Status404NotFound))
+                    : Failure.NotFound("You have no notification with id {0}.", id).ToProblem())
             .WithSummary("Mark one of my notifications as read");
 
         me.MapPost("/read-all", async Task<Ok<MarkedRead>> (ClaimsPrincipal user, NotificationCentre centre, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class PoliciesApi
                 ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
             {
                 if (Paging(page, pageSize, PolicyService.MaxPageSize, out var p, out var size) is { } bad) return bad;
-                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput("stage must be one of {0}.", string.Join(", ", PolicyLife.Stages));
+                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return Failure.NotOneOf(PolicyFilters.Stage, stage, PolicyLife.Stages).ToProblem();
                 return TypedResults.Ok(await policies.ListAsync(new PolicyQuery(q, category, level, mode, status, p, size, stage), user.IsInRole(Roles.Government), ct));
             })
             .WithSummary("List policies")
@@ -40,7 +40,7 @@ public static class PoliciesApi
             {
                 var government = user.IsInRole(Roles.Government);
                 var target = enterpriseId ?? user.EnterpriseId();
-                if (target is null) return BadInput("enterpriseId is required.");
+                if (target is null) return Failure.Invalid(PolicyFilters.EnterpriseRequired()).ToProblem();
                 // An enterprise may only ask about itself: any other id is simply not found.
                 if (!government && target != user.EnterpriseId()) return NotFound("There is no enterprise with id {0}.", target);
                 if (await policies.FindAsync(id, government, ct) is not { } policy) return NotFound("There is no policy with id {0}.", id);
@@ -147,7 +147,7 @@ public static class PoliciesApi
                 string? status, int? policyId, string? category, bool? automatic, string? q, int? page, int? pageSize,
                 ApplicationService applications, CancellationToken ct) =>
             {
-                if (status is not null && !ApplicationStatus.All.Contains(status)) return BadInput("status must be one of {0}.", string.Join(", ", ApplicationStatus.All));
+                if (status is not null && !ApplicationStatus.All.Contains(status)) return Failure.NotOneOf(PolicyFilters.Status, status, ApplicationStatus.All).ToProblem();
                 if (Paging(page, pageSize, ApplicationService.MaxPageSize, out var p, out var size) is { } bad) return bad;
                 return TypedResults.Ok(await applications.QueueAsync(new ApplicationQuery(status, policyId, category, automatic, q, p, size), ct));
             })
@@ -179,11 +179,9 @@ public static class PoliciesApi
 
     private static ProblemHttpResult? Paging(int? page, int? pageSize, int max, out int p, out int size)
     {
-        p = page ?? 1;
-        size = pageSize ?? 20;
-        if (p < 1) return BadInput("page must be 1 or more.");
-        if (size < 1 || size > max) return BadInput("pageSize must be from 1 to {0}.", max);
-        return null;
+        var errors = new FieldErrors();
+        (p, size) = PageRequest.Read(page, pageSize, max, errors);
+        return errors.IsEmpty ? null : Failure.Invalid(errors).ToProblem();
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>

@@ -141,7 +141,7 @@ public sealed class PolicyService(
             return new RulePreview(false, error, 0, total, [], []);
         PolicyRule? formula = null;
         if (!string.IsNullOrWhiteSpace(formulaText) && !PolicyRule.TryParse(formulaText, snapshot.Vocabulary, RuleType.Number, out formula, out var formulaError))
-            return new RulePreview(false, formulaError! with { Message = "Benefit formula: " + formulaError.Message }, 0, total, [], []);
+            return new RulePreview(false, formulaError! with { Message = new Phrase("Benefit formula: {0}", formulaError.Message).Localized() }, 0, total, [], []);
 
         var compiled = compiledRules.Get(rule!.Text, snapshot.Vocabulary);
         var ids = compiled.MatchingIds(snapshot.Table);

@@ -16,13 +16,13 @@ public static class PublicCatalogueApi
         group.MapGet("/", async Task<Results<Ok<ResultPage<PublicPolicyView>>, ProblemHttpResult>> (
                 string? stage, string? category, string? q, int? page, int? pageSize, PublicCatalogue catalogue, CancellationToken ct) =>
             {
-                if (stage is not null && !PolicyLife.Stages.Contains(stage)) return BadInput($"stage must be one of {string.Join(", ", PolicyLife.Stages)}.");
+                if (stage is not null && !PolicyLife.Stages.Contains(stage))
+                    return Failure.NotOneOf(PolicyFilters.Stage, stage, PolicyLife.Stages).ToProblem();
                 if (category is not null && PolicyCategories.All.All(c => c.Code != category))
-                    return BadInput($"category must be one of {string.Join(", ", PolicyCategories.All.Select(c => c.Code))}.");
-                var p = page ?? 1;
-                var size = pageSize ?? 20;
-                if (p < 1) return BadInput("page must be 1 or more.");
-                if (size is < 1 or > PublicCatalogue.MaxPageSize) return BadInput($"pageSize must be from 1 to {PublicCatalogue.MaxPageSize}.");
+                    return Failure.NotOneOf(PolicyFilters.Category, category, PolicyCategories.All.Select(c => c.Code)).ToProblem();
+                var errors = new FieldErrors();
+                var (p, size) = PageRequest.Read(page, pageSize, PublicCatalogue.MaxPageSize, errors);
+                if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
                 return TypedResults.Ok(await catalogue.ListAsync(stage, category, q, p, size, ct));
             })
             .WithSummary("Published policies for everyone: open first, then upcoming, then closed, with dates and conditions in plain words (en, zh)")
@@ -31,13 +31,10 @@ public static class PublicCatalogueApi
         group.MapGet("/{id:int}", async Task<Results<Ok<PublicPolicyView>, ProblemHttpResult>> (int id, PublicCatalogue catalogue, CancellationToken ct) =>
                 await catalogue.FindAsync(id, ct) is { } policy
                     ? TypedResults.Ok(policy)
-                    : TypedResults.Problem(title: "Not found", detail: $"There is no published policy with id {id}.", statusCode: StatusCodes.Status404NotFound))
+                    : Failure.NotFound("There is no published policy with id {0}.", id).ToProblem())
             .WithSummary("One published policy with its conditions in plain words");
     }
 
     private static string ZoneDay(HttpContext http) =>
         http.RequestServices.GetRequiredService<PolicyCalendar>().Today().DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static ProblemHttpResult BadInput(string detail) =>
-        TypedResults.Problem(title: "The request is not valid", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

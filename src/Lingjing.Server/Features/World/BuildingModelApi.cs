@@ -17,7 +17,7 @@ public static class BuildingModelApi
         models.MapGet("/", Results<PhysicalFileHttpResult, ProblemHttpResult> (int buildingId, BuildingModelStore store) =>
                 store.Exists(buildingId)
                     ? TypedResults.PhysicalFile(store.PathFor(buildingId), BuildingModelStore.ContentType, enableRangeProcessing: true)
-                    : NotFound("Model not found", $"Building {buildingId} has no uploaded model."))
+                    : NoModel(buildingId))
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("The building's uploaded GLB model");
 
@@ -25,9 +25,9 @@ public static class BuildingModelApi
             {
                 if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
                 if (request.ContentLength > BuildingModelStore.MaxBytes)
-                    return TypedResults.Problem(title: "Model too large", detail: $"A model may be at most {BuildingModelStore.MaxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                    return new Failure(StatusCodes.Status413PayloadTooLarge, new("Model too large"), new("The model is larger than {0} MB.", BuildingModelStore.MaxBytes / (1024 * 1024))).ToProblem();
                 var invalid = await store.SaveAsync(buildingId, request.Body, ct);
-                if (invalid is not null) return TypedResults.Problem(title: "Invalid model", detail: invalid, statusCode: StatusCodes.Status400BadRequest);
+                if (invalid is not null) return new Failure(StatusCodes.Status400BadRequest, new("Invalid model"), invalid).ToProblem();
                 await scenes.ModelsChangedAsync();
                 return TypedResults.NoContent();
             })
@@ -38,7 +38,7 @@ public static class BuildingModelApi
         models.MapDelete("/", async Task<Results<NoContent, ProblemHttpResult>> (int buildingId, ClaimsPrincipal user, LingjingDbContext db, BuildingModelStore store, WorldScenes scenes, CancellationToken ct) =>
             {
                 if (await CheckOwnBuildingAsync(buildingId, user, db, ct) is { } refused) return refused;
-                if (!store.Delete(buildingId)) return NotFound("Model not found", $"Building {buildingId} has no uploaded model.");
+                if (!store.Delete(buildingId)) return NoModel(buildingId);
                 await scenes.ModelsChangedAsync();
                 return TypedResults.NoContent();
             })
@@ -50,12 +50,12 @@ public static class BuildingModelApi
     private static async Task<ProblemHttpResult?> CheckOwnBuildingAsync(int buildingId, ClaimsPrincipal user, LingjingDbContext db, CancellationToken ct)
     {
         var parkId = await db.Set<Building>().Where(b => b.Id == buildingId).Select(b => (int?)b.ParkId).FirstOrDefaultAsync(ct);
-        if (parkId is null) return NotFound("Building not found", $"There is no building with id {buildingId}.");
+        if (parkId is null) return Failure.NotFound("There is no building with id {0}.", buildingId).Titled("Building not found").ToProblem();
         return parkId == user.ParkId()
             ? null
-            : TypedResults.Problem(title: "Forbidden", detail: "Park operators may change only their own park's buildings.", statusCode: StatusCodes.Status403Forbidden);
+            : Failure.Forbidden("Park operators may change only their own park's buildings.").ToProblem();
     }
 
-    private static ProblemHttpResult NotFound(string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NoModel(int buildingId) =>
+        Failure.NotFound("Building {0} has no uploaded model.", buildingId).Titled("Model not found").ToProblem();
 }

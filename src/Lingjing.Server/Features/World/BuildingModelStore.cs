@@ -22,23 +22,23 @@ public sealed class BuildingModelStore(IOptions<LingjingOptions> options)
     public string PathFor(int buildingId) => Path.Combine(Directory, $"{buildingId}.glb");
 
     /// <summary>Validates and stores a GLB; returns why it was refused, or null when stored.</summary>
-    public async Task<string?> SaveAsync(int buildingId, Stream body, CancellationToken ct)
+    public async Task<Phrase?> SaveAsync(int buildingId, Stream body, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBytes) return $"The model is larger than {MaxBytes / (1024 * 1024)} MB.";
+            if (buffer.Length + read > MaxBytes) return new("The model is larger than {0} MB.", MaxBytes / (1024 * 1024));
             buffer.Write(chunk, 0, read);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (bytes.Length < GlbHeaderBytes || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != GlbMagic)
-            return "The file is not a glTF binary (GLB) model.";
+            return new("The file is not a glTF binary (GLB) model.");
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]) != 2)
-            return "Only glTF 2.0 models are supported.";
+            return new("Only glTF 2.0 models are supported.");
         if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]) != bytes.Length)
-            return "The GLB header's length does not match the file: the file is truncated or damaged.";
+            return new("The GLB header's length does not match the file: the file is truncated or damaged.");
 
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = PathFor(buildingId) + ".uploading";

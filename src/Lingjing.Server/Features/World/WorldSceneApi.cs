@@ -12,7 +12,7 @@ public static class WorldSceneApi
         world.MapGet("/{parkId:int}/scene", async Task<Results<Ok<WorldScene>, ProblemHttpResult>> (int parkId, WorldScenes scenes, CancellationToken ct) =>
                 await scenes.ParkAsync(parkId, ct) is { } scene
                     ? TypedResults.Ok(scene)
-                    : TypedResults.Problem(title: "Park not found", detail: $"There is no park with id {parkId}.", statusCode: StatusCodes.Status404NotFound))
+                    : WorldFailures.NoPark(parkId).ToProblem())
             .WithSummary("One park's 3D scene: boundary, buildings, spaces (open now) and showrooms");
 
         world.MapGet("/zone/scene", async Task<Ok<WorldScene>> (WorldScenes scenes, CancellationToken ct) =>

@@ -17,6 +17,16 @@ public sealed record Failure(int Status, Phrase Title, Phrase Detail)
     public static Failure Invalid(FieldErrors fields) =>
         new(StatusCodes.Status400BadRequest, new("The request is not valid"), fields.Summary) { Fields = fields };
 
+    /// <summary>400 for a value outside its list (a filter of a list request), under the field's key.</summary>
+    public static Failure NotOneOf(Field field, string value, IEnumerable<string> allowed)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, NotKnown, value, string.Join(", ", allowed));
+        return Invalid(errors);
+    }
+
+    public const string NotKnown = "'{0}' is not known. Allowed values: {1}.";
+
     public static Failure NotFound(string detail, params object?[] args) =>
         new(StatusCodes.Status404NotFound, new("Not found"), new(detail, args));
 

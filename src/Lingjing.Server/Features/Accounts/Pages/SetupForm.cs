@@ -5,28 +5,25 @@ namespace Lingjing.Server.Features.Accounts.Pages;
 /// <summary>The first government administrator, entered at /setup.</summary>
 public sealed class SetupForm
 {
-    public const int MinimumPasswordLength = 8;
+    public static readonly Field EmailField = new("email", "Email");
+    public static readonly Field DisplayNameField = new("displayName", "Display name");
+    public static readonly Field PasswordField = new("password", "Password");
+    public static readonly Field ConfirmPasswordField = new("confirmPassword", "Confirm password");
 
     public string? Email { get; set; }
     public string? DisplayName { get; set; }
     public string? Password { get; set; }
     public string? ConfirmPassword { get; set; }
 
-    /// <summary>Field name → English message (the page translates it).</summary>
-    public Dictionary<string, string> Validate()
+    public FieldErrors Validate()
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(Email) || !MailAddress.TryCreate(Email.Trim(), out _))
-            errors[nameof(Email)] = "Enter a valid email address.";
-        if (string.IsNullOrWhiteSpace(DisplayName))
-            errors[nameof(DisplayName)] = "Enter the name other people see.";
-        else if (DisplayName.Trim().Length > 100)
-            errors[nameof(DisplayName)] = "At most 100 characters.";
-        var password = Password ?? "";
-        if (password.Length < MinimumPasswordLength || !password.Any(char.IsUpper) || !password.Any(char.IsLower) || !password.Any(char.IsDigit))
-            errors[nameof(Password)] = "At least 8 characters with an upper-case letter, a lower-case letter and a digit.";
-        else if (password != ConfirmPassword)
-            errors[nameof(ConfirmPassword)] = "The two passwords differ.";
+            errors.Add(EmailField, "Enter a valid email address.");
+        if (string.IsNullOrWhiteSpace(DisplayName)) errors.Add(DisplayNameField, "Enter the name other people see.");
+        else errors.MaxLength(DisplayNameField, DisplayName, 100);
+        if (!PasswordRule.IsStrong(Password)) errors.Add(PasswordField, PasswordRule.Description);
+        else if (Password != ConfirmPassword) errors.Add(ConfirmPasswordField, "The two passwords differ.");
         return errors;
     }
 }

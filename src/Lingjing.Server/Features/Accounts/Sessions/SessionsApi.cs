@@ -22,18 +22,18 @@ public static class SessionsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(Guid id, HttpContext http, SessionStore sessions, CancellationToken ct) =>
         await sessions.EndAsync(http.User.UserId()!.Value, id, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "No such session", detail: "You have no active session with this id.", statusCode: 404);
+            : Failure.NotFound("You have no active session with this id.").Titled("No such session").ToProblem();
 
     private static async Task<Ok<EndedSessions>> EndOthersAsync(HttpContext http, SessionStore sessions, CancellationToken ct) =>
         TypedResults.Ok(new EndedSessions(await sessions.EndAllAsync(http.User.UserId()!.Value, keep: SessionStore.SessionId(http.User), ct)));
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
         PasswordChange.Request request, HttpContext http, PasswordChange change)
     {
         var errors = await change.ChangeAsync(http.User.UserId()!.Value, SessionStore.SessionId(http.User), request);
         return errors is null
             ? TypedResults.NoContent()
-            : TypedResults.ValidationProblem(errors, title: "The password was not changed", detail: string.Join(" ", errors.Values.SelectMany(v => v)));
+            : Failure.Invalid(errors).Titled("The password was not changed").ToProblem();
     }
 
     public sealed record EndedSessions(int Ended);

@@ -33,8 +33,8 @@ public static class StaffAccountsApi
         return result == StaffActionResult.Done ? TypedResults.Ok(password!) : Refusal(result);
     }
 
-    private static ProblemHttpResult Refusal(StaffActionResult result) => result == StaffActionResult.NotYourself
-        ? TypedResults.Problem(title: "Not your own account", statusCode: 400,
-            detail: "Administrators cannot lock or reset their own account here; change your password under /me/security.")
-        : TypedResults.Problem(title: "No such account", statusCode: 404, detail: "There is no account with this id that you administer.");
+    private static ProblemHttpResult Refusal(StaffActionResult result) => (result == StaffActionResult.NotYourself
+        ? Failure.Invalid("Administrators cannot lock or reset their own account here; change your own password under My account, Security.")
+            .Titled("Not your own account")
+        : Failure.NotFound("There is no account with this id that you administer.")).ToProblem();
 }

@@ -40,7 +40,7 @@ public static class RuleBuilderReader
     {
         if (string.IsNullOrWhiteSpace(text)) return new(true, new BuilderRule(BuilderRule.All, []), null);
         if (!PolicyRule.TryParse(text, vocabulary, RuleType.Boolean, out var rule, out var error))
-            return new(false, null, $"Line {error!.Line}, column {error.Column}: {error.Message}");
+            return new(false, null, new Phrase("Line {0}, column {1}: {2}", error!.Line, error.Column, error.Message).Localized());
         var combine = rule!.Root is RuleNode.Binary { Operator: "or" } ? BuilderRule.Any : BuilderRule.All;
         var clauses = Flatten(rule.Root, combine == BuilderRule.Any ? "or" : "and").ToList();
         var conditions = new List<BuilderCondition>();

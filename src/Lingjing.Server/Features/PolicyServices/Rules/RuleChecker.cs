@@ -10,9 +10,9 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
     {
         var (node, type) = Visit(root);
         if (type != expected)
-            throw Error(root, expected == RuleType.Boolean
-                ? $"expected a condition (true or false) but this is {Describe(type)}"
-                : $"expected a number but this is {Describe(type)}");
+            throw expected == RuleType.Boolean
+                ? Error(root, "expected a condition (true or false) but this is {0}", Describe(type))
+                : Error(root, "expected a number but this is {0}", Describe(type));
         return node;
     }
 
@@ -29,12 +29,12 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
             case RuleNode.Field field:
                 return RuleFields.Types.TryGetValue(field.Name, out var fieldType)
                     ? (node, fieldType)
-                    : throw Error(node, $"expected a profile field ({RuleFields.FieldList}) but found the unknown field '{field.Name}'");
+                    : throw Error(node, "expected a profile field ({0}) but found the unknown field '{1}'", RuleFields.FieldList, field.Name);
             case RuleNode.Call call: return VisitCall(call);
             case RuleNode.Unary { Operator: "not" } not:
-                return (not with { Operand = Expect(not.Operand, RuleType.Boolean, "after 'not'") }, RuleType.Boolean);
+                return (not with { Operand = Expect(not.Operand, RuleType.Boolean, new("after 'not'")) }, RuleType.Boolean);
             case RuleNode.Unary minus:
-                return (minus with { Operand = Expect(minus.Operand, RuleType.Number, "after '-'") }, RuleType.Number);
+                return (minus with { Operand = Expect(minus.Operand, RuleType.Number, new("after '-'")) }, RuleType.Number);
             case RuleNode.Membership membership: return VisitMembership(membership);
             case RuleNode.Binary binary: return VisitBinary(binary);
             default: throw Error(node, "expected a condition");
@@ -48,20 +48,20 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
             case "and" or "or":
                 return (binary with
                 {
-                    Left = Expect(binary.Left, RuleType.Boolean, $"on the left of '{binary.Operator}'"),
-                    Right = Expect(binary.Right, RuleType.Boolean, $"on the right of '{binary.Operator}'"),
+                    Left = Expect(binary.Left, RuleType.Boolean, new("on the left of '{0}'", binary.Operator)),
+                    Right = Expect(binary.Right, RuleType.Boolean, new("on the right of '{0}'", binary.Operator)),
                 }, RuleType.Boolean);
             case "+" or "-" or "*" or "/":
                 return (binary with
                 {
-                    Left = Expect(binary.Left, RuleType.Number, $"on the left of '{binary.Operator}'"),
-                    Right = Expect(binary.Right, RuleType.Number, $"on the right of '{binary.Operator}'"),
+                    Left = Expect(binary.Left, RuleType.Number, new("on the left of '{0}'", binary.Operator)),
+                    Right = Expect(binary.Right, RuleType.Number, new("on the right of '{0}'", binary.Operator)),
                 }, RuleType.Number);
             case "<" or "<=" or ">" or ">=":
                 return (binary with
                 {
-                    Left = Expect(binary.Left, RuleType.Number, $"on the left of '{binary.Operator}'"),
-                    Right = Expect(binary.Right, RuleType.Number, $"on the right of '{binary.Operator}'"),
+                    Left = Expect(binary.Left, RuleType.Number, new("on the left of '{0}'", binary.Operator)),
+                    Right = Expect(binary.Right, RuleType.Number, new("on the right of '{0}'", binary.Operator)),
                 }, RuleType.Boolean);
             default: // == !=
                 if (binary.Left is RuleNode.StringLiteral && binary.Right is RuleNode.Field)
@@ -69,13 +69,13 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
                 if (binary.Left is RuleNode.Field { Name: var name } field && RuleFields.Types.GetValueOrDefault(name) == RuleType.String)
                 {
                     if (binary.Right is not RuleNode.StringLiteral literal)
-                        throw Error(binary.Right, $"expected a string in double quotes to compare with {name}");
+                        throw Error(binary.Right, "expected a string in double quotes to compare with {0}", name);
                     return (binary with { Left = field, Right = Canonical(name, literal) }, RuleType.Boolean);
                 }
                 var (left, leftType) = Visit(binary.Left);
                 if (leftType is not (RuleType.Number or RuleType.Boolean))
-                    throw Error(binary.Left, $"expected a number or condition on the left of '{binary.Operator}'");
-                var right = Expect(binary.Right, leftType, $"on the right of '{binary.Operator}' (the left side is {Describe(leftType)})");
+                    throw Error(binary.Left, "expected a number or condition on the left of '{0}'", binary.Operator);
+                var right = Expect(binary.Right, leftType, new("on the right of '{0}' (the left side is {1})", binary.Operator, Describe(leftType)));
                 return (binary with { Left = left, Right = right }, RuleType.Boolean);
         }
     }
@@ -86,11 +86,11 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
         {
             var items = membership.List.Items.Select(item => item is RuleNode.StringLiteral literal
                     ? Canonical(name, literal)
-                    : throw Error(item, $"expected a string in double quotes in the list of {name} values"))
+                    : throw Error(item, "expected a string in double quotes in the list of {0} values", name))
                 .ToList();
             return (membership with { Item = field, List = membership.List with { Items = items } }, RuleType.Boolean);
         }
-        var item = Expect(membership.Item, RuleType.Number, "before 'in' (a number, or one of the text fields category, park.name, park.code)");
+        var item = Expect(membership.Item, RuleType.Number, new("before 'in' (a number, or one of the text fields category, park.name, park.code)"));
         foreach (var value in membership.List.Items)
             if (value is not RuleNode.NumberLiteral)
                 throw Error(value, "expected a number in the list");
@@ -103,24 +103,24 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
         {
             case RuleFields.RevenueGrowth:
                 if (call.Arguments is not [RuleNode.NumberLiteral { Value: var years } argument])
-                    throw Error(call, $"expected revenue_growth(n) with one whole number of years from 1 to {RuleVocabulary.MaxGrowthYears}");
+                    throw Error(call, "expected revenue_growth(n) with one whole number of years from 1 to {0}", RuleVocabulary.MaxGrowthYears);
                 if (years != Math.Floor(years) || years < 1 || years > RuleVocabulary.MaxGrowthYears)
-                    throw Error(argument, $"expected a whole number of years from 1 to {RuleVocabulary.MaxGrowthYears} but found {argument.Value}");
+                    throw Error(argument, "expected a whole number of years from 1 to {0} but found {1}", RuleVocabulary.MaxGrowthYears, argument.Value);
                 return (call, RuleType.Number);
             case RuleFields.HasTag:
                 if (call.Arguments is not [RuleNode.StringLiteral tag])
                     throw Error(call, "expected has_tag(\"tag\") with one tag in double quotes");
                 var canonical = vocabulary.CanonicalTag(tag.Value)
-                    ?? throw Error(tag, $"expected a known tag ({string.Join(", ", vocabulary.Tags)}) but found \"{tag.Value}\"");
+                    ?? throw Error(tag, "expected a known tag ({0}) but found \"{1}\"", string.Join(", ", vocabulary.Tags), tag.Value);
                 return (call with { Arguments = [tag with { Value = canonical }] }, RuleType.Boolean);
             case RuleFields.Min or RuleFields.Max:
-                if (call.Arguments.Count < 2) throw Error(call, $"expected {call.Name}(a, b, ...) with at least two numbers");
-                return (call with { Arguments = call.Arguments.Select(a => Expect(a, RuleType.Number, $"as an argument of {call.Name}")).ToList() }, RuleType.Number);
+                if (call.Arguments.Count < 2) throw Error(call, "expected {0}(a, b, ...) with at least two numbers", call.Name);
+                return (call with { Arguments = call.Arguments.Select(a => Expect(a, RuleType.Number, new("as an argument of {0}", call.Name))).ToList() }, RuleType.Number);
             case RuleFields.Round:
                 if (call.Arguments.Count != 1) throw Error(call, "expected round(x) with one number");
-                return (call with { Arguments = [Expect(call.Arguments[0], RuleType.Number, "as the argument of round")] }, RuleType.Number);
+                return (call with { Arguments = [Expect(call.Arguments[0], RuleType.Number, new("as the argument of round"))] }, RuleType.Number);
             default:
-                throw Error(call, $"expected a function ({string.Join(", ", RuleFields.Functions)}) but found the unknown function '{call.Name}'");
+                throw Error(call, "expected a function ({0}) but found the unknown function '{1}'", string.Join(", ", RuleFields.Functions), call.Name);
         }
     }
 
@@ -134,31 +134,32 @@ public sealed class RuleChecker(string text, RuleVocabulary vocabulary)
             _ => null,
         };
         if (value is not null) return literal with { Value = value };
-        var expected = field switch
+        Phrase expected = field switch
         {
-            RuleFields.Category => $"a category ({string.Join(", ", Zone.EnterpriseCategories.All.Select(c => c.Code))})",
-            RuleFields.ParkName => "the English or Chinese name of a park of the zone",
-            _ => "the code of a park of the zone",
+            RuleFields.Category => new("a category ({0})", string.Join(", ", Zone.EnterpriseCategories.All.Select(c => c.Code))),
+            RuleFields.ParkName => new("the English or Chinese name of a park of the zone"),
+            _ => new("the code of a park of the zone"),
         };
-        throw Error(literal, $"expected {expected} but found \"{literal.Value}\"");
+        throw Error(literal, "expected {0} but found \"{1}\"", expected, literal.Value);
     }
 
-    private RuleNode Expect(RuleNode node, RuleType type, string where)
+    private RuleNode Expect(RuleNode node, RuleType type, Phrase where)
     {
         if (node is RuleNode.StringLiteral literal)
-            throw Error(node, $"expected {Describe(type)} {where} but found the string \"{literal.Value}\"");
+            throw Error(node, "expected {0} {1} but found the string \"{2}\"", Describe(type), where, literal.Value);
         var (checkedNode, actual) = Visit(node);
-        if (actual != type) throw Error(node, $"expected {Describe(type)} {where} but found {Describe(actual)}");
+        if (actual != type) throw Error(node, "expected {0} {1} but found {2}", Describe(type), where, Describe(actual));
         return checkedNode;
     }
 
-    private static string Describe(RuleType type) => type switch
+    private static Phrase Describe(RuleType type) => type switch
     {
-        RuleType.Number => "a number",
-        RuleType.Boolean => "a condition (true or false)",
-        RuleType.String => "text",
-        _ => "a list",
+        RuleType.Number => new("a number"),
+        RuleType.Boolean => new("a condition (true or false)"),
+        RuleType.String => new("text"),
+        _ => new("a list"),
     };
 
-    private RuleSyntaxException Error(RuleNode at, string message) => new(RuleError.At(text, at.Start, message));
+    private RuleSyntaxException Error(RuleNode at, string message, params object?[] args) =>
+        new(RuleError.At(text, at.Start, new Phrase(message, args)));
 }

@@ -82,7 +82,7 @@ public static class RuleLexer
                     '|' => throw Error(text, i, "expected 'or' but found '|'"),
                     '!' => throw Error(text, i, "expected '!=' or 'not' but found '!'"),
                     '\'' => throw Error(text, i, "expected a string in double quotes (\"...\") but found a single quote"),
-                    _ => throw Error(text, i, $"expected a field, number, string, operator or parenthesis but found the character '{c}'"),
+                    _ => throw Error(text, i, "expected a field, number, string, operator or parenthesis but found the character '{0}'", c),
                 };
                 tokens.Add(new RuleToken(single, c.ToString(), start));
                 i++;
@@ -116,7 +116,7 @@ public static class RuleLexer
             value /= 100;
         }
         if (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '_'))
-            throw Error(text, i, $"expected an operator or the end of the rule after the number {text[start..i]} but found '{text[i]}'");
+            throw Error(text, i, "expected an operator or the end of the rule after the number {0} but found '{1}'", text[start..i], text[i]);
         return new RuleToken(RuleTokenKind.Number, text[start..i], start, value);
     }
 
@@ -148,5 +148,6 @@ public static class RuleLexer
         }
     }
 
-    private static RuleSyntaxException Error(string text, int position, string message) => new(RuleError.At(text, position, message));
+    private static RuleSyntaxException Error(string text, int position, string message, params object?[] args) =>
+        new(RuleError.At(text, position, new Phrase(message, args)));
 }

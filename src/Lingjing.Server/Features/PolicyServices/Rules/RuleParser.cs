@@ -35,10 +35,10 @@ public sealed class RuleParser
         if (parser.Peek.Kind != RuleTokenKind.End)
         {
             var token = parser.Peek;
-            var hint = token.Kind is RuleTokenKind.Identifier or RuleTokenKind.String or RuleTokenKind.Number or RuleTokenKind.OpenParen
-                ? "'and', 'or', an operator or the end of the rule"
-                : "the end of the rule";
-            throw parser.Error(token, $"expected {hint} but found {token.Describe()}");
+            Phrase hint = token.Kind is RuleTokenKind.Identifier or RuleTokenKind.String or RuleTokenKind.Number or RuleTokenKind.OpenParen
+                ? new("'and', 'or', an operator or the end of the rule")
+                : new("the end of the rule");
+            throw parser.Error(token, "expected {0} but found {1}", hint, token.Describe());
         }
         return rule;
     }
@@ -55,10 +55,10 @@ public sealed class RuleParser
         return true;
     }
 
-    private RuleToken Expect(RuleTokenKind kind, string what)
+    private RuleToken Expect(RuleTokenKind kind, Phrase what)
     {
         if (TryTake(kind, out var token)) return token;
-        throw Error(Peek, $"expected {what} but found {Peek.Describe()}");
+        throw Error(Peek, "expected {0} but found {1}", what, Peek.Describe());
     }
 
     private RuleNode Or()
@@ -106,12 +106,12 @@ public sealed class RuleParser
                 return new RuleNode.Binary(token.Text, left, right, left.Start, right.End);
             case RuleTokenKind.In:
                 Take();
-                var list = List("a list such as [\"digital-content\", \"creative-design\"] after 'in'");
+                var list = List(new("a list such as [\"digital-content\", \"creative-design\"] after 'in'"));
                 return new RuleNode.Membership(left, list, false, left.Start, list.End);
             case RuleTokenKind.Not when tokens[next + 1].Kind == RuleTokenKind.In:
                 Take();
                 Take();
-                var excluded = List("a list such as [\"digital-content\", \"creative-design\"] after 'not in'");
+                var excluded = List(new("a list such as [\"digital-content\", \"creative-design\"] after 'not in'"));
                 return new RuleNode.Membership(left, excluded, true, left.Start, excluded.End);
             default:
                 return left;
@@ -169,16 +169,16 @@ public sealed class RuleParser
                 Take();
                 return new RuleNode.BooleanLiteral(token.Kind == RuleTokenKind.True, token.Start, token.End);
             case RuleTokenKind.OpenBracket:
-                return List("a list");
+                return List(new("a list"));
             case RuleTokenKind.OpenParen:
                 Take();
                 var inner = Or();
-                Expect(RuleTokenKind.CloseParen, $"')' to close the '(' at position {token.Start}");
+                Expect(RuleTokenKind.CloseParen, new("')' to close the '(' at position {0}", token.Start));
                 return inner;
             case RuleTokenKind.Identifier:
                 return NameOrCall();
             default:
-                throw Error(token, $"expected a value (a field such as employees, a number, a string, a list, true, false or '(') but found {token.Describe()}");
+                throw Error(token, "expected a value (a field such as employees, a number, a string, a list, true, false or '(') but found {0}", token.Describe());
         }
     }
 
@@ -189,7 +189,7 @@ public sealed class RuleParser
         var end = first.End;
         while (TryTake(RuleTokenKind.Dot, out _))
         {
-            var part = Expect(RuleTokenKind.Identifier, $"a field name after '{name}.'");
+            var part = Expect(RuleTokenKind.Identifier, new("a field name after '{0}.'", name));
             name += "." + part.Text;
             end = part.End;
         }
@@ -200,21 +200,22 @@ public sealed class RuleParser
         {
             do arguments.Add(Or());
             while (TryTake(RuleTokenKind.Comma, out _));
-            close = Expect(RuleTokenKind.CloseParen, $"',' or ')' to close the arguments of {name}(");
+            close = Expect(RuleTokenKind.CloseParen, new("',' or ')' to close the arguments of {0}(", name));
         }
         return new RuleNode.Call(name, arguments, first.Start, close.End);
     }
 
-    private RuleNode.ListLiteral List(string what)
+    private RuleNode.ListLiteral List(Phrase what)
     {
         var open = Expect(RuleTokenKind.OpenBracket, what);
         var items = new List<RuleNode>();
         if (TryTake(RuleTokenKind.CloseBracket, out var close)) return new RuleNode.ListLiteral(items, open.Start, close.End);
         do items.Add(Or());
         while (TryTake(RuleTokenKind.Comma, out _));
-        close = Expect(RuleTokenKind.CloseBracket, $"',' or ']' to close the list that starts at position {open.Start}");
+        close = Expect(RuleTokenKind.CloseBracket, new("',' or ']' to close the list that starts at position {0}", open.Start));
         return new RuleNode.ListLiteral(items, open.Start, close.End);
     }
 
-    private RuleSyntaxException Error(RuleToken at, string message) => new(RuleError.At(text, at.Start, message));
+    private RuleSyntaxException Error(RuleToken at, string message, params object?[] args) =>
+        new(RuleError.At(text, at.Start, new Phrase(message, args)));
 }

@@ -5,12 +5,11 @@ public readonly record struct RuleToken(RuleTokenKind Kind, string Text, int Sta
 {
     public int End => Start + Text.Length;
 
-    public string Describe() => Kind switch
+    public Phrase Describe() => Kind switch
     {
-        RuleTokenKind.End => "the end of the rule",
-        RuleTokenKind.String => $"the string {Text}",
-        RuleTokenKind.Number => $"the number {Text}",
-        RuleTokenKind.Identifier => $"'{Text}'",
-        _ => $"'{Text}'",
+        RuleTokenKind.End => new("the end of the rule"),
+        RuleTokenKind.String => new("the string {0}", Text),
+        RuleTokenKind.Number => new("the number {0}", Text),
+        _ => new("'{0}'", Text),
     };
 }

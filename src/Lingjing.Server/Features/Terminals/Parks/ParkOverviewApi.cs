@@ -18,11 +18,11 @@ public static class ParkOverviewApi
         http.User.ParkId() is { } id && await parks.GetAsync(id, ct) is { } overview ? TypedResults.Ok(overview) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ResultPage<ParkTenant>>, ProblemHttpResult>> TenantsAsync(
-        HttpContext http, ParkOverviewService parks, CancellationToken ct, int page = 1, int pageSize = 20)
+        HttpContext http, ParkOverviewService parks, CancellationToken ct, int? page = null, int? pageSize = null)
     {
-        if (page < 1 || pageSize < 1 || pageSize > ParkOverviewService.MaxPageSize)
-            return TypedResults.Problem(title: "The request is not valid", statusCode: 400,
-                detail: $"page must be 1 or more and pageSize between 1 and {ParkOverviewService.MaxPageSize}.");
-        return TypedResults.Ok(await parks.TenantsAsync(http.User.ParkId()!.Value, page, pageSize, ct));
+        var errors = new FieldErrors();
+        var request = PageRequest.Read(page, pageSize, ParkOverviewService.MaxPageSize, errors);
+        if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
+        return TypedResults.Ok(await parks.TenantsAsync(http.User.ParkId()!.Value, request.Page, request.PageSize, ct));
     }
 }

@@ -50,5 +50,5 @@ public static class AlarmRulesApi
     private static ProblemHttpResult Validation(AlarmRuleOutcome outcome) =>
         Failure.Invalid(outcome.Errors!).Titled(AlarmRuleValidator.Title).ToProblem();
 
-    private static ProblemHttpResult NotFound(int id) => AlarmsApi.Problem(404, $"Your park has no alarm rule {id}.");
+    private static ProblemHttpResult NotFound(int id) => Failure.NotFound("Your park has no alarm rule {0}.", id).ToProblem();
 }

@@ -39,22 +39,25 @@ public sealed class AlarmService(LingjingDbContext db, TimeProvider time, LiveBr
     public async Task<AlarmView?> FindAsync(Guid id, CancellationToken ct) =>
         await Views(db.Set<Alarm>().AsNoTracking().Where(a => a.Id == id)).FirstOrDefaultAsync(ct) is { } row ? ToView(row) : null;
 
-    /// <summary>Acknowledges an open alarm of the park. Returns 200, 404, or 409 when it is cleared already.</summary>
-    public async Task<(int Status, string? Problem)> AcknowledgeAsync(Guid id, int parkId, Guid? userId, CancellationToken ct)
+    /// <summary>Acknowledges an open alarm of the park. Null when done (also when it was acknowledged already);
+    /// a 404, or a 409 when it is cleared already.</summary>
+    public async Task<Failure?> AcknowledgeAsync(Guid id, int parkId, Guid? userId, CancellationToken ct)
     {
         var alarm = await db.Set<Alarm>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ParkId == parkId, ct);
-        if (alarm is null) return (404, $"There is no alarm {id} in your park.");
-        if (alarm.State == AlarmStates.Cleared) return (409, "The alarm is cleared already.");
-        if (alarm.State == AlarmStates.Acknowledged) return (200, null);
+        if (alarm is null) return Failure.NotFound("There is no alarm {0} in your park.", id);
+        if (alarm.State == AlarmStates.Cleared) return ClearedAlready;
+        if (alarm.State == AlarmStates.Acknowledged) return null;
         var at = time.GetUtcNow().UtcDateTime;
         // Only if still active: a clear recorded meanwhile wins.
         var updated = await db.Set<Alarm>().Where(a => a.Id == id && a.State == AlarmStates.Active)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Acknowledged)
                 .SetProperty(a => a.AcknowledgedAt, at).SetProperty(a => a.AcknowledgedBy, userId), ct);
-        if (updated != 1) return (409, "The alarm is cleared already.");
+        if (updated != 1) return ClearedAlready;
         await PublishAsync(id, AlarmChange.Acknowledged, ct);
-        return (200, null);
+        return null;
     }
+
+    private static Failure ClearedAlready => Failure.Conflict("The alarm cleared before it was acknowledged.");
 
     /// <summary>Clears the open alarms of a rule that stops watching (disabled or about to be deleted).</summary>
     public async Task ClearOpenAsync(int ruleId, CancellationToken ct)

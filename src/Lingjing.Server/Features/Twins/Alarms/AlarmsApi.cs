@@ -16,7 +16,7 @@ public static class AlarmsApi
 
         read.MapGet("", async Task<Results<Ok<List<AlarmView>>, ProblemHttpResult>> (string? state, int? parkId, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
                 !TwinAccess.Of(user).Any ? Forbidden()
-                : !AlarmService.States.Contains(state ?? "open") ? Problem(400, $"state must be one of {string.Join(", ", AlarmService.States)}.")
+                : !AlarmService.States.Contains(state ?? "open") ? Failure.NotOneOf(StateField, state!, AlarmService.States).ToProblem()
                 : TypedResults.Ok(await alarms.AlarmsAsync(ParkOf(user, parkId), state ?? "open", ct)))
             .WithSummary("Alarms, newest first (state: open (default), active, acknowledged, cleared, all; at most 500)")
             .WithDescription("Park operators get their park's; the government every park's, or one park's with parkId.");
@@ -29,8 +29,8 @@ public static class AlarmsApi
 
         read.MapPost("/{id:guid}/acknowledge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, AlarmService alarms, CancellationToken ct) =>
             {
-                var (status, problem) = await alarms.AcknowledgeAsync(id, user.ParkId()!.Value, user.UserId(), ct);
-                return status == 200 ? TypedResults.NoContent() : Problem(status, problem!);
+                var failure = await alarms.AcknowledgeAsync(id, user.ParkId()!.Value, user.UserId(), ct);
+                return failure is null ? TypedResults.NoContent() : failure.ToProblem();
             })
             .RequireAuthorization(Policies.ParkOperator)
             .WithSummary("Acknowledge an alarm of my park (it clears by itself when its condition is over)");
@@ -41,8 +41,7 @@ public static class AlarmsApi
     /// <summary>Scope from the claim, never from the request: a park operator's parkId is ignored.</summary>
     private static int? ParkOf(ClaimsPrincipal user, int? parkId) => TwinAccess.Of(user) is { All: true } ? parkId : TwinAccess.Of(user).ParkId;
 
-    internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(
-        title: status switch { 400 => "The request is not valid", 404 => "Not found", 409 => "Conflict", _ => "Error" }, detail: detail, statusCode: status);
+    private static readonly Field StateField = new("state", "State");
 
-    private static ProblemHttpResult Forbidden() => TypedResults.Problem(title: "Forbidden", detail: "Alarms are for park operators and the government.", statusCode: 403);
+    private static ProblemHttpResult Forbidden() => TwinFailures.OperatorsAndGovernmentOnly.ToProblem();
 }

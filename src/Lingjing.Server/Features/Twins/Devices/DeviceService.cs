@@ -22,24 +22,24 @@ public sealed class DeviceService(LingjingDbContext db, DeviceRegistry registry,
             latest.LastSeen(r.d.Id) is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : null)).ToList();
     }
 
-    /// <summary>Registers the twin as a device. Returns the credentials, or the status and the problem.</summary>
-    public async Task<(DeviceCredentials? Credentials, int Status, string? Problem)> RegisterAsync(string twinId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Registers the twin as a device and returns its credentials (the token shown this once).</summary>
+    public async Task<Outcome<DeviceCredentials>> RegisterAsync(string twinId, ClaimsPrincipal user, CancellationToken ct)
     {
         var parkId = user.ParkId();
         var twin = await db.Set<Twin>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == twinId, ct);
-        if (twin is null || twin.ParkId != parkId) return (null, 404, $"There is no twin {twinId} in your park.");
+        if (twin is null || twin.ParkId != parkId) return Failure.NotFound("There is no twin {0} in your park.", twinId);
         var model = models.Find(twin.ModelId);
         if (model is null || !model.Telemetry.Any() && !model.Components.Any())
-            return (null, 400, $"Twin {twinId} is a {twin.ModelId}, which declares no telemetry: only sensors and machines send readings.");
+            return Failure.Invalid("Twin {0} is a {1}, which declares no telemetry: only sensors and machines send readings.", twinId, twin.ModelId);
         if (await db.Set<Device>().AnyAsync(d => d.Id == twinId, ct))
-            return (null, 409, $"Twin {twinId} is a registered device already; POST /api/v1/devices/{twinId}/token issues a new token.");
+            return Failure.Conflict("Twin {0} is a registered device already; issue a new token for it instead.", twinId).Titled("Already registered");
         var token = DeviceTokens.New();
         var now = time.GetUtcNow().UtcDateTime;
         var device = new Device { Id = twin.Id, ParkId = parkId!.Value, ModelId = twin.ModelId, TokenHash = DeviceTokens.Hash(token), CreatedBy = user.UserId(), CreatedAt = now, TokenIssuedAt = now };
         db.Add(device);
         await db.SaveChangesAsync(ct);
         registry.Set(new DeviceIdentity(device.Id, device.ParkId, device.ModelId), device.TokenHash);
-        return (Credentials(device.Id, token), 201, null);
+        return Credentials(device.Id, token);
     }
 
     public async Task<DeviceCredentials?> RenewTokenAsync(string deviceId, int parkId, CancellationToken ct)

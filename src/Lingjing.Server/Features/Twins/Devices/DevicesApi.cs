@@ -24,9 +24,16 @@ public static class DevicesApi
         operators.MapPost("/", async Task<Results<Created<DeviceCredentials>, ProblemHttpResult>> (
                 RegisterDeviceRequest request, ClaimsPrincipal user, DeviceService service, CancellationToken ct) =>
             {
-                if (string.IsNullOrWhiteSpace(request.TwinId)) return Problem(400, "twinId is required: the sensor or machine twin the device reports for.");
-                var (credentials, status, problem) = await service.RegisterAsync(request.TwinId, user, ct);
-                return credentials is not null ? TypedResults.Created($"/api/v1/devices/{credentials.DeviceId}", credentials) : Problem(status, problem!);
+                if (string.IsNullOrWhiteSpace(request.TwinId))
+                {
+                    var errors = new FieldErrors();
+                    errors.Add(TwinField, "Name the sensor or machine twin the device reports for.");
+                    return Failure.Invalid(errors).ToProblem();
+                }
+                var outcome = await service.RegisterAsync(request.TwinId, user, ct);
+                return outcome.Value is { } credentials
+                    ? TypedResults.Created($"/api/v1/devices/{credentials.DeviceId}", credentials)
+                    : outcome.Failure!.ToProblem();
             })
             .WithSummary("Register a twin of my park as a device")
             .WithDescription("Body: twinId (a sensor or machine twin). 201 with the device id and its token, shown this once; " +
@@ -36,12 +43,12 @@ public static class DevicesApi
                 string id, ClaimsPrincipal user, DeviceService service, CancellationToken ct) =>
                 await service.RenewTokenAsync(id, user.ParkId()!.Value, ct) is { } credentials
                     ? TypedResults.Ok(credentials)
-                    : Problem(404, $"There is no device {id} in your park."))
+                    : NoDevice(id))
             .WithSummary("Issue a new token (the old one stops working)");
 
         operators.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (
                 string id, ClaimsPrincipal user, DeviceService service, CancellationToken ct) =>
-                await service.DeleteAsync(id, user.ParkId()!.Value, ct) ? TypedResults.NoContent() : Problem(404, $"There is no device {id} in your park."))
+                await service.DeleteAsync(id, user.ParkId()!.Value, ct) ? TypedResults.NoContent() : NoDevice(id))
             .WithSummary("Remove a device (its twin and history stay)");
 
         devices.MapPost("/{id}/telemetry", async Task<IResult> (
@@ -51,10 +58,10 @@ public static class DevicesApi
                 if (device is null)
                 {
                     request.HttpContext.Response.Headers.WWWAuthenticate = "Device";
-                    return Problem(401, "Send the device's token as 'Authorization: Device <token>'.");
+                    return Refused(StatusCodes.Status401Unauthorized, "Not authenticated", "Send the device's token as 'Authorization: Device <token>'.");
                 }
-                if (device.Id != id) return Problem(403, $"This token belongs to device {device.Id}; a device can only send its own telemetry.");
-                if (request.ContentLength > MaxBodyBytes) return Problem(413, "A request may carry at most 8 MB.");
+                if (device.Id != id) return Failure.Forbidden("This token belongs to device {0}; a device can only send its own telemetry.", device.Id).ToProblem();
+                if (request.ContentLength > MaxBodyBytes) return Refused(StatusCodes.Status413PayloadTooLarge, "Too large", "A request may carry at most 8 MB.");
                 JsonDocument document;
                 try
                 {
@@ -62,7 +69,7 @@ public static class DevicesApi
                 }
                 catch (JsonException e)
                 {
-                    return Problem(400, $"The request body is not valid JSON: {e.Message}");
+                    return Failure.Invalid("The request body is not valid JSON: {0}", e.Message).ToProblem();
                 }
                 using (document)
                 {
@@ -70,9 +77,8 @@ public static class DevicesApi
                     if (outcome.Status == 503)
                     {
                         request.HttpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        return TypedResults.Problem(title: "Busy", detail: outcome.Problem, statusCode: 503);
                     }
-                    return outcome.Status == 200 ? TypedResults.Ok(new { accepted = outcome.Points }) : Problem(outcome.Status, outcome.Problem!);
+                    return outcome.Status == 200 ? TypedResults.Ok(new { accepted = outcome.Points }) : outcome.ToFailure().ToProblem();
                 }
             })
             .AllowAnonymous()
@@ -88,15 +94,9 @@ public static class DevicesApi
         return header.StartsWith("Device ", StringComparison.OrdinalIgnoreCase) ? header["Device ".Length..].Trim() : null;
     }
 
-    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(
-        title: status switch
-        {
-            400 => "The request is not valid",
-            401 => "Not authenticated",
-            403 => "Forbidden",
-            404 => "Not found",
-            409 => "Already registered",
-            413 => "Too large",
-            _ => "Error",
-        }, detail: detail, statusCode: status);
+    private static readonly Field TwinField = new("twinId", "Twin");
+
+    private static ProblemHttpResult NoDevice(string id) => Failure.NotFound("There is no device {0} in your park.", id).ToProblem();
+
+    private static ProblemHttpResult Refused(int status, string title, string detail) => new Failure(status, new(title), new(detail)).ToProblem();
 }

@@ -53,29 +53,38 @@ public sealed class TwinGraphService(LingjingDbContext db, TwinModelCatalog mode
         return (await ViewsAsync([twin], ct))[0];
     }
 
-    /// <summary>Creates a twin under a parent the caller sees, of a known model, with checked properties.
-    /// Returns the view, or the status and the problem.</summary>
-    public async Task<(TwinView? Twin, int Status, string? Problem)> CreateAsync(CreateTwinRequest request, TwinAccess access, CancellationToken ct)
+    public static readonly Field IdField = new("id", "Twin id");
+    public static readonly Field ModelField = new("modelId", "Model");
+    public static readonly Field NameEnField = new("nameEn", "English name");
+    public static readonly Field NameZhField = new("nameZh", "Chinese name");
+    public static readonly Field ParentField = new("parentId", "Parent twin");
+    public static readonly Field RelationshipField = new("relationship", "Relationship");
+
+    /// <summary>Creates a twin under a parent the caller sees, of a known model, with checked properties.</summary>
+    public async Task<Outcome<TwinView>> CreateAsync(CreateTwinRequest request, TwinAccess access, CancellationToken ct)
     {
-        if (!TwinIds.IsValid(request.Id)) return (null, 400, $"id \"{request.Id}\" is not valid: {TwinIds.Rule}.");
+        var errors = new FieldErrors();
+        if (!TwinIds.IsValid(request.Id)) errors.Add(IdField, "1 to 128 lower-case letters, digits and dashes, not starting or ending with a dash.");
         var model = models.Find(request.ModelId);
-        if (model is null) return (null, 400, $"modelId \"{request.ModelId}\" is not a known model; GET /api/v1/twin-models lists them.");
-        if (string.IsNullOrWhiteSpace(request.NameEn) || request.NameEn.Length > 200) return (null, 400, "nameEn is required, at most 200 characters.");
-        if (request.NameZh is { Length: > 200 }) return (null, 400, "nameZh is at most 200 characters.");
+        if (model is null) errors.Add(ModelField, "'{0}' is not a known model; the list of twin models shows them.", request.ModelId);
+        errors.Required(NameEnField, request.NameEn, 200);
+        errors.MaxLength(NameZhField, request.NameZh, 200);
         var properties = request.Properties ?? JsonDocument.Parse("{}").RootElement;
-        var problems = TwinPropertyCheck.Check(model, properties);
-        if (problems.Count > 0) return (null, 400, string.Join("; ", problems));
-        if (request.ParentId is null) return (null, 400, "parentId is required: a twin is created inside a twin of your park.");
+        if (model is not null) TwinPropertyCheck.Check(model, properties, errors);
+        if (request.ParentId is null) errors.Add(ParentField, "This field is required.");
+        if (!errors.IsEmpty || model is null) return Failure.Invalid(errors);
         var parent = await db.Set<Twin>().FirstOrDefaultAsync(t => t.Id == request.ParentId, ct);
-        if (parent is null || !access.Sees(parent.ParkId)) return (null, 404, $"There is no twin {request.ParentId} in your park.");
+        if (parent is null || !access.Sees(parent.ParkId)) return Failure.NotFound("There is no twin {0} in your park.", request.ParentId);
         var relationship = request.Relationship ?? "contains";
         var parentModel = models.Find(parent.ModelId);
         var declared = parentModel?.Relationships.FirstOrDefault(r => r.Name == relationship);
         if (declared is null)
-            return (null, 400, $"relationship '{relationship}' is not declared by the parent's model {parent.ModelId}.");
-        if (declared.Target is { } target && target != model.Id)
-            return (null, 400, $"relationship '{relationship}' of {parent.ModelId} only targets {target}, not {model.Id}.");
-        if (await db.Set<Twin>().AnyAsync(t => t.Id == request.Id, ct)) return (null, 409, $"A twin with id {request.Id} exists already.");
+            errors.Add(RelationshipField, "The parent's model {0} does not declare '{1}'.", parent.ModelId, relationship);
+        else if (declared.Target is { } target && target != model.Id)
+            errors.Add(RelationshipField, "'{0}' of {1} only leads to {2}, not to {3}.", relationship, parent.ModelId, target, model.Id);
+        if (!errors.IsEmpty) return Failure.Invalid(errors);
+        if (await db.Set<Twin>().AnyAsync(t => t.Id == request.Id, ct))
+            return Failure.Conflict("A twin with id {0} exists already.", request.Id).Titled("The twin exists already");
 
         var twin = new Twin
         {
@@ -92,7 +101,7 @@ public sealed class TwinGraphService(LingjingDbContext db, TwinModelCatalog mode
         db.Add(twin);
         db.Add(new TwinRelationship { SourceId = parent.Id, Name = relationship, TargetId = twin.Id });
         await db.SaveChangesAsync(ct);
-        return (TwinView.From(twin, []), 201, null);
+        return TwinView.From(twin, []);
     }
 
     public static string Compact(JsonElement properties) => JsonSerializer.Serialize(properties);

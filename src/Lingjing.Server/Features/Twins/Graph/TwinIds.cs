@@ -12,6 +12,4 @@ public static partial class TwinIds
     private static partial Regex Pattern();
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
-
-    public const string Rule = "ids are 1-128 lower-case letters, digits and dashes, not starting or ending with a dash";
 }

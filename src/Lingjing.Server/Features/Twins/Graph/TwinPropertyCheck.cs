@@ -3,25 +3,27 @@ using Lingjing.Server.Features.Twins.Models;
 
 namespace Lingjing.Server.Features.Twins.Graph;
 
-/// <summary>Checks a twin's property values against its model; each problem names the property.</summary>
+/// <summary>Checks a twin's property values against its model, adding each problem under the property's key
+/// (<c>properties.kind</c>). The schema's own words ("expected a string") are the model language's, in English.</summary>
 public static class TwinPropertyCheck
 {
-    public static List<string> Check(DtdlInterface model, JsonElement properties)
+    public static readonly Field Properties = new("properties", "Properties");
+
+    public static void Check(DtdlInterface model, JsonElement properties, FieldErrors errors)
     {
-        var problems = new List<string>();
         if (properties.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("properties must be a JSON object");
-            return problems;
+            errors.Add(Properties, "Properties are a JSON object of property names and values.");
+            return;
         }
         foreach (var property in properties.EnumerateObject())
         {
+            var field = new Field($"properties.{property.Name}", property.Name);
             var declared = model.FindProperty(property.Name);
             if (declared is null)
-                problems.Add($"property '{property.Name}' is not declared by {model.Id} (properties: {string.Join(", ", model.Properties.Select(p => p.Name))})");
+                errors.Add(field, "{0} does not declare this property; it has: {1}.", model.Id, string.Join(", ", model.Properties.Select(p => p.Name)));
             else if (declared.Schema.Check(property.Value) is { } problem)
-                problems.Add($"property '{property.Name}': {problem}");
+                errors.Add(field, "{0}", problem);
         }
-        return problems;
     }
 }

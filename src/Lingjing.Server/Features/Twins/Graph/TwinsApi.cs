@@ -21,17 +21,17 @@ public static class TwinsApi
                 var q = request.Query;
                 var limit = 100;
                 if (q.TryGetValue("limit", out var l) && (!int.TryParse(l, out limit) || limit < 1 || limit > TwinGraphService.MaxLimit))
-                    return BadInput($"limit must be a whole number from 1 to {TwinGraphService.MaxLimit}.");
+                    return BadInput("The limit must be a whole number from 1 to {0}.", TwinGraphService.MaxLimit);
                 var related = (string?)q["related"];
                 var relationship = (string?)q["relationship"];
-                if (related is not null && relationship is null) return BadInput("related needs relationship (e.g. relationship=hasSensor&related=p01-s17).");
+                if (related is not null && relationship is null) return BadInput("A related twin needs a relationship too (e.g. relationship=hasSensor&related=p01-s17).");
                 var properties = new Dictionary<string, string>();
                 foreach (var (key, value) in q)
                 {
                     if (key.StartsWith(PropertyPrefix, StringComparison.Ordinal) && key.Length > PropertyPrefix.Length)
                         properties[key[PropertyPrefix.Length..]] = value.ToString();
                     else if (key is not ("model" or "under" or "relationship" or "related" or "after" or "limit"))
-                        return BadInput($"'{key}' is not a filter; use model, under, relationship, related, property.<name>, after, limit.");
+                        return BadInput("'{0}' is not a filter; use model, under, relationship, related, property.<name>, after, limit.", key);
                 }
                 var query = new TwinQuery(NullIfEmpty(q["model"]), NullIfEmpty(q["under"]), NullIfEmpty(relationship), NullIfEmpty(related), properties, NullIfEmpty(q["after"]), limit);
                 return TypedResults.Ok(await graph.QueryAsync(query, access, ct));
@@ -44,16 +44,16 @@ public static class TwinsApi
         api.MapGet("/{id}", async Task<Results<Ok<TwinView>, ProblemHttpResult>> (string id, ClaimsPrincipal user, TwinGraphService graph, CancellationToken ct) =>
                 await graph.FindAsync(id, TwinAccess.Of(user), ct) is { } twin
                     ? TypedResults.Ok(twin)
-                    : TypedResults.Problem(title: "Not found", detail: $"There is no twin {id} you can see.", statusCode: 404))
+                    : TwinFailures.NoTwin(id).ToProblem())
             .WithSummary("One twin with its outgoing relationships");
 
         api.MapPost("/", async Task<Results<Created<TwinView>, ProblemHttpResult>> (
                 CreateTwinRequest request, ClaimsPrincipal user, TwinGraphService graph, CancellationToken ct) =>
             {
-                var (twin, status, problem) = await graph.CreateAsync(request, TwinAccess.Of(user), ct);
-                return twin is not null
+                var outcome = await graph.CreateAsync(request, TwinAccess.Of(user), ct);
+                return outcome.Value is { } twin
                     ? TypedResults.Created($"/api/v1/twins/{twin.Id}", twin)
-                    : TypedResults.Problem(title: status switch { 404 => "Not found", 409 => "The twin exists already", _ => "The request is not valid" }, detail: problem, statusCode: status);
+                    : outcome.Failure!.ToProblem();
             })
             .RequireAuthorization(Policies.ParkOperator)
             .WithSummary("Create a twin in my park")
@@ -62,7 +62,7 @@ public static class TwinsApi
 
     private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString();
 
-    private static ProblemHttpResult BadInput(string detail) => TypedResults.Problem(title: "The request is not valid", detail: detail, statusCode: 400);
+    private static ProblemHttpResult BadInput(string detail, params object?[] args) => Failure.Invalid(detail, args).ToProblem();
 
-    private static ProblemHttpResult Forbidden() => TypedResults.Problem(title: "Forbidden", detail: "Twins are for park operators and the government.", statusCode: 403);
+    private static ProblemHttpResult Forbidden() => TwinFailures.OperatorsAndGovernmentOnly.ToProblem();
 }

@@ -14,6 +14,11 @@ public static class TelemetryApi
 {
     private static readonly TimeSpan MaxMinuteRange = TimeSpan.FromDays(7);
     private static readonly TimeSpan MaxHourRange = TimeSpan.FromDays(731);
+    private static readonly Field NameField = new("name", "Telemetry");
+    private static readonly Field FromField = new("from", "From");
+    private static readonly Field ToField = new("to", "Until");
+    private static readonly Field ResolutionField = new("resolution", "Resolution");
+    private const string InstantExpected = "A date and time in ISO 8601 with its offset, e.g. 2026-12-06T08:00:00+08:00.";
 
     public static void MapTelemetryApi(this WebApplication app)
     {
@@ -70,22 +75,24 @@ public static class TelemetryApi
             {
                 var twin = await db.Set<Twin>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
                 if (twin is null || !TwinAccess.Of(user).Sees(twin.ParkId)) return NotFound(id);
-                if (string.IsNullOrWhiteSpace(name)) return Bad("name is required: the telemetry to chart (e.g. temperature, or phases.l1).");
+                if (string.IsNullOrWhiteSpace(name)) return Bad(NameField, "Name the telemetry to chart (e.g. temperature, or phases.l1).");
                 var s = series.Find(id, name);
                 if (s is null)
                 {
                     var known = series.OfTwin(id).Select(x => x.Name).ToList();
-                    return Bad($"Twin {id} has no readings of '{name}'" + (known.Count > 0 ? $" (it has: {string.Join(", ", known)})." : "."));
+                    return known.Count > 0
+                        ? Bad(NameField, "Twin {0} has no readings of '{1}'; it has: {2}.", id, name, string.Join(", ", known))
+                        : Bad(NameField, "Twin {0} has no readings yet.", id);
                 }
                 var now = time.GetUtcNow();
-                if (!TryInstant(to, now, out var end)) return Bad("to must be an ISO 8601 instant with an offset.");
-                if (!TryInstant(from, end - TimeSpan.FromHours(24), out var start)) return Bad("from must be an ISO 8601 instant with an offset.");
-                if (end <= start) return Bad("to must be after from.");
+                if (!TryInstant(to, now, out var end)) return Bad(ToField, InstantExpected);
+                if (!TryInstant(from, end - TimeSpan.FromHours(24), out var start)) return Bad(FromField, InstantExpected);
+                if (end <= start) return Bad(ToField, "The end must come after the start.");
                 var range = end - start;
                 var res = resolution ?? (range <= TimeSpan.FromHours(12) ? "minute" : "hour");
-                if (res is not ("minute" or "hour")) return Bad("resolution must be minute or hour.");
-                if (res == "minute" && range > MaxMinuteRange) return Bad("Minute resolution covers at most 7 days; use hour.");
-                if (range > MaxHourRange) return Bad("History covers at most 2 years.");
+                if (res is not ("minute" or "hour")) return Bad(ResolutionField, "minute or hour.");
+                if (res == "minute" && range > MaxMinuteRange) return Bad(ResolutionField, "Minute resolution covers at most 7 days; use hour.");
+                if (range > MaxHourRange) return Bad(FromField, "History covers at most 2 years.");
                 var points = await queries.HistoryAsync(s.Id, start, end, res, ct);
                 return TypedResults.Ok(new HistoryView(id, name, res, start, end, points));
             })
@@ -104,9 +111,14 @@ public static class TelemetryApi
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static ProblemHttpResult Bad(string detail) => TypedResults.Problem(title: "The request is not valid", detail: detail, statusCode: 400);
+    private static ProblemHttpResult Bad(Field field, string message, params object?[] args)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message, args);
+        return Failure.Invalid(errors).ToProblem();
+    }
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(title: "Not found", detail: $"There is no twin {id} you can see.", statusCode: 404);
+    private static ProblemHttpResult NotFound(string id) => TwinFailures.NoTwin(id).ToProblem();
 
-    private static ProblemHttpResult Forbidden() => TypedResults.Problem(title: "Forbidden", detail: "Telemetry is for park operators and the government.", statusCode: 403);
+    private static ProblemHttpResult Forbidden() => TwinFailures.OperatorsAndGovernmentOnly.ToProblem();
 }

@@ -26,24 +26,22 @@ public static class TwinModelsApi
         api.MapGet("/{id}", Results<Ok<TwinModelView>, ProblemHttpResult> (string id, TwinModelCatalog catalog) =>
                 catalog.Find(id) is { } model
                     ? TypedResults.Ok(TwinModelView.From(model, catalog.Shipped.Contains(model.Id)))
-                    : TypedResults.Problem(title: "Not found", detail: $"There is no model {id}.", statusCode: 404))
+                    : Failure.NotFound("There is no model {0}.", id).ToProblem())
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("One twin model");
 
         api.MapPost("/", async Task<Results<Created<List<TwinModelView>>, ProblemHttpResult>> (
                 HttpRequest request, ClaimsPrincipal user, TwinModelCatalog catalog, LingjingDbContext db, TimeProvider time, CacheEviction eviction, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxUploadBytes)
-                    return TypedResults.Problem(title: "The request is not valid", detail: "A model document may be at most 1 MB.", statusCode: 413);
+                if (request.ContentLength > MaxUploadBytes) return TooLarge().ToProblem();
                 using var reader = new StreamReader(request.Body);
                 var json = await reader.ReadToEndAsync(ct);
-                if (json.Length > MaxUploadBytes)
-                    return TypedResults.Problem(title: "The request is not valid", detail: "A model document may be at most 1 MB.", statusCode: 413);
+                if (json.Length > MaxUploadBytes) return TooLarge().ToProblem();
                 var (parsed, errors) = catalog.Check(json, "upload");
                 if (errors.Count > 0)
-                    return TypedResults.Problem(title: "The model is not valid", statusCode: 400,
-                        detail: string.Join(" ", errors.Take(20).Select(e => e + ".")),
-                        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { element = e.Element, problem = e.Problem }).ToList() });
+                    // The model language's own words (DTDL), in English, each with the element it is about.
+                    return new Failure(StatusCodes.Status400BadRequest, new("The model is not valid"), new("{0}", string.Join(" ", errors.Take(20).Select(e => e + "."))))
+                        .With("errors", errors.Select(e => new { element = e.Element, problem = e.Problem }).ToList()).ToProblem();
                 var now = time.GetUtcNow().UtcDateTime;
                 foreach (var model in parsed)
                     db.Add(new TwinModelRecord { Id = model.Id, Json = json, ParkId = user.ParkId(), UploadedBy = user.UserId(), UploadedAt = now });
@@ -54,9 +52,8 @@ public static class TwinModelsApi
                 catch (DbUpdateException)
                 {
                     // Another upload of the same id passed the check at the same moment and was stored first.
-                    return TypedResults.Problem(title: "The model exists already", statusCode: 409,
-                        detail: $"{string.Join(", ", parsed.Select(m => m.Id))} was uploaded by another request at the same moment; " +
-                            "models never change, upload a new version (e.g. ;2).");
+                    return Failure.Conflict("{0} was uploaded by another request at the same moment; models never change, upload a new version (e.g. ;2).",
+                        string.Join(", ", parsed.Select(m => m.Id))).Titled("The model exists already").ToProblem();
                 }
                 catalog.Add(parsed);
                 // The save evicted the list already, but a reader in between cached it without the new models.
@@ -68,4 +65,7 @@ public static class TwinModelsApi
             .WithDescription("Body: one DTDL v3 Interface or an array of them (Lingjing's subset: Property, Telemetry, Relationship, Component; " +
                 "primitive, Enum and Object schemas). 400 lists every problem with the element it is in; 201 with the models.");
     }
+
+    private static Failure TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, new("Too large"), new("A model document may be at most 1 MB."));
 }

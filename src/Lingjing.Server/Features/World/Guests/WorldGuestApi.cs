@@ -39,10 +39,9 @@ public static class WorldGuestApi
         return outcome switch
         {
             WorldGuestList.InviteOutcome.Invited => TypedResults.Created($"/api/v1/world/parks/{parkId}/guests/{invitation!.Id}", invitation),
-            WorldGuestList.InviteOutcome.AlreadyInvited => TypedResults.Problem(title: "Already invited", statusCode: StatusCodes.Status409Conflict,
-                detail: $"{request.Email?.Trim()} is already invited into this park's world."),
-            _ => TypedResults.Problem(title: "Invalid invitation", statusCode: StatusCodes.Status400BadRequest,
-                detail: $"`email` must be an email address such as name@example.com, at most {WorldGuestList.MaxEmailLength} characters."),
+            WorldGuestList.InviteOutcome.AlreadyInvited => Failure.Conflict("{0} is already invited into this park's world.", request.Email?.Trim())
+                .Titled("Already invited").ToProblem(),
+            _ => Failure.Invalid(InvalidEmail()).Titled("Invalid invitation").ToProblem(),
         };
     }
 
@@ -51,13 +50,18 @@ public static class WorldGuestApi
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
         return await guests.RevokeAsync(parkId, id, http.RequestAborted)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Invitation not found", statusCode: StatusCodes.Status404NotFound,
-                detail: $"Park {parkId} has no invitation {id}.");
+            : Failure.NotFound("Park {0} has no invitation {1}.", parkId, id).Titled("Invitation not found").ToProblem();
     }
 
     private static ProblemHttpResult? Forbidden(HttpContext http, int parkId) =>
         http.User.ParkId() == parkId
             ? null
-            : TypedResults.Problem(title: "Not your park", statusCode: StatusCodes.Status403Forbidden,
-                detail: "Only the operators of this park can invite people into its world.");
+            : Failure.Forbidden("Only the operators of this park can invite people into its world.").Titled("Not your park").ToProblem();
+
+    private static FieldErrors InvalidEmail()
+    {
+        var errors = new FieldErrors();
+        errors.Add(new Field("email", "Email"), "An email address such as name@example.com, at most {0} characters.", WorldGuestList.MaxEmailLength);
+        return errors;
+    }
 }

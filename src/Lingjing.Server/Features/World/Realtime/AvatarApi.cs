@@ -34,20 +34,25 @@ public static class AvatarApi
         AvatarLookRequest request, HttpContext http, AvatarLookStore looks)
     {
         if (http.User.UserId() is not { } userId) return TypedResults.Unauthorized();
+        var errors = new FieldErrors();
         if (request.Model is null || !AvatarLookCatalog.Models.Contains(request.Model))
-            return Invalid($"`model` must be one of: {string.Join(", ", AvatarLookCatalog.Models)}.");
-        if (ParseColor(request.BodyColor) is not { } body)
-            return Invalid("`bodyColor` must be a colour written #RRGGBB.");
-        if (ParseColor(request.OutfitColor) is not { } outfit)
-            return Invalid("`outfitColor` must be a colour written #RRGGBB.");
+            errors.Add(ModelField, "One of: {0}.", string.Join(", ", AvatarLookCatalog.Models));
+        var body = ParseColor(request.BodyColor);
+        if (body is null) errors.Add(BodyColorField, ColourExpected);
+        var outfit = ParseColor(request.OutfitColor);
+        if (outfit is null) errors.Add(OutfitColorField, ColourExpected);
         if (request.Accessory is not { } accessory || accessory < 0 || accessory > AvatarLookCatalog.MaxAccessory)
-            return Invalid($"`accessory` must be a number from 0 (none) to {AvatarLookCatalog.MaxAccessory}.");
-        var saved = await looks.SaveAsync(userId, request.Model, body, outfit, accessory, http.RequestAborted);
+            errors.Add(AccessoryField, "A number from 0 (none) to {0}.", AvatarLookCatalog.MaxAccessory);
+        if (!errors.IsEmpty) return Failure.Invalid(errors).Titled("Invalid avatar look").ToProblem();
+        var saved = await looks.SaveAsync(userId, request.Model!, body!.Value, outfit!.Value, request.Accessory!.Value, http.RequestAborted);
         return TypedResults.Ok(ToDto(saved));
     }
 
-    private static ProblemHttpResult Invalid(string detail) =>
-        TypedResults.Problem(title: "Invalid avatar look", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static readonly Field ModelField = new("model", "Figure");
+    private static readonly Field BodyColorField = new("bodyColor", "Body colour");
+    private static readonly Field OutfitColorField = new("outfitColor", "Outfit colour");
+    private static readonly Field AccessoryField = new("accessory", "Accessory");
+    private const string ColourExpected = "A colour written #RRGGBB, e.g. #3A7BD5.";
 
     private static int? ParseColor(string? text) =>
         text is { Length: 7 } && text[0] == '#'

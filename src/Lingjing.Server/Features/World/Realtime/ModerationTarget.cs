@@ -9,7 +9,16 @@ public static class ModerationTarget
         : avatarId is { } avatar && Guid.TryParse(connections.UserOf(worldId, avatar), out var found) ? found
         : null;
 
-    /// <summary>Why <paramref name="minutes"/> is not acceptable, or null when it is.</summary>
-    public static string? MinutesProblem(int? minutes, int max) =>
-        minutes is >= 1 && minutes <= max ? null : $"`minutes` must be from 1 to {max}.";
+    public static readonly Field Person = new("userId", "Person");
+    public static readonly Field Minutes = new("minutes", "Minutes");
+
+    /// <summary>The request's problems under their keys: nobody found, or (when the action lasts a while)
+    /// minutes out of range.</summary>
+    public static FieldErrors Check(Guid? user, int? minutes = null, int? maxMinutes = null)
+    {
+        var errors = new FieldErrors();
+        if (user is null) errors.Add(Person, "Name a person: a user id, or the avatar id of someone in the world now.");
+        if (maxMinutes is { } max && (minutes is not (>= 1) || minutes > max)) errors.Add(Minutes, "A whole number from {0} to {1}.", 1, max);
+        return errors;
+    }
 }

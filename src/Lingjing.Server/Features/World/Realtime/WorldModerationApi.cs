@@ -33,9 +33,9 @@ public static class WorldModerationApi
         int parkId, MuteRequest request, HttpContext http, WorldHost host, WorldConnections connections, TimeProvider time)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections) is not { } userId)
-            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
-        if (ModerationTarget.MinutesProblem(request.Minutes, MaxMuteMinutes) is { } minutesProblem) return Invalid(minutesProblem);
+        var target = ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections);
+        var errors = ModerationTarget.Check(target, request.Minutes, MaxMuteMinutes);
+        if (!errors.IsEmpty || target is not { } userId) return Invalid(errors);
         var minutes = request.Minutes!.Value;
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
         var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
@@ -48,8 +48,9 @@ public static class WorldModerationApi
         int parkId, RemoveRequest request, HttpContext http, WorldHost host, WorldConnections connections)
     {
         if (Forbidden(http, parkId) is { } forbidden) return forbidden;
-        if (ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections) is not { } userId)
-            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in this park's world.");
+        var target = ModerationTarget.UserOf(WorldIds.Park(parkId), request.UserId, request.AvatarId, connections);
+        var errors = ModerationTarget.Check(target);
+        if (!errors.IsEmpty || target is not { } userId) return Invalid(errors);
         if (!await host.EnsureWorldAsync(WorldIds.Park(parkId), http.RequestAborted)) return NoSuchPark(parkId);
         var world = host.Node.FindWorld(WorldIds.Park(parkId))!;
         var id = userId.ToString();
@@ -61,12 +62,9 @@ public static class WorldModerationApi
     private static ProblemHttpResult? Forbidden(HttpContext http, int parkId) =>
         http.User.ParkId() == parkId
             ? null
-            : TypedResults.Problem(title: "Not your park", statusCode: StatusCodes.Status403Forbidden,
-                detail: "Only the operator of this park can moderate its world.");
+            : Failure.Forbidden("Only the operators of this park can moderate its world.").Titled("Not your park").ToProblem();
 
-    private static ProblemHttpResult Invalid(string detail) =>
-        TypedResults.Problem(title: "Invalid moderation request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Invalid(FieldErrors errors) => Failure.Invalid(errors).Titled("Invalid moderation request").ToProblem();
 
-    private static ProblemHttpResult NoSuchPark(int parkId) =>
-        TypedResults.Problem(title: "Park not found", detail: $"There is no park {parkId}.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NoSuchPark(int parkId) => WorldFailures.NoPark(parkId).ToProblem();
 }

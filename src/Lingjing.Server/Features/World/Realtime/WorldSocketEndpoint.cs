@@ -30,8 +30,8 @@ internal static class WorldSocketEndpoint
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            await Results.Problem(title: "WebSocket upgrade required", statusCode: 400,
-                detail: "Open /world/ws with a WebSocket client; see docs/protocol.md.").ExecuteAsync(http);
+            await Failure.Invalid("Open /world/ws with a WebSocket client; see docs/protocol.md.").Titled("WebSocket upgrade required")
+                .ToProblem().ExecuteAsync(http);
             return;
         }
         var principal = http.User;

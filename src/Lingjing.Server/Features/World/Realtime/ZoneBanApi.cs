@@ -29,11 +29,10 @@ public static class ZoneBanApi
     private static Results<Ok<BanResponse>, ProblemHttpResult> Ban(BanRequest request, WorldHost host, WorldConnections connections)
     {
         var userId = ModerationTarget.UserOf(request.WorldId ?? "", request.UserId, request.AvatarId, connections);
-        if (userId is null)
-            return Invalid("`userId` must be the id of a user, or `avatarId` that of an avatar in world `worldId` now.");
-        if (ModerationTarget.MinutesProblem(request.Minutes, MaxBanMinutes) is { } minutesProblem) return Invalid(minutesProblem);
+        var errors = ModerationTarget.Check(userId, request.Minutes, MaxBanMinutes);
+        if (!errors.IsEmpty) return Failure.Invalid(errors).Titled("Invalid ban request").ToProblem();
         var minutes = request.Minutes!.Value;
-        var until = host.Node.BanEverywhere(userId.Value.ToString(), TimeSpan.FromMinutes(minutes));
+        var until = host.Node.BanEverywhere(userId!.Value.ToString(), TimeSpan.FromMinutes(minutes));
         return TypedResults.Ok(new BanResponse(userId.Value.ToString(), until));
     }
 
@@ -42,7 +41,4 @@ public static class ZoneBanApi
         host.Node.LiftBanEverywhere(userId.ToString());
         return TypedResults.NoContent();
     }
-
-    private static ProblemHttpResult Invalid(string detail) =>
-        TypedResults.Problem(title: "Invalid ban request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }
