@@ -40,11 +40,14 @@ public sealed class BookingService(
         if (BookingRules.Check(bookable, start!.Value, end!.Value, time.GetUtcNow(), zone) is { } broken)
             return BookingError.BadInput(broken);
         if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingError.Forbidden(refusal);
+        var limits = await spaces.LimitsAsync(bookable.Space.ParkId, ct);
         // One connection for the insert and, on a clash, the alternatives: not one pool round trip each.
+        // Nothing that may need a connection of its own (the cached rules and limits) is awaited while it is
+        // held: in a burst every pooled connection would wait for one more, until the pool's timeout.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await BookAsync(bookable, start.Value, end.Value, request.Purpose, request.Attendees, user, ct);
+            return await BookAsync(bookable, limits, start.Value, end.Value, request.Purpose, request.Attendees, user, ct);
         }
         finally
         {
@@ -73,6 +76,7 @@ public sealed class BookingService(
         if (await audience.RefusalAsync(bookable, user, ct) is { } refusal) return BookingError.Forbidden(refusal);
 
         var from = SpaceCalendar.NextQuarterHour(after);
+        var limits = await spaces.LimitsAsync(bookable.Space.ParkId, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -81,7 +85,7 @@ public sealed class BookingService(
                 var next = await FreeSlotsAsync(bookable, from, bookable.Rules.DefaultLength, now, 1, ct);
                 if (next.Count == 0)
                     return Failure.Conflict("The space has no free time in the next {0} days.", bookable.Rules.MaxDaysAhead);
-                var booked = await BookAsync(bookable, next[0].Start, next[0].End, request.Purpose, null, user, ct);
+                var booked = await BookAsync(bookable, limits, next[0].Start, next[0].End, request.Purpose, null, user, ct);
                 if (booked.Failure?.IsClash() != true) return booked;
             }
             return Failure.Conflict("The space is in high demand right now; please try again.");
@@ -175,8 +179,8 @@ public sealed class BookingService(
         return null;
     }
 
-    private async Task<Outcome<BookingView>> BookAsync(BookableSpace bookable, DateTimeOffset start, DateTimeOffset end, string? purpose, int? attendees,
-        ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome<BookingView>> BookAsync(BookableSpace bookable, ParkLimitsView limits, DateTimeOffset start, DateTimeOffset end,
+        string? purpose, int? attendees, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var booking = new Booking
@@ -194,7 +198,7 @@ public sealed class BookingService(
             CheckInCode = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
             CreatedAt = now.UtcDateTime,
         };
-        var (quota, limit) = await ChecksAsync(bookable, booking, start, now, ct);
+        var (quota, limit) = Checks(bookable, limits, booking, start, now);
         var outcome = await writer.InsertAsync(booking, quota, limit, ct);
         if (outcome == BookingWriter.Outcome.Clash)
             return BookingError.Taken(await FreeSlotsAsync(bookable, start, end - start, now, AlternativeCount, ct));
@@ -232,10 +236,11 @@ public sealed class BookingService(
         booking.Status = pending ? BookingStatus.Pending : BookingStatus.Confirmed;
         if (pending) (booking.DecidedAt, booking.DecidedBy) = (null, null);
         (booking.DecisionReason, booking.CheckedInAt, booking.RemindedAt) = (null, null, null);
+        var limits = await spaces.LimitsAsync(bookable.Space.ParkId, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var (quota, limit) = await ChecksAsync(bookable, booking, start.Value, now, ct);
+            var (quota, limit) = Checks(bookable, limits, booking, start.Value, now);
             var outcome = await writer.MoveAsync(booking, now.UtcDateTime, quota, limit, ct);
             if (outcome == BookingWriter.Outcome.Clash)
                 return BookingError.Taken(await FreeSlotsAsync(bookable, start.Value, end.Value - start.Value, now, AlternativeCount, ct));
@@ -251,12 +256,11 @@ public sealed class BookingService(
     }
 
     /// <summary>The weekly quota of the space and the park's limits on active bookings that apply to this booking.</summary>
-    private async Task<(EnterpriseQuota? Quota, ActiveLimit Limit)> ChecksAsync(BookableSpace bookable, Booking booking, DateTimeOffset start, DateTimeOffset now, CancellationToken ct)
+    private (EnterpriseQuota? Quota, ActiveLimit Limit) Checks(BookableSpace bookable, ParkLimitsView limits, Booking booking, DateTimeOffset start, DateTimeOffset now)
     {
         var quota = bookable.Rules.WeeklyQuotaPerEnterprise is { } weekly && booking.EnterpriseId is { } enterpriseId
             ? new EnterpriseQuota(enterpriseId, weekly, WeekOf(start))
             : null;
-        var limits = await spaces.LimitsAsync(bookable.Space.ParkId, ct);
         var limit = new ActiveLimit(bookable.Space.ParkId, booking.UserId, booking.EnterpriseId, limits.ActivePerPerson, limits.ActivePerEnterprise, now.UtcDateTime);
         return (quota, limit);
     }
