@@ -42,7 +42,7 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium) : IClassFixtu
         await ChangePasswordAsync(laptop, TestUsers.Password, NewPassword, NewPassword + "x");
         await Assertions.Expect(laptop.Locator("[data-field-error=confirm-password]")).ToContainTextAsync("not the same");
         await ChangePasswordAsync(laptop, TestUsers.Password, "short", "short");
-        await Assertions.Expect(laptop.Locator("[data-field-error=new-password]")).ToContainTextAsync("at least 8 characters");
+        await Assertions.Expect(laptop.Locator("[data-field-error=new-password]")).ToHaveTextAsync(PasswordRule.Description);
         await ChangePasswordAsync(laptop, TestUsers.Password, NewPassword, NewPassword);
         await Assertions.Expect(laptop.GetByTestId("password-changed")).ToBeVisibleAsync();
         await Assertions.Expect(sessions).ToHaveCountAsync(1); // this browser stays signed in

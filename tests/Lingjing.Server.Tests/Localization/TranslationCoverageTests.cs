@@ -101,7 +101,7 @@ public sealed partial class TranslationCoverageTests
     private static partial Regex LocalizedLiteral();
 
     /// <summary>Failure.X("..."), .Titled("..."), LimitReached("..."), BadInput("..."), NotFound("..."),
-    /// errors.Add(field, "..."), Fail(field, fallback, "..."), a rule error Error(at, "..."), new Phrase("..."), a field's display name new("key", "..."), and a phrase new("... ...") (a
+    /// errors.Add(field, "..."), Fail(field, fallback, "..."), a rule error Error(at, "..."), new Phrase("..."), a sentence in a constant, a field's display name new("key", "..."), and a phrase new("... ...") (a
     /// target-typed new of text with a space: field names and single words are not sentences).</summary>
     [GeneratedRegex("""
         (?:Failure\.\w+|\.Titled|LimitReached|\bBadInput|\bNotFound)\(\s*"((?:[^"\\]|\\.)*)"
@@ -109,6 +109,7 @@ public sealed partial class TranslationCoverageTests
         |\bFail(?:<[^()]*?>)?\([\w.]+,\s*[^,"]+,\s*"((?:[^"\\]|\\.)*)"
         |\bError\((?:[\w.!\[\]]+,\s*){1,2}"((?:[^"\\]|\\.)*)"
         |\bnew\s+Phrase\("((?:[^"\\]|\\.)*)"
+        |\bconst\s+string\s+\w+\s*=\s*"([A-Z][^"\\]*\s[^"\\]*\.)"
         |(?<![\w.])new\("[a-z][A-Za-z0-9]*",\s*"((?:[^"\\]|\\.)*)"\)(?:,\s*"((?:[^"\\]|\\.)*)")?
         |(?<![\w.])new\("((?:[^"\\]|\\.)*\s(?:[^"\\]|\\.)*)"
         """, RegexOptions.IgnorePatternWhitespace)]
