@@ -44,47 +44,38 @@ public static class DirectoryApi
             .WithDescription("The confidential group (employees, contactEmail, contactPhone, latestRevenueYuan, revenues) is null, and " +
                 "confidentialShown false, except for the government, the operators of the enterprise's park and the enterprise's own accounts.");
 
-        api.MapGet("/parks", async Task<Results<Ok<ResultPage<ParkItem>>, ProblemHttpResult>> (
-                [AsParameters] ParkDirectory.ListRequest request, ParkDirectory directory, CancellationToken ct) =>
-            {
-                var input = new DirectoryInput();
-                var filter = request.Read(input);
-                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
-            })
-            .WithSummary("Search the zone's parks")
-            .WithDescription(ListDescription + " sort: relevance (default with q), name, opened (oldest first).");
-        api.MapGet("/parks/{id:int}", async Task<Results<Ok<ParkDetail>, ProblemHttpResult>> (
-                int id, ParkDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no park with id {0}.", id).ToProblem())
-            .WithSummary("One park with its buildings and counts");
+        MapKind<ParkDirectory.ListRequest, ParkDirectory.Filter, ParkDirectory, ParkItem, ParkDetail>(api, "/parks",
+            ("Search the zone's parks", "sort: relevance (default with q), name, opened (oldest first)."),
+            "One park with its buildings and counts", id => Failure.NotFound("There is no park with id {0}.", id));
+        MapKind<InstitutionDirectory.ListRequest, InstitutionDirectory.Filter, InstitutionDirectory, InstitutionItem, InstitutionDetail>(api, "/institutions",
+            ("Search the zone's professional cultural service institutions",
+                "serviceType: a service type code. tag: repeatable, all must match. sort: relevance (default with q), name."),
+            "One service institution", id => Failure.NotFound("There is no institution with id {0}.", id));
+        MapKind<SpaceDirectory.ListRequest, SpaceDirectory.Filter, SpaceDirectory, SpaceItem, SpaceDetail>(api, "/spaces",
+            ("Search the zone's offline public cultural spaces",
+                "type: a space type code. minCapacity: a whole number from 0. sort: relevance (default with q), name, capacity (largest first)."),
+            "One space with opening days and equipment", id => Failure.NotFound("There is no space with id {0}.", id));
+    }
 
-        api.MapGet("/institutions", async Task<Results<Ok<ResultPage<InstitutionItem>>, ProblemHttpResult>> (
-                [AsParameters] InstitutionDirectory.ListRequest request, InstitutionDirectory directory, CancellationToken ct) =>
+    /// <summary>The list (search, filters, sort, pages) and the detail endpoint of one kind of place.</summary>
+    private static void MapKind<TRequest, TFilter, TDirectory, TItem, TDetail>(RouteGroupBuilder api, string path,
+        (string Summary, string Description) list, string detailSummary, Func<int, Failure> notFound)
+        where TRequest : IListRequest<TFilter>
+        where TDirectory : IKindDirectory<TFilter, TItem, TDetail>
+        where TDetail : class
+    {
+        api.MapGet(path, async Task<Results<Ok<ResultPage<TItem>>, ProblemHttpResult>> (
+                [AsParameters] TRequest request, TDirectory directory, CancellationToken ct) =>
             {
                 var input = new DirectoryInput();
                 var filter = request.Read(input);
                 return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
             })
-            .WithSummary("Search the zone's professional cultural service institutions")
-            .WithDescription(ListDescription + " serviceType: a service type code. tag: repeatable, all must match. sort: relevance (default with q), name.");
-        api.MapGet("/institutions/{id:int}", async Task<Results<Ok<InstitutionDetail>, ProblemHttpResult>> (
-                int id, InstitutionDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no institution with id {0}.", id).ToProblem())
-            .WithSummary("One service institution");
-
-        api.MapGet("/spaces", async Task<Results<Ok<ResultPage<SpaceItem>>, ProblemHttpResult>> (
-                [AsParameters] SpaceDirectory.ListRequest request, SpaceDirectory directory, CancellationToken ct) =>
-            {
-                var input = new DirectoryInput();
-                var filter = request.Read(input);
-                return input.IsValid ? TypedResults.Ok(await directory.SearchAsync(filter, ct)) : BadInput(input);
-            })
-            .WithSummary("Search the zone's offline public cultural spaces")
-            .WithDescription(ListDescription + " type: a space type code. minCapacity: a whole number from 0. sort: relevance (default with q), name, capacity (largest first).");
-        api.MapGet("/spaces/{id:int}", async Task<Results<Ok<SpaceDetail>, ProblemHttpResult>> (
-                int id, SpaceDirectory directory, CancellationToken ct) =>
-                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : Failure.NotFound("There is no space with id {0}.", id).ToProblem())
-            .WithSummary("One space with opening days and equipment");
+            .WithSummary(list.Summary)
+            .WithDescription(ListDescription + " " + list.Description);
+        api.MapGet(path + "/{id:int}", async Task<Results<Ok<TDetail>, ProblemHttpResult>> (int id, TDirectory directory, CancellationToken ct) =>
+                await directory.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : notFound(id).ToProblem())
+            .WithSummary(detailSummary);
     }
 
     private static ProblemHttpResult BadInput(DirectoryInput input) => Failure.Invalid(input.Errors).ToProblem();

@@ -9,6 +9,7 @@ namespace Lingjing.Server.Features.Directory;
 
 /// <summary>Searching and reading the zone's professional cultural service institutions.</summary>
 public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSearch text)
+    : IKindDirectory<InstitutionDirectory.Filter, InstitutionDirectory.InstitutionItem, InstitutionDirectory.InstitutionDetail>
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name"];
 
@@ -21,7 +22,7 @@ public sealed class InstitutionDirectory(LingjingDbContext db, IDirectoryTextSea
         [FromQuery(Name = "tag")] string[]? Tag,
         [FromQuery(Name = "sort")] string? Sort,
         [FromQuery(Name = "page")] string? Page,
-        [FromQuery(Name = "pageSize")] string? PageSize)
+        [FromQuery(Name = "pageSize")] string? PageSize) : IListRequest<Filter>
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),

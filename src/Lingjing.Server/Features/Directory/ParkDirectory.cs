@@ -9,6 +9,7 @@ namespace Lingjing.Server.Features.Directory;
 
 /// <summary>Searching and reading the zone's parks.</summary>
 public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch text)
+    : IKindDirectory<ParkDirectory.Filter, ParkDirectory.ParkItem, ParkDirectory.ParkDetail>
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name", "opened"];
 
@@ -16,7 +17,7 @@ public sealed class ParkDirectory(LingjingDbContext db, IDirectoryTextSearch tex
         [FromQuery(Name = "q")] string? Q,
         [FromQuery(Name = "sort")] string? Sort,
         [FromQuery(Name = "page")] string? Page,
-        [FromQuery(Name = "pageSize")] string? PageSize)
+        [FromQuery(Name = "pageSize")] string? PageSize) : IListRequest<Filter>
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),

@@ -9,6 +9,7 @@ namespace Lingjing.Server.Features.Directory;
 
 /// <summary>Searching and reading the zone's offline public cultural spaces.</summary>
 public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch text)
+    : IKindDirectory<SpaceDirectory.Filter, SpaceDirectory.SpaceItem, SpaceDirectory.SpaceDetail>
 {
     public static readonly IReadOnlyList<string> Sorts = ["relevance", "name", "capacity"];
 
@@ -22,7 +23,7 @@ public sealed class SpaceDirectory(LingjingDbContext db, IDirectoryTextSearch te
         [FromQuery(Name = "minCapacity")] string? MinCapacity,
         [FromQuery(Name = "sort")] string? Sort,
         [FromQuery(Name = "page")] string? Page,
-        [FromQuery(Name = "pageSize")] string? PageSize)
+        [FromQuery(Name = "pageSize")] string? PageSize) : IListRequest<Filter>
     {
         public Filter Read(DirectoryInput input) => new(
             input.Query(Q),
