@@ -79,7 +79,9 @@ log "Test"
 status=0
 # Errors the in-memory servers log go here; shown below when a test fails, to explain a 500.
 export LINGJING_TEST_ERROR_LOG="$WORK/server-errors.log"
-dotnet test Lingjing.slnx --no-build -c Debug 2>&1 | tee "$WORK/test.log" || status=$?
+# Each test's duration goes to TestResults/*.trx; tools/slowest-tests.sh lists the slowest tests and classes.
+rm -rf TestResults
+dotnet test Lingjing.slnx --no-build -c Debug --logger "trx;LogFilePrefix=lingjing" --results-directory TestResults 2>&1 | tee "$WORK/test.log" || status=$?
 
 # One closing line with the totals over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

@@ -56,8 +56,8 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium) : IClassFixtu
     {
         await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, kestrel: true);
         var scene = await BookingScene.CreateAsync(app, users: 0);
-        await scene.NewClientAsync(Who.Tenant);
-        const string tenant = "tenant1@bookings.test", operatorEmail = "keeper@security.test";
+        var tenant = await scene.NewAccountAsync(Who.Tenant);
+        const string operatorEmail = "keeper@security.test";
         await TestUsers.CreateAsync(app, operatorEmail, Roles.ParkOperator, parkId: scene.ParkId);
         var tenantPage = await SignInAsync(app, tenant, TestUsers.Password);
         await tenantPage.WaitForURLAsync("**/enterprise");
@@ -67,7 +67,7 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium) : IClassFixtu
         await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/park/accounts");
         await Assertions.Expect(page.Locator($"tr[data-account='{operatorEmail}']")).ToContainTextAsync("Your own account");
-        await page.GetByLabel("Search accounts").FillAsync("tenant1");
+        await page.GetByLabel("Search accounts").FillAsync(tenant.Split('@')[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         var row = page.Locator($"tr[data-account='{tenant}']");
         await Assertions.Expect(page.Locator("[data-testid=accounts] tbody tr")).ToHaveCountAsync(1);

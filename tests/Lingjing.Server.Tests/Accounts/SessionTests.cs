@@ -18,9 +18,10 @@ public sealed class SessionTests
     [Theory, BothDatabases]
     public async Task Signed_out_bearer_token_stops_working_at_once(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        await TestUsers.CreateAsync(app, "leaver@example.test", Roles.Employee);
-        var client = await app.SignedInAsync("leaver@example.test", TestUsers.Password);
+        var app = await SharedApps.Blank(db);
+        var leaverEmail = SharedApps.Email("leaver");
+        await TestUsers.CreateAsync(app, leaverEmail, Roles.Employee);
+        var client = await app.SignedInAsync(leaverEmail, TestUsers.Password);
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await client.PostAsync("/api/v1/auth/signout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -33,9 +34,10 @@ public sealed class SessionTests
     [Theory, BothDatabases]
     public async Task Signed_out_cookie_stops_working_at_once_even_when_replayed(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        await TestUsers.CreateAsync(app, "browser@example.test", Roles.Employee);
-        var cookie = await CookieSignIn.SignInAsync(app.Anonymous(), "browser@example.test", TestUsers.Password);
+        var app = await SharedApps.Blank(db);
+        var browserEmail = SharedApps.Email("browser");
+        await TestUsers.CreateAsync(app, browserEmail, Roles.Employee);
+        var cookie = await CookieSignIn.SignInAsync(app.Anonymous(), browserEmail, TestUsers.Password);
         var browser = CookieSignIn.WithCookie(app, cookie);
         (await browser.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -51,10 +53,11 @@ public sealed class SessionTests
     [Fact]
     public async Task Signing_out_one_token_leaves_the_other_sessions_of_the_account()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "two@example.test", Roles.Employee);
-        var laptop = await NewTokenClientAsync(app, "two@example.test");
-        var phone = await NewTokenClientAsync(app, "two@example.test");
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var twoEmail = SharedApps.Email("two");
+        await TestUsers.CreateAsync(app, twoEmail, Roles.Employee);
+        var laptop = await NewTokenClientAsync(app, twoEmail);
+        var phone = await NewTokenClientAsync(app, twoEmail);
 
         await laptop.PostAsync("/api/v1/auth/signout", null);
 
@@ -65,11 +68,12 @@ public sealed class SessionTests
     [Theory, BothDatabases]
     public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        await TestUsers.CreateAsync(app, "careful@example.test", Roles.Employee);
-        var here = await NewTokenClientAsync(app, "careful@example.test");
-        var elsewhere = await NewTokenClientAsync(app, "careful@example.test");
-        var cookie = await CookieSignIn.SignInAsync(app.Anonymous(), "careful@example.test", TestUsers.Password);
+        var app = await SharedApps.Blank(db);
+        var carefulEmail = SharedApps.Email("careful");
+        await TestUsers.CreateAsync(app, carefulEmail, Roles.Employee);
+        var here = await NewTokenClientAsync(app, carefulEmail);
+        var elsewhere = await NewTokenClientAsync(app, carefulEmail);
+        var cookie = await CookieSignIn.SignInAsync(app.Anonymous(), carefulEmail, TestUsers.Password);
 
         var changed = await here.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestUsers.Password, newPassword = "Brand#New2027" });
 
@@ -77,16 +81,17 @@ public sealed class SessionTests
         (await here.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await elsewhere.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await CookieSignIn.WithCookie(app, cookie).GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = "careful@example.test", password = "Brand#New2027" }))
+        (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = carefulEmail, password = "Brand#New2027" }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Wrong_current_password_changes_nothing_and_says_which_field()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "typo@example.test", Roles.Employee);
-        var client = await NewTokenClientAsync(app, "typo@example.test");
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var typoEmail = SharedApps.Email("typo");
+        await TestUsers.CreateAsync(app, typoEmail, Roles.Employee);
+        var client = await NewTokenClientAsync(app, typoEmail);
 
         var response = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "not-it", newPassword = "Brand#New2027" });
 
@@ -100,9 +105,10 @@ public sealed class SessionTests
     [Fact]
     public async Task Weak_new_password_gets_400_naming_the_rule()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "weak@example.test", Roles.Employee);
-        var client = await NewTokenClientAsync(app, "weak@example.test");
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var weakEmail = SharedApps.Email("weak");
+        await TestUsers.CreateAsync(app, weakEmail, Roles.Employee);
+        var client = await NewTokenClientAsync(app, weakEmail);
 
         var response = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestUsers.Password, newPassword = "short" });
 
@@ -113,10 +119,11 @@ public sealed class SessionTests
     [Theory, BothDatabases]
     public async Task Active_sessions_are_listed_and_one_can_be_ended(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        await TestUsers.CreateAsync(app, "lister@example.test", Roles.Employee);
-        var here = await NewTokenClientAsync(app, "lister@example.test");
-        var other = await NewTokenClientAsync(app, "lister@example.test");
+        var app = await SharedApps.Blank(db);
+        var listerEmail = SharedApps.Email("lister");
+        await TestUsers.CreateAsync(app, listerEmail, Roles.Employee);
+        var here = await NewTokenClientAsync(app, listerEmail);
+        var other = await NewTokenClientAsync(app, listerEmail);
 
         var sessions = (await here.GetFromJsonAsync<List<SessionView>>("/api/v1/me/sessions"))!;
 
@@ -132,11 +139,13 @@ public sealed class SessionTests
     [Fact]
     public async Task Another_persons_session_cannot_be_ended()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "alice@example.test", Roles.Employee);
-        await TestUsers.CreateAsync(app, "mallory@example.test", Roles.Employee);
-        var alice = await NewTokenClientAsync(app, "alice@example.test");
-        var mallory = await NewTokenClientAsync(app, "mallory@example.test");
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var aliceEmail = SharedApps.Email("alice");
+        var malloryEmail = SharedApps.Email("mallory");
+        await TestUsers.CreateAsync(app, aliceEmail, Roles.Employee);
+        await TestUsers.CreateAsync(app, malloryEmail, Roles.Employee);
+        var alice = await NewTokenClientAsync(app, aliceEmail);
+        var mallory = await NewTokenClientAsync(app, malloryEmail);
         var aliceSession = (await alice.GetFromJsonAsync<List<SessionView>>("/api/v1/me/sessions"))!.Single().Id;
 
         var response = await mallory.DeleteAsync($"/api/v1/me/sessions/{aliceSession}");
@@ -148,10 +157,11 @@ public sealed class SessionTests
     [Fact]
     public async Task Ending_the_other_sessions_keeps_this_one()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "tidy@example.test", Roles.Employee);
-        var others = new[] { await NewTokenClientAsync(app, "tidy@example.test"), await NewTokenClientAsync(app, "tidy@example.test") };
-        var here = await NewTokenClientAsync(app, "tidy@example.test");
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var tidyEmail = SharedApps.Email("tidy");
+        await TestUsers.CreateAsync(app, tidyEmail, Roles.Employee);
+        var others = new[] { await NewTokenClientAsync(app, tidyEmail), await NewTokenClientAsync(app, tidyEmail) };
+        var here = await NewTokenClientAsync(app, tidyEmail);
 
         var response = await here.PostAsync("/api/v1/me/sessions/end-others", null);
 
@@ -163,8 +173,9 @@ public sealed class SessionTests
     [Fact]
     public async Task Token_without_a_session_is_refused()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        var user = await TestUsers.CreateAsync(app, "minted@example.test", Roles.Government);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var mintedEmail = SharedApps.Email("minted");
+        var user = await TestUsers.CreateAsync(app, mintedEmail, Roles.Government);
         await using var scope = app.Services.CreateAsyncScope();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<LingjingUser>>().CreateAsync(user);
         var options = app.Service<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
@@ -178,7 +189,7 @@ public sealed class SessionTests
     [Fact]
     public async Task Signing_out_without_signing_in_gets_401()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         (await app.Anonymous().PostAsync("/api/v1/auth/signout", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

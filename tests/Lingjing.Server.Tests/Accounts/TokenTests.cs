@@ -12,11 +12,12 @@ public sealed class TokenTests
     [Theory, BothDatabases]
     public async Task Right_password_gets_a_bearer_token_the_api_accepts(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        await TestUsers.CreateAsync(app, "official@example.test", Roles.Government);
+        var app = await SharedApps.Blank(db);
+        var officialEmail = SharedApps.Email("official");
+        await TestUsers.CreateAsync(app, officialEmail, Roles.Government);
         var client = app.Anonymous();
 
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "official@example.test", password = TestUsers.Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = officialEmail, password = TestUsers.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
@@ -29,10 +30,11 @@ public sealed class TokenTests
     [Fact]
     public async Task Wrong_password_gets_401_problem_details()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "official@example.test", Roles.Government);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var officialEmail = SharedApps.Email("official");
+        await TestUsers.CreateAsync(app, officialEmail, Roles.Government);
 
-        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = "official@example.test", password = "not-it" });
+        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = officialEmail, password = "not-it" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -43,9 +45,10 @@ public sealed class TokenTests
     [Fact]
     public async Task Unknown_account_gets_the_same_401_as_a_wrong_password()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var nobodyEmail = SharedApps.Email("nobody");
 
-        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = "nobody@example.test", password = "whatever1" });
+        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = nobodyEmail, password = "whatever1" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe("Wrong email or password");
@@ -57,7 +60,7 @@ public sealed class TokenTests
     [InlineData("{\"email\": 42, \"password\": []}")]
     public async Task Malformed_body_gets_400_problem_details(string body)
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().PostAsync("/api/v1/auth/token", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -69,9 +72,10 @@ public sealed class TokenTests
     [Fact]
     public async Task Missing_password_gets_400()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var aEmail = SharedApps.Email("a");
 
-        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = "a@example.test" });
+        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { email = aEmail });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe("Email and password are required");
@@ -80,7 +84,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Api_without_credentials_gets_401_problem_details_not_a_redirect()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().GetAsync("/api/v1/zone/charts/parks");
 
@@ -91,7 +95,7 @@ public sealed class TokenTests
     [Fact]
     public async Task Forged_bearer_token_gets_401()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "CfDJ8forged-token-value");
 

@@ -12,7 +12,7 @@ public sealed class BookingApprovalTests
     [Theory, BothDatabases]
     public async Task A_pending_booking_holds_the_time_and_the_operator_approves_it(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         await scene.SetRulesAsync(operatorClient, approval: true);
@@ -41,7 +41,7 @@ public sealed class BookingApprovalTests
     [Theory, BothDatabases]
     public async Task A_rejection_needs_a_reason_frees_the_time_and_tells_the_person_why(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         await scene.SetRulesAsync(operatorClient, approval: true);
@@ -64,7 +64,7 @@ public sealed class BookingApprovalTests
     [Theory, BothDatabases]
     public async Task Only_the_spaces_park_operator_decides(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), approval: true);
         var id = (await (await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",

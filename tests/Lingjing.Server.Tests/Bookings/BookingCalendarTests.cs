@@ -11,7 +11,7 @@ public sealed class BookingCalendarTests
     [Theory, BothDatabases]
     public async Task Next_free_slot_books_the_default_length_and_skips_taken_time(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2, opensAt: new TimeOnly(9, 0), closesAt: new TimeOnly(18, 0));
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), defaultMinutes: 90, opensAt: "09:00", closesAt: "18:00");
         var after = BookingScene.At(5, 0);
@@ -30,7 +30,7 @@ public sealed class BookingCalendarTests
     [Theory, BothDatabases]
     public async Task Concurrent_next_free_slot_clicks_all_get_distinct_slots(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 10);
         var after = BookingScene.At(3, 9);
 
@@ -46,7 +46,7 @@ public sealed class BookingCalendarTests
     [Theory, BothDatabases]
     public async Task My_bookings_and_a_spaces_calendar_download_as_icalendar(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2);
         var created = await (await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
             new { start = BookingScene.At(4, 10), end = BookingScene.At(4, 11, 30), purpose = "Board meeting; budget, Q4" })).Content.ReadFromJsonAsync<JsonElement>();

@@ -54,7 +54,7 @@ public sealed class BookingCheckInTests
         await using var _ = root;
         await using var __ = app;
         var scene = await BookingScene.CreateAsync(root, users: 2);
-        var client = await SignInAsync(app, "booker0@bookings.test");
+        var client = await SignInAsync(app, scene.Email(0));
         var id = await BookAsync(client, scene.SpaceId, 11, 12);
 
         clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(44));
@@ -62,7 +62,7 @@ public sealed class BookingCheckInTests
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         ((await early.Content.ReadFromJsonAsync<Problem>())!.Detail ?? "").ShouldContain("10:45");
 
-        var stranger = await SignInAsync(app, "booker1@bookings.test");
+        var stranger = await SignInAsync(app, scene.Email(1));
         clock.SetUtcNow(Monday9.AddHours(1).AddMinutes(45));
         (await stranger.PostAsync($"/api/v1/bookings/{id}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var checkedIn = await client.PostAsync($"/api/v1/bookings/{id}/check-in", null);
@@ -83,8 +83,8 @@ public sealed class BookingCheckInTests
         await using var __ = app;
         var scene = await BookingScene.CreateAsync(root, users: 2);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), noShowMinutes: 20);
-        var alice = await SignInAsync(app, "booker0@bookings.test");
-        var bob = await SignInAsync(app, "booker1@bookings.test");
+        var alice = await SignInAsync(app, scene.Email(0));
+        var bob = await SignInAsync(app, scene.Email(1));
         var absent = await BookAsync(alice, scene.SpaceId, 10, 11);
         var present = await BookAsync(bob, scene.SpaceId, 11, 12);
 
@@ -110,7 +110,7 @@ public sealed class BookingCheckInTests
         await using var _ = root;
         await using var __ = app;
         var scene = await BookingScene.CreateAsync(root, users: 1);
-        var alice = await SignInAsync(app, "booker0@bookings.test");
+        var alice = await SignInAsync(app, scene.Email(0));
         await BookAsync(alice, scene.SpaceId, 15, 16);
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -12,7 +12,7 @@ public sealed class BookingIsolationTests
     [Theory, BothDatabases]
     public async Task Another_enterprise_cannot_read_cancel_check_in_or_download_a_booking(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 0);
         var tenant = await scene.NewClientAsync(Who.Tenant);
         var other = await scene.NewClientAsync(Who.OtherEnterprise);
@@ -34,14 +34,14 @@ public sealed class BookingIsolationTests
     [Theory, BothDatabases]
     public async Task Forged_and_malformed_ids_get_clear_errors(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var client = scene.Client(0);
 
         (await client.GetAsync($"/api/v1/bookings/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.DeleteAsync($"/api/v1/bookings/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync("/api/v1/bookings/not-a-guid")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var unknownSpace = await client.PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId + 999}/bookings/next", new { });
+        var unknownSpace = await client.PostAsJsonAsync($"/api/v1/spaces/{BookingScene.UnknownSpaceId}/bookings/next", new { });
         unknownSpace.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         ((await unknownSpace.Content.ReadFromJsonAsync<Problem>())!.Detail ?? "").ShouldContain("no space");
         var badJson = await client.PostAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",

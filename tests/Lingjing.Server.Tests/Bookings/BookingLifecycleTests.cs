@@ -11,7 +11,7 @@ public sealed class BookingLifecycleTests
     [Theory, BothDatabases]
     public async Task A_booking_is_confirmed_and_a_back_to_back_one_succeeds(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app);
         var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
 
@@ -33,7 +33,7 @@ public sealed class BookingLifecycleTests
     [Theory, BothDatabases]
     public async Task Cancelling_frees_the_slot(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app);
         var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
         var slot = BookingScene.Body(BookingScene.At(6, 14), BookingScene.At(6, 16));
@@ -49,7 +49,7 @@ public sealed class BookingLifecycleTests
     [Theory, BothDatabases]
     public async Task Another_user_cannot_cancel_a_booking(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app);
         var response = await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
             BookingScene.Body(BookingScene.At(7, 9), BookingScene.At(7, 10)));
@@ -66,7 +66,7 @@ public sealed class BookingLifecycleTests
     [Theory, BothDatabases]
     public async Task Availability_lists_free_hours_without_the_booked_ones(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1, opensAt: new TimeOnly(9, 0), closesAt: new TimeOnly(21, 0));
         await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
             BookingScene.Body(BookingScene.At(8, 10), BookingScene.At(8, 12)));

@@ -22,7 +22,7 @@ public sealed class BookingLimitTests : IDisposable
     [Theory, BothDatabases]
     public async Task One_person_sending_twenty_bookings_at_once_gets_exactly_the_parks_limit_of_three(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         // Twenty different hours: none overlaps another, so only the limit stops them.
         var bodies = Enumerable.Range(0, 20).Select(i => BookingScene.Body(BookingScene.At(3, i), BookingScene.At(3, i, 45))).ToList();
@@ -41,7 +41,7 @@ public sealed class BookingLimitTests : IDisposable
     [Theory, BothDatabases]
     public async Task The_accounts_of_one_enterprise_booking_at_once_get_at_most_the_enterprise_limit(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         (await operatorClient.PutAsJsonAsync($"/api/v1/parks/{scene.ParkId}/booking-limits", new { activePerPerson = (int?)null, activePerEnterprise = 4 }))
@@ -63,7 +63,7 @@ public sealed class BookingLimitTests : IDisposable
     [Theory, BothDatabases]
     public async Task Cancelling_frees_a_place_under_the_limit_and_bookings_in_other_parks_do_not_count(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var other = await OtherParkSpaceAsync(app);
         var me = scene.Client(0);
@@ -87,7 +87,7 @@ public sealed class BookingLimitTests : IDisposable
     [Theory, BothDatabases]
     public async Task Park_operators_read_and_set_their_parks_limits_and_bad_values_get_a_problem_that_says_why(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         var url = $"/api/v1/parks/{scene.ParkId}/booking-limits";

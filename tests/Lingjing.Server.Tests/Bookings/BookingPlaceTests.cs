@@ -16,7 +16,7 @@ public sealed class BookingPlaceTests
     [Theory, BothDatabases]
     public async Task A_booking_names_park_building_floor_room_and_address_and_links_to_the_space_and_the_world(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await PutInBuildingAsync(app, scene, floor: 3);
 
@@ -88,7 +88,7 @@ public sealed class BookingPlaceTests
     [Theory, BothDatabases]
     public async Task Notifications_about_a_booking_name_the_building_floor_park_and_address(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await PutInBuildingAsync(app, scene, floor: 2);
         var operatorClient = await scene.NewClientAsync(Who.Operator);

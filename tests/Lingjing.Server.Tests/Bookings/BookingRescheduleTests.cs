@@ -19,7 +19,7 @@ public sealed class BookingRescheduleTests : IDisposable
     [Theory, BothDatabases]
     public async Task Twenty_bookings_moved_onto_one_slot_at_once_move_exactly_one_and_the_others_keep_their_time(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 20);
         var ids = new Guid[20];
         for (var i = 0; i < 20; i++) ids[i] = await BookAsync(scene, i, BookingScene.At(3, i), BookingScene.At(3, i, 30));
@@ -46,7 +46,7 @@ public sealed class BookingRescheduleTests : IDisposable
     [Theory, BothDatabases]
     public async Task A_move_racing_fifty_new_bookings_for_the_same_time_lets_exactly_one_hold_it(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 20);
         var moving = await BookAsync(scene, 0, BookingScene.At(3, 9), BookingScene.At(3, 10));
         var (start, end) = (BookingScene.At(6, 10), BookingScene.At(6, 11));
@@ -68,7 +68,7 @@ public sealed class BookingRescheduleTests : IDisposable
     [Theory, BothDatabases]
     public async Task One_booking_moved_ten_times_at_once_stays_one_booking_at_one_of_the_times(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var id = await BookAsync(scene, 0, BookingScene.At(3, 9), BookingScene.At(3, 10));
         var targets = Enumerable.Range(0, 10).Select(i => (Start: BookingScene.At(4, 8 + i), End: BookingScene.At(4, 8 + i, 45))).ToList();
@@ -86,7 +86,7 @@ public sealed class BookingRescheduleTests : IDisposable
     [Theory, BothDatabases]
     public async Task A_move_is_checked_like_a_new_booking_and_only_the_owner_moves_a_live_booking_ahead(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2);
         var id = await BookAsync(scene, 0, BookingScene.At(3, 9), BookingScene.At(3, 10));
         var url = $"/api/v1/bookings/{id}/reschedule";
@@ -117,7 +117,7 @@ public sealed class BookingRescheduleTests : IDisposable
     [Theory, BothDatabases]
     public async Task An_approved_booking_moved_in_a_space_that_needs_approval_waits_for_approval_again(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         await scene.SetRulesAsync(operatorClient, approval: true);

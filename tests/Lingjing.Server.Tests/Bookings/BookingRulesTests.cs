@@ -10,7 +10,7 @@ public sealed class BookingRulesTests
     [Theory, BothDatabases]
     public async Task Bad_input_gets_400_naming_the_broken_rule(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1, opensAt: new TimeOnly(9, 0), closesAt: new TimeOnly(21, 0));
         var client = scene.Client(0);
         var url = $"/api/v1/spaces/{scene.SpaceId}/bookings";
@@ -41,21 +41,21 @@ public sealed class BookingRulesTests
     [Theory, BothDatabases]
     public async Task Booking_an_unknown_space_gets_404(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
 
-        var response = await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId + 1000}/bookings",
+        var response = await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{BookingScene.UnknownSpaceId}/bookings",
             BookingScene.Body(BookingScene.At(3, 10), BookingScene.At(3, 11)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await scene.Client(0).GetAsync($"/api/v1/spaces/{scene.SpaceId + 1000}/availability?from={Uri.EscapeDataString(BookingScene.At(3, 0))}&to={Uri.EscapeDataString(BookingScene.At(4, 0))}"))
+        (await scene.Client(0).GetAsync($"/api/v1/spaces/{BookingScene.UnknownSpaceId}/availability?from={Uri.EscapeDataString(BookingScene.At(3, 0))}&to={Uri.EscapeDataString(BookingScene.At(4, 0))}"))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Signed_out_clients_cannot_book()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
         var scene = await BookingScene.CreateAsync(app, users: 0);
 
         var response = await app.Anonymous().PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",

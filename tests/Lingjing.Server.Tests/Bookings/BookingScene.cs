@@ -11,15 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lingjing.Server.Tests.Bookings;
 
 /// <summary>A park with one space open 00:00-23:59 every day, in an app without demo data, and
-/// signed-in clients of users of its own.</summary>
+/// signed-in clients of users of its own. Its rows and accounts are unique, so scenes share a server.</summary>
 public sealed class BookingScene
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private readonly LingjingApp app;
     private readonly List<string> tokens = [];
+    private readonly List<string> emails = [];
+
+    /// <summary>The email of user number <paramref name="user"/>, to sign in some other way (a browser, another clock).</summary>
+    public string Email(int user) => emails[user];
 
     private BookingScene(LingjingApp app) => this.app = app;
+
+    /// <summary>An id no space has, however many scenes share the server.</summary>
+    public const int UnknownSpaceId = 999_999_999;
 
     public int SpaceId { get; private set; }
     public int ParkId { get; private set; }
@@ -30,8 +37,9 @@ public sealed class BookingScene
         await scene.SeedSpaceAsync(opensAt ?? new TimeOnly(0, 0), closesAt ?? new TimeOnly(23, 59));
         for (var i = 0; i < users; i++)
         {
-            var email = $"booker{i}@bookings.test";
+            var email = SharedApps.Email($"booker{i}");
             await TestUsers.CreateAsync(app, email, Roles.Employee);
+            scene.emails.Add(email);
             scene.tokens.Add(await app.TokenAsync(email, TestUsers.Password));
         }
         return scene;
@@ -68,7 +76,7 @@ public sealed class BookingScene
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = new Park
         {
-            Code = "B01", NameZh = "预约园", NameEn = "Booking Park", AddressZh = "预约路1号", AddressEn = "1 Booking Road",
+            Code = "B" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), NameZh = "预约园", NameEn = "Booking Park", AddressZh = "预约路1号", AddressEn = "1 Booking Road",
             Latitude = 39.9, Longitude = 116.4, AreaSquareMeters = 10_000, OpenedYear = 2020, Boundary = "[[0,0],[100,0],[100,100]]",
         };
         db.Set<Park>().Add(park);
@@ -87,9 +95,12 @@ public sealed class BookingScene
 
     /// <summary>A signed-in client of a new account: an operator of this park or another one, an
     /// administrator of an enterprise in this park or another park, or an employee of no enterprise.</summary>
-    public async Task<HttpClient> NewClientAsync(Who who)
+    public async Task<HttpClient> NewClientAsync(Who who) => await app.SignedInAsync(await NewAccountAsync(who), TestUsers.Password);
+
+    /// <summary>A new account as for <see cref="NewClientAsync"/>; returns its email.</summary>
+    public async Task<string> NewAccountAsync(Who who)
     {
-        var email = $"{who.ToString().ToLowerInvariant()}{Interlocked.Increment(ref accounts)}@bookings.test";
+        var email = SharedApps.Email(who.ToString().ToLowerInvariant());
         switch (who)
         {
             case Who.Operator: await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId: ParkId); break;
@@ -98,7 +109,7 @@ public sealed class BookingScene
             case Who.OtherEnterprise: await TestUsers.CreateAsync(app, email, Roles.EnterpriseAdmin, enterpriseId: await EnterpriseAsync(await OtherParkAsync())); break;
             default: await TestUsers.CreateAsync(app, email, Roles.Employee); break;
         }
-        return await app.SignedInAsync(email, TestUsers.Password);
+        return email;
     }
 
     /// <summary>Sets the space's rules through the operator API; unspecified rules keep the defaults
@@ -115,7 +126,6 @@ public sealed class BookingScene
         response.EnsureSuccessStatusCode();
     }
 
-    private int accounts;
     private int? otherPark;
     private readonly Dictionary<int, int> enterprises = [];
 

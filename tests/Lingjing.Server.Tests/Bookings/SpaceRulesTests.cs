@@ -18,7 +18,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Minimum_and_maximum_duration_and_horizon_are_the_spaces_own(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), minMinutes: 60, maxMinutes: 120, maxDaysAhead: 7);
         var client = scene.Client(0);
@@ -32,7 +32,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Opening_hours_set_by_the_operator_apply_at_once(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var client = scene.Client(0);
         (await BookAsync(client, scene, BookingScene.At(2, 7), BookingScene.At(2, 8))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -47,7 +47,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task A_blackout_day_cannot_be_booked_and_is_missing_from_availability(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         var day = DateOnly.Parse(BookingScene.At(4, 0)[..10], System.Globalization.CultureInfo.InvariantCulture);
@@ -71,7 +71,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task The_buffer_keeps_time_free_after_each_booking(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 2);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), bufferMinutes: 30);
         (await BookAsync(scene.Client(0), scene, BookingScene.At(3, 10), BookingScene.At(3, 11))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -88,7 +88,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task An_enterprise_reaches_its_weekly_quota_but_others_do_not(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), weeklyQuota: 2);
         var tenant = await scene.NewClientAsync(Who.Tenant);
@@ -107,7 +107,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task The_weekly_quota_holds_under_concurrent_requests(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 0);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), weeklyQuota: 3);
         var tenant = await scene.NewClientAsync(Who.Tenant);
@@ -123,7 +123,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Who_may_book_is_enforced_with_403(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 0);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         var tenant = await scene.NewClientAsync(Who.Tenant);
@@ -147,7 +147,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Attendees_beyond_capacity_get_400(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), capacity: 12);
 
@@ -161,7 +161,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Invalid_rules_get_400_naming_each_field_and_change_nothing(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 0);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
 
@@ -183,7 +183,7 @@ public sealed class SpaceRulesTests
     [Theory, BothDatabases]
     public async Task Only_the_spaces_own_park_operator_sets_its_rules(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 0);
         var body = new
         {

@@ -20,12 +20,14 @@ public sealed class NotificationCentreTests
     [Theory, BothDatabases]
     public async Task A_notification_reaches_only_its_recipient_and_can_be_marked_read(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        var alice = await TestUsers.CreateAsync(app, "alice@notify.test", Roles.Employee);
-        await TestUsers.CreateAsync(app, "bob@notify.test", Roles.Employee);
+        var app = await SharedApps.Blank(db);
+        var aliceEmail = SharedApps.Email("alice");
+        var bobEmail = SharedApps.Email("bob");
+        var alice = await TestUsers.CreateAsync(app, aliceEmail, Roles.Employee);
+        await TestUsers.CreateAsync(app, bobEmail, Roles.Employee);
         (await SendAsync(app, n => n.NotifyUsersAsync([alice.Id], Message()))).ShouldBe(1);
-        var aliceClient = await app.SignedInAsync("alice@notify.test", TestUsers.Password);
-        var bobClient = await app.SignedInAsync("bob@notify.test", TestUsers.Password);
+        var aliceClient = await app.SignedInAsync(aliceEmail, TestUsers.Password);
+        var bobClient = await app.SignedInAsync(bobEmail, TestUsers.Password);
 
         var inbox = await aliceClient.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications");
         inbox.GetProperty("unread").GetInt32().ShouldBe(1);
@@ -46,15 +48,15 @@ public sealed class NotificationCentreTests
     [Theory, BothDatabases]
     public async Task A_dedup_key_delivers_once_per_person_even_when_sent_concurrently(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var users = new List<Guid>();
-        for (var i = 0; i < 5; i++) users.Add((await TestUsers.CreateAsync(app, $"u{i}@notify.test", Roles.Employee)).Id);
+        for (var i = 0; i < 5; i++) users.Add((await TestUsers.CreateAsync(app, SharedApps.Email($"u{i}"), Roles.Employee)).Id);
 
         var added = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
             SendAsync(app, n => n.NotifyUsersAsync(users, Message("policy:42")))));
 
         added.Sum().ShouldBe(5);
-        (await CountAsync(app)).ShouldBe(5);
+        (await CountAsync(app, users)).ShouldBe(5);
         (await SendAsync(app, n => n.NotifyUsersAsync(users, Message("policy:43"))))
             .ShouldBe(5, "another key is another notification");
     }
@@ -62,27 +64,34 @@ public sealed class NotificationCentreTests
     [Theory, BothDatabases]
     public async Task Enterprises_and_park_operators_are_told_through_their_accounts(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
+        var adminEmail = SharedApps.Email("admin");
+        var memberEmail = SharedApps.Email("member");
+        var operatorEmail = SharedApps.Email("operator");
+        var otherEmail = SharedApps.Email("other");
+        var tenantEmail = SharedApps.Email("tenant");
         var (parkId, enterpriseId, otherEnterpriseId) = await SeedParkAsync(app);
-        var admin = await TestUsers.CreateAsync(app, "admin@notify.test", Roles.EnterpriseAdmin, enterpriseId: enterpriseId);
-        var member = await TestUsers.CreateAsync(app, "member@notify.test", Roles.EnterpriseMember, enterpriseId: enterpriseId);
-        await TestUsers.CreateAsync(app, "other@notify.test", Roles.EnterpriseAdmin, enterpriseId: otherEnterpriseId);
-        var operatorUser = await TestUsers.CreateAsync(app, "operator@notify.test", Roles.ParkOperator, parkId: parkId);
-        await TestUsers.CreateAsync(app, "tenant@notify.test", Roles.Employee, parkId: parkId);
+        var admin = await TestUsers.CreateAsync(app, adminEmail, Roles.EnterpriseAdmin, enterpriseId: enterpriseId);
+        var member = await TestUsers.CreateAsync(app, memberEmail, Roles.EnterpriseMember, enterpriseId: enterpriseId);
+        var other = await TestUsers.CreateAsync(app, otherEmail, Roles.EnterpriseAdmin, enterpriseId: otherEnterpriseId);
+        var operatorUser = await TestUsers.CreateAsync(app, operatorEmail, Roles.ParkOperator, parkId: parkId);
+        var tenant = await TestUsers.CreateAsync(app, tenantEmail, Roles.Employee, parkId: parkId);
 
         (await SendAsync(app, n => n.NotifyEnterprisesAsync([enterpriseId], Message()))).ShouldBe(2);
         (await SendAsync(app, n => n.NotifyParkOperatorsAsync(parkId, Message()))).ShouldBe(1);
 
-        (await RecipientsAsync(app)).ShouldBe(new[] { admin.Id, member.Id, operatorUser.Id }.Order().ToList());
+        List<Guid> everyone = [admin.Id, member.Id, other.Id, operatorUser.Id, tenant.Id];
+        (await RecipientsAsync(app, everyone)).ShouldBe(new[] { admin.Id, member.Id, operatorUser.Id }.Order().ToList());
     }
 
     [Theory, BothDatabases]
     public async Task Mark_all_read_clears_the_count_and_the_page_shows_the_messages(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        var carol = await TestUsers.CreateAsync(app, "carol@notify.test", Roles.Employee);
+        var app = await SharedApps.Blank(db);
+        var carolEmail = SharedApps.Email("carol");
+        var carol = await TestUsers.CreateAsync(app, carolEmail, Roles.Employee);
         for (var i = 0; i < 3; i++) await SendAsync(app, n => n.NotifyUsersAsync([carol.Id], Message()));
-        var client = await app.SignedInAsync("carol@notify.test", TestUsers.Password);
+        var client = await app.SignedInAsync(carolEmail, TestUsers.Password);
 
         var page = await client.GetStringAsync("/notifications");
         page.ShouldContain("A test message");
@@ -97,7 +106,7 @@ public sealed class NotificationCentreTests
     [Fact]
     public async Task Notifications_need_a_signed_in_person()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
         (await app.Anonymous().GetAsync("/api/v1/me/notifications")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -107,17 +116,18 @@ public sealed class NotificationCentreTests
         return await send(scope.ServiceProvider.GetRequiredService<Notifier>());
     }
 
-    private static async Task<int> CountAsync(LingjingApp app)
+    private static async Task<int> CountAsync(LingjingApp app, List<Guid> users)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Notification>().Count();
+        return scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Notification>().Count(n => users.Contains(n.UserId));
     }
 
-    private static async Task<List<Guid>> RecipientsAsync(LingjingApp app)
+    /// <summary>Who among <paramref name="users"/> got a notification (other tests share the server).</summary>
+    private static async Task<List<Guid>> RecipientsAsync(LingjingApp app, List<Guid> users)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Notification>()
-            .Select(n => n.UserId).AsEnumerable().Order().ToList();
+            .Where(n => users.Contains(n.UserId)).Select(n => n.UserId).AsEnumerable().Order().ToList();
     }
 
     private static async Task<(int Park, int Enterprise, int Other)> SeedParkAsync(LingjingApp app)

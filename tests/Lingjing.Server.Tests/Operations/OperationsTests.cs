@@ -9,12 +9,12 @@ namespace Lingjing.Server.Tests.Operations;
 /// <summary>The government's operations view of the background jobs, and the jobs in <c>/health</c>.</summary>
 public sealed class OperationsTests
 {
-    private const string Official = "official@operations.test";
+    private static readonly string Official = SharedApps.Email("official");
 
     [Theory, BothDatabases]
     public async Task Government_sees_every_background_job_with_its_runs(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         await TestUsers.CreateAsync(app, Official, Roles.Government);
         var gov = await app.SignedInAsync(Official, TestUsers.Password);
 
@@ -33,7 +33,7 @@ public sealed class OperationsTests
     [Theory, BothDatabases]
     public async Task Health_lists_the_jobs_as_json_without_error_texts(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
 
         var response = await app.Anonymous().GetAsync("/health");
 
@@ -51,9 +51,10 @@ public sealed class OperationsTests
     [Fact]
     public async Task Employees_and_park_operators_are_refused()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "worker@operations.test", Roles.Employee);
-        var employee = await app.SignedInAsync("worker@operations.test", TestUsers.Password);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var workerEmail = SharedApps.Email("worker");
+        await TestUsers.CreateAsync(app, workerEmail, Roles.Employee);
+        var employee = await app.SignedInAsync(workerEmail, TestUsers.Password);
 
         (await employee.GetAsync("/api/v1/operations/jobs")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Anonymous().GetAsync("/api/v1/operations/jobs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

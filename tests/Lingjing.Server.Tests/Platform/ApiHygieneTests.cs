@@ -9,7 +9,7 @@ public sealed class ApiHygieneTests
     [Fact]
     public async Task OpenApi_document_describes_the_api()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().GetAsync("/openapi/v1.json");
 
@@ -23,7 +23,7 @@ public sealed class ApiHygieneTests
     [Fact]
     public async Task Interactive_api_docs_are_served()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().GetAsync("/api/docs/index.html");
 
@@ -34,7 +34,7 @@ public sealed class ApiHygieneTests
     [Fact]
     public async Task Unknown_api_route_gets_404_problem_details()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().GetAsync("/api/v1/no-such-thing");
 
@@ -45,7 +45,7 @@ public sealed class ApiHygieneTests
     [Fact]
     public async Task Wrong_method_gets_405_problem_details()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().DeleteAsync("/api/v1/zone/summary");
 

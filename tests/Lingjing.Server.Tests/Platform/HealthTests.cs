@@ -8,7 +8,7 @@ public sealed class HealthTests
     [Theory, BothDatabases]
     public async Task Health_is_ready_after_the_schema_is_created(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var client = app.Anonymous();
 
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);

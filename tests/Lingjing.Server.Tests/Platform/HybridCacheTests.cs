@@ -56,7 +56,7 @@ public sealed class HybridCacheTests
     [Theory, BothDatabases]
     public async Task Utilization_shows_a_booking_and_its_cancellation_at_once(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         (await BookedHoursAsync(operatorClient)).ShouldBe(0);
@@ -74,7 +74,7 @@ public sealed class HybridCacheTests
     [Theory, BothDatabases]
     public async Task A_rescheduled_booking_moves_in_the_utilization_at_once(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         var operatorClient = await scene.NewClientAsync(Who.Operator);
         var created = await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings", BookingScene.Body(BookingScene.At(2, 10), BookingScene.At(2, 11)));

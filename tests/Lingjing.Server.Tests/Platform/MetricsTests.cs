@@ -13,12 +13,13 @@ public sealed class MetricsTests
     [Fact]
     public async Task Government_reads_the_platforms_meters_as_prometheus_text()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var metricsEmail = SharedApps.Email("metrics");
         var scene = await BookingScene.CreateAsync(app, users: 1);
         (await scene.Client(0).PostAsJsonAsync($"/api/v1/spaces/{scene.SpaceId}/bookings",
             BookingScene.Body(BookingScene.At(3, 10), BookingScene.At(3, 11)))).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await TestUsers.CreateAsync(app, "metrics@platform.test", Roles.Government);
-        var gov = await app.SignedInAsync("metrics@platform.test", TestUsers.Password);
+        await TestUsers.CreateAsync(app, metricsEmail, Roles.Government);
+        var gov = await app.SignedInAsync(metricsEmail, TestUsers.Password);
 
         var response = await gov.GetAsync("/metrics");
 
@@ -38,9 +39,10 @@ public sealed class MetricsTests
     [Fact]
     public async Task Other_callers_cannot_read_metrics()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
-        await TestUsers.CreateAsync(app, "worker@platform.test", Roles.Employee);
-        var employee = await app.SignedInAsync("worker@platform.test", TestUsers.Password);
+        var app = await SharedApps.Blank(Db.Sqlite);
+        var workerEmail = SharedApps.Email("worker");
+        await TestUsers.CreateAsync(app, workerEmail, Roles.Employee);
+        var employee = await app.SignedInAsync(workerEmail, TestUsers.Password);
 
         // The in-memory test server has no remote address, so nobody here is on loopback.
         var anonymous = await app.Anonymous().GetAsync("/metrics");

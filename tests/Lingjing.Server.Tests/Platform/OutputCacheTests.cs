@@ -81,7 +81,7 @@ public sealed class OutputCacheTests
     [Fact]
     public async Task Per_user_answers_are_never_cached()
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
         var scene = await BookingScene.CreateAsync(app, users: 1);
         (await scene.Client(0).GetAsync("/api/v1/me/bookings")).Headers.Age.ShouldBeNull();
         var again = await scene.Client(0).GetAsync("/api/v1/me/bookings");

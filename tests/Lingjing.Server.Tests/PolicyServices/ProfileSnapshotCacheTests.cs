@@ -29,12 +29,9 @@ public sealed class ProfileSnapshotCacheTests
         clock.Advance(ProfileSnapshotCache.PreviewMaxAge + TimeSpan.FromSeconds(1));
         (await cache.GetAsync(ProfileSnapshotCache.PreviewMaxAge, CancellationToken.None)).ShouldBeSameAs(first, "too old: served, and a reload starts");
 
-        var reloaded = first;
-        for (var tries = 0; ReferenceEquals(reloaded, first) && tries < 200; tries++)
-        {
-            await Task.Delay(50);
-            reloaded = await cache.GetAsync(ProfileSnapshotCache.PreviewMaxAge, CancellationToken.None);
-        }
+        await cache.BackgroundReload;
+        var reloaded = await cache.GetAsync(ProfileSnapshotCache.PreviewMaxAge, CancellationToken.None);
+        reloaded.ShouldNotBeSameAs(first);
         reloaded.Table.Count.ShouldBe(4);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Twins.Alarms;
 using Lingjing.Server.Tests.Infrastructure;
@@ -16,47 +17,43 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
     private static StringContent Reading(string values, DateTimeOffset? at = null) =>
         new(at is { } t ? $$"""{ "ts": "{{t:O}}", "values": {{values}} }""" : $$"""{ "values": {{values}} }""", Encoding.UTF8, "application/json");
 
-    /// <summary>Alarms are recorded by a background loop: wait for the expected state (no timing asserted).</summary>
-    private static async Task<AlarmView> AlarmAsync(HttpClient operatorClient, string twinId, string state)
+    /// <summary>Alarms are recorded by a background loop: a test follows the alarm stream and awaits the change.</summary>
+    private static async Task<EventStream> FollowAlarmsAsync(HttpClient operatorClient)
     {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var alarms = await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms?state=all");
-            if (alarms!.FirstOrDefault(a => a.TwinId == twinId && a.State == state) is { } alarm) return alarm;
-            await Task.Delay(50);
-        }
-        throw new ShouldAssertException($"No {state} alarm for {twinId} appeared");
+        var stream = await EventStream.OpenAsync(operatorClient, "/api/v1/alarms/stream");
+        await stream.NextAsync("ready");
+        return stream;
     }
 
-    private static async Task NotifiedAsync(HttpClient client, Func<NotificationView, bool> expected)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var inbox = await client.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications");
-            if (inbox!.Items.Any(expected)) return;
-            await Task.Delay(50);
-        }
-        throw new ShouldAssertException("The expected notification did not arrive");
-    }
+    private static async Task<AlarmView> NextAlarmAsync(EventStream alarms, string twinId, string change) =>
+        (await alarms.NextAsync("alarm", c => c.GetProperty("change").GetString() == change
+            && c.GetProperty("alarm").GetProperty("twinId").GetString() == twinId))
+        .GetProperty("alarm").Deserialize<AlarmView>(JsonSerializerOptions.Web)!;
 
     [Fact]
     public async Task Threshold_alarm_goes_active_then_acknowledged_then_cleared_and_operators_are_told()
     {
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(11));
+        await using var alarms = await FollowAlarmsAsync(operatorClient);
+        await using var bell = await EventStream.OpenAsync(operatorClient, "/api/v1/me/notifications/stream");
+        var unread = (await bell.NextAsync("unread")).GetProperty("count").GetInt32();
         var twin = await TwinAsync(operatorClient, Climate, 11, 0);
         var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
 
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 24 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 35.5 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var active = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        var active = await NextAlarmAsync(alarms, twin, AlarmChange.Raised);
+        active.State.ShouldBe(AlarmStates.Active);
         active.RuleNameEn.ShouldBe("Space too warm");
         active.Value.ShouldBe(35.5);
         active.RaisedAt.ShouldBe(App.Clock.GetUtcNow());
         active.MessageEn.ShouldBe("Temperature 35.5 °C, above the 30 °C limit");
         active.MessageZh.ShouldBe("温度 35.5 °C，高于 30 °C 上限");
 
-        // The alarm is stored first and its notification written right after: wait for it.
-        await NotifiedAsync(operatorClient, n => n.Kind == "alarm" && n.Title == $"Space too warm: {active.TwinNameEn}" && n.Body == active.MessageEn);
+        // The alarm is stored first and its notification written right after: await the bell's count going up.
+        await bell.NextAsync("unread", u => u.GetProperty("count").GetInt32() > unread);
+        (await operatorClient.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications"))!.Items
+            .ShouldContain(n => n.Kind == "alarm" && n.Title == $"Space too warm: {active.TwinNameEn}" && n.Body == active.MessageEn);
         // Another park's operator hears nothing of it and cannot acknowledge it.
         var other = await App.SignedInAsync(DemoAccounts.ParkOperator(12));
         (await other.GetFromJsonAsync<NotificationInbox>("/api/v1/me/notifications"))!.Items.ShouldNotContain(n => n.Body == active.MessageEn);
@@ -66,12 +63,12 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 36 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await operatorClient.PostAsync($"/api/v1/alarms/{active.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var acknowledged = await AlarmAsync(operatorClient, twin, AlarmStates.Acknowledged);
+        var acknowledged = await NextAlarmAsync(alarms, twin, AlarmChange.Acknowledged);
         acknowledged.AcknowledgedAt.ShouldBe(App.Clock.GetUtcNow());
 
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "temperature": 23 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var cleared = await AlarmAsync(operatorClient, twin, AlarmStates.Cleared);
+        var cleared = await NextAlarmAsync(alarms, twin, AlarmChange.Cleared);
         cleared.Id.ShouldBe(active.Id);
         cleared.ClearedAt.ShouldBe(App.Clock.GetUtcNow());
         (await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms"))!.ShouldNotContain(a => a.TwinId == twin);
@@ -82,6 +79,7 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
     public async Task No_data_alarm_follows_the_injected_clock()
     {
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(1));
+        await using var alarms = await FollowAlarmsAsync(operatorClient);
         const string twin = "p01-line-auto-press";
         var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "state": 1, "speed": 1.3 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -90,19 +88,20 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         (await operatorClient.GetFromJsonAsync<List<AlarmView>>("/api/v1/alarms?state=all"))!.ShouldNotContain(a => a.TwinId == twin);
 
         App.Clock.Advance(TimeSpan.FromMinutes(2));
-        var silent = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        var silent = await NextAlarmAsync(alarms, twin, AlarmChange.Raised);
         silent.RuleNameEn.ShouldBe("Machine silent for 10 minutes");
         silent.Severity.ShouldBe("warning");
 
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "state": 1 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
         App.Clock.Advance(TimeSpan.FromSeconds(16));
-        (await AlarmAsync(operatorClient, twin, AlarmStates.Cleared)).Id.ShouldBe(silent.Id);
+        (await NextAlarmAsync(alarms, twin, AlarmChange.Cleared)).Id.ShouldBe(silent.Id);
     }
 
     [Fact]
     public async Task Rate_of_change_rule_raises_on_a_fast_rise()
     {
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(13));
+        await using var alarms = await FollowAlarmsAsync(operatorClient);
         var twin = await TwinAsync(operatorClient, Energy, 13, 0);
         var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
         var now = App.Clock.GetUtcNow();
@@ -111,7 +110,7 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "power": 40 }""", now.AddSeconds(-60)))).StatusCode.ShouldBe(HttpStatusCode.OK);
         // +200 kW over the last minute of the window: 2 minutes from 10 kW to 250 kW is 120 kW/min.
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "power": 250 }""", now))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var alarm = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        var alarm = await NextAlarmAsync(alarms, twin, AlarmChange.Raised);
         alarm.RuleNameEn.ShouldBe("Power surge (over 100 kW/min)");
         alarm.Value.ShouldBe(120);
     }
@@ -158,6 +157,7 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
     public async Task Operator_rules_are_checked_against_the_model()
     {
         var operatorClient = await App.SignedInAsync(DemoAccounts.ParkOperator(14));
+        await using var alarms = await FollowAlarmsAsync(operatorClient);
         var bad = await operatorClient.PostAsJsonAsync("/api/v1/alarm-rules", new { modelId = Climate, telemetry = "temp", kind = "threshold", threshold = 28, nameEn = "Warm" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!.Errors["telemetry"].ShouldHaveSingleItem()
@@ -171,7 +171,7 @@ public sealed class AlarmLifecycleTests(TwinsAppFixture fixture) : IClassFixture
         var rule = await created.Content.ReadFromJsonAsync<AlarmRuleView>();
         var device = App.Device((await RegisterAsync(operatorClient, twin)).Token);
         (await device.PostAsync($"/api/v1/devices/{twin}/telemetry", Reading("""{ "humidity": 12 }"""))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var alarm = await AlarmAsync(operatorClient, twin, AlarmStates.Active);
+        var alarm = await NextAlarmAsync(alarms, twin, AlarmChange.Raised);
         alarm.RuleId.ShouldBe(rule!.Id);
         alarm.MessageZh.ShouldContain("低于 20");
 

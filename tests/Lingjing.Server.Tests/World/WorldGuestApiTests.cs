@@ -13,27 +13,31 @@ public sealed class WorldGuestApiTests
 {
     private sealed record Invitation(long Id, string Email, DateTimeOffset InvitedAt);
 
-    private static async Task<(LingjingApp App, int Park, int OtherPark)> StartAsync(Db db)
+    /// <summary>Two parks closed to guests, an operator of each and an employee, on the shared blank server.</summary>
+    private sealed record GuestScene(LingjingApp App, int Park, string Operator, string OtherOperator, string Employee);
+
+    private static async Task<GuestScene> SceneAsync(Db db)
     {
-        var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await SharedApps.Blank(db);
         await using var scope = app.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        Park Park(string code) => new() { Code = code, NameZh = code, NameEn = code, AddressZh = "", AddressEn = "", Boundary = "[]", AllowsGuests = false };
-        var (park, other) = (Park("G-1"), Park("G-2"));
+        var (park, other) = (ZoneRows.Park("Guest Park"), ZoneRows.Park("Other Guest Park"));
+        park.AllowsGuests = other.AllowsGuests = false;
         context.Set<Park>().AddRange(park, other);
         await context.SaveChangesAsync();
-        await TestUsers.CreateAsync(app, "operator@guests.test", Roles.ParkOperator, parkId: park.Id);
-        await TestUsers.CreateAsync(app, "other.operator@guests.test", Roles.ParkOperator, parkId: other.Id);
-        await TestUsers.CreateAsync(app, "employee@guests.test", Roles.Employee);
-        return (app, park.Id, other.Id);
+        var scene = new GuestScene(app, park.Id, SharedApps.Email("operator"), SharedApps.Email("other.operator"), SharedApps.Email("employee"));
+        await TestUsers.CreateAsync(app, scene.Operator, Roles.ParkOperator, parkId: park.Id);
+        await TestUsers.CreateAsync(app, scene.OtherOperator, Roles.ParkOperator, parkId: other.Id);
+        await TestUsers.CreateAsync(app, scene.Employee, Roles.Employee);
+        return scene;
     }
 
     [Theory, BothDatabases]
     public async Task Operator_invites_lists_and_withdraws_guests_of_their_park(Db db)
     {
-        var (app, park, _) = await StartAsync(db);
-        await using var _ = app;
-        using var http = await app.SignedInAsync("operator@guests.test", TestUsers.Password);
+        var scene = await SceneAsync(db);
+        var (app, park) = (scene.App, scene.Park);
+        using var http = await app.SignedInAsync(scene.Operator, TestUsers.Password);
 
         var created = await http.PostAsJsonAsync($"/api/v1/world/parks/{park}/guests", new { email = " Li.Na@Example.com " });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -55,17 +59,17 @@ public sealed class WorldGuestApiTests
     [Theory, BothDatabases]
     public async Task Operator_of_another_park_and_other_people_cannot_see_or_change_a_parks_guests(Db db)
     {
-        var (app, park, _) = await StartAsync(db);
-        await using var _ = app;
-        using var owner = await app.SignedInAsync("operator@guests.test", TestUsers.Password);
+        var scene = await SceneAsync(db);
+        var (app, park) = (scene.App, scene.Park);
+        using var owner = await app.SignedInAsync(scene.Operator, TestUsers.Password);
         var invitation = (await (await owner.PostAsJsonAsync($"/api/v1/world/parks/{park}/guests", new { email = "x@example.com" }))
             .Content.ReadFromJsonAsync<Invitation>())!;
 
-        using var other = await app.SignedInAsync("other.operator@guests.test", TestUsers.Password);
+        using var other = await app.SignedInAsync(scene.OtherOperator, TestUsers.Password);
         (await other.GetAsync($"/api/v1/world/parks/{park}/guests")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await other.PostAsJsonAsync($"/api/v1/world/parks/{park}/guests", new { email = "y@example.com" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await other.DeleteAsync($"/api/v1/world/parks/{park}/guests/{invitation.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var employee = await app.SignedInAsync("employee@guests.test", TestUsers.Password);
+        using var employee = await app.SignedInAsync(scene.Employee, TestUsers.Password);
         (await employee.GetAsync($"/api/v1/world/parks/{park}/guests")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Anonymous().GetAsync($"/api/v1/world/parks/{park}/guests")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -80,9 +84,9 @@ public sealed class WorldGuestApiTests
     [InlineData("@example.com")]
     public async Task Invitation_without_a_plain_email_address_gets_400_problem(string? email)
     {
-        var (app, park, _) = await StartAsync(Db.Sqlite);
-        await using var _ = app;
-        using var http = await app.SignedInAsync("operator@guests.test", TestUsers.Password);
+        var scene = await SceneAsync(Db.Sqlite);
+        var (app, park) = (scene.App, scene.Park);
+        using var http = await app.SignedInAsync(scene.Operator, TestUsers.Password);
         var response = await http.PostAsJsonAsync($"/api/v1/world/parks/{park}/guests", new { email });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<Problem>())!.Title.ShouldBe("Invalid invitation");
@@ -91,9 +95,9 @@ public sealed class WorldGuestApiTests
     [Fact]
     public async Task Park_terminal_page_shows_the_empty_state_then_the_invited_people()
     {
-        var (app, park, _) = await StartAsync(Db.Sqlite);
-        await using var _ = app;
-        using var http = await app.SignedInAsync("operator@guests.test", TestUsers.Password);
+        var scene = await SceneAsync(Db.Sqlite);
+        var (app, park) = (scene.App, scene.Park);
+        using var http = await app.SignedInAsync(scene.Operator, TestUsers.Password);
 
         var empty = await http.GetStringAsync("/park/world-guests");
         empty.ShouldContain("No one invited yet");

@@ -88,7 +88,7 @@ public sealed class WorldSceneApiTests
     [InlineData("/api/v1/world/zone/scene")]
     public async Task Scenes_need_a_signed_in_user(string url)
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var app = await SharedApps.Blank(Db.Sqlite);
 
         var response = await app.Anonymous().GetAsync(url);
 

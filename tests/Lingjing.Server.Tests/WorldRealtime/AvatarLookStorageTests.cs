@@ -13,8 +13,9 @@ public sealed class AvatarLookStorageTests
     [BothDatabases]
     public async Task Chosen_look_is_stored_and_replaced(Db db)
     {
-        await using var app = await LingjingApp.StartAsync(db, demo: false);
-        var user = await TestUsers.CreateAsync(app, "looks@world.test", Roles.Employee);
+        var app = await SharedApps.Blank(db);
+        var looksEmail = SharedApps.Email("looks");
+        var user = await TestUsers.CreateAsync(app, looksEmail, Roles.Employee);
         using var http = await app.SignedInAsync(user.Email!, TestUsers.Password);
 
         (await http.PutAsJsonAsync("/api/v1/me/avatar", new { model = "sporty", bodyColor = "#FFFFFF", outfitColor = "#000000", accessory = 1 }))

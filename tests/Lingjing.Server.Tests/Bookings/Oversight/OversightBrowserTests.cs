@@ -50,7 +50,7 @@ public sealed class OversightBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         await page.GotoAsync($"/park/bookings?week={firstStart[..10]}");
         await Assertions.Expect(page.GetByTestId("week-calendar").Locator("[data-status=confirmed]")).ToHaveCountAsync(1);
 
-        var person = await SignInAsync(app, "booker0@bookings.test", TestUsers.Password);
+        var person = await SignInAsync(app, scene.Email(0), TestUsers.Password);
         await person.WaitForURLAsync("**/me");
         await person.GotoAsync("/notifications");
         var notifications = person.GetByTestId("notifications");

@@ -28,6 +28,12 @@ public sealed class ProfileSnapshotCache(IServiceScopeFactory scopes, TimeProvid
         return snapshot;
     }
 
+    /// <summary>The background reload started last (completed when none runs), for tests to await.</summary>
+    internal Task BackgroundReload
+    {
+        get { lock (refreshLock) return refreshing ?? Task.CompletedTask; }
+    }
+
     private void StartBackgroundReload()
     {
         lock (refreshLock)
