@@ -17,7 +17,8 @@ public sealed class ProfileSnapshotCacheTests
     public async Task An_old_snapshot_is_served_at_once_while_one_reload_brings_the_new_data()
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The server under test stamps snapshots with the run's clock (pinned or not): this clock starts there too.
+        var clock = new FakeTimeProvider(TestClock.Now);
         var cache = new ProfileSnapshotCache(scene.App.Services.GetRequiredService<IServiceScopeFactory>(), clock,
             scene.App.Service<IOptions<LingjingOptions>>(), NullLogger<ProfileSnapshotCache>.Instance);
 
