@@ -26,6 +26,12 @@ internal sealed class Avatar
     public uint AckedInputSeq { get; set; }
     public long LastMovedAt { get; set; }
 
+    /// <summary>What the client says it sends (<see cref="MediaFlags"/> bits from its MediaState).</summary>
+    public uint MediaSent { get; set; }
+
+    /// <summary>What others see: <see cref="MediaSent"/>, plus <see cref="MediaFlags.Silenced"/> while an operator's mute lasts.</summary>
+    public uint Media { get; set; }
+
     /// <summary>Reused for encoding so a tick allocates no per-avatar objects.</summary>
     public AvatarState Wire { get; }
 
@@ -36,6 +42,7 @@ internal sealed class Avatar
         Wire.Z = Position.Z;
         Wire.Heading = Heading;
         Wire.State = State;
+        Wire.Media = Media;
         return Wire;
     }
 }

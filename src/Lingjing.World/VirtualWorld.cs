@@ -120,6 +120,7 @@ public sealed class VirtualWorld
         var now = _time.GetTimestamp();
         DrainCommands(now);
         ApplyInputs(now);
+        if (_tick % (uint)_options.KeyframeTicks == 0) RefreshSilenced();
         AnnounceDepartures();
         PublishCells();
         DrainInbox();
@@ -144,6 +145,8 @@ public sealed class VirtualWorld
                 case WorldCommand.Leave leave: Leave(leave.Session); break;
                 case WorldCommand.Chat chat: DeliverChat(chat); break;
                 case WorldCommand.Emote emote: DeliverEmote(emote); break;
+                case WorldCommand.Media media: ApplyMediaState(media); break;
+                case WorldCommand.Signal signal: DeliverSignal(signal); break;
             }
         }
     }
@@ -205,7 +208,11 @@ public sealed class VirtualWorld
                 ChatPerMinute = (uint)_options.ChatPerMinute,
                 ChatBurst = (uint)_options.ChatBurst,
                 MaxEmote = (uint)_options.MaxEmote,
+                MaxSignalFrameBytes = (uint)_options.MaxSignalFrameBytes,
+                SignalsPerSecond = (uint)_options.SignalPerSecond,
+                SignalBurst = (uint)_options.SignalBurst,
             },
+            Media = MediaBits.Settings(_options),
         }));
         if (_history.Count > 0)
         {
@@ -401,6 +408,54 @@ public sealed class VirtualWorld
             return;
         }
         foreach (var viewer in AvatarsAround(avatar, View)) viewer.Session.Send(frame);
+    }
+
+    private void ApplyMediaState(WorldCommand.Media media)
+    {
+        if (media.Session.Avatar is not { } avatar || !_avatars.ContainsKey(avatar.Id)) return;
+        avatar.MediaSent = MediaBits.Of(media.State);
+        UpdateMedia(avatar);
+    }
+
+    /// <summary>Operators' mutes end by themselves: each keyframe the silenced bit follows them.</summary>
+    private void RefreshSilenced()
+    {
+        foreach (var avatar in _avatars.Values) UpdateMedia(avatar);
+    }
+
+    private void UpdateMedia(Avatar avatar)
+    {
+        var silenced = MutedUntil(avatar.Session.User.UserId) is null ? 0u : (uint)MediaFlags.Silenced;
+        var media = avatar.MediaSent | silenced;
+        if (media == avatar.Media) return;
+        avatar.Media = media;
+        _local.MarkDirty(avatar.CellIndex);
+    }
+
+    /// <summary>Relays one WebRTC negotiation message to its peer (named as the sender on the way down), or
+    /// tells the sender why not. The media itself flows between the browsers, never through this server.</summary>
+    private void DeliverSignal(WorldCommand.Signal signal)
+    {
+        if (signal.Session.Avatar is not { } sender || !_avatars.ContainsKey(sender.Id)) return;
+        var message = signal.Message;
+        if (SignalRefusal(sender, message) is { } reason)
+        {
+            sender.Session.Send(ServerFrames.Of(new MediaRefused { Peer = message.Peer, Reason = reason }));
+            return;
+        }
+        var peer = _avatars[message.Peer];
+        message.Peer = sender.Id;
+        peer.Session.Send(ServerFrames.Of(message));
+    }
+
+    private MediaRefuseReason? SignalRefusal(Avatar sender, MediaSignal message)
+    {
+        if (!_avatars.TryGetValue(message.Peer, out var peer) || peer == sender) return MediaRefuseReason.UnknownPeer;
+        if (message.Kind == MediaSignalKind.HangUp) return null;
+        if (((sender.Media | peer.Media) & (uint)MediaFlags.DoNotDisturb) != 0) return MediaRefuseReason.DoNotDisturb;
+        // A margin beyond the hearing radius, so a connection negotiated at its edge is not cut halfway.
+        var reach = (long)_options.HearingRadiusCm * 5 / 4;
+        return DistanceSquared(sender.Position, peer.Position) > reach * reach ? MediaRefuseReason.TooFar : null;
     }
 
     private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern)

@@ -10,4 +10,6 @@ internal abstract record WorldCommand
     public sealed record Leave(WorldSession Session) : WorldCommand;
     public sealed record Chat(WorldSession Session, ChatScope Scope, string Text) : WorldCommand;
     public sealed record Emote(WorldSession Session, uint EmoteId) : WorldCommand;
+    public sealed record Media(WorldSession Session, MediaState State) : WorldCommand;
+    public sealed record Signal(WorldSession Session, MediaSignal Message) : WorldCommand;
 }

@@ -16,4 +16,6 @@ internal static class ServerFrames
     public static byte[] Of(ChatRejected rejected) => new ServerFrame { ChatRejected = rejected }.ToByteArray();
     public static byte[] Of(Muted muted) => new ServerFrame { Muted = muted }.ToByteArray();
     public static byte[] Of(Kicked kicked) => new ServerFrame { Kicked = kicked }.ToByteArray();
+    public static byte[] Of(MediaSignal signal) => new ServerFrame { MediaSignal = signal }.ToByteArray();
+    public static byte[] Of(MediaRefused refused) => new ServerFrame { MediaRefused = refused }.ToByteArray();
 }

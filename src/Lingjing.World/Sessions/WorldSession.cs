@@ -17,7 +17,7 @@ public sealed class WorldSession
     private readonly WorldNode _node;
     private readonly WorldOptions _options;
     private readonly TimeProvider _time;
-    private readonly TokenBucket _inputRate, _chatRate, _emoteRate, _pingRate, _strikes;
+    private readonly TokenBucket _inputRate, _chatRate, _emoteRate, _pingRate, _signalRate, _mediaStateRate, _strikes;
     private readonly object _inputGate = new();
     private Input? _pendingInput;
     private uint _lastInputSeq;
@@ -42,6 +42,8 @@ public sealed class WorldSession
         _chatRate = new TokenBucket(_time, o.ChatBurst, o.ChatPerMinute / 60.0);
         _emoteRate = new TokenBucket(_time, o.EmoteBurst, o.EmotePerSecond);
         _pingRate = new TokenBucket(_time, o.PingBurst, o.PingPerSecond);
+        _signalRate = new TokenBucket(_time, o.SignalBurst, o.SignalPerSecond);
+        _mediaStateRate = new TokenBucket(_time, o.MediaStateBurst, o.MediaStatePerSecond);
         _strikes = new TokenBucket(_time, o.StrikeBurst, o.StrikesForgivenPerSecond);
     }
 
@@ -88,11 +90,11 @@ public sealed class WorldSession
     }
 
     /// <summary>
-    /// The client's message exceeded Options.MaxClientFrameBytes; the transport should stop reading it
-    /// at that size instead of buffering the rest, and call this.
+    /// The client's message exceeded Options.MaxSignalFrameBytes (the largest frame of the protocol); the
+    /// transport should stop reading it at that size instead of buffering the rest, and call this.
     /// </summary>
     public void ReceiveOversizedFrame() =>
-        Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxClientFrameBytes} bytes");
+        Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxSignalFrameBytes} bytes");
 
     /// <summary>The client sent a text frame: the protocol is binary only.</summary>
     public void ReceiveTextFrame() => Close(WorldCloseCodes.UnsupportedData, "binary frames only");
@@ -150,9 +152,9 @@ public sealed class WorldSession
 
     private void Handle(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > _options.MaxClientFrameBytes)
+        if (bytes.Length > _options.MaxSignalFrameBytes)
         {
-            Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxClientFrameBytes} bytes");
+            Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxSignalFrameBytes} bytes");
             return;
         }
         if (bytes.IsEmpty)
@@ -172,6 +174,12 @@ public sealed class WorldSession
             Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: absurd length or field");
             return;
         }
+        // Only a media signal carries a session description; every other message is small.
+        if (bytes.Length > _options.MaxClientFrameBytes && frame.BodyCase != ClientFrame.BodyOneofCase.MediaSignal)
+        {
+            Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxClientFrameBytes} bytes");
+            return;
+        }
 
         switch (frame.BodyCase)
         {
@@ -180,6 +188,8 @@ public sealed class WorldSession
             case ClientFrame.BodyOneofCase.Chat: OnChat(frame.Chat); break;
             case ClientFrame.BodyOneofCase.Emote: OnEmote(frame.Emote); break;
             case ClientFrame.BodyOneofCase.Ping: OnPing(frame.Ping); break;
+            case ClientFrame.BodyOneofCase.MediaState: OnMediaState(frame.MediaState); break;
+            case ClientFrame.BodyOneofCase.MediaSignal: OnMediaSignal(frame.MediaSignal); break;
             default: Close(WorldCloseCodes.MalformedFrame, "unknown message"); break;
         }
     }
@@ -321,6 +331,35 @@ public sealed class WorldSession
             ClientTimeMs = ping.ClientTimeMs,
             ServerTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(),
         }));
+    }
+
+    private void OnMediaState(MediaState state)
+    {
+        if (!RequireJoined("media state")) return;
+        if (!_mediaStateRate.TryTake())
+        {
+            Strike();
+            return;
+        }
+        World!.Enqueue(new WorldCommand.Media(this, state));
+    }
+
+    private void OnMediaSignal(MediaSignal signal)
+    {
+        if (!RequireJoined("media signal")) return;
+        var needsSdp = signal.Kind is MediaSignalKind.Offer or MediaSignalKind.Answer;
+        if (signal.Kind == MediaSignalKind.Unspecified || !Enum.IsDefined(signal.Kind) || signal.Peer == 0 || needsSdp && signal.Sdp.Length == 0)
+        {
+            Close(WorldCloseCodes.MalformedFrame, "media signal without a peer, a kind or its session description");
+            return;
+        }
+        if (!_signalRate.TryTake())
+        {
+            Send(ServerFrames.Of(new MediaRefused { Peer = signal.Peer, Reason = MediaRefuseReason.TooFast }));
+            Strike();
+            return;
+        }
+        World!.Enqueue(new WorldCommand.Signal(this, signal));
     }
 
     // Throttled messages are dropped; a client that keeps flooding runs out of strikes and is closed.

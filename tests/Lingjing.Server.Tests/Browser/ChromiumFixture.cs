@@ -25,7 +25,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            Args = ["--no-sandbox", "--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                // Voice and video: a test pattern and a beep instead of a camera and a microphone, permission granted without a prompt,
+                // loopback addresses among the ICE candidates, and audio that plays without a click.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

@@ -21,6 +21,9 @@ public sealed class SettingsValidationTests
     [InlineData("Lingjing:ForwardedHeaders:KnownProxies:0", "proxy.local", "--Lingjing:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]
     [InlineData("Lingjing:Policies:RematchIntervalMinutes", "-5", "--Lingjing:Policies:RematchIntervalMinutes: must be from 0 (off) to 1440 minutes (got -5)")]
     [InlineData("ConnectionStrings:Postgres", "Hots=db;Database=lingjing", "--ConnectionStrings:Postgres: not a PostgreSQL connection string")]
+    [InlineData("Lingjing:Media:PeerLimit", "0", "--Lingjing:Media:PeerLimit: must be from 1 to 16 connections (got 0)")]
+    [InlineData("Lingjing:Media:IceServers:0:Urls:0", "https://turn.example.org", "--Lingjing:Media:IceServers:0:Urls: 'https://turn.example.org' is not a STUN or TURN URL")]
+    [InlineData("Lingjing:Media:IceServers:0:Urls:0", "turn:turn.example.org:3478", "--Lingjing:Media:IceServers:0: a TURN server needs a Username and a Credential.")]
     public async Task A_bad_setting_stops_the_server_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Should.ThrowAsync<Exception>(async () =>

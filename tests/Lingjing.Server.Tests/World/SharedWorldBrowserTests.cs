@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
@@ -10,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Lingjing.Server.Tests.World.WorldPages;
 
 namespace Lingjing.Server.Tests.World;
 
@@ -36,8 +36,8 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         using (var http = await app.SignedInAsync(Walker))
             (await http.PutAsJsonAsync("/api/v1/me/avatar", new { model = "business", bodyColor = "#E8B796", outfitColor = "#1D4ED8", accessory = 2 }))
                 .EnsureSuccessStatusCode();
-        var walker = await EnterWorldAsync(app, Walker, parkId);
-        var watcher = await EnterWorldAsync(app, Watcher, parkId);
+        var walker = await WorldPages.EnterAsync(chromium, app, Walker, parkId);
+        var watcher = await WorldPages.EnterAsync(chromium, app, Watcher, parkId);
 
         // Each sees the other's avatar and name.
         var walkerId = await RemoteIdAsync(watcher, walkerName);
@@ -98,7 +98,7 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
     {
         var app = await zone.App(Db.Sqlite);
         var parkId = await SmallParkAsync(app);
-        var first = await EnterWorldAsync(app, "user0036@demo.lingjing.local", parkId);
+        var first = await WorldPages.EnterAsync(chromium, app, "user0036@demo.lingjing.local", parkId);
 
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync($"/world/{parkId}");
@@ -107,26 +107,6 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await first.Locator("#lingjing-world[data-world-connection=removed]").WaitForAsync();
         await Assertions.Expect(first.Locator(".world-chat-list")).ToContainTextAsync("This world is open in another tab or window.");
         await first.Context.CloseAsync();
-    }
-
-    /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>
-    private static string Js(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private async Task<IPage> EnterWorldAsync(LingjingApp app, string email, int parkId)
-    {
-        var page = await chromium.NewPageAsync(app.BaseAddress!);
-        page.Context.SetDefaultTimeout(90_000); // software rendering draws few frames a second on a loaded machine
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/me");
-        await page.GotoAsync($"/world/{parkId}");
-        await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
-        // Arrivals walk from the server's spawn to open ground first. Software rendering on a loaded machine
-        // draws few frames a second, and a frame moves the avatar at most a quarter second's walk: allow for it.
-        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
-        return page;
     }
 
     /// <summary>The id of the avatar with this name once the page renders it.</summary>

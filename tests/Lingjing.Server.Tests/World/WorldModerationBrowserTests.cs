@@ -26,8 +26,8 @@ public sealed class WorldModerationBrowserTests(DemoZoneFixture zone, ChromiumFi
             parkId = (await users.FindByEmailAsync(operatorEmail))!.ParkId!.Value;
             visitorName = (await users.FindByEmailAsync(Visitor))!.DisplayName;
         }
-        var visitor = await EnterWorldAsync(app, Visitor, parkId);
-        var operatorPage = await EnterWorldAsync(app, operatorEmail, parkId);
+        var visitor = await WorldPages.EnterAsync(chromium, app, Visitor, parkId, settle: false);
+        var operatorPage = await WorldPages.EnterAsync(chromium, app, operatorEmail, parkId, settle: false);
         (await visitor.Locator(".world-people .person-action").CountAsync()).ShouldBe(0);
 
         var row = operatorPage.Locator(".world-people .person", new() { HasText = visitorName });
@@ -40,19 +40,5 @@ public sealed class WorldModerationBrowserTests(DemoZoneFixture zone, ChromiumFi
         await Assertions.Expect(operatorPage.Locator(".world-people")).Not.ToContainTextAsync(visitorName);
         await visitor.Context.CloseAsync();
         await operatorPage.Context.CloseAsync();
-    }
-
-    private async Task<IPage> EnterWorldAsync(LingjingApp app, string email, int parkId)
-    {
-        var page = await chromium.NewPageAsync(app.BaseAddress!);
-        page.Context.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
-        await page.GotoAsync($"/world/{parkId}");
-        await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
-        return page;
     }
 }

@@ -92,7 +92,7 @@ public sealed class WorldSocketFuzzTests(WorldRealtimeFixture fixture)
                 yield return (input[..^2], WebSocketMessageType.Binary);
                 break;
             case 2: // larger than the limit
-                yield return (RandomBytes(random, 4096 + random.Next(60_000)), WebSocketMessageType.Binary);
+                yield return (RandomBytes(random, 16_385 + random.Next(60_000)), WebSocketMessageType.Binary); // above the signal frame limit
                 break;
             case 3: // Input before Hello, or a second Hello, or a sequence going backwards
                 if (random.Next(2) == 0)

@@ -74,7 +74,7 @@ public class MalformedFrameFuzzTests
     private static int? ExpectedClose(byte[] bytes, bool helloed, uint lastSeq, out ClientFrame? parsed)
     {
         parsed = null;
-        if (bytes.Length > Options.MaxClientFrameBytes) return WorldCloseCodes.FrameTooBig;
+        if (bytes.Length > Options.MaxSignalFrameBytes) return WorldCloseCodes.FrameTooBig;
         if (bytes.Length == 0) return WorldCloseCodes.MalformedFrame;
         try
         {
@@ -84,6 +84,7 @@ public class MalformedFrameFuzzTests
         {
             return WorldCloseCodes.MalformedFrame;
         }
+        if (bytes.Length > Options.MaxClientFrameBytes && parsed.BodyCase != ClientFrame.BodyOneofCase.MediaSignal) return WorldCloseCodes.FrameTooBig;
         switch (parsed.BodyCase)
         {
             case ClientFrame.BodyOneofCase.Hello:
@@ -103,6 +104,14 @@ public class MalformedFrameFuzzTests
                 return parsed.Emote.Emote is >= 1 and <= 16 ? null : WorldCloseCodes.MalformedFrame;
             case ClientFrame.BodyOneofCase.Ping:
                 return null;
+            case ClientFrame.BodyOneofCase.MediaState:
+                return helloed ? null : WorldCloseCodes.OutOfOrder;
+            case ClientFrame.BodyOneofCase.MediaSignal:
+                if (!helloed) return WorldCloseCodes.OutOfOrder;
+                var signal = parsed.MediaSignal;
+                var needsSdp = signal.Kind is MediaSignalKind.Offer or MediaSignalKind.Answer;
+                return signal.Kind == MediaSignalKind.Unspecified || !Enum.IsDefined(signal.Kind) || signal.Peer == 0 || needsSdp && signal.Sdp.Length == 0
+                    ? WorldCloseCodes.MalformedFrame : null;
             default:
                 return WorldCloseCodes.MalformedFrame;
         }
@@ -117,7 +126,9 @@ public class MalformedFrameFuzzTests
                 random.NextBytes(noise);
                 return noise;
             case 1: // oversized
-                var big = new byte[Options.MaxClientFrameBytes + 1 + random.Next(0, 10_000)];
+                if (random.Next(2) == 0) // a well-formed message other than a signal, above the small-frame limit
+                    return new ClientFrame { Chat = new ChatSend { Text = new string('x', Options.MaxClientFrameBytes) } }.ToByteArray();
+                var big = new byte[Options.MaxSignalFrameBytes + 1 + random.Next(0, 10_000)];
                 random.NextBytes(big);
                 return big;
             case 2: // truncated valid frame
@@ -134,8 +145,10 @@ public class MalformedFrameFuzzTests
                         : new ClientFrame { Input = new Input { Seq = (uint)random.Next(0, (int)lastSeq + 1) } }
                     : new ClientFrame { Input = new Input { Seq = 1 } }).ToByteArray();
             case 5: // well-formed but out of range
-                return (random.Next(5) switch
+                return (random.Next(7) switch
                 {
+                    5 => new ClientFrame { MediaSignal = new MediaSignal { Peer = (uint)random.Next(0, 3), Kind = (MediaSignalKind)random.Next(0, 9) } },
+                    6 => new ClientFrame { MediaSignal = new MediaSignal { Peer = 1, Kind = MediaSignalKind.Offer } }, // an offer without its description
                     0 => new ClientFrame { Input = new Input { Seq = lastSeq + 1, Heading = 70_000 } },
                     1 => new ClientFrame { Input = new Input { Seq = lastSeq + 1, State = (MovementState)99 } },
                     2 => new ClientFrame { Emote = new EmoteSend { Emote = (uint)random.Next(17, 1_000) } },
@@ -152,8 +165,10 @@ public class MalformedFrameFuzzTests
     private static ClientFrame ValidFrame(Random random, bool helloed, uint lastSeq)
     {
         if (!helloed) return new ClientFrame { Hello = new Hello { WorldId = TestWorld.WorldId, ProtocolVersion = 1 } };
-        return random.Next(4) switch
+        return random.Next(6) switch
         {
+            4 => new ClientFrame { MediaState = new MediaState { Microphone = random.Next(2) == 0, Camera = random.Next(2) == 0 } },
+            5 => new ClientFrame { MediaSignal = new MediaSignal { Peer = (uint)random.Next(1, 1_000), Kind = MediaSignalKind.Offer, Sdp = "v=0" } },
             0 => new ClientFrame { Chat = new ChatSend { Text = "hi " + random.Next(), Scope = ChatScope.Nearby } },
             1 => new ClientFrame { Emote = new EmoteSend { Emote = (uint)random.Next(1, 17) } },
             2 => new ClientFrame { Ping = new Ping { ClientTimeMs = (uint)random.Next() } },

@@ -32,6 +32,16 @@ public sealed class TestClient
     public void Chat(string text, ChatScope scope = ChatScope.Nearby) =>
         Send(new ClientFrame { Chat = new ChatSend { Text = text, Scope = scope } });
 
+    public void Media(bool microphone = false, bool camera = false, bool screen = false, bool speaking = false, bool doNotDisturb = false) =>
+        Send(new ClientFrame { MediaState = new MediaState { Microphone = microphone, Camera = camera, Screen = screen, Speaking = speaking, DoNotDisturb = doNotDisturb } });
+
+    public void Signal(uint peer, MediaSignalKind kind, string sdp = "", string candidate = "") =>
+        Send(new ClientFrame { MediaSignal = new MediaSignal { Peer = peer, Kind = kind, Sdp = sdp, Candidate = candidate } });
+
+    public IReadOnlyList<MediaSignal> SignalsReceived() => Connection.Received(f => f.MediaSignal).ToList();
+
+    public IReadOnlyList<MediaRefused> RefusalsReceived() => Connection.Received(f => f.MediaRefused).ToList();
+
     /// <summary>Applies frames received since the last call to the mirror.</summary>
     public ClientMirror Sync()
     {

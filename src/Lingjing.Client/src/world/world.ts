@@ -33,6 +33,7 @@ import { el } from "./ui/dom";
 import { joinWorld } from "./net/worldSession";
 import type { ConnectionState } from "./net/worldConnection";
 import type { RemoteAvatarView } from "./net/remoteAvatars";
+import type { MediaStats, MediaStatus } from "./media/proximityMedia";
 
 /** What the page exposes for tests and diagnostics (window.lingjingWorld). */
 export interface WorldStatus {
@@ -74,6 +75,10 @@ export interface WorldStatus {
   rendered(frames: number): Promise<void>;
   /** The space the page was opened at (?space=id, e.g. from a booking), once its card is shown. */
   focusedSpace?: number;
+  /** Voice and video: what this browser sends and its connections to the people nearby. */
+  media(): MediaStatus;
+  /** Bytes received from each connected person, by kind (from WebRTC's own statistics). */
+  mediaStats(): Promise<MediaStats>;
 }
 
 declare global {
@@ -105,6 +110,8 @@ async function start(root: HTMLElement): Promise<void> {
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
     remotes: () => [],
+    media: () => ({ sending: "", peers: [] }),
+    mediaStats: () => Promise.resolve([]),
   };
   window.lingjingWorld = status;
   const texts = new Texts(root.dataset.text, root.dataset.culture === "zh");
@@ -225,7 +232,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   });
   overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
   side.prepend(people.element);
-  overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes")));
+  overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes, hold V to talk")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
   // ?space=id (links from bookings and spaces): show that space's card and walk to its marker.
@@ -240,6 +247,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
     spawnCentre: zone && data.parks.length > 0 ? [data.parks[0].origin[0], data.parks[0].origin[1]] : [0, 0],
     destination: focus ? [focus.x + 2, focus.z + 2] : undefined,
+    project: status.screenPoint, mediaHost: side, overlay,
   });
 
   window.addEventListener("keydown", e => {

@@ -1,6 +1,7 @@
 import type { Scene } from "@babylonjs/core/scene";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
-import { nameTagLabel, type LabelLayer } from "../scene/labels";
+import { nameTagLabel, type LabelHandle, type LabelLayer } from "../scene/labels";
+import { MediaFlags } from "../protocol/world_pb";
 import { sameLook, type AvatarLook } from "./avatarLook";
 import { buildFigure } from "./avatarModels";
 
@@ -15,11 +16,14 @@ export class AvatarFigure {
   private readonly body: TransformNode;
   private parts: TransformNode;
   private arm: TransformNode;
-  private readonly tag: { setText(text: string): void; dispose(): void };
+  private readonly tag: LabelHandle;
+  private name: string;
+  private media = 0;
   private emote = 0;
   private emoteStarted = 0;
 
   constructor(private readonly scene: Scene, name: string, private currentLook: AvatarLook, labels: LabelLayer) {
+    this.name = name;
     this.root = new TransformNode(`avatar-${name}`, scene);
     this.body = new TransformNode("body", scene);
     this.body.parent = this.root;
@@ -50,7 +54,23 @@ export class AvatarFigure {
   }
 
   setName(name: string): void {
-    this.tag.setText(name);
+    this.name = name;
+    this.showTag();
+  }
+
+  /** Shows on the name tag what the person sends (MediaFlags bits): a ring while they speak, marks for
+   * microphone, camera and screen, and a red ring while an operator has muted them. */
+  setMedia(media: number): void {
+    this.media = media;
+    this.showTag();
+  }
+
+  private showTag(): void {
+    const has = (flag: MediaFlags) => (this.media & flag) !== 0;
+    const silenced = has(MediaFlags.SILENCED);
+    const marks = silenced ? " ✕" : (has(MediaFlags.MICROPHONE) ? " ♪" : "") + (has(MediaFlags.CAMERA) ? " ▣" : "") + (has(MediaFlags.SCREEN) ? " ▭" : "");
+    this.tag.setText(this.name + marks);
+    this.tag.setRing(silenced ? "#dc3545" : has(MediaFlags.SPEAKING) ? "#2ecc71" : null);
   }
 
   play(emote: number): void {

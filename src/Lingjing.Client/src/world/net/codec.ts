@@ -2,6 +2,7 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import {
   ChatScope,
   ClientFrameSchema,
+  MediaSignalKind,
   MovementState,
   ServerFrameSchema,
   type ServerFrame,
@@ -67,8 +68,33 @@ export function encodePing(clientTimeMs: number): Uint8Array {
   return toBinary(ClientFrameSchema, create(ClientFrameSchema, { body: { case: "ping", value: { clientTimeMs: clientTimeMs >>> 0 } } }));
 }
 
+export interface MediaStateValues {
+  microphone: boolean;
+  camera: boolean;
+  screen: boolean;
+  speaking: boolean;
+  doNotDisturb: boolean;
+}
+
+export function encodeMediaState(state: MediaStateValues): Uint8Array {
+  return toBinary(ClientFrameSchema, create(ClientFrameSchema, { body: { case: "mediaState", value: state } }));
+}
+
+export interface SignalValues {
+  peer: number;
+  kind: MediaSignalKind;
+  sdp?: string;
+  candidate?: string;
+}
+
+export function encodeMediaSignal(signal: SignalValues): Uint8Array {
+  return toBinary(ClientFrameSchema, create(ClientFrameSchema, {
+    body: { case: "mediaSignal", value: { peer: signal.peer, kind: signal.kind, sdp: signal.sdp ?? "", candidate: signal.candidate ?? "" } },
+  }));
+}
+
 export function decodeServerFrame(bytes: Uint8Array): ServerFrame {
   return fromBinary(ServerFrameSchema, bytes);
 }
 
-export { ChatScope, MovementState };
+export { ChatScope, MediaSignalKind, MovementState };

@@ -23,12 +23,15 @@ export interface RemoteAvatarView {
   look: AvatarLook;
   /** The emote the avatar is playing, 0 when none. */
   emote: number;
+  /** What the avatar sends into voice and video (MediaFlags bits). */
+  media: number;
 }
 
 interface Remote {
   buffer: PoseBuffer;
   figure: AvatarFigure;
   lastSeen: number;
+  media: number;
 }
 
 /** Everyone else in the world: who they are (profiles from AvatarsJoined), which grid cells the server
@@ -61,8 +64,18 @@ export class RemoteAvatars {
   views(): RemoteAvatarView[] {
     return [...this.remotes].map(([id, r]) => ({
       id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z,
-      heading: r.figure.root.rotation.y, look: r.figure.look, emote: r.figure.playing,
+      heading: r.figure.root.rotation.y, look: r.figure.look, emote: r.figure.playing, media: r.media,
     }));
+  }
+
+  /** What a visible avatar sends into voice and video (MediaFlags bits), 0 when unknown. */
+  mediaOf(id: number): number {
+    return this.remotes.get(id)?.media ?? 0;
+  }
+
+  /** The figure of a visible avatar (where it is drawn), if any. */
+  figureOf(id: number): AvatarFigure | undefined {
+    return this.remotes.get(id)?.figure;
   }
 
   join(profiles: AvatarProfile[]): void {
@@ -118,6 +131,10 @@ export class RemoteAvatars {
         visible.add(state.id);
         const remote = this.remote(state.id);
         remote.lastSeen = performance.now();
+        if (remote.media !== state.media) {
+          remote.media = state.media;
+          remote.figure.setMedia(state.media);
+        }
         remote.buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) });
       }
     }
@@ -135,7 +152,7 @@ export class RemoteAvatars {
       const profile = this.profiles.get(id);
       const name = profile?.displayName ?? `#${id}`;
       const look = fromWire(profile?.look) ?? lookFor(name);
-      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, look, this.labels), lastSeen: performance.now() };
+      remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, look, this.labels), lastSeen: performance.now(), media: 0 };
       this.remotes.set(id, remote);
     }
     return remote;

@@ -4,11 +4,16 @@ import type {
   ChatRejected,
   EmotePlayed,
   Kicked,
+  MediaRefused,
+  MediaSignal,
   Muted,
   Snapshot,
   Welcome,
 } from "../protocol/world_pb";
-import { ChatScope, decodeServerFrame, encodeChat, encodeEmote, encodeHello, encodeInput, encodePing } from "./codec";
+import {
+  ChatScope, decodeServerFrame, encodeChat, encodeEmote, encodeHello, encodeInput, encodeMediaSignal, encodeMediaState, encodePing,
+  type MediaStateValues, type SignalValues,
+} from "./codec";
 import { Backoff } from "./backoff";
 import { InputThrottle, type AvatarPose } from "./inputThrottle";
 
@@ -27,6 +32,8 @@ export interface WorldEvents {
   muted(muted: Muted): void;
   kicked(kicked: Kicked): void;
   roundTrip(ms: number): void;
+  mediaSignal(signal: MediaSignal): void;
+  mediaRefused(refused: MediaRefused): void;
   /** The server ended the connection for good (4002 refused, 4003 removed, 4004 replaced by another tab, 4006 not admitted). */
   ended(code: number): void;
 }
@@ -82,6 +89,14 @@ export class WorldConnection {
 
   sendEmote(emote: number): void {
     if (this.welcomed) this.send(encodeEmote(emote));
+  }
+
+  sendMediaState(state: MediaStateValues): boolean {
+    return this.welcomed && this.send(encodeMediaState(state));
+  }
+
+  sendSignal(signal: SignalValues): boolean {
+    return this.welcomed && this.send(encodeMediaSignal(signal));
   }
 
   private open(): void {
@@ -149,6 +164,8 @@ export class WorldConnection {
       case "chatRejected": this.events.chatRejected(body.value); break;
       case "muted": this.events.muted(body.value); break;
       case "kicked": this.events.kicked(body.value); break;
+      case "mediaSignal": this.events.mediaSignal(body.value); break;
+      case "mediaRefused": this.events.mediaRefused(body.value); break;
     }
   }
 

@@ -12,6 +12,9 @@ import { ChatScope, fromCm } from "./codec";
 import { RemoteAvatars } from "./remoteAvatars";
 import { fromWire } from "../avatar/avatarLook";
 import { WorldConnection } from "./worldConnection";
+import { ProximityMedia } from "../media/proximityMedia";
+import { pushToTalkKey } from "../media/mediaBar";
+import { isTyping } from "../avatar/localAvatar";
 
 export interface WorldSessionParts {
   root: HTMLElement;
@@ -31,6 +34,11 @@ export interface WorldSessionParts {
   spawnCentre: [number, number];
   /** Where an arrival walks instead of the open ground (a space the page was opened at), [x, z]. */
   destination?: [number, number];
+  /** Where a scene point appears on the page (CSS pixels). */
+  project(x: number, y: number, z: number): { x: number; y: number };
+  /** Where the voice and video controls go (the side column), and shared screens (the overlay). */
+  mediaHost: HTMLElement;
+  overlay: HTMLElement;
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
@@ -77,6 +85,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
       parts.root.dataset.worldConnection = state;
       hud.setState(state, retryInMs, roundTrip);
       if (state !== "online") {
+        media.offline();
         remotes.clear();
         refreshPeople();
       }
@@ -98,6 +107,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
         }
       }
       refreshPeople();
+      media.welcome(welcome.media);
       if (reconnected) chat.notice(texts.get("Reconnected."));
     },
     snapshot(snapshot) {
@@ -150,6 +160,22 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
       roundTrip = ms;
       hud.setState(connection.state, undefined, ms);
     },
+    mediaSignal: signal => media.signal(signal),
+    mediaRefused: refused => media.refused(refused),
+  });
+  const media = new ProximityMedia(texts, connection, remotes, me, people, scene, parts.project);
+  parts.mediaHost.prepend(media.bar.element);
+  parts.overlay.append(media.bubbles.screens);
+  document.body.append(media.bubbles.layer);
+  status.media = () => media.status();
+  status.mediaStats = () => media.stats();
+  // Push-to-talk: the microphone sends while the key is held.
+  window.addEventListener("keydown", e => {
+    if (e.key.toLowerCase() !== pushToTalkKey || e.repeat || isTyping(e)) return;
+    void media.local.setTalking(true);
+  });
+  window.addEventListener("keyup", e => {
+    if (e.key.toLowerCase() === pushToTalkKey) void media.local.setTalking(false);
   });
   connection.start();
 

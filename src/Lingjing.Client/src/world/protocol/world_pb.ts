@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file world.proto.
  */
 export const file_world: GenFile = /*@__PURE__*/
-  fileDesc("Cgt3b3JsZC5wcm90bxIRbGluZ2ppbmcud29ybGQudjEi8AEKC0NsaWVudEZyYW1lEikKBWhlbGxvGAEgASgLMhgubGluZ2ppbmcud29ybGQudjEuSGVsbG9IABIpCgVpbnB1dBgCIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLklucHV0SAASKwoEY2hhdBgDIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRTZW5kSAASLQoFZW1vdGUYBCABKAsyHC5saW5namluZy53b3JsZC52MS5FbW90ZVNlbmRIABInCgRwaW5nGAUgASgLMhcubGluZ2ppbmcud29ybGQudjEuUGluZ0gAQgYKBGJvZHkiMwoFSGVsbG8SEAoId29ybGRfaWQYASABKAkSGAoQcHJvdG9jb2xfdmVyc2lvbhgCIAEoDSKPAQoFSW5wdXQSCwoDc2VxGAEgASgNEhYKDmNsaWVudF90aW1lX21zGAIgASgNEgkKAXgYAyABKBESCQoBeRgEIAEoERIJCgF6GAUgASgREg8KB2hlYWRpbmcYBiABKA0SLwoFc3RhdGUYByABKA4yIC5saW5namluZy53b3JsZC52MS5Nb3ZlbWVudFN0YXRlIkUKCENoYXRTZW5kEisKBXNjb3BlGAEgASgOMhwubGluZ2ppbmcud29ybGQudjEuQ2hhdFNjb3BlEgwKBHRleHQYAiABKAkiGgoJRW1vdGVTZW5kEg0KBWVtb3RlGAEgASgNIh4KBFBpbmcSFgoOY2xpZW50X3RpbWVfbXMYASABKA0ivQQKC1NlcnZlckZyYW1lEi0KB3dlbGNvbWUYASABKAsyGi5saW5namluZy53b3JsZC52MS5XZWxjb21lSAASLwoIc25hcHNob3QYAiABKAsyGy5saW5namluZy53b3JsZC52MS5TbmFwc2hvdEgAEjoKDmF2YXRhcnNfam9pbmVkGAMgASgLMiAubGluZ2ppbmcud29ybGQudjEuQXZhdGFyc0pvaW5lZEgAEjYKDGF2YXRhcnNfbGVmdBgEIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhcnNMZWZ0SAASLgoEY2hhdBgFIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRNZXNzYWdlSAASNgoMY2hhdF9oaXN0b3J5GAYgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQ2hhdEhpc3RvcnlIABIvCgVlbW90ZRgHIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkVtb3RlUGxheWVkSAASJwoEcG9uZxgIIAEoCzIXLmxpbmdqaW5nLndvcmxkLnYxLlBvbmdIABI4Cg1jaGF0X3JlamVjdGVkGAkgASgLMh8ubGluZ2ppbmcud29ybGQudjEuQ2hhdFJlamVjdGVkSAASKQoFbXV0ZWQYCiABKAsyGC5saW5namluZy53b3JsZC52MS5NdXRlZEgAEisKBmtpY2tlZBgLIAEoCzIZLmxpbmdqaW5nLndvcmxkLnYxLktpY2tlZEgAQgYKBGJvZHkiJwoEVmVjMxIJCgF4GAEgASgREgkKAXkYAiABKBESCQoBehgDIAEoESJiCgZCb3VuZHMSDQoFbWluX3gYASABKBESDQoFbWluX3kYAiABKBESDQoFbWluX3oYAyABKBESDQoFbWF4X3gYBCABKBESDQoFbWF4X3kYBSABKBESDQoFbWF4X3oYBiABKBEiqAEKBkxpbWl0cxIXCg9tYXhfZnJhbWVfYnl0ZXMYASABKA0SFgoObWF4X2NoYXRfY2hhcnMYAiABKA0SGAoQaW5wdXRfcGVyX3NlY29uZBgDIAEoDRITCgtpbnB1dF9idXJzdBgEIAEoDRIXCg9jaGF0X3Blcl9taW51dGUYBSABKA0SEgoKY2hhdF9idXJzdBgGIAEoDRIRCgltYXhfZW1vdGUYByABKA0ihwMKB1dlbGNvbWUSEQoJYXZhdGFyX2lkGAEgASgNEhAKCHdvcmxkX2lkGAIgASgJEhgKEHByb3RvY29sX3ZlcnNpb24YAyABKA0SFAoMdGlja19yYXRlX2h6GAQgASgNEhYKDnZpZXdfcmFkaXVzX2NtGAUgASgNEhQKDGNlbGxfc2l6ZV9jbRgGIAEoDRIpCgZib3VuZHMYByABKAsyGS5saW5namluZy53b3JsZC52MS5Cb3VuZHMSJgoFc3Bhd24YCCABKAsyFy5saW5namluZy53b3JsZC52MS5WZWMzEhoKEm1heF9zcGVlZF9jbV9wZXJfcxgJIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgKIAEoBBISCgpwb3B1bGF0aW9uGAsgASgNEikKBmxpbWl0cxgMIAEoCzIZLmxpbmdqaW5nLndvcmxkLnYxLkxpbWl0cxIWCg5jaGF0X3JhZGl1c19jbRgNIAEoDRIbChNpbnRlcmVzdF9tYW5hZ2VtZW50GA4gASgIIrcBCghTbmFwc2hvdBIMCgR0aWNrGAEgASgNEhYKDnNlcnZlcl90aW1lX21zGAIgASgEEhUKDWFja19pbnB1dF9zZXEYAyABKA0SDAoEZnVsbBgEIAEoCBIzCg1yZW1vdmVkX2NlbGxzGAUgAygLMhwubGluZ2ppbmcud29ybGQudjEuQ2VsbENvb3JkEisKBWNlbGxzGAYgAygLMhwubGluZ2ppbmcud29ybGQudjEuQ2VsbEJhdGNoIiEKCUNlbGxDb29yZBIJCgF4GAEgASgNEgkKAXoYAiABKA0iXAoJQ2VsbEJhdGNoEg4KBmNlbGxfeBgBIAEoDRIOCgZjZWxsX3oYAiABKA0SLwoHYXZhdGFycxgDIAMoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhclN0YXRlInwKC0F2YXRhclN0YXRlEgoKAmlkGAEgASgNEgkKAXgYAiABKBESCQoBeRgDIAEoERIJCgF6GAQgASgREg8KB2hlYWRpbmcYBSABKA0SLwoFc3RhdGUYBiABKA4yIC5saW5namluZy53b3JsZC52MS5Nb3ZlbWVudFN0YXRlIlgKCkF2YXRhckxvb2sSDQoFbW9kZWwYASABKAkSEgoKYm9keV9jb2xvchgCIAEoDRIUCgxvdXRmaXRfY29sb3IYAyABKA0SEQoJYWNjZXNzb3J5GAQgASgNIm0KDUF2YXRhclByb2ZpbGUSCgoCaWQYASABKA0SFAoMZGlzcGxheV9uYW1lGAIgASgJEisKBGxvb2sYAyABKAsyHS5saW5namluZy53b3JsZC52MS5BdmF0YXJMb29rEg0KBWd1ZXN0GAQgASgIIkIKDUF2YXRhcnNKb2luZWQSMQoHYXZhdGFycxgBIAMoCzIgLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhclByb2ZpbGUiIQoLQXZhdGFyc0xlZnQSEgoKYXZhdGFyX2lkcxgBIAMoDSKUAQoLQ2hhdE1lc3NhZ2USCgoCaWQYASABKAQSEQoJc2VuZGVyX2lkGAIgASgNEhMKC3NlbmRlcl9uYW1lGAMgASgJEisKBXNjb3BlGAQgASgOMhwubGluZ2ppbmcud29ybGQudjEuQ2hhdFNjb3BlEgwKBHRleHQYBSABKAkSFgoOc2VydmVyX3RpbWVfbXMYBiABKAQiPwoLQ2hhdEhpc3RvcnkSMAoIbWVzc2FnZXMYASADKAsyHi5saW5namluZy53b3JsZC52MS5DaGF0TWVzc2FnZSIvCgtFbW90ZVBsYXllZBIRCglhdmF0YXJfaWQYASABKA0SDQoFZW1vdGUYAiABKA0iNgoEUG9uZxIWCg5jbGllbnRfdGltZV9tcxgBIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgCIAEoBCJbCgxDaGF0UmVqZWN0ZWQSMwoGcmVhc29uGAEgASgOMiMubGluZ2ppbmcud29ybGQudjEuQ2hhdFJlamVjdFJlYXNvbhIWCg5yZXRyeV9hZnRlcl9tcxgCIAEoDSIpCgVNdXRlZBIQCgh1bnRpbF9tcxgBIAEoBBIOCgZyZWFzb24YAiABKAkiGAoGS2lja2VkEg4KBnJlYXNvbhgBIAEoCSqzAQoNTW92ZW1lbnRTdGF0ZRIXChNNT1ZFTUVOVF9TVEFURV9JRExFEAASGgoWTU9WRU1FTlRfU1RBVEVfV0FMS0lORxABEhoKFk1PVkVNRU5UX1NUQVRFX1JVTk5JTkcQAhIaChZNT1ZFTUVOVF9TVEFURV9KVU1QSU5HEAMSGgoWTU9WRU1FTlRfU1RBVEVfU0lUVElORxAEEhkKFU1PVkVNRU5UX1NUQVRFX0ZMWUlORxAFKjgKCUNoYXRTY29wZRIVChFDSEFUX1NDT1BFX05FQVJCWRAAEhQKEENIQVRfU0NPUEVfV09STEQQASqWAQoQQ2hhdFJlamVjdFJlYXNvbhIiCh5DSEFUX1JFSkVDVF9SRUFTT05fVU5TUEVDSUZJRUQQABIfChtDSEFUX1JFSkVDVF9SRUFTT05fVE9PX0ZBU1QQARIfChtDSEFUX1JFSkVDVF9SRUFTT05fVE9PX0xPTkcQAhIcChhDSEFUX1JFSkVDVF9SRUFTT05fRU1QVFkQA0IaqgIXTGluZ2ppbmcuV29ybGQuUHJvdG9jb2xiBnByb3RvMw");
+  fileDesc("Cgt3b3JsZC5wcm90bxIRbGluZ2ppbmcud29ybGQudjEi3gIKC0NsaWVudEZyYW1lEikKBWhlbGxvGAEgASgLMhgubGluZ2ppbmcud29ybGQudjEuSGVsbG9IABIpCgVpbnB1dBgCIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLklucHV0SAASKwoEY2hhdBgDIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRTZW5kSAASLQoFZW1vdGUYBCABKAsyHC5saW5namluZy53b3JsZC52MS5FbW90ZVNlbmRIABInCgRwaW5nGAUgASgLMhcubGluZ2ppbmcud29ybGQudjEuUGluZ0gAEjQKC21lZGlhX3N0YXRlGAYgASgLMh0ubGluZ2ppbmcud29ybGQudjEuTWVkaWFTdGF0ZUgAEjYKDG1lZGlhX3NpZ25hbBgHIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhU2lnbmFsSABCBgoEYm9keSIzCgVIZWxsbxIQCgh3b3JsZF9pZBgBIAEoCRIYChBwcm90b2NvbF92ZXJzaW9uGAIgASgNIo8BCgVJbnB1dBILCgNzZXEYASABKA0SFgoOY2xpZW50X3RpbWVfbXMYAiABKA0SCQoBeBgDIAEoERIJCgF5GAQgASgREgkKAXoYBSABKBESDwoHaGVhZGluZxgGIAEoDRIvCgVzdGF0ZRgHIAEoDjIgLmxpbmdqaW5nLndvcmxkLnYxLk1vdmVtZW50U3RhdGUiRQoIQ2hhdFNlbmQSKwoFc2NvcGUYASABKA4yHC5saW5namluZy53b3JsZC52MS5DaGF0U2NvcGUSDAoEdGV4dBgCIAEoCSIaCglFbW90ZVNlbmQSDQoFZW1vdGUYASABKA0iHgoEUGluZxIWCg5jbGllbnRfdGltZV9tcxgBIAEoDSJqCgpNZWRpYVN0YXRlEhIKCm1pY3JvcGhvbmUYASABKAgSDgoGY2FtZXJhGAIgASgIEg4KBnNjcmVlbhgDIAEoCBIQCghzcGVha2luZxgEIAEoCBIWCg5kb19ub3RfZGlzdHVyYhgFIAEoCCJtCgtNZWRpYVNpZ25hbBIMCgRwZWVyGAEgASgNEjAKBGtpbmQYAiABKA4yIi5saW5namluZy53b3JsZC52MS5NZWRpYVNpZ25hbEtpbmQSCwoDc2RwGAMgASgJEhEKCWNhbmRpZGF0ZRgEIAEoCSKvBQoLU2VydmVyRnJhbWUSLQoHd2VsY29tZRgBIAEoCzIaLmxpbmdqaW5nLndvcmxkLnYxLldlbGNvbWVIABIvCghzbmFwc2hvdBgCIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLlNuYXBzaG90SAASOgoOYXZhdGFyc19qb2luZWQYAyABKAsyIC5saW5namluZy53b3JsZC52MS5BdmF0YXJzSm9pbmVkSAASNgoMYXZhdGFyc19sZWZ0GAQgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQXZhdGFyc0xlZnRIABIuCgRjaGF0GAUgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQ2hhdE1lc3NhZ2VIABI2CgxjaGF0X2hpc3RvcnkYBiABKAsyHi5saW5namluZy53b3JsZC52MS5DaGF0SGlzdG9yeUgAEi8KBWVtb3RlGAcgASgLMh4ubGluZ2ppbmcud29ybGQudjEuRW1vdGVQbGF5ZWRIABInCgRwb25nGAggASgLMhcubGluZ2ppbmcud29ybGQudjEuUG9uZ0gAEjgKDWNoYXRfcmVqZWN0ZWQYCSABKAsyHy5saW5namluZy53b3JsZC52MS5DaGF0UmVqZWN0ZWRIABIpCgVtdXRlZBgKIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLk11dGVkSAASKwoGa2lja2VkGAsgASgLMhkubGluZ2ppbmcud29ybGQudjEuS2lja2VkSAASNgoMbWVkaWFfc2lnbmFsGAwgASgLMh4ubGluZ2ppbmcud29ybGQudjEuTWVkaWFTaWduYWxIABI4Cg1tZWRpYV9yZWZ1c2VkGA0gASgLMh8ubGluZ2ppbmcud29ybGQudjEuTWVkaWFSZWZ1c2VkSABCBgoEYm9keSInCgRWZWMzEgkKAXgYASABKBESCQoBeRgCIAEoERIJCgF6GAMgASgRImIKBkJvdW5kcxINCgVtaW5feBgBIAEoERINCgVtaW5feRgCIAEoERINCgVtaW5fehgDIAEoERINCgVtYXhfeBgEIAEoERINCgVtYXhfeRgFIAEoERINCgVtYXhfehgGIAEoESL6AQoGTGltaXRzEhcKD21heF9mcmFtZV9ieXRlcxgBIAEoDRIWCg5tYXhfY2hhdF9jaGFycxgCIAEoDRIYChBpbnB1dF9wZXJfc2Vjb25kGAMgASgNEhMKC2lucHV0X2J1cnN0GAQgASgNEhcKD2NoYXRfcGVyX21pbnV0ZRgFIAEoDRISCgpjaGF0X2J1cnN0GAYgASgNEhEKCW1heF9lbW90ZRgHIAEoDRIeChZtYXhfc2lnbmFsX2ZyYW1lX2J5dGVzGAggASgNEhoKEnNpZ25hbHNfcGVyX3NlY29uZBgJIAEoDRIUCgxzaWduYWxfYnVyc3QYCiABKA0iPwoJSWNlU2VydmVyEgwKBHVybHMYASADKAkSEAoIdXNlcm5hbWUYAiABKAkSEgoKY3JlZGVudGlhbBgDIAEoCSJxCg1NZWRpYVNldHRpbmdzEhkKEWhlYXJpbmdfcmFkaXVzX2NtGAEgASgNEhIKCnBlZXJfbGltaXQYAiABKA0SMQoLaWNlX3NlcnZlcnMYAyADKAsyHC5saW5namluZy53b3JsZC52MS5JY2VTZXJ2ZXIiuAMKB1dlbGNvbWUSEQoJYXZhdGFyX2lkGAEgASgNEhAKCHdvcmxkX2lkGAIgASgJEhgKEHByb3RvY29sX3ZlcnNpb24YAyABKA0SFAoMdGlja19yYXRlX2h6GAQgASgNEhYKDnZpZXdfcmFkaXVzX2NtGAUgASgNEhQKDGNlbGxfc2l6ZV9jbRgGIAEoDRIpCgZib3VuZHMYByABKAsyGS5saW5namluZy53b3JsZC52MS5Cb3VuZHMSJgoFc3Bhd24YCCABKAsyFy5saW5namluZy53b3JsZC52MS5WZWMzEhoKEm1heF9zcGVlZF9jbV9wZXJfcxgJIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgKIAEoBBISCgpwb3B1bGF0aW9uGAsgASgNEikKBmxpbWl0cxgMIAEoCzIZLmxpbmdqaW5nLndvcmxkLnYxLkxpbWl0cxIWCg5jaGF0X3JhZGl1c19jbRgNIAEoDRIbChNpbnRlcmVzdF9tYW5hZ2VtZW50GA4gASgIEi8KBW1lZGlhGA8gASgLMiAubGluZ2ppbmcud29ybGQudjEuTWVkaWFTZXR0aW5ncyK3AQoIU25hcHNob3QSDAoEdGljaxgBIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgCIAEoBBIVCg1hY2tfaW5wdXRfc2VxGAMgASgNEgwKBGZ1bGwYBCABKAgSMwoNcmVtb3ZlZF9jZWxscxgFIAMoCzIcLmxpbmdqaW5nLndvcmxkLnYxLkNlbGxDb29yZBIrCgVjZWxscxgGIAMoCzIcLmxpbmdqaW5nLndvcmxkLnYxLkNlbGxCYXRjaCIhCglDZWxsQ29vcmQSCQoBeBgBIAEoDRIJCgF6GAIgASgNIlwKCUNlbGxCYXRjaBIOCgZjZWxsX3gYASABKA0SDgoGY2VsbF96GAIgASgNEi8KB2F2YXRhcnMYAyADKAsyHi5saW5namluZy53b3JsZC52MS5BdmF0YXJTdGF0ZSKLAQoLQXZhdGFyU3RhdGUSCgoCaWQYASABKA0SCQoBeBgCIAEoERIJCgF5GAMgASgREgkKAXoYBCABKBESDwoHaGVhZGluZxgFIAEoDRIvCgVzdGF0ZRgGIAEoDjIgLmxpbmdqaW5nLndvcmxkLnYxLk1vdmVtZW50U3RhdGUSDQoFbWVkaWEYByABKA0iWAoKQXZhdGFyTG9vaxINCgVtb2RlbBgBIAEoCRISCgpib2R5X2NvbG9yGAIgASgNEhQKDG91dGZpdF9jb2xvchgDIAEoDRIRCglhY2Nlc3NvcnkYBCABKA0ibQoNQXZhdGFyUHJvZmlsZRIKCgJpZBgBIAEoDRIUCgxkaXNwbGF5X25hbWUYAiABKAkSKwoEbG9vaxgDIAEoCzIdLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhckxvb2sSDQoFZ3Vlc3QYBCABKAgiQgoNQXZhdGFyc0pvaW5lZBIxCgdhdmF0YXJzGAEgAygLMiAubGluZ2ppbmcud29ybGQudjEuQXZhdGFyUHJvZmlsZSIhCgtBdmF0YXJzTGVmdBISCgphdmF0YXJfaWRzGAEgAygNIpQBCgtDaGF0TWVzc2FnZRIKCgJpZBgBIAEoBBIRCglzZW5kZXJfaWQYAiABKA0SEwoLc2VuZGVyX25hbWUYAyABKAkSKwoFc2NvcGUYBCABKA4yHC5saW5namluZy53b3JsZC52MS5DaGF0U2NvcGUSDAoEdGV4dBgFIAEoCRIWCg5zZXJ2ZXJfdGltZV9tcxgGIAEoBCI/CgtDaGF0SGlzdG9yeRIwCghtZXNzYWdlcxgBIAMoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRNZXNzYWdlIi8KC0Vtb3RlUGxheWVkEhEKCWF2YXRhcl9pZBgBIAEoDRINCgVlbW90ZRgCIAEoDSI2CgRQb25nEhYKDmNsaWVudF90aW1lX21zGAEgASgNEhYKDnNlcnZlcl90aW1lX21zGAIgASgEIlsKDENoYXRSZWplY3RlZBIzCgZyZWFzb24YASABKA4yIy5saW5namluZy53b3JsZC52MS5DaGF0UmVqZWN0UmVhc29uEhYKDnJldHJ5X2FmdGVyX21zGAIgASgNIikKBU11dGVkEhAKCHVudGlsX21zGAEgASgEEg4KBnJlYXNvbhgCIAEoCSJSCgxNZWRpYVJlZnVzZWQSDAoEcGVlchgBIAEoDRI0CgZyZWFzb24YAiABKA4yJC5saW5namluZy53b3JsZC52MS5NZWRpYVJlZnVzZVJlYXNvbiIYCgZLaWNrZWQSDgoGcmVhc29uGAEgASgJKrMBCg1Nb3ZlbWVudFN0YXRlEhcKE01PVkVNRU5UX1NUQVRFX0lETEUQABIaChZNT1ZFTUVOVF9TVEFURV9XQUxLSU5HEAESGgoWTU9WRU1FTlRfU1RBVEVfUlVOTklORxACEhoKFk1PVkVNRU5UX1NUQVRFX0pVTVBJTkcQAxIaChZNT1ZFTUVOVF9TVEFURV9TSVRUSU5HEAQSGQoVTU9WRU1FTlRfU1RBVEVfRkxZSU5HEAUqOAoJQ2hhdFNjb3BlEhUKEUNIQVRfU0NPUEVfTkVBUkJZEAASFAoQQ0hBVF9TQ09QRV9XT1JMRBABKq8BCg9NZWRpYVNpZ25hbEtpbmQSIQodTUVESUFfU0lHTkFMX0tJTkRfVU5TUEVDSUZJRUQQABIbChdNRURJQV9TSUdOQUxfS0lORF9PRkZFUhABEhwKGE1FRElBX1NJR05BTF9LSU5EX0FOU1dFUhACEh8KG01FRElBX1NJR05BTF9LSU5EX0NBTkRJREFURRADEh0KGU1FRElBX1NJR05BTF9LSU5EX0hBTkdfVVAQBCrCAQoKTWVkaWFGbGFncxIUChBNRURJQV9GTEFHU19OT05FEAASGgoWTUVESUFfRkxBR1NfTUlDUk9QSE9ORRABEhYKEk1FRElBX0ZMQUdTX0NBTUVSQRACEhYKEk1FRElBX0ZMQUdTX1NDUkVFThAEEhgKFE1FRElBX0ZMQUdTX1NQRUFLSU5HEAgSHgoaTUVESUFfRkxBR1NfRE9fTk9UX0RJU1RVUkIQEBIYChRNRURJQV9GTEFHU19TSUxFTkNFRBAgKpYBChBDaGF0UmVqZWN0UmVhc29uEiIKHkNIQVRfUkVKRUNUX1JFQVNPTl9VTlNQRUNJRklFRBAAEh8KG0NIQVRfUkVKRUNUX1JFQVNPTl9UT09fRkFTVBABEh8KG0NIQVRfUkVKRUNUX1JFQVNPTl9UT09fTE9ORxACEhwKGENIQVRfUkVKRUNUX1JFQVNPTl9FTVBUWRADKskBChFNZWRpYVJlZnVzZVJlYXNvbhIjCh9NRURJQV9SRUZVU0VfUkVBU09OX1VOU1BFQ0lGSUVEEAASJAogTUVESUFfUkVGVVNFX1JFQVNPTl9VTktOT1dOX1BFRVIQARIfChtNRURJQV9SRUZVU0VfUkVBU09OX1RPT19GQVIQAhImCiJNRURJQV9SRUZVU0VfUkVBU09OX0RPX05PVF9ESVNUVVJCEAMSIAocTUVESUFfUkVGVVNFX1JFQVNPTl9UT09fRkFTVBAEQhqqAhdMaW5namluZy5Xb3JsZC5Qcm90b2NvbGIGcHJvdG8z");
 
 /**
  * @generated from message lingjing.world.v1.ClientFrame
@@ -54,6 +54,18 @@ export type ClientFrame = Message<"lingjing.world.v1.ClientFrame"> & {
      */
     value: Ping;
     case: "ping";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.MediaState media_state = 6;
+     */
+    value: MediaState;
+    case: "mediaState";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.MediaSignal media_signal = 7;
+     */
+    value: MediaSignal;
+    case: "mediaSignal";
   } | { case: undefined; value?: undefined };
 };
 
@@ -204,6 +216,91 @@ export const PingSchema: GenMessage<Ping> = /*@__PURE__*/
   messageDesc(file_world, 5);
 
 /**
+ * What this client sends into the voice and video of the world. Send it when it changes; the others
+ * see it as AvatarState.media. A client in do-not-disturb neither sends nor receives media.
+ *
+ * @generated from message lingjing.world.v1.MediaState
+ */
+export type MediaState = Message<"lingjing.world.v1.MediaState"> & {
+  /**
+   * sending audio (not muted)
+   *
+   * @generated from field: bool microphone = 1;
+   */
+  microphone: boolean;
+
+  /**
+   * sending the person's video
+   *
+   * @generated from field: bool camera = 2;
+   */
+  camera: boolean;
+
+  /**
+   * sharing a screen
+   *
+   * @generated from field: bool screen = 3;
+   */
+  screen: boolean;
+
+  /**
+   * the microphone hears a voice right now
+   *
+   * @generated from field: bool speaking = 4;
+   */
+  speaking: boolean;
+
+  /**
+   * @generated from field: bool do_not_disturb = 5;
+   */
+  doNotDisturb: boolean;
+};
+
+/**
+ * Describes the message lingjing.world.v1.MediaState.
+ * Use `create(MediaStateSchema)` to create a new message.
+ */
+export const MediaStateSchema: GenMessage<MediaState> = /*@__PURE__*/
+  messageDesc(file_world, 6);
+
+/**
+ * One WebRTC negotiation message between two avatars, relayed by the server. Upward, peer is the avatar
+ * it is for; downward, the avatar it comes from. The server relays it only while the two are within
+ * MediaSettings.hearing_radius_cm of each other (with a margin) and neither is in do-not-disturb; otherwise
+ * the sender gets MediaRefused. A hang-up always reaches a peer that is still in the world.
+ *
+ * @generated from message lingjing.world.v1.MediaSignal
+ */
+export type MediaSignal = Message<"lingjing.world.v1.MediaSignal"> & {
+  /**
+   * @generated from field: uint32 peer = 1;
+   */
+  peer: number;
+
+  /**
+   * @generated from field: lingjing.world.v1.MediaSignalKind kind = 2;
+   */
+  kind: MediaSignalKind;
+
+  /**
+   * @generated from field: string sdp = 3;
+   */
+  sdp: string;
+
+  /**
+   * @generated from field: string candidate = 4;
+   */
+  candidate: string;
+};
+
+/**
+ * Describes the message lingjing.world.v1.MediaSignal.
+ * Use `create(MediaSignalSchema)` to create a new message.
+ */
+export const MediaSignalSchema: GenMessage<MediaSignal> = /*@__PURE__*/
+  messageDesc(file_world, 7);
+
+/**
  * @generated from message lingjing.world.v1.ServerFrame
  */
 export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
@@ -276,6 +373,18 @@ export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
      */
     value: Kicked;
     case: "kicked";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.MediaSignal media_signal = 12;
+     */
+    value: MediaSignal;
+    case: "mediaSignal";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.MediaRefused media_refused = 13;
+     */
+    value: MediaRefused;
+    case: "mediaRefused";
   } | { case: undefined; value?: undefined };
 };
 
@@ -284,7 +393,7 @@ export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_world, 6);
+  messageDesc(file_world, 8);
 
 /**
  * @generated from message lingjing.world.v1.Vec3
@@ -311,7 +420,7 @@ export type Vec3 = Message<"lingjing.world.v1.Vec3"> & {
  * Use `create(Vec3Schema)` to create a new message.
  */
 export const Vec3Schema: GenMessage<Vec3> = /*@__PURE__*/
-  messageDesc(file_world, 7);
+  messageDesc(file_world, 9);
 
 /**
  * @generated from message lingjing.world.v1.Bounds
@@ -353,7 +462,7 @@ export type Bounds = Message<"lingjing.world.v1.Bounds"> & {
  * Use `create(BoundsSchema)` to create a new message.
  */
 export const BoundsSchema: GenMessage<Bounds> = /*@__PURE__*/
-  messageDesc(file_world, 8);
+  messageDesc(file_world, 10);
 
 /**
  * @generated from message lingjing.world.v1.Limits
@@ -393,6 +502,23 @@ export type Limits = Message<"lingjing.world.v1.Limits"> & {
    * @generated from field: uint32 max_emote = 7;
    */
   maxEmote: number;
+
+  /**
+   * a MediaSignal frame may be this large (session descriptions)
+   *
+   * @generated from field: uint32 max_signal_frame_bytes = 8;
+   */
+  maxSignalFrameBytes: number;
+
+  /**
+   * @generated from field: uint32 signals_per_second = 9;
+   */
+  signalsPerSecond: number;
+
+  /**
+   * @generated from field: uint32 signal_burst = 10;
+   */
+  signalBurst: number;
 };
 
 /**
@@ -400,7 +526,69 @@ export type Limits = Message<"lingjing.world.v1.Limits"> & {
  * Use `create(LimitsSchema)` to create a new message.
  */
 export const LimitsSchema: GenMessage<Limits> = /*@__PURE__*/
-  messageDesc(file_world, 9);
+  messageDesc(file_world, 11);
+
+/**
+ * A STUN or TURN server for WebRTC (the fields of the browser's RTCIceServer).
+ *
+ * @generated from message lingjing.world.v1.IceServer
+ */
+export type IceServer = Message<"lingjing.world.v1.IceServer"> & {
+  /**
+   * @generated from field: repeated string urls = 1;
+   */
+  urls: string[];
+
+  /**
+   * @generated from field: string username = 2;
+   */
+  username: string;
+
+  /**
+   * @generated from field: string credential = 3;
+   */
+  credential: string;
+};
+
+/**
+ * Describes the message lingjing.world.v1.IceServer.
+ * Use `create(IceServerSchema)` to create a new message.
+ */
+export const IceServerSchema: GenMessage<IceServer> = /*@__PURE__*/
+  messageDesc(file_world, 12);
+
+/**
+ * Voice and video between avatars.
+ *
+ * @generated from message lingjing.world.v1.MediaSettings
+ */
+export type MediaSettings = Message<"lingjing.world.v1.MediaSettings"> & {
+  /**
+   * people within this distance hear each other (and see each other's camera)
+   *
+   * @generated from field: uint32 hearing_radius_cm = 1;
+   */
+  hearingRadiusCm: number;
+
+  /**
+   * direct connections a client keeps at most: the nearest people first
+   *
+   * @generated from field: uint32 peer_limit = 2;
+   */
+  peerLimit: number;
+
+  /**
+   * @generated from field: repeated lingjing.world.v1.IceServer ice_servers = 3;
+   */
+  iceServers: IceServer[];
+};
+
+/**
+ * Describes the message lingjing.world.v1.MediaSettings.
+ * Use `create(MediaSettingsSchema)` to create a new message.
+ */
+export const MediaSettingsSchema: GenMessage<MediaSettings> = /*@__PURE__*/
+  messageDesc(file_world, 13);
 
 /**
  * @generated from message lingjing.world.v1.Welcome
@@ -481,6 +669,11 @@ export type Welcome = Message<"lingjing.world.v1.Welcome"> & {
    * @generated from field: bool interest_management = 14;
    */
   interestManagement: boolean;
+
+  /**
+   * @generated from field: lingjing.world.v1.MediaSettings media = 15;
+   */
+  media?: MediaSettings | undefined;
 };
 
 /**
@@ -488,7 +681,7 @@ export type Welcome = Message<"lingjing.world.v1.Welcome"> & {
  * Use `create(WelcomeSchema)` to create a new message.
  */
 export const WelcomeSchema: GenMessage<Welcome> = /*@__PURE__*/
-  messageDesc(file_world, 10);
+  messageDesc(file_world, 14);
 
 /**
  * One tick of the avatars you can see, grouped by grid cell.
@@ -538,7 +731,7 @@ export type Snapshot = Message<"lingjing.world.v1.Snapshot"> & {
  * Use `create(SnapshotSchema)` to create a new message.
  */
 export const SnapshotSchema: GenMessage<Snapshot> = /*@__PURE__*/
-  messageDesc(file_world, 11);
+  messageDesc(file_world, 15);
 
 /**
  * @generated from message lingjing.world.v1.CellCoord
@@ -560,7 +753,7 @@ export type CellCoord = Message<"lingjing.world.v1.CellCoord"> & {
  * Use `create(CellCoordSchema)` to create a new message.
  */
 export const CellCoordSchema: GenMessage<CellCoord> = /*@__PURE__*/
-  messageDesc(file_world, 12);
+  messageDesc(file_world, 16);
 
 /**
  * @generated from message lingjing.world.v1.CellBatch
@@ -587,7 +780,7 @@ export type CellBatch = Message<"lingjing.world.v1.CellBatch"> & {
  * Use `create(CellBatchSchema)` to create a new message.
  */
 export const CellBatchSchema: GenMessage<CellBatch> = /*@__PURE__*/
-  messageDesc(file_world, 13);
+  messageDesc(file_world, 17);
 
 /**
  * @generated from message lingjing.world.v1.AvatarState
@@ -622,6 +815,13 @@ export type AvatarState = Message<"lingjing.world.v1.AvatarState"> & {
    * @generated from field: lingjing.world.v1.MovementState state = 6;
    */
   state: MovementState;
+
+  /**
+   * MediaFlags bits: what the avatar sends, and whether it is silenced
+   *
+   * @generated from field: uint32 media = 7;
+   */
+  media: number;
 };
 
 /**
@@ -629,7 +829,7 @@ export type AvatarState = Message<"lingjing.world.v1.AvatarState"> & {
  * Use `create(AvatarStateSchema)` to create a new message.
  */
 export const AvatarStateSchema: GenMessage<AvatarState> = /*@__PURE__*/
-  messageDesc(file_world, 14);
+  messageDesc(file_world, 18);
 
 /**
  * @generated from message lingjing.world.v1.AvatarLook
@@ -665,7 +865,7 @@ export type AvatarLook = Message<"lingjing.world.v1.AvatarLook"> & {
  * Use `create(AvatarLookSchema)` to create a new message.
  */
 export const AvatarLookSchema: GenMessage<AvatarLook> = /*@__PURE__*/
-  messageDesc(file_world, 15);
+  messageDesc(file_world, 19);
 
 /**
  * @generated from message lingjing.world.v1.AvatarProfile
@@ -697,7 +897,7 @@ export type AvatarProfile = Message<"lingjing.world.v1.AvatarProfile"> & {
  * Use `create(AvatarProfileSchema)` to create a new message.
  */
 export const AvatarProfileSchema: GenMessage<AvatarProfile> = /*@__PURE__*/
-  messageDesc(file_world, 16);
+  messageDesc(file_world, 20);
 
 /**
  * Avatars you are about to see for the first time (sent before the snapshot that holds them).
@@ -716,7 +916,7 @@ export type AvatarsJoined = Message<"lingjing.world.v1.AvatarsJoined"> & {
  * Use `create(AvatarsJoinedSchema)` to create a new message.
  */
 export const AvatarsJoinedSchema: GenMessage<AvatarsJoined> = /*@__PURE__*/
-  messageDesc(file_world, 17);
+  messageDesc(file_world, 21);
 
 /**
  * Avatars that left the world (only ids you were told about).
@@ -735,7 +935,7 @@ export type AvatarsLeft = Message<"lingjing.world.v1.AvatarsLeft"> & {
  * Use `create(AvatarsLeftSchema)` to create a new message.
  */
 export const AvatarsLeftSchema: GenMessage<AvatarsLeft> = /*@__PURE__*/
-  messageDesc(file_world, 18);
+  messageDesc(file_world, 22);
 
 /**
  * @generated from message lingjing.world.v1.ChatMessage
@@ -781,7 +981,7 @@ export type ChatMessage = Message<"lingjing.world.v1.ChatMessage"> & {
  * Use `create(ChatMessageSchema)` to create a new message.
  */
 export const ChatMessageSchema: GenMessage<ChatMessage> = /*@__PURE__*/
-  messageDesc(file_world, 19);
+  messageDesc(file_world, 23);
 
 /**
  * Recent world-scope messages, oldest first; sent once right after Welcome.
@@ -800,7 +1000,7 @@ export type ChatHistory = Message<"lingjing.world.v1.ChatHistory"> & {
  * Use `create(ChatHistorySchema)` to create a new message.
  */
 export const ChatHistorySchema: GenMessage<ChatHistory> = /*@__PURE__*/
-  messageDesc(file_world, 20);
+  messageDesc(file_world, 24);
 
 /**
  * @generated from message lingjing.world.v1.EmotePlayed
@@ -822,7 +1022,7 @@ export type EmotePlayed = Message<"lingjing.world.v1.EmotePlayed"> & {
  * Use `create(EmotePlayedSchema)` to create a new message.
  */
 export const EmotePlayedSchema: GenMessage<EmotePlayed> = /*@__PURE__*/
-  messageDesc(file_world, 21);
+  messageDesc(file_world, 25);
 
 /**
  * @generated from message lingjing.world.v1.Pong
@@ -844,7 +1044,7 @@ export type Pong = Message<"lingjing.world.v1.Pong"> & {
  * Use `create(PongSchema)` to create a new message.
  */
 export const PongSchema: GenMessage<Pong> = /*@__PURE__*/
-  messageDesc(file_world, 22);
+  messageDesc(file_world, 26);
 
 /**
  * @generated from message lingjing.world.v1.ChatRejected
@@ -866,7 +1066,7 @@ export type ChatRejected = Message<"lingjing.world.v1.ChatRejected"> & {
  * Use `create(ChatRejectedSchema)` to create a new message.
  */
 export const ChatRejectedSchema: GenMessage<ChatRejected> = /*@__PURE__*/
-  messageDesc(file_world, 23);
+  messageDesc(file_world, 27);
 
 /**
  * You may not chat until until_ms (Unix time). Sent when muted and when a muted user chats.
@@ -890,7 +1090,31 @@ export type Muted = Message<"lingjing.world.v1.Muted"> & {
  * Use `create(MutedSchema)` to create a new message.
  */
 export const MutedSchema: GenMessage<Muted> = /*@__PURE__*/
-  messageDesc(file_world, 24);
+  messageDesc(file_world, 28);
+
+/**
+ * A MediaSignal of yours was not delivered to peer.
+ *
+ * @generated from message lingjing.world.v1.MediaRefused
+ */
+export type MediaRefused = Message<"lingjing.world.v1.MediaRefused"> & {
+  /**
+   * @generated from field: uint32 peer = 1;
+   */
+  peer: number;
+
+  /**
+   * @generated from field: lingjing.world.v1.MediaRefuseReason reason = 2;
+   */
+  reason: MediaRefuseReason;
+};
+
+/**
+ * Describes the message lingjing.world.v1.MediaRefused.
+ * Use `create(MediaRefusedSchema)` to create a new message.
+ */
+export const MediaRefusedSchema: GenMessage<MediaRefused> = /*@__PURE__*/
+  messageDesc(file_world, 29);
 
 /**
  * You were removed from the world; the server closes the connection right after.
@@ -909,7 +1133,7 @@ export type Kicked = Message<"lingjing.world.v1.Kicked"> & {
  * Use `create(KickedSchema)` to create a new message.
  */
 export const KickedSchema: GenMessage<Kicked> = /*@__PURE__*/
-  messageDesc(file_world, 25);
+  messageDesc(file_world, 30);
 
 /**
  * @generated from enum lingjing.world.v1.MovementState
@@ -978,6 +1202,100 @@ export const ChatScopeSchema: GenEnum<ChatScope> = /*@__PURE__*/
   enumDesc(file_world, 1);
 
 /**
+ * @generated from enum lingjing.world.v1.MediaSignalKind
+ */
+export enum MediaSignalKind {
+  /**
+   * @generated from enum value: MEDIA_SIGNAL_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * sdp: an offer (a new or changed session)
+   *
+   * @generated from enum value: MEDIA_SIGNAL_KIND_OFFER = 1;
+   */
+  OFFER = 1,
+
+  /**
+   * sdp: the answer to the last offer
+   *
+   * @generated from enum value: MEDIA_SIGNAL_KIND_ANSWER = 2;
+   */
+  ANSWER = 2,
+
+  /**
+   * candidate: an ICE candidate as JSON, empty for the end of candidates
+   *
+   * @generated from enum value: MEDIA_SIGNAL_KIND_CANDIDATE = 3;
+   */
+  CANDIDATE = 3,
+
+  /**
+   * the peer connection is closed
+   *
+   * @generated from enum value: MEDIA_SIGNAL_KIND_HANG_UP = 4;
+   */
+  HANG_UP = 4,
+}
+
+/**
+ * Describes the enum lingjing.world.v1.MediaSignalKind.
+ */
+export const MediaSignalKindSchema: GenEnum<MediaSignalKind> = /*@__PURE__*/
+  enumDesc(file_world, 2);
+
+/**
+ * Bits of AvatarState.media.
+ *
+ * @generated from enum lingjing.world.v1.MediaFlags
+ */
+export enum MediaFlags {
+  /**
+   * @generated from enum value: MEDIA_FLAGS_NONE = 0;
+   */
+  NONE = 0,
+
+  /**
+   * @generated from enum value: MEDIA_FLAGS_MICROPHONE = 1;
+   */
+  MICROPHONE = 1,
+
+  /**
+   * @generated from enum value: MEDIA_FLAGS_CAMERA = 2;
+   */
+  CAMERA = 2,
+
+  /**
+   * @generated from enum value: MEDIA_FLAGS_SCREEN = 4;
+   */
+  SCREEN = 4,
+
+  /**
+   * @generated from enum value: MEDIA_FLAGS_SPEAKING = 8;
+   */
+  SPEAKING = 8,
+
+  /**
+   * @generated from enum value: MEDIA_FLAGS_DO_NOT_DISTURB = 16;
+   */
+  DO_NOT_DISTURB = 16,
+
+  /**
+   * muted by an operator: clients play none of its audio or video (it still hears)
+   *
+   * @generated from enum value: MEDIA_FLAGS_SILENCED = 32;
+   */
+  SILENCED = 32,
+}
+
+/**
+ * Describes the enum lingjing.world.v1.MediaFlags.
+ */
+export const MediaFlagsSchema: GenEnum<MediaFlags> = /*@__PURE__*/
+  enumDesc(file_world, 3);
+
+/**
  * @generated from enum lingjing.world.v1.ChatRejectReason
  */
 export enum ChatRejectReason {
@@ -1006,5 +1324,49 @@ export enum ChatRejectReason {
  * Describes the enum lingjing.world.v1.ChatRejectReason.
  */
 export const ChatRejectReasonSchema: GenEnum<ChatRejectReason> = /*@__PURE__*/
-  enumDesc(file_world, 2);
+  enumDesc(file_world, 4);
+
+/**
+ * @generated from enum lingjing.world.v1.MediaRefuseReason
+ */
+export enum MediaRefuseReason {
+  /**
+   * @generated from enum value: MEDIA_REFUSE_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * no such avatar in this world (any more)
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_UNKNOWN_PEER = 1;
+   */
+  UNKNOWN_PEER = 1,
+
+  /**
+   * the two are not within the hearing radius
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_TOO_FAR = 2;
+   */
+  TOO_FAR = 2,
+
+  /**
+   * you or the peer are in do-not-disturb
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_DO_NOT_DISTURB = 3;
+   */
+  DO_NOT_DISTURB = 3,
+
+  /**
+   * over signals_per_second
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_TOO_FAST = 4;
+   */
+  TOO_FAST = 4,
+}
+
+/**
+ * Describes the enum lingjing.world.v1.MediaRefuseReason.
+ */
+export const MediaRefuseReasonSchema: GenEnum<MediaRefuseReason> = /*@__PURE__*/
+  enumDesc(file_world, 5);
 

@@ -16,6 +16,13 @@ export const openSpaceLabel: LabelStyle = { background: "rgba(25, 135, 84, 0.85)
 export const closedSpaceLabel: LabelStyle = { background: "rgba(90, 90, 90, 0.8)", color: "#f1f1f1", fontSize: 12 };
 export const nameTagLabel: LabelStyle = { background: "rgba(0, 0, 0, 0.55)", color: "#ffffff", fontSize: 13 };
 
+/** A label on the page: its text, and a coloured ring (e.g. while its person speaks). */
+export interface LabelHandle {
+  setText(text: string): void;
+  setRing(color: string | null): void;
+  dispose(): void;
+}
+
 interface Label {
   control: Rectangle;
   anchor: TransformNode;
@@ -36,7 +43,7 @@ export class LabelLayer {
     });
   }
 
-  add(anchor: TransformNode, text: string, style: LabelStyle, maxDistance = Infinity): { setText(text: string): void; dispose(): void } {
+  add(anchor: TransformNode, text: string, style: LabelStyle, maxDistance = Infinity): LabelHandle {
     const box = new Rectangle();
     box.adaptWidthToChildren = true;
     box.adaptHeightToChildren = true;
@@ -61,6 +68,10 @@ export class LabelLayer {
     return {
       setText: (value: string) => {
         block.text = value;
+      },
+      setRing: (color: string | null) => {
+        box.thickness = color ? 3 : 0;
+        box.color = color ?? "transparent";
       },
       dispose: () => {
         box.dispose();

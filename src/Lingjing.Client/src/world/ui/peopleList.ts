@@ -1,4 +1,4 @@
-import type { AvatarProfile } from "../protocol/world_pb";
+import { MediaFlags, type AvatarProfile } from "../protocol/world_pb";
 import type { Texts } from "./texts";
 import { el } from "./dom";
 
@@ -35,6 +35,17 @@ export class PeopleList {
       items.push(item);
     }
     this.list.replaceChildren(...items);
+  }
+
+  /** Marks who speaks, who sends their microphone or camera, and who is silenced (MediaFlags bits by avatar id). */
+  showMedia(mediaOf: (id: number) => number): void {
+    for (const item of this.list.querySelectorAll<HTMLElement>("li[data-avatar-id]")) {
+      const media = mediaOf(Number(item.dataset.avatarId));
+      const state = (media & MediaFlags.SILENCED) !== 0 ? "silenced"
+        : (media & MediaFlags.SPEAKING) !== 0 ? "speaking"
+        : (media & (MediaFlags.MICROPHONE | MediaFlags.CAMERA | MediaFlags.SCREEN)) !== 0 ? "on" : "";
+      if ((item.dataset.media ?? "") !== state) item.dataset.media = state;
+    }
   }
 
   private button(label: string, act: () => void): HTMLButtonElement {

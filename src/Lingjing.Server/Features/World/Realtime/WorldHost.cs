@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.World.Media;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
@@ -12,13 +13,13 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// A park created later gets its world on its first visit (<see cref="EnsureWorldAsync"/>).
 /// </summary>
 public sealed class WorldHost(
-    IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, TimeProvider time, ILogger<WorldHost> logger)
+    IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, IOptions<MediaOptions> media, TimeProvider time, ILogger<WorldHost> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly WorldRealtimeOptions _options = options.Value;
     private bool _stopped;
 
-    public WorldNode Node { get; } = new(options.Value.ToEngineOptions(), time);
+    public WorldNode Node { get; } = new(media.Value.ApplyTo(options.Value.ToEngineOptions()), time);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

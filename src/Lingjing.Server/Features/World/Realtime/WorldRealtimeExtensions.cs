@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World.Guests;
+using Lingjing.Server.Features.World.Media;
 using Lingjing.Server.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class WorldRealtimeExtensions
     {
         var section = builder.Configuration.GetSection(WorldRealtimeOptions.Section);
         builder.Services.AddCheckedOptions<WorldRealtimeOptions, WorldRealtimeOptionsValidator>(section);
+        builder.Services.AddCheckedOptions<MediaOptions, MediaOptionsValidator>(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddSingleton<WorldHost>();
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
@@ -28,7 +30,8 @@ public static class WorldRealtimeExtensions
     public static WebApplication MapWorldRealtime(this WebApplication app)
     {
         // Before the WebSocket middleware: it must wrap the stream the upgrade hands over.
-        var maxFrameBytes = app.Services.GetRequiredService<WorldHost>().Node.Options.MaxClientFrameBytes;
+        // The largest frame of the protocol: a media signal carrying a session description.
+        var maxFrameBytes = app.Services.GetRequiredService<WorldHost>().Node.Options.MaxSignalFrameBytes;
         app.UseWhen(http => http.Request.Path.Equals("/world/ws", StringComparison.Ordinal),
             branch => branch.Use((http, next) => WorldFrameGuardFeature.Install(http, next, maxFrameBytes)));
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });

@@ -52,17 +52,17 @@ internal static class WorldSocketEndpoint
             guard.CloseSent = session.Completion;
             guard.Tripped = length => session.Close(
                 length > AbsurdFrameBytes ? WorldCloseCodes.MalformedFrame : WorldCloseCodes.FrameTooBig,
-                length > AbsurdFrameBytes ? "malformed frame: absurd length" : $"frame larger than {host.Node.Options.MaxClientFrameBytes} bytes");
+                length > AbsurdFrameBytes ? "malformed frame: absurd length" : $"frame larger than {host.Node.Options.MaxSignalFrameBytes} bytes");
         }
         connections.Add(session);
-        var buffer = ArrayPool<byte>.Shared.Rent(host.Node.Options.MaxClientFrameBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(host.Node.Options.MaxSignalFrameBytes);
         using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         // Once the engine has closed the session, a client that never answers our close frame is dropped.
         _ = session.Completion.ContinueWith(static (_, state) => CancelLater((CancellationTokenSource)state!), receiveCancel,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            await ReceiveLoopAsync(socket, session, host, buffer.AsMemory(0, host.Node.Options.MaxClientFrameBytes), receiveCancel.Token);
+            await ReceiveLoopAsync(socket, session, host, buffer.AsMemory(0, host.Node.Options.MaxSignalFrameBytes), receiveCancel.Token);
             await FinishAsync(socket, session, connection);
         }
         catch (WebSocketException ex) when (ex.WebSocketErrorCode == WebSocketError.Faulted && !session.IsClosed)

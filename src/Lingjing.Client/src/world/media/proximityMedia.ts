@@ -1,0 +1,197 @@
+// Proximity voice and video: who this browser connects to (the nearest people within hearing, when either
+// side sends something), what it tells the world it sends, and where voices and pictures appear.
+import type { Scene } from "@babylonjs/core/scene";
+import { MediaFlags, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
+import type { MediaStateValues, SignalValues } from "../net/codec";
+import { fromCm } from "../net/codec";
+import type { RemoteAvatars } from "../net/remoteAvatars";
+import type { LocalAvatar } from "../avatar/localAvatar";
+import type { Texts } from "../ui/texts";
+import type { PeopleList } from "../ui/peopleList";
+import { LocalMedia, type MediaSlot } from "./localMedia";
+import { PeerMesh } from "./peerMesh";
+import { SpatialAudio } from "./spatialAudio";
+import { VideoBubbles } from "./videoBubbles";
+import { MediaBar } from "./mediaBar";
+
+export interface MediaLink {
+  sendMediaState(state: MediaStateValues): boolean;
+  sendSignal(signal: SignalValues): boolean;
+}
+
+/** What the page tells tests about its connections (window.lingjingWorld.media()). */
+export interface MediaStatus {
+  sending: string;
+  peers: { id: number; state: RTCPeerConnectionState }[];
+}
+
+/** Inbound bytes per peer and kind, from the connections' own statistics (window.lingjingWorld.mediaStats()). */
+export type MediaStats = { id: number; audioBytes: number; videoBytes: number }[];
+
+/** How often the set of people to connect to is worked out again. */
+const chooseEveryMs = 500;
+/** A connection survives until its peer is this much farther than the hearing radius (no flapping at the edge). */
+const keepFactor = 1.1;
+
+export class ProximityMedia {
+  readonly local = new LocalMedia();
+  readonly bubbles: VideoBubbles;
+  readonly bar: MediaBar;
+  private readonly audio = new SpatialAudio(15);
+  private readonly mesh: PeerMesh;
+  private hearingRadius = 15;
+  private peerLimit = 6;
+  private iceServers: RTCIceServer[] = [];
+  private online = false;
+  private sentState = "";
+  private chosenAt = 0;
+
+  constructor(
+    private readonly texts: Texts,
+    private readonly link: MediaLink,
+    private readonly remotes: RemoteAvatars,
+    private readonly me: LocalAvatar,
+    private readonly people: PeopleList,
+    scene: Scene,
+    head: (x: number, y: number, z: number) => { x: number; y: number },
+  ) {
+    this.bubbles = new VideoBubbles(texts);
+    this.bar = new MediaBar(texts, this.local, () => this.audio.resume());
+    this.mesh = new PeerMesh(this.local, () => this.iceServers, () => this.remotes.selfId, signal => this.link.sendSignal(signal), {
+      remote: (peer, slot, stream) => this.remote(peer, slot, stream),
+      state: () => undefined,
+    });
+    this.local.onChange(() => this.announce());
+    scene.onAfterRenderObservable.add(() => this.frame(head));
+    window.addEventListener("pagehide", () => this.local.stop());
+    // Browsers play sound only after a gesture; walking (a key or a click) is one.
+    for (const gesture of ["pointerdown", "keydown"]) window.addEventListener(gesture, () => this.audio.resume(), { passive: true });
+  }
+
+  /** The world welcomed us (again): new settings, new avatar ids, no connection from before is valid. */
+  welcome(settings: MediaSettings | undefined): void {
+    this.mesh.closeAll();
+    this.hearingRadius = fromCm(settings?.hearingRadiusCm ?? 1500);
+    this.peerLimit = settings?.peerLimit || 6;
+    this.iceServers = (settings?.iceServers ?? []).map(s => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
+    this.audio.setHearingRadius(this.hearingRadius);
+    this.online = true;
+    this.sentState = "";
+    this.announce();
+  }
+
+  offline(): void {
+    this.online = false;
+    this.mesh.closeAll();
+    this.bubbles.clear();
+  }
+
+  signal(signal: MediaSignal): void {
+    this.mesh.receive(signal, peer => !this.local.doNotDisturb && this.mesh.peers.length < this.peerLimit && this.within(peer, this.hearingRadius * 1.25));
+  }
+
+  refused(refused: MediaRefused): void {
+    this.mesh.refused(refused.peer);
+  }
+
+  status(): MediaStatus {
+    return {
+      sending: this.bar.element.dataset.sending ?? "",
+      peers: this.mesh.peers.map(id => ({ id, state: this.mesh.connection(id)?.connectionState ?? "closed" })),
+    };
+  }
+
+  async stats(): Promise<MediaStats> {
+    return Promise.all(this.mesh.peers.map(async id => {
+      let audioBytes = 0;
+      let videoBytes = 0;
+      const report = await this.mesh.connection(id)?.getStats();
+      report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number }) => {
+        if (entry.type !== "inbound-rtp") return;
+        if (entry.kind === "audio") audioBytes += entry.bytesReceived ?? 0;
+        else videoBytes += entry.bytesReceived ?? 0;
+      });
+      return { id, audioBytes, videoBytes };
+    }));
+  }
+
+  private frame(head: (x: number, y: number, z: number) => { x: number; y: number }): void {
+    const now = performance.now();
+    this.local.sample(now);
+    const me = this.me.position;
+    this.audio.listen(me.x, me.z, this.me.headingRadians);
+    for (const peer of this.mesh.peers) {
+      const figure = this.remotes.figureOf(peer);
+      if (figure) this.audio.place(peer, figure.root.position.x, figure.root.position.z, this.audible(peer));
+    }
+    this.bubbles.follow(peer => {
+      const figure = this.remotes.figureOf(peer);
+      if (!figure) return null;
+      const p = figure.root.position;
+      return { ...head(p.x, 2.6, p.z), distance: Math.hypot(p.x - me.x, p.z - me.z) };
+    }, (peer, what) => this.audible(peer) && (this.flags(peer) & (what === "camera" ? MediaFlags.CAMERA : MediaFlags.SCREEN)) !== 0);
+    if (now - this.chosenAt >= chooseEveryMs) {
+      this.chosenAt = now;
+      this.choose();
+    }
+  }
+
+  /** Connects to the nearest people within hearing when either side sends something; tells how many more there are. */
+  private choose(): void {
+    if (!this.online || this.remotes.selfId === 0) return;
+    this.people.showMedia(id => this.remotes.mediaOf(id));
+    const me = this.me.position;
+    const sending = this.local.sendingAudio || this.local.cameraOn || this.local.screenOn;
+    const candidates = this.remotes.views()
+      .filter(v => (v.media & MediaFlags.DO_NOT_DISTURB) === 0)
+      .filter(v => sending || (v.media & (MediaFlags.MICROPHONE | MediaFlags.CAMERA | MediaFlags.SCREEN)) !== 0)
+      .map(v => ({ id: v.id, distance: Math.hypot(v.x - me.x, v.z - me.z) }))
+      .filter(c => c.distance <= this.hearingRadius * (this.mesh.peers.includes(c.id) ? keepFactor : 1))
+      .sort((a, b) => a.distance - b.distance);
+    const wanted = this.local.doNotDisturb ? [] : candidates.slice(0, this.peerLimit);
+    this.mesh.want(new Set(wanted.map(c => c.id)));
+    const beyond = this.local.doNotDisturb ? 0 : candidates.length - wanted.length;
+    this.bar.setNote(beyond > 0
+      ? this.texts.format("{0} more people are within hearing than direct connections reach; you hear the nearest {1}.", beyond, this.peerLimit)
+      : "");
+  }
+
+  private remote(peer: number, slot: MediaSlot, stream: MediaStream | null): void {
+    const name = this.remotes.profiles.get(peer)?.displayName ?? "";
+    if (slot === "audio") {
+      if (stream) this.audio.attach(peer, stream);
+      else this.audio.detach(peer);
+    } else if (slot === "camera") this.bubbles.camera(peer, stream, name);
+    else this.bubbles.screen(peer, stream, name);
+  }
+
+  /** Tells the world what this browser sends, when that changes. */
+  private announce(): void {
+    if (!this.online) return;
+    const local = this.local;
+    const state: MediaStateValues = {
+      microphone: local.sendingAudio, camera: local.cameraOn && !local.doNotDisturb, screen: local.screenOn && !local.doNotDisturb,
+      speaking: local.sendingAudio && local.speaking, doNotDisturb: local.doNotDisturb,
+    };
+    const key = JSON.stringify(state);
+    if (key === this.sentState) return;
+    if (this.link.sendMediaState(state)) this.sentState = key;
+    if (local.doNotDisturb) this.mesh.want(new Set());
+  }
+
+  private flags(peer: number): number {
+    return this.remotes.mediaOf(peer);
+  }
+
+  /** Silenced by an operator, or in do-not-disturb: their voice and pictures are not played. */
+  private audible(peer: number): boolean {
+    return (this.flags(peer) & (MediaFlags.SILENCED | MediaFlags.DO_NOT_DISTURB)) === 0 && !this.local.doNotDisturb;
+  }
+
+  private within(peer: number, metres: number): boolean {
+    const figure = this.remotes.figureOf(peer);
+    if (!figure) return false;
+    const me = this.me.position;
+    return Math.hypot(figure.root.position.x - me.x, figure.root.position.z - me.z) <= metres;
+  }
+}

@@ -1,0 +1,90 @@
+// Voices placed in the scene: each peer's audio goes through a Web Audio panner at their avatar, so people
+// sound louder when closer and come from their direction. The listener is one's own avatar.
+//
+// Coordinates: the scene (Babylon) is left-handed with +z north; Web Audio is right-handed with -z ahead,
+// so a scene point (x, z) is (x, -z) to the panner.
+
+interface Voice {
+  element: HTMLAudioElement;
+  source: MediaStreamAudioSourceNode;
+  panner: PannerNode;
+  gain: GainNode;
+}
+
+const earHeight = 1.6;
+
+export class SpatialAudio {
+  private context: AudioContext | null = null;
+  private readonly voices = new Map<number, Voice>();
+
+  constructor(private hearingRadius: number) {}
+
+  setHearingRadius(metres: number): void {
+    this.hearingRadius = metres;
+    for (const voice of this.voices.values()) voice.panner.maxDistance = metres;
+  }
+
+  /** Browsers start audio only after a gesture: call from a click or key press. */
+  resume(): void {
+    void this.context?.resume();
+  }
+
+  attach(peer: number, stream: MediaStream): void {
+    this.detach(peer);
+    this.context ??= new AudioContext();
+    // Chrome plays a remote WebRTC stream through Web Audio only while a media element also holds it.
+    const element = new Audio();
+    element.muted = true;
+    element.srcObject = stream;
+    void element.play().catch(() => undefined);
+    const source = this.context.createMediaStreamSource(stream);
+    const panner = new PannerNode(this.context, {
+      panningModel: "HRTF", distanceModel: "linear", refDistance: 1, maxDistance: this.hearingRadius, rolloffFactor: 1,
+    });
+    const gain = this.context.createGain();
+    source.connect(panner).connect(gain).connect(this.context.destination);
+    this.voices.set(peer, { element, source, panner, gain });
+  }
+
+  detach(peer: number): void {
+    const voice = this.voices.get(peer);
+    if (!voice) return;
+    voice.source.disconnect();
+    voice.gain.disconnect();
+    voice.element.srcObject = null;
+    this.voices.delete(peer);
+  }
+
+  /** Where a peer stands (scene metres), and whether they may be heard (an operator's mute, do-not-disturb). */
+  place(peer: number, x: number, z: number, audible: boolean): void {
+    const voice = this.voices.get(peer);
+    if (!voice || !this.context) return;
+    const t = this.context.currentTime;
+    voice.panner.positionX.setTargetAtTime(x, t, 0.05);
+    voice.panner.positionY.setTargetAtTime(earHeight, t, 0.05);
+    voice.panner.positionZ.setTargetAtTime(-z, t, 0.05);
+    voice.gain.gain.setTargetAtTime(audible ? 1 : 0, t, 0.02);
+  }
+
+  /** The listener: one's own avatar, facing its heading (radians, 0 = north). */
+  listen(x: number, z: number, heading: number): void {
+    if (!this.context) return;
+    const listener = this.context.listener;
+    const t = this.context.currentTime;
+    listener.positionX.setTargetAtTime(x, t, 0.05);
+    listener.positionY.setTargetAtTime(earHeight, t, 0.05);
+    listener.positionZ.setTargetAtTime(-z, t, 0.05);
+    listener.forwardX.setTargetAtTime(Math.sin(heading), t, 0.05);
+    listener.forwardY.setTargetAtTime(0, t, 0.05);
+    listener.forwardZ.setTargetAtTime(-Math.cos(heading), t, 0.05);
+    listener.upX.value = 0;
+    listener.upY.value = 1;
+    listener.upZ.value = 0;
+  }
+
+  close(): void {
+    for (const peer of [...this.voices.keys()]) this.detach(peer);
+    void this.context?.close();
+    this.context = null;
+  }
+}

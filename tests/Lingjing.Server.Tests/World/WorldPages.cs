@@ -1,0 +1,38 @@
+using System.Globalization;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Lingjing.Server.Tests.World;
+
+/// <summary>What the world's browser tests do alike: sign in and enter a park's world, walk somewhere, write numbers for JavaScript.</summary>
+public static class WorldPages
+{
+    /// <summary>Signs in a demo person in a fresh browser context and opens a park's world once it is drawn and
+    /// online; with <paramref name="settle"/>, also waits until the arrival has walked from the server's spawn to open ground.
+    /// <paramref name="initScript"/> runs in every page of the context before the page's own scripts.</summary>
+    public static async Task<IPage> EnterAsync(ChromiumFixture chromium, LingjingApp app, string email, int parkId, bool settle = true, string? initScript = null)
+    {
+        var page = await chromium.SignInAsync(app.BaseAddress!, email);
+        page.Context.SetDefaultTimeout(90_000); // software rendering draws few frames a second on a loaded machine
+        if (initScript is not null) await page.Context.AddInitScriptAsync(initScript);
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await page.GotoAsync($"/world/{parkId}");
+        await page.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
+        // A frame moves the avatar at most a quarter second's walk, and a loaded machine draws few of them.
+        if (settle) await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
+        return page;
+    }
+
+    /// <summary>Walks the avatar to a point and waits until it stands there.</summary>
+    public static async Task WalkToAsync(IPage page, double x, double z)
+    {
+        await page.EvaluateAsync($"() => window.lingjingWorld.moveTo({Js(x)}, {Js(z)})");
+        await page.WaitForFunctionAsync(
+            $"() => {{ const p = window.lingjingWorld.position(); return !window.lingjingWorld.moving() && Math.hypot(p.x - {Js(x)}, p.z - {Js(z)}) < 1; }}",
+            null, new() { Timeout = 120_000 });
+    }
+
+    /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>
+    public static string Js(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
