@@ -17,6 +17,8 @@ install_packages() {
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   command -v node >/dev/null || missing+=(nodejs npm)
   [ -d /usr/lib/rabbitmq ] || missing+=(rabbitmq-server)
+  [ -x /usr/bin/janus ] || missing+=(janus)
+  command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -58,7 +60,31 @@ stop_rabbitmq() {
   fi
 }
 
+# Janus (VideoRoom, AudioBridge) with its HTTP API on loopback, for the Janus gateway tests.
+# If it does not start, the variables stay unset and those tests fail (they never skip).
+JANUS_HTTP_PORT="${LINGJING_TEST_JANUS_PORT:-58088}"
+JANUS_API_SECRET="lingjing-test-api-secret"
+JANUS_ADMIN_KEY="lingjing-test-admin-key"
+start_janus() {
+  log "Starting Janus on 127.0.0.1:$JANUS_HTTP_PORT"
+  if JANUS_HTTP_PORT=$JANUS_HTTP_PORT JANUS_API_SECRET=$JANUS_API_SECRET JANUS_ADMIN_KEY=$JANUS_ADMIN_KEY \
+     tools/janus/janus-loopback.sh start "$WORK/janus"; then
+    export LINGJING_TEST_JANUS="http://127.0.0.1:$JANUS_HTTP_PORT/janus"
+    export LINGJING_TEST_JANUS_SECRET="$JANUS_API_SECRET"
+    export LINGJING_TEST_JANUS_ADMIN_KEY="$JANUS_ADMIN_KEY"
+  else
+    log "Janus did not start; the Janus tests will fail"
+  fi
+}
+
+stop_janus() {
+  if [ -d "$WORK/janus" ]; then
+    tools/janus/janus-loopback.sh stop "$WORK/janus" || true
+  fi
+}
+
 stop_all() {
+  stop_janus
   stop_rabbitmq
   if [ -f "$WORK/pg/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
@@ -70,6 +96,7 @@ trap stop_all EXIT
 install_packages
 start_postgres
 start_rabbitmq
+start_janus
 
 log "Restore and build"
 dotnet restore Lingjing.slnx
