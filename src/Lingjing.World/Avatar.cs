@@ -29,8 +29,18 @@ internal sealed class Avatar
     /// <summary>What the client says it sends (<see cref="MediaFlags"/> bits from its MediaState).</summary>
     public uint MediaSent { get; set; }
 
-    /// <summary>What others see: <see cref="MediaSent"/>, plus <see cref="MediaFlags.Silenced"/> while an operator's mute lasts.</summary>
+    /// <summary>What others see: <see cref="MediaSent"/>, plus <see cref="MediaFlags.Silenced"/> while an operator's mute lasts
+    /// and <see cref="MediaFlags.Forwarded"/> while <see cref="Forwarded"/>.</summary>
     public uint Media { get; set; }
+
+    /// <summary>In a group too large for direct connections: its media goes through the forwarder.</summary>
+    public bool Forwarded { get; set; }
+
+    /// <summary>The forwarder holds something of this avatar's (a sending connection, subscriptions): it must be told when it leaves.</summary>
+    public bool KnownToForwarder { get; set; }
+
+    /// <summary>Feeds (avatar ids) this avatar receives through the forwarder.</summary>
+    public HashSet<uint> Feeds { get; } = [];
 
     /// <summary>Reused for encoding so a tick allocates no per-avatar objects.</summary>
     public AvatarState Wire { get; }

@@ -12,9 +12,12 @@ internal static class MediaBits
         | (state.Speaking ? (uint)MediaFlags.Speaking : 0)
         | (state.DoNotDisturb ? (uint)MediaFlags.DoNotDisturb : 0);
 
-    public static MediaSettings Settings(WorldOptions options)
+    public static MediaSettings Settings(WorldOptions options, bool forwarder)
     {
-        var settings = new MediaSettings { HearingRadiusCm = (uint)options.HearingRadiusCm, PeerLimit = (uint)options.MediaPeerLimit };
+        var settings = new MediaSettings
+        {
+            HearingRadiusCm = (uint)options.HearingRadiusCm, PeerLimit = (uint)options.MediaPeerLimit, Forwarder = forwarder,
+        };
         foreach (var server in options.IceServers)
         {
             var ice = new IceServer { Username = server.Username ?? "", Credential = server.Credential ?? "" };

@@ -3,6 +3,7 @@ using Lingjing.World.Bus;
 using Lingjing.World.Chat;
 using Lingjing.World.Encoding;
 using Lingjing.World.Grid;
+using Lingjing.World.Media;
 using Lingjing.World.Protocol;
 using Lingjing.World.Sessions;
 
@@ -20,6 +21,8 @@ public sealed class VirtualWorld
     private readonly WorldMetrics _metrics;
     private readonly IWorldBus _bus;
     private readonly ViewPattern _chatPattern;
+    private readonly ViewPattern _hearingPattern;
+    private readonly ForwarderRelay? _forwarder;
     private readonly LocalOccupancy _local;
     private readonly PublishedCells _published;
     private readonly CellWatchers? _watchers;
@@ -45,7 +48,7 @@ public sealed class VirtualWorld
     private ulong _chatId;
 
     internal VirtualWorld(WorldDefinition definition, WorldOptions options, TimeProvider time, WorldMetrics metrics,
-        IWorldBus bus, Func<uint> nextAvatarId)
+        IWorldBus bus, Func<uint> nextAvatarId, ISelectiveForwarder? forwarder = null)
     {
         Definition = definition;
         _options = options;
@@ -56,6 +59,9 @@ public sealed class VirtualWorld
         Grid = new WorldGrid(definition.Bounds, options.CellSizeCm);
         View = new ViewPattern(options.ViewRadiusCm, options.CellSizeCm);
         _chatPattern = new ViewPattern(options.ChatRadiusCm, options.CellSizeCm);
+        _hearingPattern = new ViewPattern(options.HearingRadiusCm, options.CellSizeCm);
+        if (forwarder is not null)
+            _forwarder = new ForwarderRelay(definition.Id, forwarder, id => _avatars.GetValueOrDefault(id), InReach, Enqueue);
         _local = new LocalOccupancy(Grid.CellCount);
         _published = new PublishedCells(Grid.CellCount);
         _localFragments = new byte[]?[Grid.CellCount];
@@ -120,7 +126,7 @@ public sealed class VirtualWorld
         var now = _time.GetTimestamp();
         DrainCommands(now);
         ApplyInputs(now);
-        if (_tick % (uint)_options.KeyframeTicks == 0) RefreshSilenced();
+        if (_tick % (uint)_options.KeyframeTicks == 0) RefreshMedia();
         AnnounceDepartures();
         PublishCells();
         DrainInbox();
@@ -147,6 +153,10 @@ public sealed class VirtualWorld
                 case WorldCommand.Emote emote: DeliverEmote(emote); break;
                 case WorldCommand.Media media: ApplyMediaState(media); break;
                 case WorldCommand.Signal signal: DeliverSignal(signal); break;
+                case WorldCommand.Forward forward: Forward(forward); break;
+                case WorldCommand.ForwarderReply reply:
+                    if (_avatars.TryGetValue(reply.AvatarId, out var avatar)) ForwarderRelay.Reply(avatar, reply.Message);
+                    break;
             }
         }
     }
@@ -212,7 +222,7 @@ public sealed class VirtualWorld
                 SignalsPerSecond = (uint)_options.SignalPerSecond,
                 SignalBurst = (uint)_options.SignalBurst,
             },
-            Media = MediaBits.Settings(_options),
+            Media = MediaBits.Settings(_options, forwarder: _forwarder is not null),
         }));
         if (_history.Count > 0)
         {
@@ -257,6 +267,7 @@ public sealed class VirtualWorld
         _byUser.TryRemove(new KeyValuePair<string, WorldSession>(session.User.UserId, session));
         _namesInUse.Remove(avatar.Profile.DisplayName);
         _leftThisTick.Add(avatar.Id);
+        _forwarder?.Left(avatar);
         Volatile.Write(ref _population, _avatars.Count);
         _metrics.AvatarRemoved();
     }
@@ -417,16 +428,23 @@ public sealed class VirtualWorld
         UpdateMedia(avatar);
     }
 
-    /// <summary>Operators' mutes end by themselves: each keyframe the silenced bit follows them.</summary>
-    private void RefreshSilenced()
+    /// <summary>Each keyframe: operators' mutes end by themselves, and groups grow past the peer limit or shrink
+    /// back below it as people move; the media bits follow, and the forwarder lets go of what is no longer allowed.</summary>
+    private void RefreshMedia()
     {
+        if (_forwarder is not null)
+        {
+            var forwarded = ForwardedGroups.Decide(_avatars.Values, Hearing, _options.MediaPeerLimit);
+            foreach (var avatar in _avatars.Values) avatar.Forwarded = forwarded.Contains(avatar.Id);
+        }
         foreach (var avatar in _avatars.Values) UpdateMedia(avatar);
+        _forwarder?.Review(_avatars.Values);
     }
 
     private void UpdateMedia(Avatar avatar)
     {
         var silenced = MutedUntil(avatar.Session.User.UserId) is null ? 0u : (uint)MediaFlags.Silenced;
-        var media = avatar.MediaSent | silenced;
+        var media = avatar.MediaSent | silenced | (avatar.Forwarded ? (uint)MediaFlags.Forwarded : 0);
         if (media == avatar.Media) return;
         avatar.Media = media;
         _local.MarkDirty(avatar.CellIndex);
@@ -453,9 +471,33 @@ public sealed class VirtualWorld
         if (!_avatars.TryGetValue(message.Peer, out var peer) || peer == sender) return MediaRefuseReason.UnknownPeer;
         if (message.Kind == MediaSignalKind.HangUp) return null;
         if (((sender.Media | peer.Media) & (uint)MediaFlags.DoNotDisturb) != 0) return MediaRefuseReason.DoNotDisturb;
-        // A margin beyond the hearing radius, so a connection negotiated at its edge is not cut halfway.
+        return InReach(sender, peer) ? null : MediaRefuseReason.TooFar;
+    }
+
+    /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway.</summary>
+    private bool InReach(Avatar a, Avatar b)
+    {
         var reach = (long)_options.HearingRadiusCm * 5 / 4;
-        return DistanceSquared(sender.Position, peer.Position) > reach * reach ? MediaRefuseReason.TooFar : null;
+        return DistanceSquared(a.Position, b.Position) <= reach * reach;
+    }
+
+    private IEnumerable<Avatar> Hearing(Avatar center)
+    {
+        var radiusSquared = (long)_options.HearingRadiusCm * _options.HearingRadiusCm;
+        foreach (var other in AvatarsAround(center, _hearingPattern))
+            if (other != center && DistanceSquared(other.Position, center.Position) <= radiusSquared) yield return other;
+    }
+
+    /// <summary>A client's request to the forwarder, checked by the relay; without a forwarder the client is told so.</summary>
+    private void Forward(WorldCommand.Forward forward)
+    {
+        if (forward.Session.Avatar is not { } avatar || !_avatars.ContainsKey(avatar.Id)) return;
+        if (_forwarder is null)
+            avatar.Session.Send(ServerFrames.Of(new ForwarderSignal
+            {
+                Feed = forward.Message.Feed, Kind = ForwarderSignalKind.Close, Reason = MediaRefuseReason.NoForwarder,
+            }));
+        else _forwarder.Request(avatar, forward.Message);
     }
 
     private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern)

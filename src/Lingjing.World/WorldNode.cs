@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lingjing.World.Bus;
+using Lingjing.World.Media;
 using Lingjing.World.Sessions;
 
 namespace Lingjing.World;
@@ -14,16 +15,21 @@ public sealed class WorldNode : IAsyncDisposable
     private readonly ConcurrentDictionary<long, WorldSession> _awaitingHello = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedEverywhereUntil = new(StringComparer.Ordinal);
     private readonly IWorldBus _bus;
+    private readonly ISelectiveForwarder? _forwarder;
     private WorldTickLoop? _loop;
     private long _nextSessionId;
     private uint _nextAvatarSerial;
 
-    public WorldNode(WorldOptions? options = null, TimeProvider? time = null, IWorldBus? bus = null)
+    public WorldNode(WorldOptions? options = null, TimeProvider? time = null, IWorldBus? bus = null, ISelectiveForwarder? forwarder = null)
     {
         Options = options ?? new WorldOptions();
         Options.Validate();
         Time = time ?? TimeProvider.System;
         _bus = bus ?? new InProcessWorldBus();
+        _forwarder = forwarder;
+        // Closes the forwarder decides by itself reach the client through its world's tick, like every reply.
+        if (forwarder is not null)
+            forwarder.Closed += (party, signal) => FindWorld(party.WorldId)?.Enqueue(new WorldCommand.ForwarderReply(party.AvatarId, signal));
     }
 
     public WorldOptions Options { get; }
@@ -34,7 +40,7 @@ public sealed class WorldNode : IAsyncDisposable
     /// <summary>Adds a world clients can join by its id. Thread-safe; call before or while running.</summary>
     public VirtualWorld AddWorld(WorldDefinition definition)
     {
-        var world = new VirtualWorld(definition, Options, Time, Metrics, _bus, NextAvatarId);
+        var world = new VirtualWorld(definition, Options, Time, Metrics, _bus, NextAvatarId, _forwarder);
         if (!_worlds.TryAdd(definition.Id, world))
             throw new InvalidOperationException($"World '{definition.Id}' already exists.");
         return world;

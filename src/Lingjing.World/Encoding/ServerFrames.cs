@@ -14,6 +14,7 @@ internal static class ServerFrames
     public static byte[] Of(EmotePlayed emote) => new ServerFrame { Emote = emote }.ToByteArray();
     public static byte[] Of(Pong pong) => new ServerFrame { Pong = pong }.ToByteArray();
     public static byte[] Of(ChatRejected rejected) => new ServerFrame { ChatRejected = rejected }.ToByteArray();
+    public static byte[] Of(ForwarderSignal signal) => new ServerFrame { ForwarderSignal = signal }.ToByteArray();
     public static byte[] Of(Muted muted) => new ServerFrame { Muted = muted }.ToByteArray();
     public static byte[] Of(Kicked kicked) => new ServerFrame { Kicked = kicked }.ToByteArray();
     public static byte[] Of(MediaSignal signal) => new ServerFrame { MediaSignal = signal }.ToByteArray();

@@ -174,8 +174,9 @@ public sealed class WorldSession
             Close(WorldCloseCodes.MalformedFrame, ex is InvalidProtocolBufferException ? "malformed frame" : "malformed frame: absurd length or field");
             return;
         }
-        // Only a media signal carries a session description; every other message is small.
-        if (bytes.Length > _options.MaxClientFrameBytes && frame.BodyCase != ClientFrame.BodyOneofCase.MediaSignal)
+        // Only media signals carry session descriptions; every other message is small.
+        if (bytes.Length > _options.MaxClientFrameBytes
+            && frame.BodyCase is not (ClientFrame.BodyOneofCase.MediaSignal or ClientFrame.BodyOneofCase.ForwarderSignal))
         {
             Close(WorldCloseCodes.FrameTooBig, $"frame larger than {_options.MaxClientFrameBytes} bytes");
             return;
@@ -190,6 +191,7 @@ public sealed class WorldSession
             case ClientFrame.BodyOneofCase.Ping: OnPing(frame.Ping); break;
             case ClientFrame.BodyOneofCase.MediaState: OnMediaState(frame.MediaState); break;
             case ClientFrame.BodyOneofCase.MediaSignal: OnMediaSignal(frame.MediaSignal); break;
+            case ClientFrame.BodyOneofCase.ForwarderSignal: OnForwarderSignal(frame.ForwarderSignal); break;
             default: Close(WorldCloseCodes.MalformedFrame, "unknown message"); break;
         }
     }
@@ -360,6 +362,27 @@ public sealed class WorldSession
             return;
         }
         World!.Enqueue(new WorldCommand.Signal(this, signal));
+    }
+
+    private void OnForwarderSignal(ForwarderSignal signal)
+    {
+        if (!RequireJoined("forwarder signal")) return;
+        var kind = signal.Kind;
+        var needsSdp = kind is ForwarderSignalKind.Publish or ForwarderSignalKind.Answer;
+        var needsFeed = kind is ForwarderSignalKind.Subscribe or ForwarderSignalKind.Answer;
+        if (kind == ForwarderSignalKind.Unspecified || !Enum.IsDefined(kind) || needsSdp && signal.Sdp.Length == 0 || needsFeed && signal.Feed == 0
+            || kind == ForwarderSignalKind.Publish && signal.Feed != 0 || signal.Tracks.Count > 8)
+        {
+            Close(WorldCloseCodes.MalformedFrame, "forwarder signal without a kind, a feed or its session description");
+            return;
+        }
+        if (!_signalRate.TryTake())
+        {
+            Send(ServerFrames.Of(new ForwarderSignal { Feed = signal.Feed, Kind = ForwarderSignalKind.Close, Reason = MediaRefuseReason.TooFast }));
+            Strike();
+            return;
+        }
+        World!.Enqueue(new WorldCommand.Forward(this, signal));
     }
 
     // Throttled messages are dropped; a client that keeps flooding runs out of strikes and is closed.

@@ -24,6 +24,7 @@ public sealed class SettingsValidationTests
     [InlineData("Lingjing:Media:PeerLimit", "0", "--Lingjing:Media:PeerLimit: must be from 1 to 16 connections (got 0)")]
     [InlineData("Lingjing:Media:IceServers:0:Urls:0", "https://turn.example.org", "--Lingjing:Media:IceServers:0:Urls: 'https://turn.example.org' is not a STUN or TURN URL")]
     [InlineData("Lingjing:Media:IceServers:0:Urls:0", "turn:turn.example.org:3478", "--Lingjing:Media:IceServers:0: a TURN server needs a Username and a Credential.")]
+    [InlineData("Lingjing:Media:Janus", "ws://127.0.0.1:8188", "--Lingjing:Media:Janus: 'ws://127.0.0.1:8188' is not the http(s) URL of Janus's HTTP API")]
     public async Task A_bad_setting_stops_the_server_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Should.ThrowAsync<Exception>(async () =>

@@ -40,6 +40,11 @@ public sealed class TestClient
 
     public IReadOnlyList<MediaSignal> SignalsReceived() => Connection.Received(f => f.MediaSignal).ToList();
 
+    public void Forward(ForwarderSignalKind kind, uint feed = 0, string sdp = "", string candidate = "") =>
+        Send(new ClientFrame { ForwarderSignal = new ForwarderSignal { Feed = feed, Kind = kind, Sdp = sdp, Candidate = candidate } });
+
+    public IReadOnlyList<ForwarderSignal> ForwarderSignalsReceived() => Connection.Received(f => f.ForwarderSignal).ToList();
+
     public IReadOnlyList<MediaRefused> RefusalsReceived() => Connection.Received(f => f.MediaRefused).ToList();
 
     /// <summary>Applies frames received since the last call to the mirror.</summary>

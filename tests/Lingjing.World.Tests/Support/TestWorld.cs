@@ -1,3 +1,4 @@
+using Lingjing.World.Media;
 using Lingjing.World.Protocol;
 
 namespace Lingjing.World.Tests.Support;
@@ -8,10 +9,10 @@ public sealed class TestWorld
     public const string WorldId = "park-1";
     public static readonly WorldBounds Bounds = new(0, 0, 0, 100_000, 10_000, 100_000);
 
-    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null)
+    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null, ISelectiveForwarder? forwarder = null)
     {
         Time = new ManualTimeProvider();
-        Node = new WorldNode(options ?? new WorldOptions(), Time);
+        Node = new WorldNode(options ?? new WorldOptions(), Time, forwarder: forwarder);
         World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)));
     }
 
@@ -44,6 +45,13 @@ public sealed class TestWorld
         client.Hello(WorldId);
         Tick();
         return client;
+    }
+
+    /// <summary>Ticks until the next keyframe has run (groups, mutes and the forwarder are reviewed on keyframes).</summary>
+    public void TickKeyframe()
+    {
+        var keyframe = (uint)Node.Options.KeyframeTicks;
+        do Tick(); while (World.CurrentTick % keyframe != 0);
     }
 
     public void Tick(TimeSpan? advance = null)

@@ -110,7 +110,7 @@ async function start(root: HTMLElement): Promise<void> {
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
     remotes: () => [],
-    media: () => ({ sending: "", peers: [] }),
+    media: () => ({ sending: "", forwarded: false, peers: [] }),
     mediaStats: () => Promise.resolve([]),
   };
   window.lingjingWorld = status;

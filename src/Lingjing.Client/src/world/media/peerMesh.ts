@@ -6,9 +6,8 @@
 // which needs no new offer; an ICE restart (a dropped network) is offered by the same side.
 import { MediaSignalKind, type MediaSignal } from "../protocol/world_pb";
 import type { SignalValues } from "../net/codec";
-import { maxBitrate, type LocalMedia, type MediaSlot } from "./localMedia";
-
-const slots: MediaSlot[] = ["audio", "camera", "screen"];
+import type { LocalMedia, MediaSlot } from "./localMedia";
+import { attachTracks, report, slots } from "./senders";
 
 export interface MeshEvents {
   /** A peer's audio, camera or screen arrived (or, with null, ended). */
@@ -80,14 +79,7 @@ class PeerLink {
   /** Puts this browser's current tracks on the senders (no renegotiation needed). */
   async attach(local?: LocalMedia): Promise<void> {
     this.local = local ?? this.local;
-    const transceivers = this.pc.getTransceivers();
-    await Promise.all(slots.map(async (slot, i) => {
-      const sender = transceivers[i]?.sender;
-      if (!sender || !this.local) return;
-      const track = this.local.track(slot);
-      if (sender.track !== track) await sender.replaceTrack(track);
-      await capBitrate(sender, maxBitrate[slot]);
-    }));
+    if (this.local) await attachTracks(this.pc, this.local);
   }
 
   close(): void {
@@ -196,16 +188,4 @@ export class PeerMesh {
     for (const slot of slots) this.events.remote(peer, slot, null);
     this.events.state(peer, "closed");
   }
-}
-
-/** Caps what a sender sends; the encodings exist only once the connection is negotiated, so failing early is fine. */
-async function capBitrate(sender: RTCRtpSender, bitsPerSecond: number): Promise<void> {
-  const parameters = sender.getParameters();
-  if (!parameters.encodings?.length || parameters.encodings[0].maxBitrate === bitsPerSecond) return;
-  parameters.encodings[0].maxBitrate = bitsPerSecond;
-  await sender.setParameters(parameters).catch(() => undefined);
-}
-
-function report(error: unknown): void {
-  console.warn("Voice and video:", error);
 }

@@ -1,8 +1,8 @@
 // Proximity voice and video: who this browser connects to (the nearest people within hearing, when either
 // side sends something), what it tells the world it sends, and where voices and pictures appear.
 import type { Scene } from "@babylonjs/core/scene";
-import { MediaFlags, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
-import type { MediaStateValues, SignalValues } from "../net/codec";
+import { MediaFlags, type ForwarderSignal, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
+import type { ForwarderValues, MediaStateValues, SignalValues } from "../net/codec";
 import { fromCm } from "../net/codec";
 import type { RemoteAvatars } from "../net/remoteAvatars";
 import type { LocalAvatar } from "../avatar/localAvatar";
@@ -10,6 +10,8 @@ import type { Texts } from "../ui/texts";
 import type { PeopleList } from "../ui/peopleList";
 import { LocalMedia, type MediaSlot } from "./localMedia";
 import { PeerMesh } from "./peerMesh";
+import { ForwardedMedia } from "./forwardedMedia";
+import { inboundBytes } from "./senders";
 import { SpatialAudio } from "./spatialAudio";
 import { VideoBubbles } from "./videoBubbles";
 import { MediaBar } from "./mediaBar";
@@ -17,12 +19,14 @@ import { MediaBar } from "./mediaBar";
 export interface MediaLink {
   sendMediaState(state: MediaStateValues): boolean;
   sendSignal(signal: SignalValues): boolean;
+  sendForwarderSignal(signal: ForwarderValues): boolean;
 }
 
-/** What the page tells tests about its connections (window.lingjingWorld.media()). */
+/** What the page tells tests about its connections (window.lingjingWorld.media()): direct ones, and through the forwarder. */
 export interface MediaStatus {
   sending: string;
-  peers: { id: number; state: RTCPeerConnectionState }[];
+  forwarded: boolean;
+  peers: { id: number; state: RTCPeerConnectionState; via: "direct" | "forwarder" }[];
 }
 
 /** Inbound bytes per peer and kind, from the connections' own statistics (window.lingjingWorld.mediaStats()). */
@@ -32,6 +36,7 @@ export type MediaStats = { id: number; audioBytes: number; videoBytes: number }[
 const chooseEveryMs = 500;
 /** A connection survives until its peer is this much farther than the hearing radius (no flapping at the edge). */
 const keepFactor = 1.1;
+const sendsSomething = MediaFlags.MICROPHONE | MediaFlags.CAMERA | MediaFlags.SCREEN;
 
 export class ProximityMedia {
   readonly local = new LocalMedia();
@@ -39,6 +44,8 @@ export class ProximityMedia {
   readonly bar: MediaBar;
   private readonly audio = new SpatialAudio(15);
   private readonly mesh: PeerMesh;
+  private readonly forwarder: ForwardedMedia;
+  private hasForwarder = false;
   private hearingRadius = 15;
   private peerLimit = 6;
   private iceServers: RTCIceServer[] = [];
@@ -61,6 +68,10 @@ export class ProximityMedia {
       remote: (peer, slot, stream) => this.remote(peer, slot, stream),
       state: () => undefined,
     });
+    this.forwarder = new ForwardedMedia(this.local, () => this.iceServers, signal => this.link.sendForwarderSignal(signal), {
+      remote: (peer, slot, stream) => this.remote(peer, slot, stream),
+      state: () => undefined,
+    });
     this.local.onChange(() => this.announce());
     scene.onAfterRenderObservable.add(() => this.frame(head));
     window.addEventListener("pagehide", () => this.local.stop());
@@ -71,6 +82,8 @@ export class ProximityMedia {
   /** The world welcomed us (again): new settings, new avatar ids, no connection from before is valid. */
   welcome(settings: MediaSettings | undefined): void {
     this.mesh.closeAll();
+    this.forwarder.closeAll();
+    this.hasForwarder = settings?.forwarder ?? false;
     this.hearingRadius = fromCm(settings?.hearingRadiusCm ?? 1500);
     this.peerLimit = settings?.peerLimit || 6;
     this.iceServers = (settings?.iceServers ?? []).map(s => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
@@ -83,6 +96,7 @@ export class ProximityMedia {
   offline(): void {
     this.online = false;
     this.mesh.closeAll();
+    this.forwarder.closeAll();
     this.bubbles.clear();
   }
 
@@ -94,25 +108,25 @@ export class ProximityMedia {
     this.mesh.refused(refused.peer);
   }
 
+  forwarded(signal: ForwarderSignal): void {
+    this.forwarder.receive(signal);
+  }
+
   status(): MediaStatus {
     return {
       sending: this.bar.element.dataset.sending ?? "",
-      peers: this.mesh.peers.map(id => ({ id, state: this.mesh.connection(id)?.connectionState ?? "closed" })),
+      forwarded: this.forwarder.sending || this.forwarder.feeds.length > 0,
+      peers: [
+        ...this.mesh.peers.map(id => ({ id, state: this.mesh.connection(id)?.connectionState ?? "closed", via: "direct" as const })),
+        ...this.forwarder.feeds.map(id => ({ id, state: this.forwarder.connection(id)?.connectionState ?? "new", via: "forwarder" as const })),
+      ],
     };
   }
 
   async stats(): Promise<MediaStats> {
-    return Promise.all(this.mesh.peers.map(async id => {
-      let audioBytes = 0;
-      let videoBytes = 0;
-      const report = await this.mesh.connection(id)?.getStats();
-      report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (entry.type !== "inbound-rtp") return;
-        if (entry.kind === "audio") audioBytes += entry.bytesReceived ?? 0;
-        else videoBytes += entry.bytesReceived ?? 0;
-      });
-      return { id, audioBytes, videoBytes };
-    }));
+    const direct = this.mesh.peers.map(async id => ({ id, ...await inboundBytes(this.mesh.connection(id)) }));
+    const forwarded = this.forwarder.feeds.map(async id => ({ id, ...await inboundBytes(this.forwarder.connection(id)) }));
+    return Promise.all([...direct, ...forwarded]);
   }
 
   private frame(head: (x: number, y: number, z: number) => { x: number; y: number }): void {
@@ -120,7 +134,7 @@ export class ProximityMedia {
     this.local.sample(now);
     const me = this.me.position;
     this.audio.listen(me.x, me.z, this.me.headingRadians);
-    for (const peer of this.mesh.peers) {
+    for (const peer of [...this.mesh.peers, ...this.forwarder.feeds]) {
       const figure = this.remotes.figureOf(peer);
       if (figure) this.audio.place(peer, figure.root.position.x, figure.root.position.z, this.audible(peer));
     }
@@ -136,21 +150,32 @@ export class ProximityMedia {
     }
   }
 
-  /** Connects to the nearest people within hearing when either side sends something; tells how many more there are. */
+  /**
+   * Connects to the people within hearing when either side sends something. Two people the server marked as
+   * forwarded (a group larger than the peer limit) go through the forwarder; everyone else directly, the nearest
+   * first, up to the peer limit; tells how many more there are when there is no forwarder to carry them.
+   */
   private choose(): void {
     if (!this.online || this.remotes.selfId === 0) return;
     this.people.showMedia(id => this.remotes.mediaOf(id));
     const me = this.me.position;
     const sending = this.local.sendingAudio || this.local.cameraOn || this.local.screenOn;
+    const quiet = this.local.doNotDisturb;
+    const forwardedMe = this.hasForwarder && !quiet && (this.remotes.selfMedia & MediaFlags.FORWARDED) !== 0;
+    const connected = new Set([...this.mesh.peers, ...this.forwarder.feeds]);
     const candidates = this.remotes.views()
-      .filter(v => (v.media & MediaFlags.DO_NOT_DISTURB) === 0)
-      .filter(v => sending || (v.media & (MediaFlags.MICROPHONE | MediaFlags.CAMERA | MediaFlags.SCREEN)) !== 0)
-      .map(v => ({ id: v.id, distance: Math.hypot(v.x - me.x, v.z - me.z) }))
-      .filter(c => c.distance <= this.hearingRadius * (this.mesh.peers.includes(c.id) ? keepFactor : 1))
+      .filter(v => v.id !== this.remotes.selfId && (v.media & MediaFlags.DO_NOT_DISTURB) === 0)
+      .filter(v => sending || (v.media & sendsSomething) !== 0)
+      .map(v => ({ id: v.id, media: v.media, distance: Math.hypot(v.x - me.x, v.z - me.z) }))
+      .filter(c => c.distance <= this.hearingRadius * (connected.has(c.id) ? keepFactor : 1))
       .sort((a, b) => a.distance - b.distance);
-    const wanted = this.local.doNotDisturb ? [] : candidates.slice(0, this.peerLimit);
+    const viaForwarder = (c: { media: number }) => forwardedMe && (c.media & MediaFlags.FORWARDED) !== 0;
+    const direct = quiet ? [] : candidates.filter(c => !viaForwarder(c));
+    const wanted = direct.slice(0, this.peerLimit);
     this.mesh.want(new Set(wanted.map(c => c.id)));
-    const beyond = this.local.doNotDisturb ? 0 : candidates.length - wanted.length;
+    const feeds = candidates.filter(c => viaForwarder(c) && (c.media & sendsSomething) !== 0).map(c => c.id);
+    this.forwarder.want(forwardedMe && sending, new Set(feeds));
+    const beyond = direct.length - wanted.length;
     this.bar.setNote(beyond > 0
       ? this.texts.format("{0} more people are within hearing than direct connections reach; you hear the nearest {1}.", beyond, this.peerLimit)
       : "");
@@ -176,7 +201,10 @@ export class ProximityMedia {
     const key = JSON.stringify(state);
     if (key === this.sentState) return;
     if (this.link.sendMediaState(state)) this.sentState = key;
-    if (local.doNotDisturb) this.mesh.want(new Set());
+    if (local.doNotDisturb) {
+      this.mesh.want(new Set());
+      this.forwarder.want(false, new Set());
+    }
   }
 
   private flags(peer: number): number {

@@ -2,7 +2,9 @@ import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import {
   ChatScope,
   ClientFrameSchema,
+  type ForwarderSignalKind,
   MediaSignalKind,
+  type MediaTrackKind,
   MovementState,
   ServerFrameSchema,
   type ServerFrame,
@@ -90,6 +92,23 @@ export interface SignalValues {
 export function encodeMediaSignal(signal: SignalValues): Uint8Array {
   return toBinary(ClientFrameSchema, create(ClientFrameSchema, {
     body: { case: "mediaSignal", value: { peer: signal.peer, kind: signal.kind, sdp: signal.sdp ?? "", candidate: signal.candidate ?? "" } },
+  }));
+}
+
+export interface ForwarderValues {
+  feed: number;
+  kind: ForwarderSignalKind;
+  sdp?: string;
+  candidate?: string;
+  tracks?: { mid: string; kind: MediaTrackKind }[];
+}
+
+export function encodeForwarderSignal(signal: ForwarderValues): Uint8Array {
+  return toBinary(ClientFrameSchema, create(ClientFrameSchema, {
+    body: {
+      case: "forwarderSignal",
+      value: { feed: signal.feed, kind: signal.kind, sdp: signal.sdp ?? "", candidate: signal.candidate ?? "", tracks: signal.tracks ?? [] },
+    },
   }));
 }
 

@@ -42,6 +42,8 @@ export class RemoteAvatars {
   private readonly remotes = new Map<number, Remote>();
   private readonly clock = new ServerClock();
   selfId = 0;
+  /** This client's own MediaFlags as the server sees them (it adds SILENCED and FORWARDED). */
+  selfMedia = 0;
 
   constructor(
     private readonly scene: Scene,
@@ -125,6 +127,7 @@ export class RemoteAvatars {
     for (const list of this.cells.values()) {
       for (const state of list) {
         if (state.id === this.selfId) {
+          this.selfMedia = state.media;
           this.onSelf(state);
           continue;
         }

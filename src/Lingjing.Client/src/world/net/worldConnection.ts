@@ -6,13 +6,14 @@ import type {
   Kicked,
   MediaRefused,
   MediaSignal,
+  ForwarderSignal,
   Muted,
   Snapshot,
   Welcome,
 } from "../protocol/world_pb";
 import {
-  ChatScope, decodeServerFrame, encodeChat, encodeEmote, encodeHello, encodeInput, encodeMediaSignal, encodeMediaState, encodePing,
-  type MediaStateValues, type SignalValues,
+  ChatScope, decodeServerFrame, encodeChat, encodeEmote, encodeHello, encodeInput, encodeForwarderSignal, encodeMediaSignal, encodeMediaState, encodePing,
+  type ForwarderValues, type MediaStateValues, type SignalValues,
 } from "./codec";
 import { Backoff } from "./backoff";
 import { InputThrottle, type AvatarPose } from "./inputThrottle";
@@ -34,6 +35,7 @@ export interface WorldEvents {
   roundTrip(ms: number): void;
   mediaSignal(signal: MediaSignal): void;
   mediaRefused(refused: MediaRefused): void;
+  forwarderSignal(signal: ForwarderSignal): void;
   /** The server ended the connection for good (4002 refused, 4003 removed, 4004 replaced by another tab, 4006 not admitted). */
   ended(code: number): void;
 }
@@ -97,6 +99,10 @@ export class WorldConnection {
 
   sendSignal(signal: SignalValues): boolean {
     return this.welcomed && this.send(encodeMediaSignal(signal));
+  }
+
+  sendForwarderSignal(signal: ForwarderValues): boolean {
+    return this.welcomed && this.send(encodeForwarderSignal(signal));
   }
 
   private open(): void {
@@ -166,6 +172,7 @@ export class WorldConnection {
       case "kicked": this.events.kicked(body.value); break;
       case "mediaSignal": this.events.mediaSignal(body.value); break;
       case "mediaRefused": this.events.mediaRefused(body.value); break;
+      case "forwarderSignal": this.events.forwarderSignal(body.value); break;
     }
   }
 

@@ -94,6 +94,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
       welcomedAt = performance.now();
       remotes.clear();
       remotes.selfId = status.selfId = welcome.avatarId;
+      remotes.selfMedia = 0;
       chat.setMaxLength(welcome.limits?.maxChatChars ?? 0);
       const spawn = welcome.spawn;
       const [minX, minZ, maxX, maxZ] = parts.bounds;
@@ -162,6 +163,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     },
     mediaSignal: signal => media.signal(signal),
     mediaRefused: refused => media.refused(refused),
+    forwarderSignal: signal => media.forwarded(signal),
   });
   const media = new ProximityMedia(texts, connection, remotes, me, people, scene, parts.project);
   parts.mediaHost.prepend(media.bar.element);

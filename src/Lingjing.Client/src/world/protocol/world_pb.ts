@@ -15,7 +15,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file world.proto.
  */
 export const file_world: GenFile = /*@__PURE__*/
-  fileDesc("Cgt3b3JsZC5wcm90bxIRbGluZ2ppbmcud29ybGQudjEi3gIKC0NsaWVudEZyYW1lEikKBWhlbGxvGAEgASgLMhgubGluZ2ppbmcud29ybGQudjEuSGVsbG9IABIpCgVpbnB1dBgCIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLklucHV0SAASKwoEY2hhdBgDIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRTZW5kSAASLQoFZW1vdGUYBCABKAsyHC5saW5namluZy53b3JsZC52MS5FbW90ZVNlbmRIABInCgRwaW5nGAUgASgLMhcubGluZ2ppbmcud29ybGQudjEuUGluZ0gAEjQKC21lZGlhX3N0YXRlGAYgASgLMh0ubGluZ2ppbmcud29ybGQudjEuTWVkaWFTdGF0ZUgAEjYKDG1lZGlhX3NpZ25hbBgHIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhU2lnbmFsSABCBgoEYm9keSIzCgVIZWxsbxIQCgh3b3JsZF9pZBgBIAEoCRIYChBwcm90b2NvbF92ZXJzaW9uGAIgASgNIo8BCgVJbnB1dBILCgNzZXEYASABKA0SFgoOY2xpZW50X3RpbWVfbXMYAiABKA0SCQoBeBgDIAEoERIJCgF5GAQgASgREgkKAXoYBSABKBESDwoHaGVhZGluZxgGIAEoDRIvCgVzdGF0ZRgHIAEoDjIgLmxpbmdqaW5nLndvcmxkLnYxLk1vdmVtZW50U3RhdGUiRQoIQ2hhdFNlbmQSKwoFc2NvcGUYASABKA4yHC5saW5namluZy53b3JsZC52MS5DaGF0U2NvcGUSDAoEdGV4dBgCIAEoCSIaCglFbW90ZVNlbmQSDQoFZW1vdGUYASABKA0iHgoEUGluZxIWCg5jbGllbnRfdGltZV9tcxgBIAEoDSJqCgpNZWRpYVN0YXRlEhIKCm1pY3JvcGhvbmUYASABKAgSDgoGY2FtZXJhGAIgASgIEg4KBnNjcmVlbhgDIAEoCBIQCghzcGVha2luZxgEIAEoCBIWCg5kb19ub3RfZGlzdHVyYhgFIAEoCCJtCgtNZWRpYVNpZ25hbBIMCgRwZWVyGAEgASgNEjAKBGtpbmQYAiABKA4yIi5saW5namluZy53b3JsZC52MS5NZWRpYVNpZ25hbEtpbmQSCwoDc2RwGAMgASgJEhEKCWNhbmRpZGF0ZRgEIAEoCSKvBQoLU2VydmVyRnJhbWUSLQoHd2VsY29tZRgBIAEoCzIaLmxpbmdqaW5nLndvcmxkLnYxLldlbGNvbWVIABIvCghzbmFwc2hvdBgCIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLlNuYXBzaG90SAASOgoOYXZhdGFyc19qb2luZWQYAyABKAsyIC5saW5namluZy53b3JsZC52MS5BdmF0YXJzSm9pbmVkSAASNgoMYXZhdGFyc19sZWZ0GAQgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQXZhdGFyc0xlZnRIABIuCgRjaGF0GAUgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQ2hhdE1lc3NhZ2VIABI2CgxjaGF0X2hpc3RvcnkYBiABKAsyHi5saW5namluZy53b3JsZC52MS5DaGF0SGlzdG9yeUgAEi8KBWVtb3RlGAcgASgLMh4ubGluZ2ppbmcud29ybGQudjEuRW1vdGVQbGF5ZWRIABInCgRwb25nGAggASgLMhcubGluZ2ppbmcud29ybGQudjEuUG9uZ0gAEjgKDWNoYXRfcmVqZWN0ZWQYCSABKAsyHy5saW5namluZy53b3JsZC52MS5DaGF0UmVqZWN0ZWRIABIpCgVtdXRlZBgKIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLk11dGVkSAASKwoGa2lja2VkGAsgASgLMhkubGluZ2ppbmcud29ybGQudjEuS2lja2VkSAASNgoMbWVkaWFfc2lnbmFsGAwgASgLMh4ubGluZ2ppbmcud29ybGQudjEuTWVkaWFTaWduYWxIABI4Cg1tZWRpYV9yZWZ1c2VkGA0gASgLMh8ubGluZ2ppbmcud29ybGQudjEuTWVkaWFSZWZ1c2VkSABCBgoEYm9keSInCgRWZWMzEgkKAXgYASABKBESCQoBeRgCIAEoERIJCgF6GAMgASgRImIKBkJvdW5kcxINCgVtaW5feBgBIAEoERINCgVtaW5feRgCIAEoERINCgVtaW5fehgDIAEoERINCgVtYXhfeBgEIAEoERINCgVtYXhfeRgFIAEoERINCgVtYXhfehgGIAEoESL6AQoGTGltaXRzEhcKD21heF9mcmFtZV9ieXRlcxgBIAEoDRIWCg5tYXhfY2hhdF9jaGFycxgCIAEoDRIYChBpbnB1dF9wZXJfc2Vjb25kGAMgASgNEhMKC2lucHV0X2J1cnN0GAQgASgNEhcKD2NoYXRfcGVyX21pbnV0ZRgFIAEoDRISCgpjaGF0X2J1cnN0GAYgASgNEhEKCW1heF9lbW90ZRgHIAEoDRIeChZtYXhfc2lnbmFsX2ZyYW1lX2J5dGVzGAggASgNEhoKEnNpZ25hbHNfcGVyX3NlY29uZBgJIAEoDRIUCgxzaWduYWxfYnVyc3QYCiABKA0iPwoJSWNlU2VydmVyEgwKBHVybHMYASADKAkSEAoIdXNlcm5hbWUYAiABKAkSEgoKY3JlZGVudGlhbBgDIAEoCSJxCg1NZWRpYVNldHRpbmdzEhkKEWhlYXJpbmdfcmFkaXVzX2NtGAEgASgNEhIKCnBlZXJfbGltaXQYAiABKA0SMQoLaWNlX3NlcnZlcnMYAyADKAsyHC5saW5namluZy53b3JsZC52MS5JY2VTZXJ2ZXIiuAMKB1dlbGNvbWUSEQoJYXZhdGFyX2lkGAEgASgNEhAKCHdvcmxkX2lkGAIgASgJEhgKEHByb3RvY29sX3ZlcnNpb24YAyABKA0SFAoMdGlja19yYXRlX2h6GAQgASgNEhYKDnZpZXdfcmFkaXVzX2NtGAUgASgNEhQKDGNlbGxfc2l6ZV9jbRgGIAEoDRIpCgZib3VuZHMYByABKAsyGS5saW5namluZy53b3JsZC52MS5Cb3VuZHMSJgoFc3Bhd24YCCABKAsyFy5saW5namluZy53b3JsZC52MS5WZWMzEhoKEm1heF9zcGVlZF9jbV9wZXJfcxgJIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgKIAEoBBISCgpwb3B1bGF0aW9uGAsgASgNEikKBmxpbWl0cxgMIAEoCzIZLmxpbmdqaW5nLndvcmxkLnYxLkxpbWl0cxIWCg5jaGF0X3JhZGl1c19jbRgNIAEoDRIbChNpbnRlcmVzdF9tYW5hZ2VtZW50GA4gASgIEi8KBW1lZGlhGA8gASgLMiAubGluZ2ppbmcud29ybGQudjEuTWVkaWFTZXR0aW5ncyK3AQoIU25hcHNob3QSDAoEdGljaxgBIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgCIAEoBBIVCg1hY2tfaW5wdXRfc2VxGAMgASgNEgwKBGZ1bGwYBCABKAgSMwoNcmVtb3ZlZF9jZWxscxgFIAMoCzIcLmxpbmdqaW5nLndvcmxkLnYxLkNlbGxDb29yZBIrCgVjZWxscxgGIAMoCzIcLmxpbmdqaW5nLndvcmxkLnYxLkNlbGxCYXRjaCIhCglDZWxsQ29vcmQSCQoBeBgBIAEoDRIJCgF6GAIgASgNIlwKCUNlbGxCYXRjaBIOCgZjZWxsX3gYASABKA0SDgoGY2VsbF96GAIgASgNEi8KB2F2YXRhcnMYAyADKAsyHi5saW5namluZy53b3JsZC52MS5BdmF0YXJTdGF0ZSKLAQoLQXZhdGFyU3RhdGUSCgoCaWQYASABKA0SCQoBeBgCIAEoERIJCgF5GAMgASgREgkKAXoYBCABKBESDwoHaGVhZGluZxgFIAEoDRIvCgVzdGF0ZRgGIAEoDjIgLmxpbmdqaW5nLndvcmxkLnYxLk1vdmVtZW50U3RhdGUSDQoFbWVkaWEYByABKA0iWAoKQXZhdGFyTG9vaxINCgVtb2RlbBgBIAEoCRISCgpib2R5X2NvbG9yGAIgASgNEhQKDG91dGZpdF9jb2xvchgDIAEoDRIRCglhY2Nlc3NvcnkYBCABKA0ibQoNQXZhdGFyUHJvZmlsZRIKCgJpZBgBIAEoDRIUCgxkaXNwbGF5X25hbWUYAiABKAkSKwoEbG9vaxgDIAEoCzIdLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhckxvb2sSDQoFZ3Vlc3QYBCABKAgiQgoNQXZhdGFyc0pvaW5lZBIxCgdhdmF0YXJzGAEgAygLMiAubGluZ2ppbmcud29ybGQudjEuQXZhdGFyUHJvZmlsZSIhCgtBdmF0YXJzTGVmdBISCgphdmF0YXJfaWRzGAEgAygNIpQBCgtDaGF0TWVzc2FnZRIKCgJpZBgBIAEoBBIRCglzZW5kZXJfaWQYAiABKA0SEwoLc2VuZGVyX25hbWUYAyABKAkSKwoFc2NvcGUYBCABKA4yHC5saW5namluZy53b3JsZC52MS5DaGF0U2NvcGUSDAoEdGV4dBgFIAEoCRIWCg5zZXJ2ZXJfdGltZV9tcxgGIAEoBCI/CgtDaGF0SGlzdG9yeRIwCghtZXNzYWdlcxgBIAMoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRNZXNzYWdlIi8KC0Vtb3RlUGxheWVkEhEKCWF2YXRhcl9pZBgBIAEoDRINCgVlbW90ZRgCIAEoDSI2CgRQb25nEhYKDmNsaWVudF90aW1lX21zGAEgASgNEhYKDnNlcnZlcl90aW1lX21zGAIgASgEIlsKDENoYXRSZWplY3RlZBIzCgZyZWFzb24YASABKA4yIy5saW5namluZy53b3JsZC52MS5DaGF0UmVqZWN0UmVhc29uEhYKDnJldHJ5X2FmdGVyX21zGAIgASgNIikKBU11dGVkEhAKCHVudGlsX21zGAEgASgEEg4KBnJlYXNvbhgCIAEoCSJSCgxNZWRpYVJlZnVzZWQSDAoEcGVlchgBIAEoDRI0CgZyZWFzb24YAiABKA4yJC5saW5namluZy53b3JsZC52MS5NZWRpYVJlZnVzZVJlYXNvbiIYCgZLaWNrZWQSDgoGcmVhc29uGAEgASgJKrMBCg1Nb3ZlbWVudFN0YXRlEhcKE01PVkVNRU5UX1NUQVRFX0lETEUQABIaChZNT1ZFTUVOVF9TVEFURV9XQUxLSU5HEAESGgoWTU9WRU1FTlRfU1RBVEVfUlVOTklORxACEhoKFk1PVkVNRU5UX1NUQVRFX0pVTVBJTkcQAxIaChZNT1ZFTUVOVF9TVEFURV9TSVRUSU5HEAQSGQoVTU9WRU1FTlRfU1RBVEVfRkxZSU5HEAUqOAoJQ2hhdFNjb3BlEhUKEUNIQVRfU0NPUEVfTkVBUkJZEAASFAoQQ0hBVF9TQ09QRV9XT1JMRBABKq8BCg9NZWRpYVNpZ25hbEtpbmQSIQodTUVESUFfU0lHTkFMX0tJTkRfVU5TUEVDSUZJRUQQABIbChdNRURJQV9TSUdOQUxfS0lORF9PRkZFUhABEhwKGE1FRElBX1NJR05BTF9LSU5EX0FOU1dFUhACEh8KG01FRElBX1NJR05BTF9LSU5EX0NBTkRJREFURRADEh0KGU1FRElBX1NJR05BTF9LSU5EX0hBTkdfVVAQBCrCAQoKTWVkaWFGbGFncxIUChBNRURJQV9GTEFHU19OT05FEAASGgoWTUVESUFfRkxBR1NfTUlDUk9QSE9ORRABEhYKEk1FRElBX0ZMQUdTX0NBTUVSQRACEhYKEk1FRElBX0ZMQUdTX1NDUkVFThAEEhgKFE1FRElBX0ZMQUdTX1NQRUFLSU5HEAgSHgoaTUVESUFfRkxBR1NfRE9fTk9UX0RJU1RVUkIQEBIYChRNRURJQV9GTEFHU19TSUxFTkNFRBAgKpYBChBDaGF0UmVqZWN0UmVhc29uEiIKHkNIQVRfUkVKRUNUX1JFQVNPTl9VTlNQRUNJRklFRBAAEh8KG0NIQVRfUkVKRUNUX1JFQVNPTl9UT09fRkFTVBABEh8KG0NIQVRfUkVKRUNUX1JFQVNPTl9UT09fTE9ORxACEhwKGENIQVRfUkVKRUNUX1JFQVNPTl9FTVBUWRADKskBChFNZWRpYVJlZnVzZVJlYXNvbhIjCh9NRURJQV9SRUZVU0VfUkVBU09OX1VOU1BFQ0lGSUVEEAASJAogTUVESUFfUkVGVVNFX1JFQVNPTl9VTktOT1dOX1BFRVIQARIfChtNRURJQV9SRUZVU0VfUkVBU09OX1RPT19GQVIQAhImCiJNRURJQV9SRUZVU0VfUkVBU09OX0RPX05PVF9ESVNUVVJCEAMSIAocTUVESUFfUkVGVVNFX1JFQVNPTl9UT09fRkFTVBAEQhqqAhdMaW5namluZy5Xb3JsZC5Qcm90b2NvbGIGcHJvdG8z");
+  fileDesc("Cgt3b3JsZC5wcm90bxIRbGluZ2ppbmcud29ybGQudjEingMKC0NsaWVudEZyYW1lEikKBWhlbGxvGAEgASgLMhgubGluZ2ppbmcud29ybGQudjEuSGVsbG9IABIpCgVpbnB1dBgCIAEoCzIYLmxpbmdqaW5nLndvcmxkLnYxLklucHV0SAASKwoEY2hhdBgDIAEoCzIbLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRTZW5kSAASLQoFZW1vdGUYBCABKAsyHC5saW5namluZy53b3JsZC52MS5FbW90ZVNlbmRIABInCgRwaW5nGAUgASgLMhcubGluZ2ppbmcud29ybGQudjEuUGluZ0gAEjQKC21lZGlhX3N0YXRlGAYgASgLMh0ubGluZ2ppbmcud29ybGQudjEuTWVkaWFTdGF0ZUgAEjYKDG1lZGlhX3NpZ25hbBgHIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhU2lnbmFsSAASPgoQZm9yd2FyZGVyX3NpZ25hbBgIIAEoCzIiLmxpbmdqaW5nLndvcmxkLnYxLkZvcndhcmRlclNpZ25hbEgAQgYKBGJvZHkiMwoFSGVsbG8SEAoId29ybGRfaWQYASABKAkSGAoQcHJvdG9jb2xfdmVyc2lvbhgCIAEoDSKPAQoFSW5wdXQSCwoDc2VxGAEgASgNEhYKDmNsaWVudF90aW1lX21zGAIgASgNEgkKAXgYAyABKBESCQoBeRgEIAEoERIJCgF6GAUgASgREg8KB2hlYWRpbmcYBiABKA0SLwoFc3RhdGUYByABKA4yIC5saW5namluZy53b3JsZC52MS5Nb3ZlbWVudFN0YXRlIkUKCENoYXRTZW5kEisKBXNjb3BlGAEgASgOMhwubGluZ2ppbmcud29ybGQudjEuQ2hhdFNjb3BlEgwKBHRleHQYAiABKAkiGgoJRW1vdGVTZW5kEg0KBWVtb3RlGAEgASgNIh4KBFBpbmcSFgoOY2xpZW50X3RpbWVfbXMYASABKA0iagoKTWVkaWFTdGF0ZRISCgptaWNyb3Bob25lGAEgASgIEg4KBmNhbWVyYRgCIAEoCBIOCgZzY3JlZW4YAyABKAgSEAoIc3BlYWtpbmcYBCABKAgSFgoOZG9fbm90X2Rpc3R1cmIYBSABKAgibQoLTWVkaWFTaWduYWwSDAoEcGVlchgBIAEoDRIwCgRraW5kGAIgASgOMiIubGluZ2ppbmcud29ybGQudjEuTWVkaWFTaWduYWxLaW5kEgsKA3NkcBgDIAEoCRIRCgljYW5kaWRhdGUYBCABKAkiSgoKTWVkaWFUcmFjaxILCgNtaWQYASABKAkSLwoEa2luZBgCIAEoDjIhLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhVHJhY2tLaW5kItoBCg9Gb3J3YXJkZXJTaWduYWwSDAoEZmVlZBgBIAEoDRI0CgRraW5kGAIgASgOMiYubGluZ2ppbmcud29ybGQudjEuRm9yd2FyZGVyU2lnbmFsS2luZBILCgNzZHAYAyABKAkSEQoJY2FuZGlkYXRlGAQgASgJEi0KBnRyYWNrcxgFIAMoCzIdLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhVHJhY2sSNAoGcmVhc29uGAYgASgOMiQubGluZ2ppbmcud29ybGQudjEuTWVkaWFSZWZ1c2VSZWFzb24i7wUKC1NlcnZlckZyYW1lEi0KB3dlbGNvbWUYASABKAsyGi5saW5namluZy53b3JsZC52MS5XZWxjb21lSAASLwoIc25hcHNob3QYAiABKAsyGy5saW5namluZy53b3JsZC52MS5TbmFwc2hvdEgAEjoKDmF2YXRhcnNfam9pbmVkGAMgASgLMiAubGluZ2ppbmcud29ybGQudjEuQXZhdGFyc0pvaW5lZEgAEjYKDGF2YXRhcnNfbGVmdBgEIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhcnNMZWZ0SAASLgoEY2hhdBgFIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkNoYXRNZXNzYWdlSAASNgoMY2hhdF9oaXN0b3J5GAYgASgLMh4ubGluZ2ppbmcud29ybGQudjEuQ2hhdEhpc3RvcnlIABIvCgVlbW90ZRgHIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLkVtb3RlUGxheWVkSAASJwoEcG9uZxgIIAEoCzIXLmxpbmdqaW5nLndvcmxkLnYxLlBvbmdIABI4Cg1jaGF0X3JlamVjdGVkGAkgASgLMh8ubGluZ2ppbmcud29ybGQudjEuQ2hhdFJlamVjdGVkSAASKQoFbXV0ZWQYCiABKAsyGC5saW5namluZy53b3JsZC52MS5NdXRlZEgAEisKBmtpY2tlZBgLIAEoCzIZLmxpbmdqaW5nLndvcmxkLnYxLktpY2tlZEgAEjYKDG1lZGlhX3NpZ25hbBgMIAEoCzIeLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhU2lnbmFsSAASOAoNbWVkaWFfcmVmdXNlZBgNIAEoCzIfLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhUmVmdXNlZEgAEj4KEGZvcndhcmRlcl9zaWduYWwYDiABKAsyIi5saW5namluZy53b3JsZC52MS5Gb3J3YXJkZXJTaWduYWxIAEIGCgRib2R5IicKBFZlYzMSCQoBeBgBIAEoERIJCgF5GAIgASgREgkKAXoYAyABKBEiYgoGQm91bmRzEg0KBW1pbl94GAEgASgREg0KBW1pbl95GAIgASgREg0KBW1pbl96GAMgASgREg0KBW1heF94GAQgASgREg0KBW1heF95GAUgASgREg0KBW1heF96GAYgASgRIvoBCgZMaW1pdHMSFwoPbWF4X2ZyYW1lX2J5dGVzGAEgASgNEhYKDm1heF9jaGF0X2NoYXJzGAIgASgNEhgKEGlucHV0X3Blcl9zZWNvbmQYAyABKA0SEwoLaW5wdXRfYnVyc3QYBCABKA0SFwoPY2hhdF9wZXJfbWludXRlGAUgASgNEhIKCmNoYXRfYnVyc3QYBiABKA0SEQoJbWF4X2Vtb3RlGAcgASgNEh4KFm1heF9zaWduYWxfZnJhbWVfYnl0ZXMYCCABKA0SGgoSc2lnbmFsc19wZXJfc2Vjb25kGAkgASgNEhQKDHNpZ25hbF9idXJzdBgKIAEoDSI/CglJY2VTZXJ2ZXISDAoEdXJscxgBIAMoCRIQCgh1c2VybmFtZRgCIAEoCRISCgpjcmVkZW50aWFsGAMgASgJIoQBCg1NZWRpYVNldHRpbmdzEhkKEWhlYXJpbmdfcmFkaXVzX2NtGAEgASgNEhIKCnBlZXJfbGltaXQYAiABKA0SMQoLaWNlX3NlcnZlcnMYAyADKAsyHC5saW5namluZy53b3JsZC52MS5JY2VTZXJ2ZXISEQoJZm9yd2FyZGVyGAQgASgIIrgDCgdXZWxjb21lEhEKCWF2YXRhcl9pZBgBIAEoDRIQCgh3b3JsZF9pZBgCIAEoCRIYChBwcm90b2NvbF92ZXJzaW9uGAMgASgNEhQKDHRpY2tfcmF0ZV9oehgEIAEoDRIWCg52aWV3X3JhZGl1c19jbRgFIAEoDRIUCgxjZWxsX3NpemVfY20YBiABKA0SKQoGYm91bmRzGAcgASgLMhkubGluZ2ppbmcud29ybGQudjEuQm91bmRzEiYKBXNwYXduGAggASgLMhcubGluZ2ppbmcud29ybGQudjEuVmVjMxIaChJtYXhfc3BlZWRfY21fcGVyX3MYCSABKA0SFgoOc2VydmVyX3RpbWVfbXMYCiABKAQSEgoKcG9wdWxhdGlvbhgLIAEoDRIpCgZsaW1pdHMYDCABKAsyGS5saW5namluZy53b3JsZC52MS5MaW1pdHMSFgoOY2hhdF9yYWRpdXNfY20YDSABKA0SGwoTaW50ZXJlc3RfbWFuYWdlbWVudBgOIAEoCBIvCgVtZWRpYRgPIAEoCzIgLmxpbmdqaW5nLndvcmxkLnYxLk1lZGlhU2V0dGluZ3MitwEKCFNuYXBzaG90EgwKBHRpY2sYASABKA0SFgoOc2VydmVyX3RpbWVfbXMYAiABKAQSFQoNYWNrX2lucHV0X3NlcRgDIAEoDRIMCgRmdWxsGAQgASgIEjMKDXJlbW92ZWRfY2VsbHMYBSADKAsyHC5saW5namluZy53b3JsZC52MS5DZWxsQ29vcmQSKwoFY2VsbHMYBiADKAsyHC5saW5namluZy53b3JsZC52MS5DZWxsQmF0Y2giIQoJQ2VsbENvb3JkEgkKAXgYASABKA0SCQoBehgCIAEoDSJcCglDZWxsQmF0Y2gSDgoGY2VsbF94GAEgASgNEg4KBmNlbGxfehgCIAEoDRIvCgdhdmF0YXJzGAMgAygLMh4ubGluZ2ppbmcud29ybGQudjEuQXZhdGFyU3RhdGUiiwEKC0F2YXRhclN0YXRlEgoKAmlkGAEgASgNEgkKAXgYAiABKBESCQoBeRgDIAEoERIJCgF6GAQgASgREg8KB2hlYWRpbmcYBSABKA0SLwoFc3RhdGUYBiABKA4yIC5saW5namluZy53b3JsZC52MS5Nb3ZlbWVudFN0YXRlEg0KBW1lZGlhGAcgASgNIlgKCkF2YXRhckxvb2sSDQoFbW9kZWwYASABKAkSEgoKYm9keV9jb2xvchgCIAEoDRIUCgxvdXRmaXRfY29sb3IYAyABKA0SEQoJYWNjZXNzb3J5GAQgASgNIm0KDUF2YXRhclByb2ZpbGUSCgoCaWQYASABKA0SFAoMZGlzcGxheV9uYW1lGAIgASgJEisKBGxvb2sYAyABKAsyHS5saW5namluZy53b3JsZC52MS5BdmF0YXJMb29rEg0KBWd1ZXN0GAQgASgIIkIKDUF2YXRhcnNKb2luZWQSMQoHYXZhdGFycxgBIAMoCzIgLmxpbmdqaW5nLndvcmxkLnYxLkF2YXRhclByb2ZpbGUiIQoLQXZhdGFyc0xlZnQSEgoKYXZhdGFyX2lkcxgBIAMoDSKUAQoLQ2hhdE1lc3NhZ2USCgoCaWQYASABKAQSEQoJc2VuZGVyX2lkGAIgASgNEhMKC3NlbmRlcl9uYW1lGAMgASgJEisKBXNjb3BlGAQgASgOMhwubGluZ2ppbmcud29ybGQudjEuQ2hhdFNjb3BlEgwKBHRleHQYBSABKAkSFgoOc2VydmVyX3RpbWVfbXMYBiABKAQiPwoLQ2hhdEhpc3RvcnkSMAoIbWVzc2FnZXMYASADKAsyHi5saW5namluZy53b3JsZC52MS5DaGF0TWVzc2FnZSIvCgtFbW90ZVBsYXllZBIRCglhdmF0YXJfaWQYASABKA0SDQoFZW1vdGUYAiABKA0iNgoEUG9uZxIWCg5jbGllbnRfdGltZV9tcxgBIAEoDRIWCg5zZXJ2ZXJfdGltZV9tcxgCIAEoBCJbCgxDaGF0UmVqZWN0ZWQSMwoGcmVhc29uGAEgASgOMiMubGluZ2ppbmcud29ybGQudjEuQ2hhdFJlamVjdFJlYXNvbhIWCg5yZXRyeV9hZnRlcl9tcxgCIAEoDSIpCgVNdXRlZBIQCgh1bnRpbF9tcxgBIAEoBBIOCgZyZWFzb24YAiABKAkiUgoMTWVkaWFSZWZ1c2VkEgwKBHBlZXIYASABKA0SNAoGcmVhc29uGAIgASgOMiQubGluZ2ppbmcud29ybGQudjEuTWVkaWFSZWZ1c2VSZWFzb24iGAoGS2lja2VkEg4KBnJlYXNvbhgBIAEoCSqzAQoNTW92ZW1lbnRTdGF0ZRIXChNNT1ZFTUVOVF9TVEFURV9JRExFEAASGgoWTU9WRU1FTlRfU1RBVEVfV0FMS0lORxABEhoKFk1PVkVNRU5UX1NUQVRFX1JVTk5JTkcQAhIaChZNT1ZFTUVOVF9TVEFURV9KVU1QSU5HEAMSGgoWTU9WRU1FTlRfU1RBVEVfU0lUVElORxAEEhkKFU1PVkVNRU5UX1NUQVRFX0ZMWUlORxAFKjgKCUNoYXRTY29wZRIVChFDSEFUX1NDT1BFX05FQVJCWRAAEhQKEENIQVRfU0NPUEVfV09STEQQASqvAQoPTWVkaWFTaWduYWxLaW5kEiEKHU1FRElBX1NJR05BTF9LSU5EX1VOU1BFQ0lGSUVEEAASGwoXTUVESUFfU0lHTkFMX0tJTkRfT0ZGRVIQARIcChhNRURJQV9TSUdOQUxfS0lORF9BTlNXRVIQAhIfChtNRURJQV9TSUdOQUxfS0lORF9DQU5ESURBVEUQAxIdChlNRURJQV9TSUdOQUxfS0lORF9IQU5HX1VQEAQqiAEKDk1lZGlhVHJhY2tLaW5kEiAKHE1FRElBX1RSQUNLX0tJTkRfVU5TUEVDSUZJRUQQABIaChZNRURJQV9UUkFDS19LSU5EX0FVRElPEAESGwoXTUVESUFfVFJBQ0tfS0lORF9DQU1FUkEQAhIbChdNRURJQV9UUkFDS19LSU5EX1NDUkVFThADKuwBChNGb3J3YXJkZXJTaWduYWxLaW5kEiUKIUZPUldBUkRFUl9TSUdOQUxfS0lORF9VTlNQRUNJRklFRBAAEiEKHUZPUldBUkRFUl9TSUdOQUxfS0lORF9QVUJMSVNIEAESIwofRk9SV0FSREVSX1NJR05BTF9LSU5EX1NVQlNDUklCRRACEiAKHEZPUldBUkRFUl9TSUdOQUxfS0lORF9BTlNXRVIQAxIjCh9GT1JXQVJERVJfU0lHTkFMX0tJTkRfQ0FORElEQVRFEAQSHwobRk9SV0FSREVSX1NJR05BTF9LSU5EX0NMT1NFEAUq3QEKCk1lZGlhRmxhZ3MSFAoQTUVESUFfRkxBR1NfTk9ORRAAEhoKFk1FRElBX0ZMQUdTX01JQ1JPUEhPTkUQARIWChJNRURJQV9GTEFHU19DQU1FUkEQAhIWChJNRURJQV9GTEFHU19TQ1JFRU4QBBIYChRNRURJQV9GTEFHU19TUEVBS0lORxAIEh4KGk1FRElBX0ZMQUdTX0RPX05PVF9ESVNUVVJCEBASGAoUTUVESUFfRkxBR1NfU0lMRU5DRUQQIBIZChVNRURJQV9GTEFHU19GT1JXQVJERUQQQCqWAQoQQ2hhdFJlamVjdFJlYXNvbhIiCh5DSEFUX1JFSkVDVF9SRUFTT05fVU5TUEVDSUZJRUQQABIfChtDSEFUX1JFSkVDVF9SRUFTT05fVE9PX0ZBU1QQARIfChtDSEFUX1JFSkVDVF9SRUFTT05fVE9PX0xPTkcQAhIcChhDSEFUX1JFSkVDVF9SRUFTT05fRU1QVFkQAyrAAgoRTWVkaWFSZWZ1c2VSZWFzb24SIwofTUVESUFfUkVGVVNFX1JFQVNPTl9VTlNQRUNJRklFRBAAEiQKIE1FRElBX1JFRlVTRV9SRUFTT05fVU5LTk9XTl9QRUVSEAESHwobTUVESUFfUkVGVVNFX1JFQVNPTl9UT09fRkFSEAISJgoiTUVESUFfUkVGVVNFX1JFQVNPTl9ET19OT1RfRElTVFVSQhADEiAKHE1FRElBX1JFRlVTRV9SRUFTT05fVE9PX0ZBU1QQBBIlCiFNRURJQV9SRUZVU0VfUkVBU09OX05PVF9GT1JXQVJERUQQBRIkCiBNRURJQV9SRUZVU0VfUkVBU09OX05PX0ZPUldBUkRFUhAGEigKJE1FRElBX1JFRlVTRV9SRUFTT05fRk9SV0FSREVSX0ZBSUxFRBAHQhqqAhdMaW5namluZy5Xb3JsZC5Qcm90b2NvbGIGcHJvdG8z");
 
 /**
  * @generated from message lingjing.world.v1.ClientFrame
@@ -66,6 +66,12 @@ export type ClientFrame = Message<"lingjing.world.v1.ClientFrame"> & {
      */
     value: MediaSignal;
     case: "mediaSignal";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.ForwarderSignal forwarder_signal = 8;
+     */
+    value: ForwarderSignal;
+    case: "forwarderSignal";
   } | { case: undefined; value?: undefined };
 };
 
@@ -301,6 +307,80 @@ export const MediaSignalSchema: GenMessage<MediaSignal> = /*@__PURE__*/
   messageDesc(file_world, 7);
 
 /**
+ * Which media line of a session description carries what.
+ *
+ * @generated from message lingjing.world.v1.MediaTrack
+ */
+export type MediaTrack = Message<"lingjing.world.v1.MediaTrack"> & {
+  /**
+   * @generated from field: string mid = 1;
+   */
+  mid: string;
+
+  /**
+   * @generated from field: lingjing.world.v1.MediaTrackKind kind = 2;
+   */
+  kind: MediaTrackKind;
+};
+
+/**
+ * Describes the message lingjing.world.v1.MediaTrack.
+ * Use `create(MediaTrackSchema)` to create a new message.
+ */
+export const MediaTrackSchema: GenMessage<MediaTrack> = /*@__PURE__*/
+  messageDesc(file_world, 8);
+
+/**
+ * Negotiation with the server's selective forwarding unit (Janus), used instead of direct connections by people
+ * whose AvatarState.media has MEDIA_FLAGS_FORWARDED: a group larger than MediaSettings.peer_limit. Each such
+ * client has one sending connection (feed 0) and one receiving connection per feed (the avatar id it carries).
+ * The server subscribes a client only to feeds of forwarded avatars within the hearing radius (with a margin)
+ * and closes subscriptions when that stops being true.
+ *
+ * @generated from message lingjing.world.v1.ForwarderSignal
+ */
+export type ForwarderSignal = Message<"lingjing.world.v1.ForwarderSignal"> & {
+  /**
+   * @generated from field: uint32 feed = 1;
+   */
+  feed: number;
+
+  /**
+   * @generated from field: lingjing.world.v1.ForwarderSignalKind kind = 2;
+   */
+  kind: ForwarderSignalKind;
+
+  /**
+   * @generated from field: string sdp = 3;
+   */
+  sdp: string;
+
+  /**
+   * @generated from field: string candidate = 4;
+   */
+  candidate: string;
+
+  /**
+   * @generated from field: repeated lingjing.world.v1.MediaTrack tracks = 5;
+   */
+  tracks: MediaTrack[];
+
+  /**
+   * down, with CLOSE
+   *
+   * @generated from field: lingjing.world.v1.MediaRefuseReason reason = 6;
+   */
+  reason: MediaRefuseReason;
+};
+
+/**
+ * Describes the message lingjing.world.v1.ForwarderSignal.
+ * Use `create(ForwarderSignalSchema)` to create a new message.
+ */
+export const ForwarderSignalSchema: GenMessage<ForwarderSignal> = /*@__PURE__*/
+  messageDesc(file_world, 9);
+
+/**
  * @generated from message lingjing.world.v1.ServerFrame
  */
 export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
@@ -385,6 +465,12 @@ export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
      */
     value: MediaRefused;
     case: "mediaRefused";
+  } | {
+    /**
+     * @generated from field: lingjing.world.v1.ForwarderSignal forwarder_signal = 14;
+     */
+    value: ForwarderSignal;
+    case: "forwarderSignal";
   } | { case: undefined; value?: undefined };
 };
 
@@ -393,7 +479,7 @@ export type ServerFrame = Message<"lingjing.world.v1.ServerFrame"> & {
  * Use `create(ServerFrameSchema)` to create a new message.
  */
 export const ServerFrameSchema: GenMessage<ServerFrame> = /*@__PURE__*/
-  messageDesc(file_world, 8);
+  messageDesc(file_world, 10);
 
 /**
  * @generated from message lingjing.world.v1.Vec3
@@ -420,7 +506,7 @@ export type Vec3 = Message<"lingjing.world.v1.Vec3"> & {
  * Use `create(Vec3Schema)` to create a new message.
  */
 export const Vec3Schema: GenMessage<Vec3> = /*@__PURE__*/
-  messageDesc(file_world, 9);
+  messageDesc(file_world, 11);
 
 /**
  * @generated from message lingjing.world.v1.Bounds
@@ -462,7 +548,7 @@ export type Bounds = Message<"lingjing.world.v1.Bounds"> & {
  * Use `create(BoundsSchema)` to create a new message.
  */
 export const BoundsSchema: GenMessage<Bounds> = /*@__PURE__*/
-  messageDesc(file_world, 10);
+  messageDesc(file_world, 12);
 
 /**
  * @generated from message lingjing.world.v1.Limits
@@ -526,7 +612,7 @@ export type Limits = Message<"lingjing.world.v1.Limits"> & {
  * Use `create(LimitsSchema)` to create a new message.
  */
 export const LimitsSchema: GenMessage<Limits> = /*@__PURE__*/
-  messageDesc(file_world, 11);
+  messageDesc(file_world, 13);
 
 /**
  * A STUN or TURN server for WebRTC (the fields of the browser's RTCIceServer).
@@ -555,7 +641,7 @@ export type IceServer = Message<"lingjing.world.v1.IceServer"> & {
  * Use `create(IceServerSchema)` to create a new message.
  */
 export const IceServerSchema: GenMessage<IceServer> = /*@__PURE__*/
-  messageDesc(file_world, 12);
+  messageDesc(file_world, 14);
 
 /**
  * Voice and video between avatars.
@@ -581,6 +667,13 @@ export type MediaSettings = Message<"lingjing.world.v1.MediaSettings"> & {
    * @generated from field: repeated lingjing.world.v1.IceServer ice_servers = 3;
    */
   iceServers: IceServer[];
+
+  /**
+   * the server has a selective forwarding unit for groups larger than peer_limit
+   *
+   * @generated from field: bool forwarder = 4;
+   */
+  forwarder: boolean;
 };
 
 /**
@@ -588,7 +681,7 @@ export type MediaSettings = Message<"lingjing.world.v1.MediaSettings"> & {
  * Use `create(MediaSettingsSchema)` to create a new message.
  */
 export const MediaSettingsSchema: GenMessage<MediaSettings> = /*@__PURE__*/
-  messageDesc(file_world, 13);
+  messageDesc(file_world, 15);
 
 /**
  * @generated from message lingjing.world.v1.Welcome
@@ -681,7 +774,7 @@ export type Welcome = Message<"lingjing.world.v1.Welcome"> & {
  * Use `create(WelcomeSchema)` to create a new message.
  */
 export const WelcomeSchema: GenMessage<Welcome> = /*@__PURE__*/
-  messageDesc(file_world, 14);
+  messageDesc(file_world, 16);
 
 /**
  * One tick of the avatars you can see, grouped by grid cell.
@@ -731,7 +824,7 @@ export type Snapshot = Message<"lingjing.world.v1.Snapshot"> & {
  * Use `create(SnapshotSchema)` to create a new message.
  */
 export const SnapshotSchema: GenMessage<Snapshot> = /*@__PURE__*/
-  messageDesc(file_world, 15);
+  messageDesc(file_world, 17);
 
 /**
  * @generated from message lingjing.world.v1.CellCoord
@@ -753,7 +846,7 @@ export type CellCoord = Message<"lingjing.world.v1.CellCoord"> & {
  * Use `create(CellCoordSchema)` to create a new message.
  */
 export const CellCoordSchema: GenMessage<CellCoord> = /*@__PURE__*/
-  messageDesc(file_world, 16);
+  messageDesc(file_world, 18);
 
 /**
  * @generated from message lingjing.world.v1.CellBatch
@@ -780,7 +873,7 @@ export type CellBatch = Message<"lingjing.world.v1.CellBatch"> & {
  * Use `create(CellBatchSchema)` to create a new message.
  */
 export const CellBatchSchema: GenMessage<CellBatch> = /*@__PURE__*/
-  messageDesc(file_world, 17);
+  messageDesc(file_world, 19);
 
 /**
  * @generated from message lingjing.world.v1.AvatarState
@@ -829,7 +922,7 @@ export type AvatarState = Message<"lingjing.world.v1.AvatarState"> & {
  * Use `create(AvatarStateSchema)` to create a new message.
  */
 export const AvatarStateSchema: GenMessage<AvatarState> = /*@__PURE__*/
-  messageDesc(file_world, 18);
+  messageDesc(file_world, 20);
 
 /**
  * @generated from message lingjing.world.v1.AvatarLook
@@ -865,7 +958,7 @@ export type AvatarLook = Message<"lingjing.world.v1.AvatarLook"> & {
  * Use `create(AvatarLookSchema)` to create a new message.
  */
 export const AvatarLookSchema: GenMessage<AvatarLook> = /*@__PURE__*/
-  messageDesc(file_world, 19);
+  messageDesc(file_world, 21);
 
 /**
  * @generated from message lingjing.world.v1.AvatarProfile
@@ -897,7 +990,7 @@ export type AvatarProfile = Message<"lingjing.world.v1.AvatarProfile"> & {
  * Use `create(AvatarProfileSchema)` to create a new message.
  */
 export const AvatarProfileSchema: GenMessage<AvatarProfile> = /*@__PURE__*/
-  messageDesc(file_world, 20);
+  messageDesc(file_world, 22);
 
 /**
  * Avatars you are about to see for the first time (sent before the snapshot that holds them).
@@ -916,7 +1009,7 @@ export type AvatarsJoined = Message<"lingjing.world.v1.AvatarsJoined"> & {
  * Use `create(AvatarsJoinedSchema)` to create a new message.
  */
 export const AvatarsJoinedSchema: GenMessage<AvatarsJoined> = /*@__PURE__*/
-  messageDesc(file_world, 21);
+  messageDesc(file_world, 23);
 
 /**
  * Avatars that left the world (only ids you were told about).
@@ -935,7 +1028,7 @@ export type AvatarsLeft = Message<"lingjing.world.v1.AvatarsLeft"> & {
  * Use `create(AvatarsLeftSchema)` to create a new message.
  */
 export const AvatarsLeftSchema: GenMessage<AvatarsLeft> = /*@__PURE__*/
-  messageDesc(file_world, 22);
+  messageDesc(file_world, 24);
 
 /**
  * @generated from message lingjing.world.v1.ChatMessage
@@ -981,7 +1074,7 @@ export type ChatMessage = Message<"lingjing.world.v1.ChatMessage"> & {
  * Use `create(ChatMessageSchema)` to create a new message.
  */
 export const ChatMessageSchema: GenMessage<ChatMessage> = /*@__PURE__*/
-  messageDesc(file_world, 23);
+  messageDesc(file_world, 25);
 
 /**
  * Recent world-scope messages, oldest first; sent once right after Welcome.
@@ -1000,7 +1093,7 @@ export type ChatHistory = Message<"lingjing.world.v1.ChatHistory"> & {
  * Use `create(ChatHistorySchema)` to create a new message.
  */
 export const ChatHistorySchema: GenMessage<ChatHistory> = /*@__PURE__*/
-  messageDesc(file_world, 24);
+  messageDesc(file_world, 26);
 
 /**
  * @generated from message lingjing.world.v1.EmotePlayed
@@ -1022,7 +1115,7 @@ export type EmotePlayed = Message<"lingjing.world.v1.EmotePlayed"> & {
  * Use `create(EmotePlayedSchema)` to create a new message.
  */
 export const EmotePlayedSchema: GenMessage<EmotePlayed> = /*@__PURE__*/
-  messageDesc(file_world, 25);
+  messageDesc(file_world, 27);
 
 /**
  * @generated from message lingjing.world.v1.Pong
@@ -1044,7 +1137,7 @@ export type Pong = Message<"lingjing.world.v1.Pong"> & {
  * Use `create(PongSchema)` to create a new message.
  */
 export const PongSchema: GenMessage<Pong> = /*@__PURE__*/
-  messageDesc(file_world, 26);
+  messageDesc(file_world, 28);
 
 /**
  * @generated from message lingjing.world.v1.ChatRejected
@@ -1066,7 +1159,7 @@ export type ChatRejected = Message<"lingjing.world.v1.ChatRejected"> & {
  * Use `create(ChatRejectedSchema)` to create a new message.
  */
 export const ChatRejectedSchema: GenMessage<ChatRejected> = /*@__PURE__*/
-  messageDesc(file_world, 27);
+  messageDesc(file_world, 29);
 
 /**
  * You may not chat until until_ms (Unix time). Sent when muted and when a muted user chats.
@@ -1090,7 +1183,7 @@ export type Muted = Message<"lingjing.world.v1.Muted"> & {
  * Use `create(MutedSchema)` to create a new message.
  */
 export const MutedSchema: GenMessage<Muted> = /*@__PURE__*/
-  messageDesc(file_world, 28);
+  messageDesc(file_world, 30);
 
 /**
  * A MediaSignal of yours was not delivered to peer.
@@ -1114,7 +1207,7 @@ export type MediaRefused = Message<"lingjing.world.v1.MediaRefused"> & {
  * Use `create(MediaRefusedSchema)` to create a new message.
  */
 export const MediaRefusedSchema: GenMessage<MediaRefused> = /*@__PURE__*/
-  messageDesc(file_world, 29);
+  messageDesc(file_world, 31);
 
 /**
  * You were removed from the world; the server closes the connection right after.
@@ -1133,7 +1226,7 @@ export type Kicked = Message<"lingjing.world.v1.Kicked"> & {
  * Use `create(KickedSchema)` to create a new message.
  */
 export const KickedSchema: GenMessage<Kicked> = /*@__PURE__*/
-  messageDesc(file_world, 30);
+  messageDesc(file_world, 32);
 
 /**
  * @generated from enum lingjing.world.v1.MovementState
@@ -1246,6 +1339,88 @@ export const MediaSignalKindSchema: GenEnum<MediaSignalKind> = /*@__PURE__*/
   enumDesc(file_world, 2);
 
 /**
+ * @generated from enum lingjing.world.v1.MediaTrackKind
+ */
+export enum MediaTrackKind {
+  /**
+   * @generated from enum value: MEDIA_TRACK_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: MEDIA_TRACK_KIND_AUDIO = 1;
+   */
+  AUDIO = 1,
+
+  /**
+   * @generated from enum value: MEDIA_TRACK_KIND_CAMERA = 2;
+   */
+  CAMERA = 2,
+
+  /**
+   * @generated from enum value: MEDIA_TRACK_KIND_SCREEN = 3;
+   */
+  SCREEN = 3,
+}
+
+/**
+ * Describes the enum lingjing.world.v1.MediaTrackKind.
+ */
+export const MediaTrackKindSchema: GenEnum<MediaTrackKind> = /*@__PURE__*/
+  enumDesc(file_world, 3);
+
+/**
+ * @generated from enum lingjing.world.v1.ForwarderSignalKind
+ */
+export enum ForwarderSignalKind {
+  /**
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * up: the offer of this client's sending connection (sdp, tracks); down: the answer
+   *
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_PUBLISH = 1;
+   */
+  PUBLISH = 1,
+
+  /**
+   * up: receive feed; down: the forwarder's offer for it (sdp, tracks: its mids)
+   *
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_SUBSCRIBE = 2;
+   */
+  SUBSCRIBE = 2,
+
+  /**
+   * up: the answer to the forwarder's offer for feed
+   *
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_ANSWER = 3;
+   */
+  ANSWER = 3,
+
+  /**
+   * up: an ICE candidate as JSON (empty: the end of candidates) for feed's connection
+   *
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_CANDIDATE = 4;
+   */
+  CANDIDATE = 4,
+
+  /**
+   * up: stop sending (feed 0) or receiving feed; down: it was closed, reason says why
+   *
+   * @generated from enum value: FORWARDER_SIGNAL_KIND_CLOSE = 5;
+   */
+  CLOSE = 5,
+}
+
+/**
+ * Describes the enum lingjing.world.v1.ForwarderSignalKind.
+ */
+export const ForwarderSignalKindSchema: GenEnum<ForwarderSignalKind> = /*@__PURE__*/
+  enumDesc(file_world, 4);
+
+/**
  * Bits of AvatarState.media.
  *
  * @generated from enum lingjing.world.v1.MediaFlags
@@ -1287,13 +1462,20 @@ export enum MediaFlags {
    * @generated from enum value: MEDIA_FLAGS_SILENCED = 32;
    */
   SILENCED = 32,
+
+  /**
+   * in a group larger than peer_limit: its media goes through the forwarder (set by the server)
+   *
+   * @generated from enum value: MEDIA_FLAGS_FORWARDED = 64;
+   */
+  FORWARDED = 64,
 }
 
 /**
  * Describes the enum lingjing.world.v1.MediaFlags.
  */
 export const MediaFlagsSchema: GenEnum<MediaFlags> = /*@__PURE__*/
-  enumDesc(file_world, 3);
+  enumDesc(file_world, 5);
 
 /**
  * @generated from enum lingjing.world.v1.ChatRejectReason
@@ -1324,7 +1506,7 @@ export enum ChatRejectReason {
  * Describes the enum lingjing.world.v1.ChatRejectReason.
  */
 export const ChatRejectReasonSchema: GenEnum<ChatRejectReason> = /*@__PURE__*/
-  enumDesc(file_world, 4);
+  enumDesc(file_world, 6);
 
 /**
  * @generated from enum lingjing.world.v1.MediaRefuseReason
@@ -1362,11 +1544,32 @@ export enum MediaRefuseReason {
    * @generated from enum value: MEDIA_REFUSE_REASON_TOO_FAST = 4;
    */
   TOO_FAST = 4,
+
+  /**
+   * you or the feed are not (any more) in a forwarded group
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_NOT_FORWARDED = 5;
+   */
+  NOT_FORWARDED = 5,
+
+  /**
+   * this server has no forwarder
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_NO_FORWARDER = 6;
+   */
+  NO_FORWARDER = 6,
+
+  /**
+   * the forwarder refused or is unreachable; try again later
+   *
+   * @generated from enum value: MEDIA_REFUSE_REASON_FORWARDER_FAILED = 7;
+   */
+  FORWARDER_FAILED = 7,
 }
 
 /**
  * Describes the enum lingjing.world.v1.MediaRefuseReason.
  */
 export const MediaRefuseReasonSchema: GenEnum<MediaRefuseReason> = /*@__PURE__*/
-  enumDesc(file_world, 5);
+  enumDesc(file_world, 7);
 

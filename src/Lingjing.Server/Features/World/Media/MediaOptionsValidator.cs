@@ -14,6 +14,9 @@ public sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         var check = new SettingsCheck(MediaOptions.Section)
             .AtLeast(o.HearingRadiusCm, 100, "HearingRadiusCm", " cm")
             .Require(o.PeerLimit is >= 1 and <= 16, "PeerLimit", $"must be from 1 to 16 connections (got {o.PeerLimit}).");
+        if (!string.IsNullOrEmpty(o.Janus))
+            check.Require(Uri.TryCreate(o.Janus, UriKind.Absolute, out var janus) && janus.Scheme is "http" or "https", "Janus",
+                $"'{o.Janus}' is not the http(s) URL of Janus's HTTP API, e.g. http://127.0.0.1:8088/janus.");
         for (var i = 0; i < o.IceServers.Count; i++)
         {
             var server = o.IceServers[i];

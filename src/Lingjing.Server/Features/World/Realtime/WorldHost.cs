@@ -2,6 +2,7 @@ using Lingjing.Server.Features.World.Media;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
+using Lingjing.World.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +14,14 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// A park created later gets its world on its first visit (<see cref="EnsureWorldAsync"/>).
 /// </summary>
 public sealed class WorldHost(
-    IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, IOptions<MediaOptions> media, TimeProvider time, ILogger<WorldHost> logger)
+    IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, IOptions<MediaOptions> media, TimeProvider time, ILogger<WorldHost> logger,
+    ISelectiveForwarder? forwarder = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly WorldRealtimeOptions _options = options.Value;
     private bool _stopped;
 
-    public WorldNode Node { get; } = new(media.Value.ApplyTo(options.Value.ToEngineOptions()), time);
+    public WorldNode Node { get; } = new(media.Value.ApplyTo(options.Value.ToEngineOptions()), time, forwarder: forwarder);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

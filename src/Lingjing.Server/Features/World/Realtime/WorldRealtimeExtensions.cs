@@ -1,6 +1,7 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World.Guests;
 using Lingjing.Server.Features.World.Media;
+using Lingjing.Server.Features.World.Media.Janus;
 using Lingjing.Server.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,9 @@ public static class WorldRealtimeExtensions
     {
         var section = builder.Configuration.GetSection(WorldRealtimeOptions.Section);
         builder.Services.AddCheckedOptions<WorldRealtimeOptions, WorldRealtimeOptionsValidator>(section);
-        builder.Services.AddCheckedOptions<MediaOptions, MediaOptionsValidator>(builder.Configuration.GetSection(MediaOptions.Section));
+        var mediaSection = builder.Configuration.GetSection(MediaOptions.Section);
+        builder.Services.AddCheckedOptions<MediaOptions, MediaOptionsValidator>(mediaSection);
+        if (mediaSection.Get<MediaOptions>() is { Janus.Length: > 0 } media) builder.Services.AddJanusForwarder(media);
         builder.Services.AddSingleton<WorldHost>();
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());

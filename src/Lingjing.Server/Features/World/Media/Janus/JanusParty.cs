@@ -1,0 +1,50 @@
+using Lingjing.World.Media;
+using Lingjing.World.Protocol;
+
+namespace Lingjing.Server.Features.World.Media.Janus;
+
+/// <summary>
+/// One avatar in its world's VideoRoom: the publisher handle it joined with (and the private id that lets it
+/// subscribe), what it publishes on which media line, and one subscriber handle per feed it receives.
+/// Its requests run one after another, in the order the client sent them.
+/// </summary>
+internal sealed class JanusParty(ForwarderParty who)
+{
+    private readonly Lock _gate = new();
+    private Task _tail = Task.CompletedTask;
+
+    public ForwarderParty Who { get; } = who;
+    public JanusRoom? Room { get; set; }
+    public string? Token { get; set; }
+    public JanusHandle? Publisher { get; set; }
+    public long PrivateId { get; set; }
+    public bool Publishing { get; set; }
+    public Dictionary<string, MediaTrackKind> PublishedTracks { get; } = new(StringComparer.Ordinal);
+    public Dictionary<uint, JanusHandle> Subscriptions { get; } = [];
+
+    /// <summary>Runs work after everything this party asked for before.</summary>
+    public Task<T> Serialize<T>(Func<Task<T>> work)
+    {
+        lock (_gate)
+        {
+            var next = _tail.ContinueWith(_ => work(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _tail = next;
+            return next;
+        }
+    }
+
+    /// <summary>Forgets the handles (Janus lost them, or they were detached); what was open is returned for telling the client.</summary>
+    public uint[] Reset()
+    {
+        var open = Subscriptions.Keys.ToList();
+        if (Publishing) open.Insert(0, 0);
+        Publisher = null;
+        PrivateId = 0;
+        Publishing = false;
+        Room = null;
+        Token = null;
+        PublishedTracks.Clear();
+        Subscriptions.Clear();
+        return [.. open];
+    }
+}
