@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lingjing.Server.Tests.World;
+
+/// <summary>Five people standing together, with a peer limit of three: too many for direct connections, so the
+/// server marks the group as forwarded and everyone's voice (and one camera) goes through Janus, started on
+/// loopback by test.sh. Each receives the others from Janus (inbound bytes rising in the connections' statistics);
+/// whoever walks out of hearing stops receiving them.</summary>
+public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private const int Group = 5;
+
+    [Fact]
+    public async Task A_group_larger_than_the_peer_limit_talks_through_Janus_and_walking_away_ends_it()
+    {
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, JanusSettings(peerLimit: 3), kestrel: true);
+        var parkId = await ParkAsync(app);
+        var pages = new List<IPage>();
+        for (var i = 0; i < Group; i++)
+        {
+            var email = SharedApps.Email($"forwarded{i}");
+            await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId);
+            pages.Add(await WorldPages.EnterAsync(chromium, app, email, parkId, password: TestUsers.Password));
+        }
+        var spawn = await pages[0].EvaluateAsync<double[]>("() => window.lingjingWorld.spawn");
+
+        foreach (var page in pages) await page.GetByTestId("media-mic").ClickAsync();
+        await pages[0].GetByTestId("media-camera").ClickAsync();
+
+        // Everyone sends once, to Janus, and receives each of the four others from it.
+        foreach (var page in pages)
+            await page.WaitForFunctionAsync(
+                $"() => {{ const m = window.lingjingWorld.media(); return m.forwarded && m.peers.filter(p => p.via === 'forwarder').length === {Group - 1}; }}");
+        foreach (var page in pages.Skip(1))
+        {
+            var first = await ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > 0));
+            await ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > first.Single(b => b.Id == f.Id).Audio));
+            // The one camera on reaches everyone through Janus as well.
+            await ReceivedAsync(page, s => s.Any(f => f.Video > 0));
+        }
+        (await pages[1].EvaluateAsync<int>("() => window.lingjingWorld.media().peers.filter(p => p.via === 'direct').length")).ShouldBe(0);
+
+        // The last one walks out of hearing: nobody receives them any more, and they receive nobody.
+        var leaver = pages[^1];
+        var leaverId = await leaver.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
+        await WorldPages.WalkToAsync(leaver, spawn[0] + 25, spawn[1]);
+        await leaver.WaitForFunctionAsync("() => window.lingjingWorld.media().peers.length === 0");
+        foreach (var page in pages.Take(Group - 1))
+            await page.WaitForFunctionAsync($"() => !window.lingjingWorld.media().peers.some(p => p.id === {leaverId})");
+        foreach (var page in pages) await page.Context.CloseAsync();
+    }
+
+    /// <summary>The Janus test.sh started, a peer limit small enough for a handful of browsers to exceed, and
+    /// arrivals within 2 m of the spawn point, so the group stands within hearing without walking.</summary>
+    private static Dictionary<string, string?> JanusSettings(int peerLimit) => new()
+    {
+        ["Lingjing:World:SpawnScatterCm"] = "200",
+        ["Lingjing:Media:Janus"] = Required("LINGJING_TEST_JANUS"),
+        ["Lingjing:Media:JanusApiSecret"] = Required("LINGJING_TEST_JANUS_SECRET"),
+        ["Lingjing:Media:JanusAdminKey"] = Required("LINGJING_TEST_JANUS_ADMIN_KEY"),
+        ["Lingjing:Media:PeerLimit"] = peerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException($"The forwarded media test needs {variable}: run ./test.sh, which starts Janus on loopback and sets it.");
+
+    private static async Task<int> ParkAsync(LingjingApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+        var park = ZoneRows.Park("Forwarded media park");
+        db.Add(park);
+        await db.SaveChangesAsync();
+        return park.Id;
+    }
+
+    private sealed record Feed(int Id, long Audio, long Video);
+
+    /// <summary>Waits until the bytes received per feed satisfy the condition; returns them.</summary>
+    private static async Task<List<Feed>> ReceivedAsync(IPage page, Func<List<Feed>, bool> enough)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var stats = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.mediaStats()");
+            var feeds = stats.EnumerateArray()
+                .Select(f => new Feed(f.GetProperty("id").GetInt32(), f.GetProperty("audioBytes").GetInt64(), f.GetProperty("videoBytes").GetInt64()))
+                .ToList();
+            if (enough(feeds)) return feeds;
+            if (DateTime.UtcNow > giveUp) throw new ShouldAssertException($"Received only {string.Join(", ", feeds)}");
+            // The next frames of the page, not a fixed wait: statistics move as media arrives.
+            await page.EvaluateAsync("() => window.lingjingWorld.rendered(5)");
+        }
+    }
+}
