@@ -115,6 +115,19 @@ public sealed class JanusGatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task The_audiobridge_also_makes_rooms_only_with_the_admin_key()
+    {
+        await using var gateway = await ConnectAsync();
+        var handle = await gateway.AttachAsync("janus.plugin.audiobridge", Ct);
+        var room = Random.Shared.NextInt64(1, 1L << 50);
+
+        (await Should.ThrowAsync<JanusException>(() => handle.RequestAsync(new { request = "create", room }, Ct))).Code.ShouldBe(483);
+        (await Should.ThrowAsync<JanusException>(() => handle.RequestAsync(new { request = "create", room, admin_key = "not-the-key" }, Ct))).Code.ShouldBe(489);
+        (await handle.RequestAsync(new { request = "create", room, admin_key = AdminKey, secret = "room-secret" }, Ct)).GetProperty("audiobridge").GetString().ShouldBe("created");
+        (await handle.RequestAsync(new { request = "destroy", room, secret = "room-secret" }, Ct)).GetProperty("audiobridge").GetString().ShouldBe("destroyed");
+    }
+
+    [Fact]
     public async Task Joining_as_publisher_needs_an_allowed_token()
     {
         await using var gateway = await ConnectAsync();
