@@ -226,7 +226,11 @@ public sealed class JanusGateway : IAsyncDisposable
             {
                 failures++;
                 var delay = TimeSpan.FromTicks(Math.Min(LastRetry.Ticks, FirstRetry.Ticks << Math.Min(failures - 1, 10)));
-                logger.LogWarning(e, "Janus long poll failed ({Failures} in a row); retrying in {Delay} ms", failures, delay.TotalMilliseconds);
+                // Janus down or restarting is expected now and then: its message is enough; anything else gets its stack.
+                if (e is HttpRequestException or OperationCanceledException)
+                    logger.LogWarning("Janus long poll failed ({Failures} in a row): {Error}; retrying in {Delay} ms", failures, e.Message, delay.TotalMilliseconds);
+                else
+                    logger.LogWarning(e, "Janus long poll failed ({Failures} in a row); retrying in {Delay} ms", failures, delay.TotalMilliseconds);
                 try
                 {
                     await Task.Delay(delay, ct).ConfigureAwait(false);
