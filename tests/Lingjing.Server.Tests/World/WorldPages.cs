@@ -12,9 +12,9 @@ public static class WorldPages
     /// online; with <paramref name="settle"/>, also waits until the arrival has walked from the server's spawn to open ground.
     /// <paramref name="initScript"/> runs in every page of the context before the page's own scripts.</summary>
     public static async Task<IPage> EnterAsync(ChromiumFixture chromium, LingjingApp app, string email, int parkId, bool settle = true,
-        string? initScript = null, string password = DemoAccounts.Password)
+        string? initScript = null, string password = DemoAccounts.Password, ViewportSize? viewport = null)
     {
-        var page = await chromium.SignInAsync(app.BaseAddress!, email, password);
+        var page = await chromium.SignInAsync(app.BaseAddress!, email, password, viewport);
         page.Context.SetDefaultTimeout(90_000); // software rendering draws few frames a second on a loaded machine
         if (initScript is not null) await page.Context.AddInitScriptAsync(initScript);
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));

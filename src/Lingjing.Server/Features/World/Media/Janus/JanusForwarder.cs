@@ -79,7 +79,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         state.Publishing = true;
         state.PublishedTracks.Clear();
         foreach (var track in request.Tracks) state.PublishedTracks[track.Mid] = track.Kind;
-        _published.GetOrAdd((state.Who.WorldId, state.Who.AvatarId), _ => NewSignal()).TrySetResult();
+        // Janus offers a feed to subscribers only once its connection is up ("webrtcup", see OnHandleEvent).
         return new ForwarderSignal { Kind = ForwarderSignalKind.Publish, Sdp = answer.Sdp };
     }
 
@@ -209,9 +209,12 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         }
     }
 
-    /// <summary>Janus hung up a connection by itself (ICE failed, the browser went away): the client is told and tries again.</summary>
+    /// <summary>A publisher's connection is up: subscribers waiting for it go ahead. Janus hung up a connection by itself
+    /// (ICE failed, the browser went away): the client is told and tries again.</summary>
     private void OnHandleEvent(JanusParty state, uint feed, JanusEvent e)
     {
+        if (feed == 0 && e.Janus == "webrtcup")
+            _published.GetOrAdd((state.Who.WorldId, state.Who.AvatarId), _ => NewSignal()).TrySetResult();
         if (e.Janus is not ("hangup" or "detached")) return;
         _ = state.Serialize(async () =>
         {
