@@ -4,6 +4,7 @@ using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Tests.World.Media;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -83,15 +84,11 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
     private static Dictionary<string, string?> JanusSettings(int peerLimit) => new()
     {
         ["Lingjing:World:SpawnScatterCm"] = "200",
-        ["Lingjing:Media:Janus"] = Required("LINGJING_TEST_JANUS"),
-        ["Lingjing:Media:JanusApiSecret"] = Required("LINGJING_TEST_JANUS_SECRET"),
-        ["Lingjing:Media:JanusAdminKey"] = Required("LINGJING_TEST_JANUS_ADMIN_KEY"),
+        ["Lingjing:Media:Janus"] = TestJanus.Endpoint.ToString(),
+        ["Lingjing:Media:JanusApiSecret"] = TestJanus.Secret,
+        ["Lingjing:Media:JanusAdminKey"] = TestJanus.AdminKey,
         ["Lingjing:Media:PeerLimit"] = peerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-        ? value
-        : throw new InvalidOperationException($"The forwarded media test needs {variable}: run ./test.sh, which starts Janus on loopback and sets it.");
 
     private static async Task<int> ParkAsync(LingjingApp app)
     {

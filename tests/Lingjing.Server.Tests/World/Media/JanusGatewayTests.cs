@@ -20,13 +20,9 @@ public sealed class JanusGatewayTests : IDisposable
 
     public void Dispose() => timeout.Dispose();
 
-    private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-        ? value
-        : throw new InvalidOperationException($"The Janus gateway tests need {variable}: run ./test.sh, which starts Janus on loopback (tools/janus/janus-loopback.sh) and sets it.");
-
-    private static Uri Endpoint => new(Required("LINGJING_TEST_JANUS"));
-    private static string Secret => Required("LINGJING_TEST_JANUS_SECRET");
-    private static string AdminKey => Required("LINGJING_TEST_JANUS_ADMIN_KEY");
+    private static Uri Endpoint => TestJanus.Endpoint;
+    private static string Secret => TestJanus.Secret;
+    private static string AdminKey => TestJanus.AdminKey;
 
     private async Task<JanusGateway> ConnectAsync(string? secret = null)
     {
@@ -157,7 +153,7 @@ public sealed class JanusGatewayTests : IDisposable
         var publisher = await gateway.AttachAsync(VideoRoom, Ct);
         await publisher.MessageAsync(new { request = "join", ptype = "publisher", room, token = "token-a" }, null, Ct);
 
-        var configured = await publisher.MessageAsync(new { request = "publish", audio = true }, new JanusJsep("offer", AudioOffer()), Ct);
+        var configured = await publisher.MessageAsync(new { request = "publish", audio = true }, new JanusJsep("offer", TestJanus.AudioOffer()), Ct);
         configured.Data.GetProperty("configured").GetString().ShouldBe("ok");
         configured.Jsep.ShouldNotBeNull().Type.ShouldBe("answer");
         // Janus 1.1 never gathers on loopback (tools/janus/janus-loopback.sh says why): the next best is host
@@ -273,17 +269,5 @@ public sealed class JanusGatewayTests : IDisposable
         body["apisecret"] = Secret;
         using var response = await Http.PostAsJsonAsync(url, body, Ct);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
-
-    /// <summary>A WebRTC offer of one Opus stream, enough for Janus to answer (it never gets media from it).</summary>
-    private static string AudioOffer()
-    {
-        var fingerprint = string.Join(':', Enumerable.Range(0, 32).Select(_ => Random.Shared.Next(256).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
-        return string.Join("\r\n",
-            "v=0", "o=- 1 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0", "a=msid-semantic: WMS s",
-            "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0", "a=rtcp:9 IN IP4 0.0.0.0",
-            "a=ice-ufrag:lgtest", "a=ice-pwd:lingjingtestpassword0123", "a=ice-options:trickle",
-            "a=fingerprint:sha-256 " + fingerprint, "a=setup:actpass", "a=mid:0", "a=sendonly", "a=msid:s a", "a=rtcp-mux",
-            "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10;useinbandfec=1", "a=ssrc:11 cname:lingjing", "");
     }
 }
