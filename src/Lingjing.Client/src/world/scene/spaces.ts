@@ -58,11 +58,8 @@ export function buildSpaceMarkers(scene: Scene, parks: ParkSceneData[], labels: 
 
 /** A space's pin: where the space is, or for one inside a building, 2 m out from the nearest wall. */
 function standingPoint(park: ParkSceneData, space: SpaceSceneData): Point {
-  const building = space.buildingId === null ? undefined : park.buildings.find(b => b.id === space.buildingId);
-  const inside = park.buildings.find(b => b.footprint.length >= 3 && contains(b.footprint, space.x, space.z));
-  const host = inside ?? building;
-  if (!host || host.footprint.length < 3) return [space.x, space.z];
-  return doorOf(host.footprint, space.x, space.z, 2);
+  const host = park.buildings.find(b => b.footprint.length >= 3 && contains(b.footprint, space.x, space.z));
+  return host ? doorOf(host.footprint, space.x, space.z, 2) : [space.x, space.z];
 }
 
 export function spaceLabel(space: SpaceSceneData, texts: Texts): string {
