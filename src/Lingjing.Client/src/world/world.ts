@@ -158,7 +158,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   const labels = new LabelLayer(scene);
   const ground = buildGround(scene, data);
-  buildStreets(scene, data.parks, !zone);
+  buildStreets(scene, data.parks, !zone, data.spawn);
   const markers = buildSpaceMarkers(scene, data.parks, labels, texts);
   status.spacePlace = id => {
     const index = markers.spaces.findIndex(s => s.id === id);

@@ -7,7 +7,7 @@ import { StandardMaterial } from "@babylonjs/core/Materials/standardMaterial";
 import { CreateCylinder } from "@babylonjs/core/Meshes/Builders/cylinderBuilder";
 import { CreateIcoSphere } from "@babylonjs/core/Meshes/Builders/icoSphereBuilder";
 import "@babylonjs/core/Meshes/thinInstanceMesh";
-import type { ParkSceneData } from "./worldScene";
+import type { ParkSceneData, Point } from "./worldScene";
 import { contains, extent } from "./geometry";
 
 /** A rectangle on the ground, park-local metres. */
@@ -31,7 +31,8 @@ const treeSpacing = 13;
  * apron; trees line the roads. Roads and aprons are one mesh each per view, trees two thin-instanced
  * meshes (trunks and crowns): a handful of draw calls for any number of them.
  */
-export function buildStreets(scene: Scene, parks: ParkSceneData[], withTrees: boolean): void {
+/** `clear`: a scene point no tree may stand near (the entrance, where people arrive). */
+export function buildStreets(scene: Scene, parks: ParkSceneData[], withTrees: boolean, clear: Point): void {
   const roads: Rect[] = [];
   const aprons: Rect[] = [];
   const trees: [number, number, number][] = [];
@@ -59,7 +60,7 @@ export function buildStreets(scene: Scene, parks: ParkSceneData[], withTrees: bo
         for (const side of [-1, 1]) {
           const x = alongX ? t : (r.minX + r.maxX) / 2 + side * (roadWidth / 2 + 2.5);
           const z = alongX ? (r.minZ + r.maxZ) / 2 + side * (roadWidth / 2 + 2.5) : t;
-          if (!blocked(x, z)) trees.push([x + ox, z + oz, 0.8 + 0.4 * hash(x, z)]);
+          if (!blocked(x, z) && Math.hypot(x + ox - clear[0], z + oz - clear[1]) > 14) trees.push([x + ox, z + oz, 0.8 + 0.4 * hash(x, z)]);
         }
       }
     }
@@ -94,7 +95,7 @@ function flat(scene: Scene, name: string, rects: Rect[], y: number, color: Color
     const base = positions.length / 3;
     positions.push(r.minX, y, r.minZ, r.maxX, y, r.minZ, r.maxX, y, r.maxZ, r.minX, y, r.maxZ);
     normals.push(0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0);
-    indices.push(base, base + 2, base + 1, base, base + 3, base + 2);
+    indices.push(base, base + 1, base + 2, base, base + 2, base + 3); // facing up
   }
   const data = new VertexData();
   data.positions = positions;
@@ -115,7 +116,7 @@ function flat(scene: Scene, name: string, rects: Rect[], y: number, color: Color
 /** Trunks and crowns, each one mesh with a thin instance per tree ([x, z, size]). */
 function plantTrees(scene: Scene, trees: [number, number, number][]): void {
   const trunk = CreateCylinder("tree-trunks", { diameterTop: 0.25, diameterBottom: 0.35, height: 2.4, tessellation: 6 }, scene);
-  const crown = CreateIcoSphere("tree-crowns", { radius: 1.9, subdivisions: 1, flat: true }, scene);
+  const crown = CreateIcoSphere("tree-crowns", { radius: 1.6, subdivisions: 1, flat: true }, scene);
   const bark = new StandardMaterial("bark", scene);
   bark.diffuseColor = new Color3(0.4, 0.3, 0.22);
   bark.specularColor = Color3.Black();
