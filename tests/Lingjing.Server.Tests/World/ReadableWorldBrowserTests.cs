@@ -115,7 +115,7 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
     [Fact]
     public async Task Clicking_an_indoor_space_opens_its_card_with_the_next_free_slot_book_and_enter()
     {
-        int spaceId;
+        int spaceId, buildingId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // Space 4 moves inside its building (building 4 spans x 5..29, z -115..-97) and opens every day.
@@ -126,6 +126,7 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
             space.OpenDays = 0b111_1111;
             await db.SaveChangesAsync();
             spaceId = space.Id;
+            buildingId = space.BuildingId!.Value;
         }
         var page = await OpenAsync("reader@test.local");
         await SettleAsync(page);
@@ -150,6 +151,7 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
 
         // Clicking the building's wall opens the card of the space inside it too (its west end: in the middle of the view).
         var wall = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(8, 3, -115)");
+        (await page.EvaluateAsync<string?>($"() => window.lingjingWorld.pickedAt({WorldPages.Js(wall.GetProperty("x").GetDouble())}, {WorldPages.Js(wall.GetProperty("y").GetDouble())})")).ShouldBe("building-" + buildingId);
         await page.Mouse.ClickAsync(wall.GetProperty("x").GetSingle(), wall.GetProperty("y").GetSingle());
         await Assertions.Expect(card).ToHaveAttributeAsync("data-space-id", spaceId.ToString(CultureInfo.InvariantCulture));
 
@@ -183,6 +185,15 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         var operatorPage = await chromium.SignInAsync(app.BaseAddress!, "operator@test.local", TestUsers.Password);
         contexts.Add(operatorPage.Context);
         operatorPage.Context.SetDefaultTimeout(90_000);
+        // The test park has no sensors: the live-twins answer is made up, one space at 10 of 53 people, so the occupancy panel shows.
+        int spaceId;
+        await using (var scope = app.Services.CreateAsyncScope())
+            spaceId = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Set<Space>().Where(s => s.ParkId == parkId).MinAsync(s => s.Id);
+        await operatorPage.Context.RouteAsync("**/api/v1/world/twins**", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = string.Create(CultureInfo.InvariantCulture, $$"""{"spaces":[{"spaceId":{{spaceId}},"occupancy":10,"capacity":53,"temperature":21.5}],"machines":[]}"""),
+        }));
         await operatorPage.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
         await operatorPage.SetViewportSizeAsync(1280, 600);
         await operatorPage.GotoAsync($"/world/{parkId}");
@@ -192,11 +203,17 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         var panel = operatorPage.Locator("[data-world-twins]");
         await Assertions.Expect(panel).ToBeVisibleAsync();
 
-        var twins = (await panel.BoundingBoxAsync())!;
-        foreach (var button in await actions.AllAsync())
+        // A wide screen and a small one: the panel stacks under the people list, never over its buttons.
+        foreach (var (width, height) in new[] { (1280, 600), (800, 480) })
         {
-            var box = (await button.BoundingBoxAsync())!;
-            Overlap(box, twins).ShouldBeFalse($"button {Show(box)}, occupancy panel {Show(twins)}");
+            await operatorPage.SetViewportSizeAsync(width, height);
+            await operatorPage.EvaluateAsync("() => window.lingjingWorld.rendered(2)");
+            var twins = (await panel.BoundingBoxAsync())!;
+            foreach (var button in await actions.AllAsync())
+            {
+                var box = (await button.BoundingBoxAsync())!;
+                Overlap(box, twins).ShouldBeFalse($"at {width}x{height}: button {Show(box)}, occupancy panel {Show(twins)}");
+            }
         }
         (await visitor.Locator(".world-people .person-action").CountAsync()).ShouldBe(0);
     }

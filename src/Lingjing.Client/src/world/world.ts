@@ -76,6 +76,8 @@ export interface WorldStatus {
   selfMarked: boolean;
   /** Where a space's marker stands, [x, z] (an indoor space's at its building's door). */
   spacePlace(id: number): [number, number] | null;
+  /** The name of the mesh under a page point (CSS pixels), as a click there would pick it; null for none. */
+  pickedAt(x: number, y: number): string | null;
   /** Labels drawn right now, in render pixels (they never overlap). */
   labelsShown(): { text: string; x: number; y: number; width: number; height: number }[];
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
@@ -119,6 +121,7 @@ async function start(root: HTMLElement): Promise<void> {
     selfMarked: false,
     spacePlace: () => null,
     labelsShown: () => [],
+    pickedAt: () => null,
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
@@ -165,6 +168,11 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     return index < 0 ? null : markers.places[index];
   };
   status.labelsShown = () => labels.shown();
+  status.pickedAt = (x, y) => {
+    const rect = canvas.getBoundingClientRect();
+    const scale = engine.getRenderWidth() / rect.width;
+    return scene.pick((x - rect.left) * scale, (y - rect.top) * scale)?.pickedMesh?.name ?? null;
+  };
   status.spaces = markers.spaces.length;
   const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
   overlay.append(side);
