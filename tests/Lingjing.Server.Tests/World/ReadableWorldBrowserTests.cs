@@ -91,6 +91,7 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         (await page.Locator("canvas").CountAsync()).ShouldBe(1);
         var camera = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.camera()");
         camera.GetProperty("radius").GetDouble().ShouldBeLessThan(40); // close enough that you are more than a dot
+        var radius = camera.GetProperty("radius").GetDouble();
 
         await page.Keyboard.DownAsync("w");
         await page.WaitForFunctionAsync($"() => Math.abs(window.lingjingWorld.position().z - {WorldPages.Js(z)}) > 6");
@@ -100,6 +101,8 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         var moved = Point(await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.position()"));
         var followed = Point(await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.camera()"));
         double.Hypot(moved.X - followed.X, moved.Z - followed.Z).ShouldBeLessThan(1.5, "the camera looks at you after you moved");
+        // ... from as far as before: it came along, rather than turning to watch you walk away.
+        (await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.camera()")).GetProperty("radius").GetDouble().ShouldBe(radius, 0.5);
         // Q turns the view around you; the wheel zooms, within limits.
         var alpha = (await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.camera()")).GetProperty("alpha").GetDouble();
         await page.Keyboard.DownAsync("q");
