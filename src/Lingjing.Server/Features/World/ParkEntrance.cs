@@ -1,21 +1,27 @@
 namespace Lingjing.Server.Features.World;
 
 /// <summary>
-/// Where people arrive in a park: on open ground just inside the south edge of its boundary (the side
-/// the camera starts on), on the street nearest the middle, facing into the park. The realtime world
-/// spawns avatars here and the browser's scene starts its camera here, so both agree.
+/// Where people arrive in a park: on open ground just inside the south edge of its boundary, where a
+/// street leads into the park (the one nearest the middle), facing up it. The realtime world spawns
+/// avatars here and the browser's scene starts its camera here, so both agree.
 /// </summary>
 /// <param name="X">Park-local metres east.</param>
 /// <param name="Z">Park-local metres north.</param>
-/// <param name="Heading">Radians about the vertical axis, 0 facing north (+z): towards the park's centre.</param>
+/// <param name="Heading">Radians about the vertical axis, 0 facing north (+z): up the street into the park.</param>
 /// <param name="Clearance">Metres from this point to the nearest building footprint (capped at <see cref="ClearanceWanted"/>).</param>
 public sealed record ParkEntrance(double X, double Z, double Heading, double Clearance)
 {
     /// <summary>Room wanted around the arrival point: an arrival scattered this far still stands in the open.</summary>
     public const double ClearanceWanted = 12;
 
-    /// <summary>Room that makes a street a good entrance: a wider one farther from the middle is not better.</summary>
-    private const double RoomEnough = 8;
+    /// <summary>Room an arrival needs around them, metres.</summary>
+    private const double MinimumRoom = 4;
+
+    /// <summary>A street this long ahead is as good as a longer one: then the one nearest the middle wins.</summary>
+    private const double ViewWanted = 60;
+
+    /// <summary>How near a building's side a line of sight up a street may pass.</summary>
+    private const double StreetMargin = 3;
 
     /// <summary>How far inside the boundary's south edge people arrive.</summary>
     private const double Inset = 5;
@@ -33,23 +39,27 @@ public sealed record ParkEntrance(double X, double Z, double Heading, double Cle
         double Clearance(double x, double z) => Math.Min(ClearanceWanted, footprints.Count == 0 ? ClearanceWanted
             : footprints.Min(f => PlaneGeometry.DistanceToPolygon(x, z, f)));
 
-        // The best candidate has room enough (or the most room); among those, the one nearest the middle of the edge.
-        double Enough(double room) => Math.Min(room, RoomEnough);
-        (double X, double Z, double Room)? best = null;
+        // The best candidate looks farthest up a street into the park (a building right in front is no
+        // entrance); among equals, the one nearest the middle of the edge. Every candidate has room to stand.
+        var boxes = footprints.Select(PlaneGeometry.Box).ToList();
+        double ViewNorth(double x, double z) => Math.Min(ViewWanted, boxes
+            .Where(b => x > b.MinX - StreetMargin && x < b.MaxX + StreetMargin && b.MinZ > z)
+            .Select(b => b.MinZ - StreetMargin - z).DefaultIfEmpty(maxZ - z).Min());
+        (double X, double Z, double Room, double View)? best = null;
         for (var x = minX + Inset; x <= maxX - Inset; x += Step)
         {
             var z = minZ + Inset;
             if (!PlaneGeometry.Contains(outline, x, z)) continue;
             var room = Clearance(x, z);
-            if (best is not { } b || Enough(room) > Enough(b.Room) + 0.01
-                || (Math.Abs(Enough(room) - Enough(b.Room)) <= 0.01 && Math.Abs(x - centreX) < Math.Abs(b.X - centreX)))
-                best = (x, z, room);
+            if (room < MinimumRoom) continue;
+            var view = Math.Round(ViewNorth(x, z));
+            if (best is not { } b || view > b.View || (view == b.View && Math.Abs(x - centreX) < Math.Abs(b.X - centreX)))
+                best = (x, z, room, view);
         }
-        // An odd outline (no south edge inside, or crowded): the open ground nearest the centre.
-        if (best is not { } found || found.Room < 2)
-            found = NearestOpenGround(outline, centreX, centreZ, Clearance);
-
-        var heading = Math.Atan2(centreX - found.X, centreZ - found.Z);
+        // Up the street, north; from the open ground of an odd outline (no south edge inside, or crowded), to the centre.
+        var (found, heading) = best is { } street
+            ? ((street.X, street.Z, street.Room), 0.0)
+            : NearestOpenGround(outline, centreX, centreZ, Clearance) is var open ? (open, Math.Atan2(centreX - open.X, centreZ - open.Z)) : default;
         return new ParkEntrance(Math.Round(found.X, 1), Math.Round(found.Z, 1), Math.Round(heading, 3), Math.Round(found.Room, 1));
     }
 

@@ -13,7 +13,7 @@ export interface CameraPlan {
 }
 
 /** Park view: close behind your avatar, zoomable out to an overview of the park. */
-const park = { radius: 22, beta: 1.02, lowerRadius: 4, upperRadius: 260, lowerBeta: 0.2, upperBeta: 1.42 };
+const park = { radius: 26, beta: 0.98, lowerRadius: 4, upperRadius: 260, lowerBeta: 0.2, upperBeta: 1.42 };
 /** Zone view: the overview it always had. */
 const zone = { radius: 900, beta: 0.9, lowerRadius: 4, upperRadius: 8000, lowerBeta: 0.1, upperBeta: 1.45 };
 
