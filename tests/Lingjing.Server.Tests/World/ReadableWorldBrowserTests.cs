@@ -139,7 +139,11 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         var place = await page.EvaluateAsync<double[]>($"() => window.lingjingWorld.spacePlace({spaceId})");
         footprints.ShouldAllBe(f => !PlaneGeometry.Contains(f, place[0], place[1]));
         place[1].ShouldBe(-117, 0.2);
+        // Walk up to it (the camera behind you, looking north at the building).
+        await WorldPages.WalkToAsync(page, place[0], place[1] - 9);
+        await page.EvaluateAsync("() => window.lingjingWorld.rendered(40)");
         var spot = await page.EvaluateAsync<JsonElement>($"() => window.lingjingWorld.screenPoint({WorldPages.Js(place[0])}, 1.5, {WorldPages.Js(place[1])})");
+        (await page.EvaluateAsync<string?>($"() => window.lingjingWorld.pickedAt({WorldPages.Js(spot.GetProperty("x").GetDouble())}, {WorldPages.Js(spot.GetProperty("y").GetDouble())})")).ShouldBe("space-markers");
         await page.Mouse.ClickAsync(spot.GetProperty("x").GetSingle(), spot.GetProperty("y").GetSingle());
 
         var card = page.Locator(".world-space");
@@ -152,8 +156,8 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         await card.Locator(".btn-close").ClickAsync();
         await Assertions.Expect(card).ToBeHiddenAsync();
 
-        // Clicking the building's wall opens the card of the space inside it too (its west end: in the middle of the view).
-        var wall = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(8, 3, -115)");
+        // Clicking the building's wall opens the card of the space inside it too.
+        var wall = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.screenPoint(12, 4, -115)");
         (await page.EvaluateAsync<string?>($"() => window.lingjingWorld.pickedAt({WorldPages.Js(wall.GetProperty("x").GetDouble())}, {WorldPages.Js(wall.GetProperty("y").GetDouble())})")).ShouldBe("building-" + buildingId);
         await page.Mouse.ClickAsync(wall.GetProperty("x").GetSingle(), wall.GetProperty("y").GetSingle());
         await Assertions.Expect(card).ToHaveAttributeAsync("data-space-id", spaceId.ToString(CultureInfo.InvariantCulture));

@@ -39,26 +39,34 @@ public sealed record ParkEntrance(double X, double Z, double Heading, double Cle
         double Clearance(double x, double z) => Math.Min(ClearanceWanted, footprints.Count == 0 ? ClearanceWanted
             : footprints.Min(f => PlaneGeometry.DistanceToPolygon(x, z, f)));
 
-        // The best candidate looks farthest up a street into the park (a building right in front is no
-        // entrance); among equals, the one nearest the middle of the edge. Every candidate has room to stand.
+        // The best place looks farthest up a street into the park (a building right in front is no
+        // entrance), in the middle of that street; of several such streets, the one nearest the middle of
+        // the edge. Every candidate has room to stand.
         var boxes = footprints.Select(PlaneGeometry.Box).ToList();
         double ViewNorth(double x, double z) => Math.Min(ViewWanted, boxes
             .Where(b => x > b.MinX - StreetMargin && x < b.MaxX + StreetMargin && b.MinZ > z)
             .Select(b => b.MinZ - StreetMargin - z).DefaultIfEmpty(maxZ - z).Min());
-        (double X, double Z, double Room, double View)? best = null;
+        var z0 = minZ + Inset;
+        var candidates = new List<(double X, double View)>();
         for (var x = minX + Inset; x <= maxX - Inset; x += Step)
+            if (PlaneGeometry.Contains(outline, x, z0) && Clearance(x, z0) >= MinimumRoom)
+                candidates.Add((x, Math.Round(ViewNorth(x, z0))));
+        (double X, double Z, double Room)? best = null;
+        if (candidates.Count > 0)
         {
-            var z = minZ + Inset;
-            if (!PlaneGeometry.Contains(outline, x, z)) continue;
-            var room = Clearance(x, z);
-            if (room < MinimumRoom) continue;
-            var view = Math.Round(ViewNorth(x, z));
-            if (best is not { } b || view > b.View || (view == b.View && Math.Abs(x - centreX) < Math.Abs(b.X - centreX)))
-                best = (x, z, room, view);
+            var farthest = candidates.Max(c => c.View);
+            var streets = new List<(double From, double To)>();
+            foreach (var (x, view) in candidates.Where(c => c.View == farthest))
+            {
+                if (streets.Count > 0 && x - streets[^1].To <= Step + 0.01) streets[^1] = (streets[^1].From, x);
+                else streets.Add((x, x));
+            }
+            var middle = streets.Select(r => (r.From + r.To) / 2).MinBy(m => Math.Abs(m - centreX));
+            best = (middle, z0, Clearance(middle, z0));
         }
         // Up the street, north; from the open ground of an odd outline (no south edge inside, or crowded), to the centre.
         var (found, heading) = best is { } street
-            ? ((street.X, street.Z, street.Room), 0.0)
+            ? (street, 0.0)
             : NearestOpenGround(outline, centreX, centreZ, Clearance) is var open ? (open, Math.Atan2(centreX - open.X, centreZ - open.Z)) : default;
         return new ParkEntrance(Math.Round(found.X, 1), Math.Round(found.Z, 1), Math.Round(heading, 3), Math.Round(found.Room, 1));
     }
