@@ -21,7 +21,7 @@ export function addSelfMarker(scene: Scene, root: TransformNode): { ring: Mesh; 
   const ring = CreateTorus("self-ring", { diameter: 1.3, thickness: 0.12, tessellation: 32 }, scene);
   ring.material = material;
   ring.parent = root;
-  ring.position.y = 0.08;
+  ring.position.y = 0.15; // above the roads and paving
   ring.isPickable = false;
 
   // A cone pointing down: a cylinder with no top radius, turned over.
