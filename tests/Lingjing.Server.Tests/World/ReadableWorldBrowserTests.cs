@@ -88,6 +88,14 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         footprints.ShouldAllBe(f => PlaneGeometry.DistanceToPolygon(x, z, f) > 2, $"you stand at ({x:0.0}, {z:0.0})");
         z.ShouldBeLessThan(-100); // the test park's south edge is at z = -140: the entrance, not the middle
         (await page.EvaluateAsync<bool>("() => window.lingjingWorld.selfMarked")).ShouldBeTrue();
+        // Names are drawn, and never on top of each other.
+        var labels = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.labelsShown()");
+        labels.GetArrayLength().ShouldBeGreaterThan(1);
+        var boxes = labels.EnumerateArray().Select(l => (Text: l.GetProperty("text").GetString(), X: l.GetProperty("x").GetDouble(), Y: l.GetProperty("y").GetDouble(),
+            W: l.GetProperty("width").GetDouble(), H: l.GetProperty("height").GetDouble())).ToList();
+        foreach (var a in boxes)
+            foreach (var b in boxes.Where(b => b != a))
+                (Math.Abs(a.X - b.X) * 2 < a.W + b.W && Math.Abs(a.Y - b.Y) * 2 < a.H + b.H).ShouldBeFalse($"{a.Text} overlaps {b.Text}");
         (await page.Locator("canvas").CountAsync()).ShouldBe(1);
         var camera = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.camera()");
         camera.GetProperty("radius").GetDouble().ShouldBeLessThan(40); // close enough that you are more than a dot

@@ -10,7 +10,7 @@ import "@babylonjs/core/Culling/ray";
 import type { SpaceSceneData, WorldSceneData } from "./scene/worldScene";
 import { buildGround } from "./scene/ground";
 import { buildParkBuildings, buildZoneBuildings } from "./scene/buildings";
-import { buildSpaceMarkers, type SpaceMarkers } from "./scene/spaces";
+import { buildSpaceMarkers, spaceInBuilding, type SpaceMarkers } from "./scene/spaces";
 import { buildShowroomSigns } from "./scene/showrooms";
 import { loadBuildingModels } from "./scene/buildingModels";
 import { LabelLayer, parkLabel } from "./scene/labels";
@@ -285,10 +285,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       details.show(markers.spaces[pick.thinInstanceIndex]);
     } else if (typeof pick.pickedMesh.metadata?.building === "number") {
       // A building: the card of its space nearest to the click (indoor spaces live in buildings).
-      const inside = markers.spaces.map((s, i) => ({ s, i })).filter(({ s }) => s.buildingId === pick.pickedMesh!.metadata.building);
-      const point = pick.pickedPoint;
-      const nearest = inside.sort((a, b) => distance(markers.places[a.i], point) - distance(markers.places[b.i], point))[0];
-      if (nearest) details.show(nearest.s);
+      const inside = spaceInBuilding(markers, pick.pickedMesh.metadata.building as number, pick.pickedPoint?.x ?? 0, pick.pickedPoint?.z ?? 0);
+      if (inside) details.show(inside);
     } else if (pick.pickedMesh === ground && pick.pickedPoint) {
       me.moveTo(pick.pickedPoint);
     }
@@ -308,10 +306,6 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       root.dataset.worldState = "ready";
     });
   });
-}
-
-function distance([x, z]: [number, number], point: Vector3 | null): number {
-  return point ? Math.hypot(point.x - x, point.z - z) : 0;
 }
 
 /** The space named by ?space= in the page's address, with where its marker stands in the scene. */

@@ -62,6 +62,19 @@ function standingPoint(park: ParkSceneData, space: SpaceSceneData): Point {
   return host ? doorOf(host.footprint, space.x, space.z, 2) : [space.x, space.z];
 }
 
+/** Of the spaces in a building, the one whose pin is nearest to (x, z); null when it has none. */
+export function spaceInBuilding(markers: SpaceMarkers, buildingId: number, x: number, z: number): SpaceSceneData | null {
+  let best: SpaceSceneData | null = null;
+  let bestDistance = Infinity;
+  markers.spaces.forEach((space, i) => {
+    if (space.buildingId !== buildingId) return;
+    const [px, pz] = markers.places[i];
+    const distance = Math.hypot(px - x, pz - z);
+    if (distance < bestDistance) [best, bestDistance] = [space, distance];
+  });
+  return best;
+}
+
 export function spaceLabel(space: SpaceSceneData, texts: Texts): string {
   return `${texts.name(space)} · ${space.openNow ? texts.get("Open now") : texts.get("Closed now")}`;
 }
