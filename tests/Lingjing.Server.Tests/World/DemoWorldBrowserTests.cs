@@ -68,7 +68,7 @@ public sealed class DemoWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         status.GetProperty("buildings").GetInt32().ShouldBe(51); // one merged mesh per park
         output.WriteLine($"Zone: {status.GetProperty("spaces").GetInt32()} spaces; first frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (scene data at {status.GetProperty("sceneDataMs").GetInt32()} ms, built at {status.GetProperty("builtMs").GetInt32()} ms)");
         await page.EvaluateAsync("() => window.lingjingWorld.rendered(10)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world-demo-zone.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world-zone.png") });
         await page.Context.CloseAsync();
     }
 }

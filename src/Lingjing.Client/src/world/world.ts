@@ -3,9 +3,6 @@
 import "./world.css";
 import { Engine } from "@babylonjs/core/Engines/engine";
 import { Scene } from "@babylonjs/core/scene";
-import { ArcRotateCamera } from "@babylonjs/core/Cameras/arcRotateCamera";
-import { HemisphericLight } from "@babylonjs/core/Lights/hemisphericLight";
-import { Color3, Color4 } from "@babylonjs/core/Maths/math.color";
 import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
@@ -13,10 +10,14 @@ import "@babylonjs/core/Culling/ray";
 import type { SpaceSceneData, WorldSceneData } from "./scene/worldScene";
 import { buildGround } from "./scene/ground";
 import { buildParkBuildings, buildZoneBuildings } from "./scene/buildings";
-import { buildSpaceMarkers } from "./scene/spaces";
+import { buildSpaceMarkers, spaceInBuilding, type SpaceMarkers } from "./scene/spaces";
 import { buildShowroomSigns } from "./scene/showrooms";
 import { loadBuildingModels } from "./scene/buildingModels";
-import { buildingLabel, LabelLayer } from "./scene/labels";
+import { LabelLayer, parkLabel } from "./scene/labels";
+import { buildSky } from "./scene/sky";
+import { buildStreets } from "./scene/streets";
+import { createFollowCamera } from "./camera/followCamera";
+import { addSelfMarker } from "./avatar/selfMarker";
 import { centroid } from "./scene/geometry";
 import { AvatarFigure } from "./avatar/avatarFigure";
 import { fromPage, lookFor } from "./avatar/avatarLook";
@@ -69,6 +70,16 @@ export interface WorldStatus {
   spawn: [number, number];
   /** A close third-person view from above: the camera this far (metres) from your avatar, looking north. */
   frame(distance: number): void;
+  /** Where the camera looks (it follows your avatar) and how far it is from there. */
+  camera(): { x: number; z: number; radius: number; alpha: number; beta: number };
+  /** Whether your avatar carries the "you" marker (ring and arrow). */
+  selfMarked: boolean;
+  /** Where a space's marker stands, [x, z] (an indoor space's at its building's door). */
+  spacePlace(id: number): [number, number] | null;
+  /** The name of the mesh under a page point (CSS pixels), as a click there would pick it; null for none. */
+  pickedAt(x: number, y: number): string | null;
+  /** Labels drawn right now, in render pixels (they never overlap). */
+  labelsShown(): { text: string; x: number; y: number; width: number; height: number }[];
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
   /** Resolves once this many more frames have been drawn (for tests: let the camera settle by frames, not by time). */
@@ -106,6 +117,11 @@ async function start(root: HTMLElement): Promise<void> {
     moveTo: () => {},
     spawn: [0, 0],
     frame: () => {},
+    camera: () => ({ x: 0, z: 0, radius: 0, alpha: 0, beta: 0 }),
+    selfMarked: false,
+    spacePlace: () => null,
+    labelsShown: () => [],
+    pickedAt: () => null,
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
@@ -137,39 +153,38 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const zone = data.kind === "zone";
   const engine = new Engine(canvas, true, { preserveDrawingBuffer: true, stencil: true, antialias: true }, true);
   const scene = new Scene(engine);
-  scene.clearColor = new Color4(0.8, 0.86, 0.92, 1);
   scene.skipPointerMovePicking = true; // nothing reacts to hovering; picking happens on taps only
-  const light = new HemisphericLight("sky", new Vector3(0.3, 1, -0.4), scene);
-  light.intensity = 1.05;
-  light.groundColor = new Color3(0.32, 0.33, 0.38); // walls darker than roofs, so shapes read at a glance
+  buildSky(scene, zone);
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = new ArcRotateCamera("camera", -Math.PI / 2, zone ? 0.9 : 0.55, zone ? 900 : 110, new Vector3(spawnX, 1.4, spawnZ), scene);
-  camera.lowerRadiusLimit = 4;
-  camera.upperRadiusLimit = zone ? 8000 : 400;
-  camera.upperBetaLimit = 1.45;
-  camera.minZ = zone ? 1 : 0.3;
-  camera.maxZ = zone ? 20000 : 4000;
-  camera.wheelDeltaPercentage = 0.02;
-  camera.panningSensibility = 0; // panning would pull the camera off the avatar it follows
-  camera.inputs.removeByType("ArcRotateCameraKeyboardMoveInput"); // arrow keys walk the avatar
-  camera.attachControl(canvas, true);
+  const camera = createFollowCamera(scene, canvas, { zone, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
 
   const labels = new LabelLayer(scene);
   const ground = buildGround(scene, data);
-  const markers = buildSpaceMarkers(scene, data.parks, zone ? null : labels, texts);
+  buildStreets(scene, data.parks, !zone, data.spawn);
+  const markers = buildSpaceMarkers(scene, data.parks, labels, texts);
+  status.spacePlace = id => {
+    const index = markers.spaces.findIndex(s => s.id === id);
+    return index < 0 ? null : markers.places[index];
+  };
+  status.labelsShown = () => labels.shown();
+  status.pickedAt = (x, y) => {
+    const rect = canvas.getBoundingClientRect();
+    const scale = engine.getRenderWidth() / rect.width;
+    return scene.pick((x - rect.left) * scale, (y - rect.top) * scale)?.pickedMesh?.name ?? null;
+  };
   status.spaces = markers.spaces.length;
   const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
   overlay.append(side);
   void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side)); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
-    status.buildings = buildZoneBuildings(scene, data.parks, 3000).length;
+    status.buildings = buildZoneBuildings(scene, data.parks, 3000, labels, texts).length;
     for (const park of data.parks) {
       const anchor = new TransformNode(`park-${park.id}`, scene);
       const [cx, cz] = centroid(park.boundary);
       anchor.position.set(park.origin[0] + cx, 30, park.origin[1] + cz);
-      labels.add(anchor, texts.name(park), buildingLabel, 6000);
+      labels.add(anchor, texts.name(park), parkLabel, 6000, 4);
     }
   } else {
     const park = data.parks[0];
@@ -184,7 +199,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const look = fromPage(root.dataset.avatarLook) ?? lookFor(root.dataset.userId ?? displayName);
   const figure = new AvatarFigure(scene, displayName, look, labels);
   const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
-  me.place(spawnX, spawnZ);
+  me.place(spawnX, spawnZ, data.spawnHeading ?? 0);
+  addSelfMarker(scene, figure.root);
+  status.selfMarked = true;
+  status.camera = () => ({ x: camera.target.x, z: camera.target.z, radius: camera.radius, alpha: camera.alpha, beta: camera.beta });
   status.position = () => ({ x: me.position.x, z: me.position.z });
   status.spawn = [spawnX, spawnZ];
   status.moving = () => me.moving;
@@ -217,7 +235,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const details = new SpaceDetails(texts, new SpaceBooking(
     root.dataset.bookApi ?? "/api/v1/spaces/{id}/bookings/next",
     root.dataset.bookingUrl ?? "/bookings/{id}",
-    root.dataset.bookUrl ?? "/directory/spaces/{id}#book"));
+    root.dataset.bookUrl ?? "/directory/spaces/{id}#book"), space => {
+    const place = status.spacePlace(space.id);
+    if (place) me.moveTo(new Vector3(place[0], 0, place[1]));
+  });
   let session: ReturnType<typeof joinWorld>;
   const chat = new ChatPanel(texts, (scope, text) => session.chat(scope, text));
   // Only the park's operator gets this attribute; the API checks again.
@@ -232,11 +253,11 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   });
   overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
   side.prepend(people.element);
-  overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, 1-4 for emotes, hold V to talk")));
+  overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, drag or Q/E to turn the view, wheel or +/- to zoom, click a place for its card, 1-4 for emotes, hold V to talk")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
 
   // ?space=id (links from bookings and spaces): show that space's card and walk to its marker.
-  const focus = focusSpace(data, markers.spaces);
+  const focus = focusSpace(markers);
   if (focus) {
     details.show(focus.space);
     status.focusedSpace = focus.space.id;
@@ -245,7 +266,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   session = joinWorld({
     root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
-    spawnCentre: zone && data.parks.length > 0 ? [data.parks[0].origin[0], data.parks[0].origin[1]] : [0, 0],
+    spawnCentre: [spawnX, spawnZ], // the server spawns arrivals around the scene's spawn, the park's entrance
     destination: focus ? [focus.x + 2, focus.z + 2] : undefined,
     project: status.screenPoint, mediaHost: side, overlay,
   });
@@ -262,6 +283,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     if (!pick?.hit || !pick.pickedMesh) return;
     if (pick.pickedMesh === markers.mesh && pick.thinInstanceIndex >= 0) {
       details.show(markers.spaces[pick.thinInstanceIndex]);
+    } else if (typeof pick.pickedMesh.metadata?.building === "number") {
+      // A building: the card of its space nearest to the click (indoor spaces live in buildings).
+      const inside = spaceInBuilding(markers, pick.pickedMesh.metadata.building as number, pick.pickedPoint?.x ?? 0, pick.pickedPoint?.z ?? 0);
+      if (inside) details.show(inside);
     } else if (pick.pickedMesh === ground && pick.pickedPoint) {
       me.moveTo(pick.pickedPoint);
     }
@@ -284,14 +309,13 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 }
 
 /** The space named by ?space= in the page's address, with where its marker stands in the scene. */
-function focusSpace(data: WorldSceneData, spaces: SpaceSceneData[]): { space: SpaceSceneData; x: number; z: number } | null {
+function focusSpace(markers: SpaceMarkers): { space: SpaceSceneData; x: number; z: number } | null {
   const id = Number(new URLSearchParams(location.search).get("space"));
   if (!Number.isInteger(id) || id <= 0) return null;
-  for (const park of data.parks) {
-    const space = park.spaces.find(s => s.id === id);
-    if (space && spaces.includes(space)) return { space, x: park.origin[0] + space.x, z: park.origin[1] + space.z };
-  }
-  return null;
+  const index = markers.spaces.findIndex(s => s.id === id);
+  if (index < 0) return null;
+  const [x, z] = markers.places[index];
+  return { space: markers.spaces[index], x, z };
 }
 
 interface XrSystem {

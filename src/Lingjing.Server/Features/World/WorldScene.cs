@@ -15,6 +15,9 @@ public sealed record WorldScene(
     double[] Bounds,
     IReadOnlyList<WorldScene.ParkScene> Parks)
 {
+    /// <summary>Which way a new avatar faces at <see cref="Spawn"/>: radians about the vertical axis, 0 facing north (+z), towards the park.</summary>
+    public double SpawnHeading { get; init; }
+
     public const string ParkKind = "park";
     public const string ZoneKind = "zone";
 

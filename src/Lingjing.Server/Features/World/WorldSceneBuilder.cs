@@ -92,57 +92,18 @@ public sealed class WorldSceneBuilder(LingjingDbContext db, TimeProvider time, I
         double[] bounds = points.Count == 0
             ? [-50, -50, 50, 50]
             : [points.Min(v => v.X), points.Min(v => v.Z), points.Max(v => v.X), points.Max(v => v.Z)];
-        return new WorldScene(worldId, kind, time.GetUtcNow(), Spawn(parks, bounds), bounds, parks);
+        if (EntranceOf(parks) is not { } entrance)
+            return new WorldScene(worldId, kind, time.GetUtcNow(), [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], bounds, parks);
+        var origin = parks[0].Origin;
+        return new WorldScene(worldId, kind, time.GetUtcNow(), [Math.Round(origin[0] + entrance.X, 1), Math.Round(origin[1] + entrance.Z, 1)], bounds, parks)
+        {
+            SpawnHeading = entrance.Heading,
+        };
     }
 
-    /// <summary>In the first park, the open ground nearest its centre: the first point of a spiral of
-    /// 4 m steps that is at least <see cref="SpawnClearance"/> from every building's bounding box.</summary>
-    private static double[] Spawn(List<WorldScene.ParkScene> parks, double[] bounds)
-    {
-        if (parks.Count == 0) return [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
-        var park = parks[0];
-        var vertices = park.Boundary.Length > 0 ? park.Boundary : [[0, 0]];
-        var centreX = vertices.Average(v => v[0]);
-        var centreZ = vertices.Average(v => v[1]);
-        var boxes = park.Buildings.Where(b => b.Footprint.Length > 0)
-            .Select(b => (MinX: b.Footprint.Min(v => v[0]), MinZ: b.Footprint.Min(v => v[1]), MaxX: b.Footprint.Max(v => v[0]), MaxZ: b.Footprint.Max(v => v[1])))
-            .ToList();
-        var (minX, maxX, minZ, maxZ) = (vertices.Min(v => v[0]), vertices.Max(v => v[0]), vertices.Min(v => v[1]), vertices.Max(v => v[1]));
-        bool Clear(double x, double z) => x >= minX && x <= maxX && z >= minZ && z <= maxZ && boxes.All(b =>
-            x < b.MinX - SpawnClearance || x > b.MaxX + SpawnClearance || z < b.MinZ - SpawnClearance || z > b.MaxZ + SpawnClearance);
-
-        var (spawnX, spawnZ) = (centreX, centreZ);
-        for (var ring = 0; ring < 60 && !Clear(spawnX, spawnZ); ring++)
-        {
-            var candidates = Ring(ring).Select(p => (X: centreX + p.X * 4, Z: centreZ + p.Z * 4)).Where(p => Clear(p.X, p.Z)).ToList();
-            if (candidates.Count > 0)
-                (spawnX, spawnZ) = candidates.MinBy(p => Math.Pow(p.X - centreX, 2) + Math.Pow(p.Z - centreZ, 2));
-        }
-        return [Math.Round(spawnX + park.Origin[0], 1), Math.Round(spawnZ + park.Origin[1], 1)];
-    }
-
-    /// <summary>Room around buildings where a new avatar (and the camera behind it) may appear.</summary>
-    private const double SpawnClearance = 8;
-
-    /// <summary>The grid points on the square ring <paramref name="r"/> steps from the origin.</summary>
-    private static IEnumerable<(int X, int Z)> Ring(int r)
-    {
-        if (r == 0)
-        {
-            yield return (0, 0);
-            yield break;
-        }
-        for (var i = -r; i <= r; i++)
-        {
-            yield return (i, -r);
-            yield return (i, r);
-        }
-        for (var i = -r + 1; i < r; i++)
-        {
-            yield return (-r, i);
-            yield return (r, i);
-        }
-    }
+    /// <summary>The first park's entrance (<see cref="ParkEntrance"/>), where the realtime world spawns arrivals too.</summary>
+    private static ParkEntrance? EntranceOf(List<WorldScene.ParkScene> parks) =>
+        parks.Count == 0 ? null : ParkEntrance.Find(parks[0].Boundary, parks[0].Buildings.Select(b => b.Footprint).Where(f => f.Length >= 3).ToList());
 
     /// <summary>A stored polygon <c>[[x,y],...]</c>, rounded to decimetres; an unreadable one is empty.</summary>
     private static double[][] Polygon(string json)

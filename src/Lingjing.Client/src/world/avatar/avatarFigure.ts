@@ -32,7 +32,7 @@ export class AvatarFigure {
     const tagAnchor = new TransformNode("tag", scene);
     tagAnchor.parent = this.root;
     tagAnchor.position.y = 2.1;
-    this.tag = labels.add(tagAnchor, name, nameTagLabel, 200);
+    this.tag = labels.add(tagAnchor, name, nameTagLabel, 200, 3);
     scene.onBeforeRenderObservable.add(this.animate);
   }
 

@@ -98,9 +98,10 @@ export class LocalAvatar {
       this.heading = Math.atan2(direction.x, direction.z);
       this.figure.root.rotation.y = this.heading;
     }
-    // Third-person follow: the camera keeps its angle and distance and glides after the avatar.
+    // Third-person follow: the camera keeps its angle and distance and glides after the avatar. The target
+    // is moved in place: assigning camera.target would keep the camera where it stands and only turn it.
     const aim = this.position.add(new Vector3(0, 1.4, 0));
-    this.camera.target = Vector3.Lerp(this.camera.target, aim, Math.min(1, dt * 8));
+    this.camera.target.copyFrom(Vector3.Lerp(this.camera.target, aim, Math.min(1, dt * 8)));
   }
 
   private has(...keys: string[]): boolean {

@@ -40,3 +40,44 @@ export function extent(points: Point[]): { minX: number; minZ: number; maxX: num
   }
   return { minX, minZ, maxX, maxZ };
 }
+
+/** Whether a point lies inside a polygon (even-odd rule; either winding). */
+export function contains(points: Point[], x: number, z: number): boolean {
+  let inside = false;
+  for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+    const [xi, zi] = points[i];
+    const [xj, zj] = points[j];
+    if (zi > z !== zj > z && x < ((xj - xi) * (z - zi)) / (zj - zi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** The point just outside a polygon's wall nearest to (x, z), `out` metres from it: a door for something inside. */
+export function doorOf(points: Point[], x: number, z: number, out: number): Point {
+  let best: Point = [x, z];
+  let bestDistance = Infinity;
+  let normal: Point = [0, -1];
+  for (let i = 0; i < points.length; i++) {
+    const [ax, az] = points[i];
+    const [bx, bz] = points[(i + 1) % points.length];
+    const dx = bx - ax;
+    const dz = bz - az;
+    const lengthSquared = dx * dx + dz * dz;
+    if (lengthSquared === 0) continue;
+    const t = Math.min(1, Math.max(0, ((x - ax) * dx + (z - az) * dz) / lengthSquared));
+    const px = ax + t * dx;
+    const pz = az + t * dz;
+    const distance = Math.hypot(x - px, z - pz);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = [px, pz];
+      const length = Math.sqrt(lengthSquared);
+      normal = [dz / length, -dx / length];
+    }
+  }
+  // The normal's side depends on the winding: take the side that is outside.
+  const [px, pz] = best;
+  const outside = !contains(points, px + normal[0] * out, pz + normal[1] * out);
+  const sign = outside ? 1 : -1;
+  return [px + sign * normal[0] * out, pz + sign * normal[1] * out];
+}

@@ -20,15 +20,17 @@ export function buildGround(scene: Scene, data: WorldSceneData): Mesh {
   const ground = CreateGround("ground", { width, height: depth }, scene);
   ground.position.set((minX + maxX) / 2, 0, (minZ + maxZ) / 2);
   const groundMaterial = new StandardMaterial("ground", scene);
-  groundMaterial.diffuseColor = new Color3(0.56, 0.63, 0.5);
+  groundMaterial.diffuseColor = new Color3(0.62, 0.63, 0.6); // the city around the parks
   groundMaterial.specularColor = Color3.Black();
   ground.material = groundMaterial;
   ground.freezeWorldMatrix();
+  groundMaterial.freeze();
 
   const parkMaterial = new StandardMaterial("park-area", scene);
-  parkMaterial.diffuseColor = new Color3(0.78, 0.8, 0.72);
+  parkMaterial.diffuseColor = new Color3(0.5, 0.66, 0.38); // lawn: roads, paving and buildings stand on it
   parkMaterial.specularColor = Color3.Black();
   parkMaterial.zOffset = -2; // drawn over the ground without z-fighting, even from far away
+  parkMaterial.freeze();
   const areas: Mesh[] = [];
   const outlines: Vector3[][] = [];
   for (const park of data.parks) {

@@ -5,7 +5,7 @@ import { DynamicTexture } from "@babylonjs/core/Materials/Textures/dynamicTextur
 import { Color3 } from "@babylonjs/core/Maths/math.color";
 import { CreatePlane } from "@babylonjs/core/Meshes/Builders/planeBuilder";
 import type { ParkSceneData } from "./worldScene";
-import { centroid, extent } from "./geometry";
+import { extent } from "./geometry";
 import type { Texts } from "../ui/texts";
 
 const width = 512;
@@ -40,11 +40,12 @@ export function buildShowroomSigns(scene: Scene, park: ParkSceneData, texts: Tex
     const metres = 6;
     const sign = CreatePlane(`showroom-sign-${building.id}`, { width: metres, height: (metres * height) / width }, scene);
     sign.material = material;
-    const [cx] = centroid(building.footprint);
     const box = extent(building.footprint);
-    // South of the building (where the camera starts looking north from), turned to face whoever looks.
-    sign.position.set(park.origin[0] + cx, 1 + (metres * height) / width / 2, park.origin[1] + box.minZ - 2);
+    // South of the building (where the camera starts looking north from), towards its west corner so that
+    // the door pins of the spaces inside (on the wall's middle) stay in sight; turned to face whoever looks.
+    sign.position.set(park.origin[0] + Math.min(box.minX + metres / 2 + 0.5, (box.minX + box.maxX) / 2), 1 + (metres * height) / width / 2, park.origin[1] + box.minZ - 2);
     sign.billboardMode = Mesh.BILLBOARDMODE_Y;
+    sign.isPickable = false; // a click goes through to the building or the ground behind it
     sign.metadata = { showroomsOf: building.id };
     signs.push(sign);
   }

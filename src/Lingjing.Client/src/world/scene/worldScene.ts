@@ -8,6 +8,8 @@ export interface WorldSceneData {
   kind: "park" | "zone";
   generatedAt: string;
   spawn: Point;
+  /** Which way a new avatar faces at the spawn: radians, 0 = north (+z), towards the park. */
+  spawnHeading?: number;
   bounds: [number, number, number, number];
   parks: ParkSceneData[];
 }

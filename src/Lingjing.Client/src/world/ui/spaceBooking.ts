@@ -18,7 +18,24 @@ export class SpaceBooking {
     readonly bookingUrlTemplate: string,
     /** e.g. /directory/spaces/{id}#book: every free time of the space */
     readonly spaceUrlTemplate: string,
+    /** e.g. /api/v1/spaces/{id}/availability: free slots in a range */
+    private readonly availabilityTemplate = "/api/v1/spaces/{id}/availability",
   ) {}
+
+  /** The space's first free slot within `days` days from now; null when none, undefined when it could not be asked. */
+  async nextFree(spaceId: number, days = 14): Promise<{ start: string; end: string } | null | undefined> {
+    const from = new Date();
+    const to = new Date(from.getTime() + days * 86_400_000);
+    const url = `${this.availabilityTemplate.replace("{id}", String(spaceId))}?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+    try {
+      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (!response.ok) return undefined;
+      const slots = (await response.json()) as { start: string; end: string }[];
+      return slots[0] ?? null;
+    } catch {
+      return undefined;
+    }
+  }
 
   async bookNext(spaceId: number): Promise<BookingOutcome> {
     try {

@@ -5,11 +5,18 @@ import { type SpaceBooking, slotText } from "./spaceBooking";
 
 const days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/** The card shown when a space marker is clicked: name, type, capacity, hours, and one-click booking. */
+/** The card shown when a space (its marker, or the building it is in) is clicked: name, type, capacity,
+ * hours, the next free slot, one-click booking, and Enter (walks you to its door). */
 export class SpaceDetails {
   readonly element: HTMLElement;
+  /** Which card is showing: an answer about an earlier card is dropped. */
+  private shown = 0;
 
-  constructor(private readonly texts: Texts, private readonly booking: SpaceBooking) {
+  constructor(
+    private readonly texts: Texts,
+    private readonly booking: SpaceBooking,
+    private readonly enter: (space: SpaceSceneData) => void = () => {},
+  ) {
     this.element = el("section", "world-panel world-space");
     this.element.hidden = true;
     this.element.setAttribute("role", "dialog");
@@ -28,20 +35,41 @@ export class SpaceDetails {
     fact("Capacity", t.format("{0} people", space.capacity));
     fact("Opening hours", `${space.opensAt}–${space.closesAt}`);
     fact("Open on", openDays || t.get("Not open on any day"));
+    const nextFree = el("dd", "world-space-next", t.get("Looking…"));
+    nextFree.dataset.testid = "world-next-free";
+    facts.append(el("dt", "", t.get("Next free")), nextFree);
     const state = el("span", space.openNow ? "badge text-bg-success" : "badge text-bg-secondary", space.openNow ? t.get("Open now") : t.get("Closed now"));
     const book = el("button", "btn btn-primary btn-sm", t.get("Book next free slot"));
     book.type = "button";
     book.dataset.testid = "world-book-next";
+    const enter = el("button", "btn btn-outline-primary btn-sm", t.get("Enter"));
+    enter.type = "button";
+    enter.dataset.testid = "world-enter-space";
+    enter.title = t.get("Walk to its door");
+    enter.addEventListener("click", () => {
+      this.enter(space);
+      this.hide();
+    });
     const others = el("a", "btn btn-link btn-sm", t.get("Other times"));
     others.href = this.booking.spaceUrl(space.id);
-    const actions = el("div", "d-flex gap-1");
-    actions.append(book, others);
+    const actions = el("div", "d-flex flex-wrap gap-1");
+    actions.append(book, enter, others);
     const result = el("div", "world-space-result small mt-2");
     result.setAttribute("role", "status");
     book.addEventListener("click", () => void this.bookNext(space.id, book, result));
     this.element.dataset.spaceId = String(space.id);
     this.element.replaceChildren(close, el("h2", "world-panel-title", t.name(space)), state, facts, actions, result);
     this.element.hidden = false;
+    void this.showNextFree(space.id, nextFree);
+  }
+
+  private async showNextFree(spaceId: number, target: HTMLElement): Promise<void> {
+    const card = ++this.shown;
+    const slot = await this.booking.nextFree(spaceId);
+    if (card !== this.shown) return;
+    const t = this.texts;
+    target.textContent = slot ? slotText(slot.start, slot.end, t.chinese) : slot === null ? t.get("No free time in the next 14 days") : t.get("Not known right now");
+    target.dataset.state = slot ? "free" : slot === null ? "none" : "unknown";
   }
 
   private async bookNext(spaceId: number, button: HTMLButtonElement, result: HTMLElement): Promise<void> {

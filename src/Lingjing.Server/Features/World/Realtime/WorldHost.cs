@@ -28,8 +28,9 @@ public sealed class WorldHost(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        foreach (var park in parks) Node.AddWorld(ParkWorldDefinitions.ForPark(park, _options.SpawnScatterCm));
-        Node.AddWorld(ParkWorldDefinitions.ForZone(parks, _options.SpawnScatterCm));
+        var buildings = (await db.Set<Building>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(b => b.ParkId);
+        foreach (var park in parks) Node.AddWorld(ParkWorldDefinitions.ForPark(park, buildings[park.Id], _options.SpawnScatterCm));
+        Node.AddWorld(ParkWorldDefinitions.ForZone(parks, buildings, _options.SpawnScatterCm));
         Node.Start();
         logger.LogInformation("World node started: {Worlds} worlds, {TickRate} Hz, interest management {InterestManagement}",
             parks.Count + 1, _options.TickRateHz, _options.InterestManagement ? "on" : "off");
@@ -44,9 +45,10 @@ public sealed class WorldHost(
         var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
         var park = await db.Set<Park>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
         if (park is null) return false;
+        var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.ParkId == parkId).ToListAsync(cancellationToken);
         try
         {
-            Node.AddWorld(ParkWorldDefinitions.ForPark(park, _options.SpawnScatterCm));
+            Node.AddWorld(ParkWorldDefinitions.ForPark(park, buildings, _options.SpawnScatterCm));
         }
         catch (InvalidOperationException)
         {
