@@ -17,6 +17,17 @@ namespace Lingjing.Server.Tests.World;
 public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const int Group = 5;
+
+    /// <summary>A screen to share in headless Chromium: a canvas that changes ten times a second, in place of the picker.</summary>
+    private const string FakeScreen = """
+        navigator.mediaDevices.getDisplayMedia = async () => {
+          const canvas = Object.assign(document.createElement("canvas"), { width: 640, height: 360 });
+          const paint = canvas.getContext("2d");
+          let frame = 0;
+          setInterval(() => { paint.fillStyle = `hsl(${(frame++ * 37) % 360} 60% 50%)`; paint.fillRect(0, 0, 640, 360); }, 100);
+          return canvas.captureStream(10);
+        };
+        """;
     // Five pages draw at once under software rendering: small ones keep the frames coming.
     private static readonly ViewportSize Small = new() { Width = 720, Height = 450 };
 
@@ -30,7 +41,8 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         {
             var email = SharedApps.Email($"forwarded{i}");
             await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId);
-            pages.Add(await WorldPages.EnterAsync(chromium, app, email, parkId, password: TestUsers.Password, viewport: Small));
+            pages.Add(await WorldPages.EnterAsync(chromium, app, email, parkId, password: TestUsers.Password, viewport: Small,
+                initScript: i == 1 ? FakeScreen : null));
         }
         // Everyone stands within 3 m of the first.
         var spawn = await pages[0].EvaluateAsync<double[]>("() => { const p = window.lingjingWorld.position(); return [p.x, p.z]; }");
@@ -39,6 +51,7 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
 
         foreach (var page in pages) await page.GetByTestId("media-mic").ClickAsync();
         await pages[0].GetByTestId("media-camera").ClickAsync();
+        await pages[1].GetByTestId("media-screen").ClickAsync();
 
         // Everyone sends once, to Janus, and receives each of the four others from it.
         foreach (var page in pages)
@@ -52,6 +65,8 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
             await ReceivedAsync(page, s => s.Any(f => f.Video > 0));
         }
         (await pages[1].EvaluateAsync<int>("() => window.lingjingWorld.media().peers.filter(p => p.via === 'direct').length")).ShouldBe(0);
+        // The shared screen reaches the others through Janus too, in the screens panel.
+        await Assertions.Expect(pages[2].Locator(".world-screens:not([hidden]) .world-screen:not([hidden]) video")).ToHaveCountAsync(1);
 
         // The last one walks out of hearing: nobody receives them any more, and they receive nobody.
         var leaver = pages[^1];

@@ -179,7 +179,7 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
     }
 
     [Fact]
-    public async Task On_a_phone_the_emote_bar_never_covers_the_chat()
+    public async Task On_a_phone_the_emote_bar_never_covers_the_chat_and_voice_and_video_stay_within_reach()
     {
         var page = await OpenAsync("reader@test.local", 390, 844, touch: true);
 
@@ -190,6 +190,12 @@ public sealed class ReadableWorldBrowserTests(ChromiumFixture chromium) : IClass
         (emotes.X + emotes.Width).ShouldBeLessThanOrEqualTo(390); // all on the screen
         (chat.Y + chat.Height).ShouldBeLessThanOrEqualTo(844);
         await Assertions.Expect(page.Locator(".world-emotes button").Last).ToBeInViewportAsync();
+        // Voice and video stay within reach on a phone, clear of the chat and the emotes.
+        await Assertions.Expect(page.GetByTestId("media-mic")).ToBeInViewportAsync();
+        var media = (await page.Locator(".world-media").BoundingBoxAsync())!;
+        Overlap(media, chat).ShouldBeFalse($"media {Show(media)}, chat {Show(chat)}");
+        Overlap(media, emotes).ShouldBeFalse($"media {Show(media)}, emotes {Show(emotes)}");
+        (media.X + media.Width).ShouldBeLessThanOrEqualTo(390);
     }
 
     [Fact]
