@@ -71,13 +71,15 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
         var page = await OpenAsync();
         await page.WaitForFunctionAsync("() => window.lingjingWorld.remoteAvatars === 1");
 
-        // The bot jumps 1 m per snapshot; rendered ~100 ms behind, it passes through the points between.
+        // The bot jumps 1 m at a time; rendered ~100 ms behind, it passes through the points between. Sampled on
+        // the page's own frames (not after fixed waits): on a loaded machine frames are far apart, and a sample taken
+        // at a fixed time mostly finds the bot standing on a whole metre.
         var seen = new List<double>();
         for (var step = 1; step <= 20; step++)
         {
             world.BotX = step;
-            await page.WaitForTimeoutAsync(50);
-            seen.Add(await page.EvaluateAsync<double>("() => window.lingjingWorld.remotePositions()[0].x"));
+            for (var frame = 0; frame < 2; frame++)
+                seen.Add(await page.EvaluateAsync<double>("async () => { await window.lingjingWorld.rendered(1); return window.lingjingWorld.remotePositions()[0].x; }"));
         }
 
         seen.ShouldBe(seen.OrderBy(x => x).ToList()); // never jumps back
