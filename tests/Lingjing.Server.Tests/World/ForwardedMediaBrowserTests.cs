@@ -57,6 +57,7 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         foreach (var page in pages)
             await WaitForMediaAsync(pages, page,
                 $"m.forwarded && m.peers.filter(p => p.via === 'forwarder' && p.state === 'connected').length === {Group - 1}");
+        // The four who listen to the camera's owner (page 0): page 0's own feeds are the same forwarder path.
         foreach (var page in pages.Skip(1))
         {
             var first = await ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > 0));
