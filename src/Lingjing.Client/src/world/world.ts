@@ -59,6 +59,8 @@ export interface WorldStatus {
   remoteAvatars: number;
   /** Rendered positions of the other avatars in view. */
   remotePositions(): { id: number; x: number; z: number }[];
+  /** The x positions (metres) a visible avatar is replayed through: each received pose and a point between. */
+  replayedPath(id: number): number[];
   /** The other avatars in view: who they are, their look and where they are drawn. */
   remotes(): RemoteAvatarView[];
   position(): { x: number; z: number };
@@ -125,6 +127,7 @@ async function start(root: HTMLElement): Promise<void> {
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
+    replayedPath: () => [],
     remotes: () => [],
     media: () => ({ sending: "", forwarded: false, peers: [] }),
     mediaStats: () => Promise.resolve([]),

@@ -38,6 +38,17 @@ export class PoseBuffer {
     }
     return s[s.length - 1];
   }
+
+  /** The path as it is replayed: the pose at each received sample and a quarter of the way to the next. */
+  replay(): number[] {
+    const path: number[] = [];
+    this.samples.forEach((sample, i) => {
+      path.push(sample.x);
+      const next = this.samples[i + 1];
+      if (next) path.push(this.at(sample.t + (next.t - sample.t) / 4)!.x);
+    });
+    return path;
+  }
 }
 
 /** Blends two angles (radians) the short way round. */

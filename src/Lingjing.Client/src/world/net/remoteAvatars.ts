@@ -62,6 +62,11 @@ export class RemoteAvatars {
     return [...this.remotes].map(([id, r]) => ({ id, x: r.figure.root.position.x, z: r.figure.root.position.z }));
   }
 
+  /** The x positions a visible avatar is replayed through (see PoseBuffer.replay), for tests. */
+  replayedPath(id: number): number[] {
+    return this.remotes.get(id)?.buffer.replay() ?? [];
+  }
+
   /** Who the visible avatars are, with their look and rendered position. */
   views(): RemoteAvatarView[] {
     return [...this.remotes].map(([id, r]) => ({

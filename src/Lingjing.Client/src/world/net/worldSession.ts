@@ -61,6 +61,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
   });
   status.remotePositions = () => remotes.positions();
+  status.replayedPath = id => remotes.replayedPath(id);
   status.remotes = () => remotes.views();
   const refreshPeople = () => people.render([...remotes.profiles.values()].filter(p => p.id !== remotes.selfId));
   /** The server spawns arrivals around a park's centre, which may be inside a building; the scene's
