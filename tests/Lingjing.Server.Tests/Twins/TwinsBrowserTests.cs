@@ -3,6 +3,7 @@ using System.Text;
 using Lingjing.Server.Features.Twins.Ingest;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Tests.World;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
@@ -89,8 +90,7 @@ public sealed class TwinsBrowserTests(DemoZoneFixture zone, ChromiumFixture chro
         // Step back from the avatar so the roofs' status lights and the tinted markers are in view.
         await page.Mouse.MoveAsync(640, 300);
         for (var i = 0; i < 12; i++) await page.Mouse.WheelAsync(0, 600);
-        await page.EvaluateAsync("() => window.lingjingWorld.rendered(30)"); // the zoom eases out over frames
-        await SaveScreenshotAsync(page, "twins-world");
+        await WorldPages.ScreenshotAsync(page, "twins-world"); // after frames: the zoom eases out
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

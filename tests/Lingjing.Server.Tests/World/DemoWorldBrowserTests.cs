@@ -52,9 +52,7 @@ public sealed class DemoWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture 
         status.GetProperty("buildings").GetInt32().ShouldBe(buildings);
         status.GetProperty("spaces").GetInt32().ShouldBe(spaces);
         output.WriteLine($"Park {parkId}: {buildings} buildings, {spaces} spaces, {status.GetProperty("showrooms").GetInt32()} showroom signs; first frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (scene data at {status.GetProperty("sceneDataMs").GetInt32()} ms, built at {status.GetProperty("builtMs").GetInt32()} ms)");
-        await page.EvaluateAsync("() => window.lingjingWorld.rendered(10)");
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world-demo-park.png") });
+        await WorldPages.ScreenshotAsync(page, "world-demo-park", settleFrames: 10);
         await page.Context.CloseAsync();
     }
 
@@ -67,8 +65,7 @@ public sealed class DemoWorldBrowserTests(DemoZoneFixture zone, ChromiumFixture 
 
         status.GetProperty("buildings").GetInt32().ShouldBe(51); // one merged mesh per park
         output.WriteLine($"Zone: {status.GetProperty("spaces").GetInt32()} spaces; first frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (scene data at {status.GetProperty("sceneDataMs").GetInt32()} ms, built at {status.GetProperty("builtMs").GetInt32()} ms)");
-        await page.EvaluateAsync("() => window.lingjingWorld.rendered(10)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world-zone.png") });
+        await WorldPages.ScreenshotAsync(page, "world-zone", settleFrames: 10);
         await page.Context.CloseAsync();
     }
 }

@@ -77,9 +77,7 @@ public sealed class SharedWorldBrowserTests(DemoZoneFixture zone, ChromiumFixtur
         await walker.EvaluateAsync("() => document.activeElement?.blur()");
         await walker.Keyboard.PressAsync("1");
         await watcher.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().some(r => r.id === {walkerId} && r.emote === 1)");
-        await watcher.EvaluateAsync("() => window.lingjingWorld.rendered(10)");
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await watcher.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, "world.png") });
+        await WorldPages.ScreenshotAsync(watcher, "world", settleFrames: 10);
 
         // Coming back brings the park-wide chat history; the walker leaving is announced and clears the avatar.
         await watcher.ReloadAsync();

@@ -71,13 +71,6 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
     private static async Task<JsonElement> StatusAsync(IPage page) =>
         await page.EvaluateAsync<JsonElement>("() => JSON.parse(JSON.stringify(window.lingjingWorld))");
 
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.lingjingWorld.rendered(30)"); // let the follow camera settle for the picture
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
-    }
-
     [Fact]
     public async Task Park_world_is_built_from_the_database()
     {
@@ -89,7 +82,52 @@ public sealed class WorldPageBrowserTests(ChromiumFixture chromium, ITestOutputH
         status.GetProperty("showrooms").GetInt32().ShouldBe(36);
         output.WriteLine($"First frame after {status.GetProperty("firstFrameMs").GetInt32()} ms (36 buildings, 36 spaces, 1280x720, headless Chromium)");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("B01 Culture Park");
-        await SaveScreenshotAsync(page, "world-park");
+        await WorldPages.ScreenshotAsync(page, "world-park");
+    }
+
+    [Fact]
+    public async Task A_still_view_is_redrawn_only_now_and_then_and_the_graphics_choice_is_remembered()
+    {
+        var page = await OpenAsync($"/world/{parkId}");
+        await page.Locator("#lingjing-world[data-world-connection=online]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
+
+        // Nothing moves: the view is redrawn every two seconds, while the page's clock ticks on (sixty times a second on
+        // an idle machine; a world drawn on every tick would draw as often as it ticks).
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'still'");
+        var counted = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const before = window.lingjingWorld.framesDrawn();
+              let ticks = 0;
+              const end = performance.now() + 3000; // a rate measured over a window of time
+              await new Promise(done => { const tick = () => { ticks++; if (performance.now() < end) requestAnimationFrame(tick); else done(); }; requestAnimationFrame(tick); });
+              return [ticks, window.lingjingWorld.framesDrawn() - before];
+            }
+            """);
+        var (ticks, drawn) = (counted[0], counted[1]);
+        drawn.ShouldBeInRange(1, 4); // every two seconds, or when something asks for a frame
+        ticks.ShouldBeGreaterThan(drawn * 3);
+
+        // A key held down: every frame again.
+        await page.Keyboard.DownAsync("w");
+        await page.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'every frame'");
+        await page.Keyboard.UpAsync("w");
+
+        // Light is chosen, drawn at half resolution each way, and still chosen after a reload.
+        // (Automatic may have gone light already while walking on a slow machine: sharp first.)
+        await page.SelectOptionAsync("[data-testid=world-graphics]", "sharp");
+        var sharpWidth = await page.Locator("canvas.world-canvas").EvaluateAsync<int>("c => c.width");
+        sharpWidth.ShouldBe(1280);
+        await page.SelectOptionAsync("[data-testid=world-graphics]", "light");
+        (await page.EvaluateAsync<string>("() => window.lingjingWorld.graphics()")).ShouldBe("light");
+        await page.WaitForFunctionAsync($"() => document.querySelector('canvas.world-canvas').width === {sharpWidth / 2}");
+        await page.ReloadAsync();
+        await page.Locator("#lingjing-world[data-world-state=ready]").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("world-graphics")).ToHaveValueAsync("light");
+        (await page.EvaluateAsync<string>("() => window.lingjingWorld.graphics()")).ShouldBe("light");
+        await page.SelectOptionAsync("[data-testid=world-graphics]", "sharp");
+        await page.WaitForFunctionAsync($"() => document.querySelector('canvas.world-canvas').width === {sharpWidth}");
+        await page.SelectOptionAsync("[data-testid=world-graphics]", "auto"); // the next test on this machine starts automatic
     }
 
     [Fact]

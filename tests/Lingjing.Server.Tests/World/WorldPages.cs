@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Lingjing.Server.Tests.World;
 
-/// <summary>What the world's browser tests do alike: sign in and enter a park's world, walk somewhere, write numbers for JavaScript.</summary>
+/// <summary>What the world's browser tests do alike: sign in and enter a park's world, walk somewhere, take a picture, write numbers for JavaScript.</summary>
 public static class WorldPages
 {
     /// <summary>Signs in a demo person in a fresh browser context and opens a park's world once it is drawn and
@@ -32,6 +32,16 @@ public static class WorldPages
         await page.WaitForFunctionAsync(
             $"() => {{ const p = window.lingjingWorld.position(); return !window.lingjingWorld.moving() && Math.hypot(p.x - {Js(x)}, p.z - {Js(z)}) < 1; }}",
             null, new() { Timeout = 120_000 });
+    }
+
+    /// <summary>Saves a picture of the world for the README: drawn at full resolution whatever the machine (automatic
+    /// graphics goes light under software rendering), after some frames for the camera to settle.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, int settleFrames = 30)
+    {
+        await page.SelectOptionAsync("[data-testid=world-graphics]", "sharp");
+        await page.EvaluateAsync($"() => window.lingjingWorld.rendered({settleFrames})");
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, name + ".png") });
     }
 
     /// <summary>A number as JavaScript reads it, whatever the test machine's culture.</summary>

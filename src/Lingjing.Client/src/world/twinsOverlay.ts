@@ -27,8 +27,9 @@ function ramp(share: number): number[] {
   return t < 0.5 ? [0.1 + 1.6 * t, 0.7, 0.2, 1] : [0.9, 0.7 - 1.1 * (t - 0.5), 0.15, 1];
 }
 
-/** Starts the overlay; its legend panel goes at the end of `column` (the world's right-hand column). */
-export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: ParkSceneData[], column: HTMLElement): void {
+/** Starts the overlay; its legend panel goes at the end of `column` (the world's right-hand column); `redraw` asks
+ * for a frame after the colours change. */
+export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: ParkSceneData[], column: HTMLElement, redraw: () => void): void {
   let mode: Mode = "occupancy";
   let last: WorldTwins | null = null;
   const lights = new Map<string, { mesh: Mesh; material: StandardMaterial }>();
@@ -95,6 +96,7 @@ export function startTwinsOverlay(scene: Scene, markers: SpaceMarkers, parks: Pa
     }
     panel.dataset.spaces = String(last.spaces.length);
     panel.dataset.machines = String(lights.size);
+    redraw();
   }
 
   const url = parks.length === 1 ? `/api/v1/world/twins?park=${parks[0].id}` : "/api/v1/world/twins";

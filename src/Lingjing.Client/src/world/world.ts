@@ -35,6 +35,8 @@ import { joinWorld } from "./net/worldSession";
 import type { ConnectionState } from "./net/worldConnection";
 import type { RemoteAvatarView } from "./net/remoteAvatars";
 import type { MediaStats, MediaStatus } from "./media/proximityMedia";
+import { GraphicsQuality } from "./scene/graphicsQuality";
+import { RenderPacer } from "./scene/renderPacer";
 
 /** What the page exposes for tests and diagnostics (window.lingjingWorld). */
 export interface WorldStatus {
@@ -59,6 +61,12 @@ export interface WorldStatus {
   remoteAvatars: number;
   /** Rendered positions of the other avatars in view. */
   remotePositions(): { id: number; x: number; z: number }[];
+  /** What the world is drawn at now: every pixel, or a quarter of them (see GraphicsQuality). */
+  graphics(): "sharp" | "light";
+  /** "every frame" while something moves, "still" when the view is only redrawn now and then (see RenderPacer). */
+  drawing(): "every frame" | "still";
+  /** Frames drawn since the page opened. */
+  framesDrawn(): number;
   /** The x positions (metres) a visible avatar is replayed through: each received pose and a point between. */
   replayedPath(id: number): number[];
   /** The other avatars in view: who they are, their look and where they are drawn. */
@@ -84,7 +92,8 @@ export interface WorldStatus {
   labelsShown(): { text: string; x: number; y: number; width: number; height: number }[];
   /** Where a scene point appears on the page (CSS pixels), e.g. to click a space marker. */
   screenPoint(x: number, y: number, z: number): { x: number; y: number };
-  /** Resolves once this many more frames have been drawn (for tests: let the camera settle by frames, not by time). */
+  /** Resolves once this many more frames have been drawn, drawing them at once even in a still view (for tests:
+   * let the camera settle by frames, not by time). */
   rendered(frames: number): Promise<void>;
   /** The space the page was opened at (?space=id, e.g. from a booking), once its card is shown. */
   focusedSpace?: number;
@@ -127,6 +136,9 @@ async function start(root: HTMLElement): Promise<void> {
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
     remotePositions: () => [],
+    graphics: () => "sharp",
+    drawing: () => "still",
+    framesDrawn: () => 0,
     replayedPath: () => [],
     remotes: () => [],
     media: () => ({ sending: "", forwarded: false, peers: [] }),
@@ -156,13 +168,20 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const zone = data.kind === "zone";
   const engine = new Engine(canvas, true, { preserveDrawingBuffer: true, stencil: true, antialias: true }, true);
   const scene = new Scene(engine);
+  const pacer = new RenderPacer(scene, canvas);
+  const graphics = new GraphicsQuality(engine, texts);
+  scene.onBeforeRenderObservable.add(() => { if (pacer.drawingEveryFrame) graphics.frame(engine.getDeltaTime()); });
+  status.graphics = () => graphics.level;
+  status.drawing = () => pacer.busy ? "every frame" : "still";
+  status.framesDrawn = () => pacer.framesDrawn;
   scene.skipPointerMovePicking = true; // nothing reacts to hovering; picking happens on taps only
   buildSky(scene, zone);
 
   const [spawnX, spawnZ] = data.spawn;
   const camera = createFollowCamera(scene, canvas, { zone, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
+  camera.onViewMatrixChangedObservable.add(() => pacer.wake(250)); // the camera still glides or eases out
 
-  const labels = new LabelLayer(scene);
+  const labels = new LabelLayer(scene, () => pacer.requestFrame());
   const ground = buildGround(scene, data);
   buildStreets(scene, data.parks, !zone, data.spawn);
   const markers = buildSpaceMarkers(scene, data.parks, labels, texts);
@@ -173,13 +192,13 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.labelsShown = () => labels.shown();
   status.pickedAt = (x, y) => {
     const rect = canvas.getBoundingClientRect();
-    const scale = engine.getRenderWidth() / rect.width;
-    return scene.pick((x - rect.left) * scale, (y - rect.top) * scale)?.pickedMesh?.name ?? null;
+    // Babylon picks at CSS pixels from the canvas's corner, as the pointer reports them (it applies the scaling).
+    return scene.pick(x - rect.left, y - rect.top)?.pickedMesh?.name ?? null;
   };
   status.spaces = markers.spaces.length;
   const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
   overlay.append(side);
-  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side)); // live twins: tint by occupancy/temperature, machine lights
+  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side, () => pacer.requestFrame())); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
     status.buildings = buildZoneBuildings(scene, data.parks, 3000, labels, texts).length;
@@ -194,7 +213,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     const built = buildParkBuildings(scene, park, labels, texts);
     status.buildings = built.length;
     status.showrooms = buildShowroomSigns(scene, park, texts).length;
-    void loadBuildingModels(scene, park, built).then(count => (status.models = count));
+    void loadBuildingModels(scene, park, built).then(count => {
+      status.models = count;
+      pacer.requestFrame();
+    });
   }
 
   // Your avatar.
@@ -203,6 +225,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const figure = new AvatarFigure(scene, displayName, look, labels);
   const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
   me.place(spawnX, spawnZ, data.spawnHeading ?? 0);
+  pacer.busyWhile(() => me.moving || figure.playing !== 0);
   addSelfMarker(scene, figure.root);
   status.selfMarked = true;
   status.camera = () => ({ x: camera.target.x, z: camera.target.z, radius: camera.radius, alpha: camera.alpha, beta: camera.beta });
@@ -216,12 +239,16 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     camera.alpha = -Math.PI / 2;
     camera.beta = 0.8;
   };
+  let awaitedFrames = 0; // frames someone waits for are drawn at once, even in a still view
+  pacer.busyWhile(() => awaitedFrames > 0);
   status.rendered = frames => new Promise<void>(resolve => {
     let left = Math.max(0, frames);
     if (left === 0) { resolve(); return; }
+    awaitedFrames++;
     const observer = scene.onAfterRenderObservable.add(() => {
       if (--left > 0) return;
       scene.onAfterRenderObservable.remove(observer);
+      awaitedFrames--;
       resolve();
     });
   });
@@ -254,7 +281,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       ? texts.format("{0} was removed from this park's world.", person.displayName)
       : texts.get("That did not work. Please try again.")),
   });
-  overlay.querySelector(".world-topbar")?.appendChild(hud.badge);
+  overlay.querySelector(".world-topbar")?.append(graphics.element, hud.badge);
   side.prepend(people.element);
   overlay.append(chat.element, details.element, hud.toasts, hud.emotes, hud.vr, el("div", "world-help", texts.get("WASD or arrows to walk, Shift to run, click the ground to go there, drag or Q/E to turn the view, wheel or +/- to zoom, click a place for its card, 1-4 for emotes, hold V to talk")));
   if (matchMedia("(pointer: coarse)").matches) createJoystick(overlay, (x, y) => me.setStick(x, y));
@@ -268,7 +295,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   }
 
   session = joinWorld({
-    root, scene, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
+    root, scene, pacer, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
     spawnCentre: [spawnX, spawnZ], // the server spawns arrivals around the scene's spawn, the park's entrance
     destination: focus ? [focus.x + 2, focus.z + 2] : undefined,
     project: status.screenPoint, mediaHost: side, overlay,
@@ -295,12 +322,12 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     }
   });
 
-  void offerVirtualReality(hud.vr, scene, ground);
+  void offerVirtualReality(hud.vr, scene, ground, pacer);
 
   status.builtMs = Math.round(performance.now());
   window.addEventListener("resize", () => engine.resize());
   scene.executeWhenReady(() => {
-    engine.runRenderLoop(() => scene.render());
+    engine.runRenderLoop(() => pacer.tick());
     scene.onAfterRenderObservable.addOnce(() => {
       status.firstFrameMs = Math.round(performance.now());
       status.labels = labels.count;
@@ -326,14 +353,16 @@ interface XrSystem {
 }
 
 /** Shows "Enter VR" only where an immersive VR session is possible; Babylon's XR code loads on click. */
-async function offerVirtualReality(button: HTMLButtonElement, scene: Scene, ground: import("@babylonjs/core/Meshes/mesh").Mesh): Promise<void> {
+async function offerVirtualReality(button: HTMLButtonElement, scene: Scene, ground: import("@babylonjs/core/Meshes/mesh").Mesh, pacer: RenderPacer): Promise<void> {
   const xr = (navigator as Navigator & { xr?: XrSystem }).xr;
   if (!xr || !(await xr.isSessionSupported("immersive-vr").catch(() => false))) return;
   button.hidden = false;
   button.addEventListener("click", async () => {
     const { WebXRDefaultExperience } = await import("@babylonjs/core/XR/webXRDefaultExperience");
+    const { WebXRState } = await import("@babylonjs/core/XR/webXRTypes");
     // With floor meshes the default experience turns on teleportation onto them.
     const experience = await WebXRDefaultExperience.CreateAsync(scene, { floorMeshes: [ground], disableDefaultUI: true });
+    pacer.busyWhile(() => experience.baseExperience.state === WebXRState.IN_XR); // a headset needs every frame
     await experience.baseExperience.enterXRAsync("immersive-vr", "local-floor");
   });
 }

@@ -9,7 +9,7 @@ import { CreateCylinder } from "@babylonjs/core/Meshes/Builders/cylinderBuilder"
 /** The colour that means "you" (no avatar look uses it). */
 export const selfColor = new Color3(1, 0.55, 0.05);
 
-/** Marks your own avatar: a glowing ring on the ground around it and an arrow bobbing above its head.
+/** Marks your own avatar: a glowing ring on the ground around it and an arrow above its head.
  * Both grow with the camera's distance, so you find yourself from a park-wide view too. */
 export function addSelfMarker(scene: Scene, root: TransformNode): { ring: Mesh; arrow: Mesh } {
   const material = new StandardMaterial("self-marker", scene);
@@ -38,7 +38,7 @@ export function addSelfMarker(scene: Scene, root: TransformNode): { ring: Mesh; 
     const grow = Math.max(1, distance / 20);
     arrow.scaling.setAll(grow);
     ring.scaling.set(grow, 1, grow);
-    arrow.position.y = 2.6 + 0.6 * grow + 0.15 * Math.sin(performance.now() / 300);
+    arrow.position.y = 2.6 + 0.6 * grow;
   });
   return { ring, arrow };
 }

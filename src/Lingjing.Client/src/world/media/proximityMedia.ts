@@ -1,6 +1,6 @@
 // Proximity voice and video: who this browser connects to (the nearest people within hearing, when either
 // side sends something), what it tells the world it sends, and where voices and pictures appear.
-import type { Scene } from "@babylonjs/core/scene";
+import type { RenderPacer } from "../scene/renderPacer";
 import { MediaFlags, type ForwarderSignal, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
 import type { ForwarderValues, MediaStateValues, SignalValues } from "../net/codec";
 import { fromCm } from "../net/codec";
@@ -59,7 +59,7 @@ export class ProximityMedia {
     private readonly remotes: RemoteAvatars,
     private readonly me: LocalAvatar,
     private readonly people: PeopleList,
-    scene: Scene,
+    ticks: RenderPacer,
     head: (x: number, y: number, z: number) => { x: number; y: number },
   ) {
     this.bubbles = new VideoBubbles(texts);
@@ -73,7 +73,7 @@ export class ProximityMedia {
       state: () => undefined,
     });
     this.local.onChange(() => this.announce());
-    scene.onAfterRenderObservable.add(() => this.frame(head));
+    ticks.onTick(() => this.frame(head)); // voice activity and audio positions follow the clock, not the drawing
     window.addEventListener("pagehide", () => this.local.stop());
     // Browsers play sound only after a gesture; walking (a key or a click) is one.
     for (const gesture of ["pointerdown", "keydown"]) window.addEventListener(gesture, () => this.audio.resume(), { passive: true });

@@ -13,14 +13,17 @@ const maxSamples = 20;
 export class PoseBuffer {
   private readonly samples: PoseSample[] = [];
 
-  push(sample: PoseSample): void {
+  /** Adds a pose; true when it is somewhere else than the one before (the avatar moved or turned). */
+  push(sample: PoseSample): boolean {
     const last = this.samples[this.samples.length - 1];
+    const moved = !last || sample.x !== last.x || sample.z !== last.z || sample.heading !== last.heading;
     if (last && sample.t <= last.t) {
       if (sample.t === last.t) this.samples[this.samples.length - 1] = sample;
-      return;
+      return moved;
     }
     this.samples.push(sample);
     if (this.samples.length > maxSamples) this.samples.shift();
+    return moved;
   }
 
   /** The pose at time t: blended between the samples around it, else the nearest one. */

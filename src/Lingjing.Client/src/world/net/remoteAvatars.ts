@@ -12,6 +12,9 @@ export const renderDelayMs = 100;
  * missing from every known cell is kept this long before it is taken away (docs/protocol.md §6). */
 const missingGraceMs = 1000;
 
+/** After someone moves, their figure glides to the new pose for this long (render delay plus a tick's headroom). */
+const glideMs = 1000;
+
 /** A remote avatar as the page draws it (window.lingjingWorld.remotes()). */
 export interface RemoteAvatarView {
   id: number;
@@ -44,6 +47,7 @@ export class RemoteAvatars {
   selfId = 0;
   /** This client's own MediaFlags as the server sees them (it adds SILENCED and FORWARDED). */
   selfMedia = 0;
+  private movedAt = -Infinity;
 
   constructor(
     private readonly scene: Scene,
@@ -51,6 +55,13 @@ export class RemoteAvatars {
     private readonly onSelf: (state: AvatarState) => void,
   ) {
     scene.onBeforeRenderObservable.add(() => this.render());
+  }
+
+  /** True while a figure is on its way somewhere or plays an emote: the world is drawn every frame. */
+  get animating(): boolean {
+    if (performance.now() - this.movedAt < glideMs) return true;
+    for (const remote of this.remotes.values()) if (remote.figure.playing !== 0) return true;
+    return false;
   }
 
   get visibleCount(): number {
@@ -143,7 +154,7 @@ export class RemoteAvatars {
           remote.media = state.media;
           remote.figure.setMedia(state.media);
         }
-        remote.buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) });
+        if (remote.buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) })) this.movedAt = performance.now();
       }
     }
     const now = performance.now();
@@ -169,6 +180,7 @@ export class RemoteAvatars {
   private drop(id: number): void {
     this.remotes.get(id)?.figure.dispose();
     this.remotes.delete(id);
+    this.movedAt = performance.now();
   }
 
   private render(): void {

@@ -3,6 +3,7 @@ import { Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { ChatRejectReason, MovementState } from "../protocol/world_pb";
 import type { LocalAvatar } from "../avatar/localAvatar";
 import type { LabelLayer } from "../scene/labels";
+import type { RenderPacer } from "../scene/renderPacer";
 import type { Texts } from "../ui/texts";
 import type { Hud } from "../ui/hud";
 import type { ChatPanel } from "../ui/chatPanel";
@@ -19,6 +20,8 @@ import { isTyping } from "../avatar/localAvatar";
 export interface WorldSessionParts {
   root: HTMLElement;
   scene: Scene;
+  /** Draws when something changes; media work runs on its every tick. */
+  pacer: RenderPacer;
   labels: LabelLayer;
   me: LocalAvatar;
   worldId: string;
@@ -60,6 +63,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     const z = fromCm(self.z);
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
   });
+  parts.pacer.busyWhile(() => remotes.animating);
   status.remotePositions = () => remotes.positions();
   status.replayedPath = id => remotes.replayedPath(id);
   status.remotes = () => remotes.views();
@@ -166,7 +170,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     mediaRefused: refused => media.refused(refused),
     forwarderSignal: signal => media.forwarded(signal),
   });
-  const media = new ProximityMedia(texts, connection, remotes, me, people, scene, parts.project);
+  const media = new ProximityMedia(texts, connection, remotes, me, people, parts.pacer, parts.project);
   parts.mediaHost.prepend(media.bar.element);
   parts.overlay.append(media.bubbles.screens);
   document.body.append(media.bubbles.layer);

@@ -59,7 +59,8 @@ export class LabelLayer {
   private readonly labels: Label[] = [];
   private frame = 0;
 
-  constructor(private readonly scene: Scene) {
+  /** @param changed called when a label's text or ring changes, so that a still view is redrawn */
+  constructor(private readonly scene: Scene, private readonly changed: () => void = () => undefined) {
     this.ui = AdvancedDynamicTexture.CreateFullscreenUI("labels", true, scene);
     scene.onBeforeRenderObservable.add(() => {
       if (this.frame++ % layoutEvery === 0 && scene.activeCamera) this.layout(scene.activeCamera);
@@ -73,10 +74,12 @@ export class LabelLayer {
       setText: (value: string) => {
         label.text = value;
         if (label.block) label.block.text = value;
+        this.changed();
       },
       setRing: (color: string | null) => {
         label.ring = color;
         if (label.control) paintRing(label.control, color);
+        this.changed();
       },
       dispose: () => {
         label.control?.dispose();
@@ -131,6 +134,8 @@ export class LabelLayer {
     const height = engine.getRenderHeight();
     const transform = this.scene.getTransformMatrix();
     const viewport = camera.viewport.toGlobal(width, height);
+    // Render pixels per CSS pixel (2 on a high-density screen, 0.5 when drawing light): labels keep their size on screen.
+    const density = width / (engine.getRenderingCanvas()?.clientWidth || width);
     const eye = camera.globalPosition;
     const candidates: Label[] = [];
     for (const label of this.labels) {
@@ -150,7 +155,7 @@ export class LabelLayer {
     const placed: { left: number; top: number; right: number; bottom: number }[] = [];
     for (const label of candidates) {
       const share = label.maxDistance === Infinity ? 0.5 : Math.min(1, label.distance / label.maxDistance);
-      const scale = nearScale - (nearScale - farScale) * Math.min(1, share * 2);
+      const scale = density * (nearScale - (nearScale - farScale) * Math.min(1, share * 2));
       const size = sizeOf(label, scale);
       const rect = { left: label.x - size.width / 2, top: label.y - size.height / 2, right: label.x + size.width / 2, bottom: label.y + size.height / 2 };
       const free = !placed.some(r => rect.left < r.right && rect.right > r.left && rect.top < r.bottom && rect.bottom > r.top);
