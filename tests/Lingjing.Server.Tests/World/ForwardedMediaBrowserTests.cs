@@ -17,6 +17,7 @@ namespace Lingjing.Server.Tests.World;
 public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const int Group = 5;
+    private const int HearingRadiusMetres = 6;
 
     /// <summary>A screen to share in headless Chromium: a canvas that changes ten times a second, in place of the picker.</summary>
     private const string FakeScreen = """
@@ -44,10 +45,8 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
             pages.Add(await WorldPages.EnterAsync(chromium, app, email, parkId, password: TestUsers.Password, viewport: Small,
                 initScript: i == 1 ? FakeScreen : null));
         }
-        // Everyone stands within 3 m of the first.
+        // Everyone arrived within 2 m of the spawn point (SpawnScatterCm), well within hearing of each other.
         var spawn = await pages[0].EvaluateAsync<double[]>("() => { const p = window.lingjingWorld.position(); return [p.x, p.z]; }");
-        for (var i = 1; i < Group; i++)
-            await WorldPages.WalkToAsync(pages[i], spawn[0] + 3 * Math.Cos(i * 2 * Math.PI / Group), spawn[1] + 3 * Math.Sin(i * 2 * Math.PI / Group));
 
         foreach (var page in pages) await page.GetByTestId("media-mic").ClickAsync();
         await pages[0].GetByTestId("media-camera").ClickAsync();
@@ -72,7 +71,7 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         // The last one walks out of hearing: nobody receives them any more, and they receive nobody.
         var leaver = pages[^1];
         var leaverId = await leaver.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
-        await WorldPages.WalkToAsync(leaver, spawn[0] + 25, spawn[1]);
+        await WorldPages.WalkToAsync(leaver, spawn[0] + 2 * HearingRadiusMetres, spawn[1]);
         await leaver.WaitForFunctionAsync("() => window.lingjingWorld.media().peers.length === 0");
         foreach (var page in pages.Take(Group - 1))
             await page.WaitForFunctionAsync($"() => !window.lingjingWorld.media().peers.some(p => p.id === {leaverId})");
@@ -95,11 +94,13 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         }
     }
 
-    /// <summary>The Janus test.sh started, a peer limit small enough for a handful of browsers to exceed, and
-    /// arrivals within 2 m of the spawn point, so the group stands within hearing without walking.</summary>
+    /// <summary>The Janus test.sh started, a peer limit small enough for a handful of browsers to exceed, arrivals
+    /// within 2 m of the spawn point, so the group stands within hearing without walking, and a hearing radius a
+    /// short walk leaves.</summary>
     private static Dictionary<string, string?> JanusSettings(int peerLimit) => new()
     {
         ["Lingjing:World:SpawnScatterCm"] = "200",
+        ["Lingjing:Media:HearingRadiusCm"] = (HearingRadiusMetres * 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Lingjing:Media:Janus"] = TestJanus.Endpoint.ToString(),
         ["Lingjing:Media:JanusApiSecret"] = TestJanus.Secret,
         ["Lingjing:Media:JanusAdminKey"] = TestJanus.AdminKey,
