@@ -176,6 +176,7 @@ public sealed class VirtualWorld
             DisplayName = DistinctName(user),
             Look = user.Look,
             Guest = session.Access != WorldAccess.Member,
+            Affiliation = user.Affiliation is { } affiliation ? ChatText.Sanitize(affiliation) : "",
         };
         _namesInUse.Add(profile.DisplayName);
         var spawn = Definition.Bounds.Clamp(ScatteredSpawn());
