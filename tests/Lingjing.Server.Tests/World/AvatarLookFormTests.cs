@@ -10,10 +10,20 @@ public sealed class AvatarLookFormTests
     public void Valid_choice_becomes_a_look()
     {
         var errors = new FieldErrors();
-        var look = new AvatarLookForm { Model = "sporty", BodyColor = "#a0b0c0", OutfitColor = "#12AB34", Accessory = "2" }.Validate(errors);
+        var look = new AvatarLookForm { Model = "sporty", Shape = "petite", BodyColor = "#a0b0c0", OutfitColor = "#12AB34", Accessory = "2" }.Validate(errors);
 
         errors.IsEmpty.ShouldBeTrue();
-        look.ShouldBe(new AvatarLookForm.ValidLook("sporty", 0xA0B0C0, 0x12AB34, 2));
+        look.ShouldBe(new AvatarLookForm.ValidLook("sporty", "petite", 0xA0B0C0, 0x12AB34, 2));
+    }
+
+    [Fact]
+    public void Unknown_body_shape_is_named()
+    {
+        var errors = new FieldErrors();
+        var look = new AvatarLookForm { Model = "robot", Shape = "giant", BodyColor = "#000000", OutfitColor = "#000000", Accessory = "0" }.Validate(errors);
+
+        look.ShouldBeNull();
+        errors.Has("shape").ShouldBeTrue();
     }
 
     [Theory]

@@ -8,6 +8,7 @@ namespace Lingjing.Server.Features.World.Pages;
 public sealed class AvatarLookForm
 {
     public string? Model { get; set; }
+    public string? Shape { get; set; }
     public string? BodyColor { get; set; }
     public string? OutfitColor { get; set; }
     public string? Accessory { get; set; }
@@ -27,9 +28,30 @@ public sealed class AvatarLookForm
         _ => model,
     };
 
+    /// <summary>The UI names of <see cref="AvatarLookCatalog.Shapes"/>.</summary>
+    public static string ShapeName(string shape) => shape switch
+    {
+        "average" => "Regular",
+        "slim" => "Slim",
+        "broad" => "Broad",
+        "petite" => "Petite",
+        _ => shape,
+    };
+
+    /// <summary>How the preview and the world draw a shape: width and height against the average body
+    /// (avatarModels.ts shapeScale says the same).</summary>
+    public static (double Width, double Height) ShapeScale(string shape) => shape switch
+    {
+        "slim" => (0.8, 1.04),
+        "broad" => (1.25, 1.0),
+        "petite" => (0.9, 0.86),
+        _ => (1, 1),
+    };
+
     public static AvatarLookForm From(StoredAvatarLook look) => new()
     {
         Model = look.Model,
+        Shape = look.Shape,
         BodyColor = FormatColor(look.BodyColor),
         OutfitColor = FormatColor(look.OutfitColor),
         Accessory = look.Accessory.ToString(CultureInfo.InvariantCulture),
@@ -39,16 +61,18 @@ public sealed class AvatarLookForm
     public ValidLook? Validate(FieldErrors errors)
     {
         if (Model is null || !AvatarLookCatalog.Models.Contains(Model)) errors.Add(new("model", "Figure"), "Choose one of the figures.");
+        var shape = Shape ?? AvatarLookCatalog.DefaultShape;
+        if (!AvatarLookCatalog.Shapes.Contains(shape)) errors.Add(new("shape", "Body shape"), "Choose one of the body shapes.");
         var body = ParseColor(BodyColor);
         if (body is null) errors.Add(new("bodyColor", "Body colour"), "Choose a colour written #RRGGBB.");
         var outfit = ParseColor(OutfitColor);
         if (outfit is null) errors.Add(new("outfitColor", "Outfit colour"), "Choose a colour written #RRGGBB.");
         var accessory = int.TryParse(Accessory, NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a <= AvatarLookCatalog.MaxAccessory ? a : (int?)null;
         if (accessory is null) errors.Add(new("accessory", "Accessory"), "Choose one of the accessories.");
-        return errors.IsEmpty ? new ValidLook(Model!, body!.Value, outfit!.Value, accessory!.Value) : null;
+        return errors.IsEmpty ? new ValidLook(Model!, shape, body!.Value, outfit!.Value, accessory!.Value) : null;
     }
 
-    public sealed record ValidLook(string Model, int BodyColor, int OutfitColor, int Accessory);
+    public sealed record ValidLook(string Model, string Shape, int BodyColor, int OutfitColor, int Accessory);
 
     public static string FormatColor(int rgb) => "#" + rgb.ToString("x6", CultureInfo.InvariantCulture);
 

@@ -10,7 +10,8 @@ public sealed class AvatarLookStore(LingjingDbContext db, TimeProvider time)
         await db.Set<StoredAvatarLook>().AsNoTracking().FirstOrDefaultAsync(l => l.UserId == userId, cancellationToken)
         ?? AvatarLookCatalog.DefaultFor(userId);
 
-    public async Task<StoredAvatarLook> SaveAsync(Guid userId, string model, int bodyColor, int outfitColor, int accessory,
+    /// <summary>Saves the chosen look; an uploaded model (<see cref="AvatarModelStore"/>) stays.</summary>
+    public async Task<StoredAvatarLook> SaveAsync(Guid userId, string model, string shape, int bodyColor, int outfitColor, int accessory,
         CancellationToken cancellationToken)
     {
         var look = await db.Set<StoredAvatarLook>().FirstOrDefaultAsync(l => l.UserId == userId, cancellationToken);
@@ -20,6 +21,7 @@ public sealed class AvatarLookStore(LingjingDbContext db, TimeProvider time)
             db.Add(look);
         }
         look.Model = model;
+        look.Shape = shape;
         look.BodyColor = bodyColor;
         look.OutfitColor = outfitColor;
         look.Accessory = accessory;

@@ -10,6 +10,7 @@ internal sealed class StoredAvatarLookConfiguration : IEntityTypeConfiguration<S
     {
         look.ToTable("avatar_looks");
         look.HasKey(l => l.UserId);
+        look.HasIndex(l => l.ModelSha256);
         look.HasOne<LingjingUser>().WithOne().HasForeignKey<StoredAvatarLook>(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

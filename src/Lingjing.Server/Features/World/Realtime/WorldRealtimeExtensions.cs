@@ -21,6 +21,7 @@ public static class WorldRealtimeExtensions
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
         builder.Services.AddScoped<AvatarLookStore>();
+        builder.Services.AddScoped<AvatarModelStore>();
         builder.Services.AddScoped<WorldAdmission>();
         builder.Services.AddScoped<WorldGuestList>();
         builder.Services.AddSingleton<WorldCloseLog>();
@@ -43,6 +44,7 @@ public static class WorldRealtimeExtensions
             .ExcludeFromDescription();
         app.MapGet("/world/stats", WorldStatsEndpoint.Get).AllowAnonymous().ExcludeFromDescription();
         app.MapGroup("/api/v1/me/avatar").WithTags("World").RequireAuthorization(Policies.SignedIn).MapAvatarApi();
+        app.MapAvatarModelApi();
         app.MapGroup("/api/v1/world/parks").WithTags("World").RequireAuthorization(Policies.ParkOperator).MapWorldModerationApi().MapWorldGuestApi();
         app.MapGroup("/api/v1/world/bans").WithTags("World").RequireAuthorization(Policies.Government).MapZoneBanApi();
         return app;
