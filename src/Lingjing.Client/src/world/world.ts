@@ -225,7 +225,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const figure = new AvatarFigure(scene, displayName, look, labels);
   const me = new LocalAvatar(scene, figure, camera, [data.bounds[0] - 50, data.bounds[1] - 50, data.bounds[2] + 50, data.bounds[3] + 50]);
   me.place(spawnX, spawnZ, data.spawnHeading ?? 0);
-  pacer.busyWhile(() => me.moving || figure.playing !== 0);
+  pacer.busyWhile(() => me.moving || figure.busy); // walking, talking or an emote; standing still is not busy
   addSelfMarker(scene, figure.root);
   status.selfMarked = true;
   status.camera = () => ({ x: camera.target.x, z: camera.target.z, radius: camera.radius, alpha: camera.alpha, beta: camera.beta });

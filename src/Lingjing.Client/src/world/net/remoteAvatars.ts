@@ -1,6 +1,6 @@
 import type { Scene } from "@babylonjs/core/scene";
 import type { AvatarProfile, AvatarState, Snapshot } from "../protocol/world_pb";
-import { AvatarFigure } from "../avatar/avatarFigure";
+import { AvatarFigure, type FigurePose } from "../avatar/avatarFigure";
 import { fromWire, lookFor, type AvatarLook } from "../avatar/avatarLook";
 import type { LabelLayer } from "../scene/labels";
 import { fromCm, fromHeading } from "./codec";
@@ -28,6 +28,10 @@ export interface RemoteAvatarView {
   emote: number;
   /** What the avatar sends into voice and video (MediaFlags bits). */
   media: number;
+  /** Who the person acts for (their enterprise), shown on the name tag. */
+  affiliation: string;
+  /** What the figure does: walking, talking, its shape, its uploaded model, its name tag. */
+  figure: FigurePose;
 }
 
 interface Remote {
@@ -60,7 +64,7 @@ export class RemoteAvatars {
   /** True while a figure is on its way somewhere or plays an emote: the world is drawn every frame. */
   get animating(): boolean {
     if (performance.now() - this.movedAt < glideMs) return true;
-    for (const remote of this.remotes.values()) if (remote.figure.playing !== 0) return true;
+    for (const remote of this.remotes.values()) if (remote.figure.busy) return true; // walks, talks or plays an emote
     return false;
   }
 
@@ -83,6 +87,7 @@ export class RemoteAvatars {
     return [...this.remotes].map(([id, r]) => ({
       id, name: this.profiles.get(id)?.displayName ?? "", x: r.figure.root.position.x, z: r.figure.root.position.z,
       heading: r.figure.root.rotation.y, look: r.figure.look, emote: r.figure.playing, media: r.media,
+      affiliation: this.profiles.get(id)?.affiliation ?? "", figure: r.figure.pose(),
     }));
   }
 
@@ -101,6 +106,7 @@ export class RemoteAvatars {
       this.profiles.set(profile.id, profile);
       const figure = this.remotes.get(profile.id)?.figure;
       figure?.setName(profile.displayName);
+      figure?.setAffiliation(profile.affiliation);
       figure?.setLook(fromWire(profile.look) ?? lookFor(profile.displayName));
     }
   }
@@ -154,6 +160,7 @@ export class RemoteAvatars {
           remote.media = state.media;
           remote.figure.setMedia(state.media);
         }
+        remote.figure.setMovement(state.state);
         if (remote.buffer.push({ t: serverTime, x: fromCm(state.x), z: fromCm(state.z), heading: fromHeading(state.heading) })) this.movedAt = performance.now();
       }
     }
@@ -172,6 +179,7 @@ export class RemoteAvatars {
       const name = profile?.displayName ?? `#${id}`;
       const look = fromWire(profile?.look) ?? lookFor(name);
       remote = { buffer: new PoseBuffer(), figure: new AvatarFigure(this.scene, name, look, this.labels), lastSeen: performance.now(), media: 0 };
+      remote.figure.setAffiliation(profile?.affiliation ?? "");
       this.remotes.set(id, remote);
     }
     return remote;

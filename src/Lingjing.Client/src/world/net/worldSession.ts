@@ -123,8 +123,10 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     },
     joined(avatars) {
       remotes.join(avatars);
-      const look = fromWire(avatars.find(a => a.id === remotes.selfId)?.look);
+      const self = avatars.find(a => a.id === remotes.selfId);
+      const look = fromWire(self?.look);
       if (look) me.figure.setLook(look);
+      if (self) me.figure.setAffiliation(self.affiliation);
       refreshPeople();
       if (performance.now() - welcomedAt > quietAfterWelcomeMs)
         for (const a of avatars) if (a.id !== remotes.selfId) hud.toast(texts.format("{0} joined", a.displayName));
