@@ -19,6 +19,7 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         var page = await SignInAsync(app, email, "**/me");
 
         await page.GetByLabel("Robot").CheckAsync();
+        await page.GetByLabel("Broad").CheckAsync();
         await page.GetByLabel("Skin colour").FillAsync("#a0b0c0");
         await page.GetByLabel("Outfit colour").FillAsync("#12ab34");
         await page.GetByLabel("Accessory").SelectOptionAsync(new SelectOptionValue { Label = "Scarf" });
@@ -27,6 +28,7 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         await Assertions.Expect(page.Locator("[data-testid=avatar-saved]")).ToBeVisibleAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Robot")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Broad")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Outfit colour")).ToHaveValueAsync("#12ab34");
         await Assertions.Expect(page.GetByLabel("Accessory")).ToHaveValueAsync("4");
         await Assertions.Expect(page.Locator("[data-testid=avatar-preview]")).ToHaveAttributeAsync("data-model", "robot");
@@ -37,7 +39,7 @@ public sealed class PortalToWorldBrowserTests(DemoZoneFixture zone, ChromiumFixt
         await using var client = await WorldTestClient.JoinAsync(app.BaseAddress!, await app.TokenAsync(email), "zone"); // the zone world admits every signed-in person
         var joined = await client.WaitForAsync(f => f.AvatarsJoined?.Avatars.Any(a => a.Id == client.Welcome!.AvatarId) == true);
         var look = joined.AvatarsJoined.Avatars.Single(a => a.Id == client.Welcome!.AvatarId).Look;
-        look.ShouldBe(new AvatarLook { Model = "robot", BodyColor = 0xA0B0C0, OutfitColor = 0x12AB34, Accessory = 4 });
+        look.ShouldBe(new AvatarLook { Model = "robot", Shape = "broad", BodyColor = 0xA0B0C0, OutfitColor = 0x12AB34, Accessory = 4 });
     }
 
     [Fact]

@@ -41,6 +41,8 @@ interface UploadedModel {
   /** The model's own animations by what they show, when it has them. */
   clips: { idle?: AnimationGroup; walk?: AnimationGroup; talk?: AnimationGroup; wave?: AnimationGroup };
   playing?: AnimationGroup;
+  /** Skeletons live in the scene, not under the model's nodes. */
+  skeletons: { dispose(): void }[];
   dispose(): void;
 }
 
@@ -197,10 +199,11 @@ export class AvatarFigure {
     this.built.parts.setEnabled(true);
     if (!url) return;
     const model: UploadedModel = {
-      url, holder: null, state: "loading", clips: {},
+      url, holder: null, state: "loading", clips: {}, skeletons: [],
       dispose() {
         this.holder?.dispose(false, true);
         for (const group of Object.values(this.clips)) group?.dispose();
+        for (const skeleton of this.skeletons) skeleton.dispose();
       },
     };
     this.uploaded = model;
@@ -215,6 +218,7 @@ export class AvatarFigure {
       model.holder = holder;
       const root = result.meshes[0];
       root.parent = holder;
+      model.skeletons = result.skeletons;
       for (const group of result.animationGroups) {
         group.stop();
         const name = group.name.toLowerCase();
@@ -249,11 +253,12 @@ export class AvatarFigure {
 
   private readonly animate = (): void => {
     const now = performance.now();
-    const dt = Math.min(0.25, Math.max(0, (now - this.last.at) / 1000));
+    const elapsed = Math.max(0, (now - this.last.at) / 1000);
+    const dt = Math.min(0.25, elapsed); // for easing: a frame after a long pause moves the stride only so far
     const p = this.root.position;
     const moved = Math.hypot(p.x - this.last.x, p.z - this.last.z);
     // A jump of metres in one frame is a correction or an arrival, not a walk.
-    if (dt > 0 && Number.isFinite(moved) && moved < 5) this.speed = moved / dt;
+    if (elapsed > 0 && Number.isFinite(moved) && moved < 5) this.speed = moved / elapsed;
     this.last = { x: p.x, z: p.z, at: now };
     if (this.speed > walkingSpeed) this.movedAt = now;
     const target = now - this.movedAt < walkHoldMs ? 1 : 0;
