@@ -70,6 +70,15 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         await walker.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
         await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return !r.figure.walking && r.figure.stride === 0; }}");
 
+        // A picture for the README: the walker comes back to face the watcher, who stands a few metres south of them.
+        var spawn = await watcher.EvaluateAsync<double[]>("() => window.lingjingWorld.spawn");
+        await WalkToAsync(walker, spawn[0], spawn[1] + 7);
+        await WalkToAsync(walker, spawn[0], spawn[1] + 3);
+        await WalkToAsync(watcher, spawn[0], spawn[1] - 2);
+        await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return Math.hypot(r.x - {Js(spawn[0])}, r.z - {Js(spawn[1] + 3)}) < 0.5 && !r.figure.walking; }}");
+        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(8)");
+        await ScreenshotAsync(watcher, "world-avatars", settleFrames: 10);
+
         // The walker sees the watcher's uploaded model instead of the figure (the figure stood in while it loaded).
         await walker.WaitForFunctionAsync("() => window.lingjingWorld.remotes().some(r => r.name === 'watcher' && r.look.modelUrl.startsWith('/api/v1/world/avatar-models/') && r.figure.model === 'loaded')");
 
