@@ -12,11 +12,11 @@ internal static class MediaBits
         | (state.Speaking ? (uint)MediaFlags.Speaking : 0)
         | (state.DoNotDisturb ? (uint)MediaFlags.DoNotDisturb : 0);
 
-    public static MediaSettings Settings(WorldOptions options, bool forwarder)
+    public static MediaSettings Settings(WorldOptions options, int hearingRadiusCm, bool forwarder)
     {
         var settings = new MediaSettings
         {
-            HearingRadiusCm = (uint)options.HearingRadiusCm, PeerLimit = (uint)options.MediaPeerLimit, Forwarder = forwarder,
+            HearingRadiusCm = (uint)hearingRadiusCm, PeerLimit = (uint)options.MediaPeerLimit, Forwarder = forwarder,
         };
         foreach (var server in options.IceServers)
         {

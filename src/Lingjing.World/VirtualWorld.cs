@@ -44,6 +44,7 @@ public sealed class VirtualWorld
     private readonly Func<uint> _nextAvatarId;
     private const int ParallelComposeThreshold = 256;
     private readonly Random _spawnRandom = new();
+    private readonly int _hearingRadiusCm;
     private uint _tick;
     private ulong _chatId;
 
@@ -59,7 +60,8 @@ public sealed class VirtualWorld
         Grid = new WorldGrid(definition.Bounds, options.CellSizeCm);
         View = new ViewPattern(options.ViewRadiusCm, options.CellSizeCm);
         _chatPattern = new ViewPattern(options.ChatRadiusCm, options.CellSizeCm);
-        _hearingPattern = new ViewPattern(options.HearingRadiusCm, options.CellSizeCm);
+        _hearingRadiusCm = definition.HearingRadiusCm ?? options.HearingRadiusCm;
+        _hearingPattern = new ViewPattern(_hearingRadiusCm, options.CellSizeCm);
         if (forwarder is not null)
             _forwarder = new ForwarderRelay(definition.Id, forwarder, id => _avatars.GetValueOrDefault(id), InReach, Enqueue);
         _local = new LocalOccupancy(Grid.CellCount);
@@ -223,7 +225,7 @@ public sealed class VirtualWorld
                 SignalsPerSecond = (uint)_options.SignalPerSecond,
                 SignalBurst = (uint)_options.SignalBurst,
             },
-            Media = MediaBits.Settings(_options, forwarder: _forwarder is not null),
+            Media = MediaBits.Settings(_options, _hearingRadiusCm, forwarder: _forwarder is not null),
         }));
         if (_history.Count > 0)
         {
@@ -478,13 +480,13 @@ public sealed class VirtualWorld
     /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway.</summary>
     private bool InReach(Avatar a, Avatar b)
     {
-        var reach = (long)_options.HearingRadiusCm * 5 / 4;
+        var reach = (long)_hearingRadiusCm * 5 / 4;
         return DistanceSquared(a.Position, b.Position) <= reach * reach;
     }
 
     private IEnumerable<Avatar> Hearing(Avatar center)
     {
-        var radiusSquared = (long)_options.HearingRadiusCm * _options.HearingRadiusCm;
+        var radiusSquared = (long)_hearingRadiusCm * _hearingRadiusCm;
         foreach (var other in AvatarsAround(center, _hearingPattern))
             if (other != center && DistanceSquared(other.Position, center.Position) <= radiusSquared) yield return other;
     }

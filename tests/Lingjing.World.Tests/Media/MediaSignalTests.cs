@@ -9,9 +9,9 @@ public class MediaSignalTests
 {
     private const string Offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n";
 
-    private static (TestWorld Test, TestClient A, TestClient B) Pair(int distanceCm)
+    private static (TestWorld Test, TestClient A, TestClient B) Pair(int distanceCm, int? hearingRadiusCm = null)
     {
-        var test = new TestWorld(TestWorld.Teleporting());
+        var test = new TestWorld(TestWorld.Teleporting(), hearingRadiusCm: hearingRadiusCm);
         var a = test.Join("a");
         var b = test.Join("b");
         a.Move(50_000, 50_000);
@@ -51,6 +51,20 @@ public class MediaSignalTests
         var refused = a.RefusalsReceived().ShouldHaveSingleItem();
         (refused.Peer, refused.Reason).ShouldBe((b.AvatarId, MediaRefuseReason.TooFar));
         b.SignalsReceived().Select(s => s.Kind).ShouldBe([MediaSignalKind.HangUp]);
+    }
+
+    [Fact]
+    public void In_a_world_with_its_own_hearing_radius_people_farther_apart_than_the_node_default_are_connected()
+    {
+        var across = new WorldOptions().HearingRadiusCm * 2; // beyond the default, within the room's radius
+        var (test, a, b) = Pair(across, hearingRadiusCm: across + 500);
+
+        a.Signal(b.AvatarId, MediaSignalKind.Offer, sdp: Offer);
+        test.Tick();
+
+        a.RefusalsReceived().ShouldBeEmpty();
+        b.SignalsReceived().Select(s => (s.Peer, s.Kind)).ShouldBe([(a.AvatarId, MediaSignalKind.Offer)]);
+        a.Connection.Received(f => f.Welcome).Single().Media.HearingRadiusCm.ShouldBe((uint)(across + 500));
     }
 
     [Fact]

@@ -9,11 +9,12 @@ public sealed class TestWorld
     public const string WorldId = "park-1";
     public static readonly WorldBounds Bounds = new(0, 0, 0, 100_000, 10_000, 100_000);
 
-    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null, ISelectiveForwarder? forwarder = null)
+    /// <param name="hearingRadiusCm">The world's own hearing radius (a meeting room's), in place of the node's.</param>
+    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null, ISelectiveForwarder? forwarder = null, int? hearingRadiusCm = null)
     {
         Time = new ManualTimeProvider();
         Node = new WorldNode(options ?? new WorldOptions(), Time, forwarder: forwarder);
-        World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)));
+        World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)) { HearingRadiusCm = hearingRadiusCm });
     }
 
     public ManualTimeProvider Time { get; }

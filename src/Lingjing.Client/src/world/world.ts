@@ -37,6 +37,8 @@ import type { RemoteAvatarView } from "./net/remoteAvatars";
 import type { MediaStats, MediaStatus } from "./media/proximityMedia";
 import { GraphicsQuality } from "./scene/graphicsQuality";
 import { RenderPacer } from "./scene/renderPacer";
+import { buildMeetingRoom } from "./scene/meetingRoom";
+import { RoomScreen } from "./media/roomScreen";
 
 /** What the page exposes for tests and diagnostics (window.lingjingWorld). */
 export interface WorldStatus {
@@ -48,7 +50,7 @@ export interface WorldStatus {
   /** Milliseconds from navigation start to: scene data received, meshes built. */
   sceneDataMs?: number;
   builtMs?: number;
-  kind?: "park" | "zone";
+  kind?: "park" | "zone" | "meeting";
   buildings: number;
   spaces: number;
   showrooms: number;
@@ -56,6 +58,8 @@ export interface WorldStatus {
   models: number;
   labels: number;
   connection: ConnectionState;
+  /** Every connection state in order (a short offline spell is over before a test looks). */
+  connectionHistory: ConnectionState[];
   /** Your avatar id in the shared world (0 until welcomed). */
   selfId: number;
   remoteAvatars: number;
@@ -63,6 +67,8 @@ export interface WorldStatus {
   remotePositions(): { id: number; x: number; z: number }[];
   /** What the world is drawn at now: every pixel, or a quarter of them (see GraphicsQuality). */
   graphics(): "sharp" | "light";
+  /** A meeting room's wall screen: whether it shows a shared screen, and whose. */
+  roomScreen(): { showing: boolean; peer: number };
   /** "every frame" while something moves, "still" when the view is only redrawn now and then (see RenderPacer). */
   drawing(): "every frame" | "still";
   /** Frames drawn since the page opened. */
@@ -121,7 +127,7 @@ startWorld();
 
 async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
-    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", selfId: 0, remoteAvatars: 0,
+    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", connectionHistory: [], selfId: 0, remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
     heading: () => 0,
     moving: () => false,
@@ -132,6 +138,7 @@ async function start(root: HTMLElement): Promise<void> {
     selfMarked: false,
     spacePlace: () => null,
     labelsShown: () => [],
+    roomScreen: () => ({ showing: false, peer: 0 }),
     pickedAt: () => null,
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
@@ -183,7 +190,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
 
   const labels = new LabelLayer(scene, () => pacer.requestFrame());
   const ground = buildGround(scene, data);
-  buildStreets(scene, data.parks, !zone, data.spawn);
+  const meeting = data.kind === "meeting";
+  let room: ReturnType<typeof buildMeetingRoom> | null = null;
+  if (!meeting) buildStreets(scene, data.parks, !zone, data.spawn);
   const markers = buildSpaceMarkers(scene, data.parks, labels, texts);
   status.spacePlace = id => {
     const index = markers.spaces.findIndex(s => s.id === id);
@@ -198,7 +207,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.spaces = markers.spaces.length;
   const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
   overlay.append(side);
-  void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side, () => pacer.requestFrame())); // live twins: tint by occupancy/temperature, machine lights
+  if (!meeting) void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side, () => pacer.requestFrame())); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
     status.buildings = buildZoneBuildings(scene, data.parks, 3000, labels, texts).length;
@@ -208,6 +217,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
       anchor.position.set(park.origin[0] + cx, 30, park.origin[1] + cz);
       labels.add(anchor, texts.name(park), parkLabel, 6000, 4);
     }
+  } else if (meeting) {
+    room = buildMeetingRoom(scene, data.parks[0], labels, texts.name(data.parks[0]));
+    status.buildings = 0;
   } else {
     const park = data.parks[0];
     const built = buildParkBuildings(scene, park, labels, texts);
@@ -298,8 +310,12 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     root, scene, pacer, labels, me, worldId: data.worldId, bounds: data.bounds, texts, hud, chat, people, status, openGround: [spawnX, spawnZ],
     spawnCentre: [spawnX, spawnZ], // the server spawns arrivals around the scene's spawn, the park's entrance
     destination: focus ? [focus.x + 2, focus.z + 2] : undefined,
-    project: status.screenPoint, mediaHost: side, overlay,
+    project: status.screenPoint, mediaHost: side, overlay, wholeRoom: meeting,
   });
+  if (room) {
+    const screen = new RoomScreen(scene, room.screenMaterial, () => session.sharedScreen(), pacer);
+    status.roomScreen = () => screen.state;
+  }
 
   window.addEventListener("keydown", e => {
     if (isTyping(e) || e.repeat) return;

@@ -8,7 +8,8 @@ namespace Lingjing.Server.Features.Bookings;
 
 /// <summary>Bookings as iCalendar files: one booking, all of a person's, and a space's busy times
 /// (without who booked them). LOCATION names room, building and floor, park and street address in
-/// both languages; DESCRIPTION adds the purpose and links to the space's page and its spot in the 3D world.</summary>
+/// both languages; DESCRIPTION adds the purpose and links to the space's page, its spot in the 3D world and, for a
+/// meeting room, the meeting's own room in the world.</summary>
 public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public string One(Booking booking, BookingPlace place, string baseUrl)
@@ -57,6 +58,8 @@ public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places,
         if (booking.Status == BookingStatus.Pending) lines.Add("Awaiting approval by the park operator. 待园区审批。");
         lines.Add($"Space 空间: {baseUrl}{place.SpaceUrl}");
         lines.Add($"3D world 三维园区: {baseUrl}{place.WorldUrl}");
+        if (place.IsMeetingRoom && booking.Status != BookingStatus.Cancelled)
+            lines.Add($"Meeting room in the 3D world 三维会议室: {baseUrl}{World.Meetings.MeetingLinks.Room(booking.Id)}");
         return string.Join("\n", lines);
     }
 

@@ -11,10 +11,13 @@ public sealed record BookingPlace(
     string AddressZh, string AddressEn, int? BuildingId, string? BuildingNameZh, string? BuildingNameEn, int? Floor,
     string SpaceUrl, string WorldUrl)
 {
+    /// <summary>A meeting room: each confirmed booking of it has a room in the 3D world.</summary>
+    public bool IsMeetingRoom { get; init; }
+
     public static BookingPlace Of(Space space, Park park, Building? building) => new(
         space.Id, space.NameZh, space.NameEn, park.Id, park.NameZh, park.NameEn, park.AddressZh, park.AddressEn,
         building?.Id, building?.NameZh, building?.NameEn, building is null ? null : space.Floor,
-        $"/directory/spaces/{space.Id}", WorldLink(park.Id, space.Id));
+        $"/directory/spaces/{space.Id}", WorldLink(park.Id, space.Id)) { IsMeetingRoom = space.SpaceType == SpaceTypes.MeetingRoom };
 
     /// <summary>The park's world, opened at the space's marker with its card shown.</summary>
     public static string WorldLink(int parkId, int spaceId) => $"/world/{parkId}?space={spaceId}";

@@ -1,6 +1,6 @@
 namespace Lingjing.Server.Features.World;
 
-/// <summary>The browser world: scene API, building models and the /world pages.</summary>
+/// <summary>The browser world: scene API, building models, meeting rooms and the /world pages.</summary>
 public static class WorldExtensions
 {
     public static WebApplicationBuilder AddWorld(this WebApplicationBuilder builder)
@@ -8,6 +8,8 @@ public static class WorldExtensions
         builder.Services.AddScoped<WorldSceneBuilder>();
         builder.Services.AddSingleton<WorldScenes>();
         builder.Services.AddSingleton<BuildingModelStore>();
+        builder.Services.AddScoped<Meetings.MeetingRooms>();
+        builder.Services.AddSingleton<Meetings.MeetingLinks>();
         return builder;
     }
 
@@ -15,6 +17,7 @@ public static class WorldExtensions
     {
         app.MapWorldSceneApi();
         app.MapBuildingModelApi();
+        Meetings.MeetingApi.MapMeetingApi(app);
         return app;
     }
 }

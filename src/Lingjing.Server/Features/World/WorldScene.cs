@@ -3,7 +3,7 @@ namespace Lingjing.Server.Features.World;
 /// <summary>What the browser builds a 3D world from: one park, or every park of the zone placed by
 /// their coordinates. Lengths are metres; x is east, z is north (a park's local y), the ground is y = 0.
 /// Never changed once built: cached and shared as is (<see cref="WorldScenes"/>).</summary>
-/// <param name="WorldId">The realtime world to join: <c>park-{id}</c> or <c>zone</c>.</param>
+/// <param name="WorldId">The realtime world to join: <c>park-{id}</c>, <c>zone</c> or <c>meeting-{booking}</c>.</param>
 /// <param name="Spawn">Where a new avatar appears, [x, z].</param>
 /// <param name="Bounds">[minX, minZ, maxX, maxZ] of everything in the scene.</param>
 [System.ComponentModel.ImmutableObject(true)]
@@ -20,6 +20,8 @@ public sealed record WorldScene(
 
     public const string ParkKind = "park";
     public const string ZoneKind = "zone";
+    /// <summary>A meeting's room: <see cref="Parks"/> holds one entry, the room (its walls as the boundary).</summary>
+    public const string MeetingKind = "meeting";
 
     /// <param name="Origin">The park's local origin in the scene, [x, z]; [0, 0] in a park scene.</param>
     /// <param name="Boundary">Polygon [[x, z], ...] in the park's local frame.</param>

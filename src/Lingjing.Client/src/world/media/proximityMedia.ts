@@ -61,6 +61,8 @@ export class ProximityMedia {
     private readonly people: PeopleList,
     ticks: RenderPacer,
     head: (x: number, y: number, z: number) => { x: number; y: number },
+    /** A meeting room: everyone in the world is heard, at nearly the same volume. */
+    private readonly wholeRoom = false,
   ) {
     this.bubbles = new VideoBubbles(texts);
     this.bar = new MediaBar(texts, this.local, () => this.audio.resume());
@@ -88,6 +90,7 @@ export class ProximityMedia {
     this.peerLimit = settings?.peerLimit || 6;
     this.iceServers = (settings?.iceServers ?? []).map(s => ({ urls: s.urls, username: s.username || undefined, credential: s.credential || undefined }));
     this.audio.setHearingRadius(this.hearingRadius);
+    if (this.wholeRoom) this.audio.hearWholeRoom();
     this.online = true;
     this.sentState = "";
     this.announce();

@@ -17,11 +17,20 @@ export class SpatialAudio {
   private context: AudioContext | null = null;
   private readonly voices = new Map<number, Voice>();
 
+  private rolloff = 1;
+
   constructor(private hearingRadius: number) {}
 
   setHearingRadius(metres: number): void {
     this.hearingRadius = metres;
     for (const voice of this.voices.values()) voice.panner.maxDistance = metres;
+  }
+
+  /** In a meeting room everyone is heard across the room: voices still come from their direction and the
+   * nearer a little louder, but the far corner keeps most of its volume. */
+  hearWholeRoom(): void {
+    this.rolloff = 0.25;
+    for (const voice of this.voices.values()) voice.panner.rolloffFactor = this.rolloff;
   }
 
   /** Browsers start audio only after a gesture: call from a click or key press. */
@@ -39,7 +48,7 @@ export class SpatialAudio {
     void element.play().catch(() => undefined);
     const source = this.context.createMediaStreamSource(stream);
     const panner = new PannerNode(this.context, {
-      panningModel: "HRTF", distanceModel: "linear", refDistance: 1, maxDistance: this.hearingRadius, rolloffFactor: 1,
+      panningModel: "HRTF", distanceModel: "linear", refDistance: 1, maxDistance: this.hearingRadius, rolloffFactor: this.rolloff,
     });
     const gain = this.context.createGain();
     source.connect(panner).connect(gain).connect(this.context.destination);

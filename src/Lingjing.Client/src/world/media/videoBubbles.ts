@@ -53,6 +53,15 @@ export class VideoBubbles {
     }
   }
 
+  /** The screen shown first in the panel right now (a meeting room puts it on its wall screen), or null. */
+  shownScreen(): { peer: number; video: HTMLVideoElement } | null {
+    for (const [peer, item] of this.shared) {
+      const video = item.querySelector("video");
+      if (!item.hidden && video) return { peer, video };
+    }
+    return null;
+  }
+
   /** Moves every bubble above its avatar; shows a camera or a screen only while its person sends it. */
   follow(head: HeadOnScreen, sends: (peer: number, what: "camera" | "screen") => boolean): void {
     let screens = 0;

@@ -42,6 +42,8 @@ export interface WorldSessionParts {
   /** Where the voice and video controls go (the side column), and shared screens (the overlay). */
   mediaHost: HTMLElement;
   overlay: HTMLElement;
+  /** A meeting room: everyone hears everyone across the room. */
+  wholeRoom?: boolean;
 }
 
 /** How far the server's idea of your position may drift from yours before you are put where it says. */
@@ -54,7 +56,12 @@ const maxWalkToOpenGround = 80;
 const quietAfterWelcomeMs = 1500;
 
 /** Joins the shared world at /world/ws and connects it to the scene and the overlay. */
-export function joinWorld(parts: WorldSessionParts): { emote(emote: number): void; chat(scope: ChatScope, text: string): boolean } {
+export function joinWorld(parts: WorldSessionParts): {
+  emote(emote: number): void;
+  chat(scope: ChatScope, text: string): boolean;
+  /** The shared screen shown now, if any (a meeting room shows it on its wall screen). */
+  sharedScreen(): { peer: number; video: HTMLVideoElement } | null;
+} {
   const { scene, me, texts, hud, chat, people, status } = parts;
   let welcomedAt = 0;
   let roundTrip: number | undefined;
@@ -87,6 +94,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
   const connection = new WorldConnection(url, parts.worldId, {
     state(state, retryInMs) {
       status.connection = state;
+      status.connectionHistory.push(state);
       parts.root.dataset.worldConnection = state;
       hud.setState(state, retryInMs, roundTrip);
       if (state !== "online") {
@@ -172,7 +180,7 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
     mediaRefused: refused => media.refused(refused),
     forwarderSignal: signal => media.forwarded(signal),
   });
-  const media = new ProximityMedia(texts, connection, remotes, me, people, parts.pacer, parts.project);
+  const media = new ProximityMedia(texts, connection, remotes, me, people, parts.pacer, parts.project, parts.wholeRoom);
   parts.mediaHost.prepend(media.bar.element);
   parts.overlay.append(media.bubbles.screens);
   document.body.append(media.bubbles.layer);
@@ -203,5 +211,6 @@ export function joinWorld(parts: WorldSessionParts): { emote(emote: number): voi
       connection.sendEmote(emote);
     },
     chat: (scope, text) => connection.sendChat(scope, text),
+    sharedScreen: () => media.bubbles.shownScreen(),
   };
 }

@@ -5,7 +5,7 @@ export type Point = [number, number];
 
 export interface WorldSceneData {
   worldId: string;
-  kind: "park" | "zone";
+  kind: "park" | "zone" | "meeting";
   generatedAt: string;
   spawn: Point;
   /** Which way a new avatar faces at the spawn: radians, 0 = north (+z), towards the park. */

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World.Guests;
+using Lingjing.Server.Features.World.Meetings;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
@@ -12,15 +13,18 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// Who a connecting user is to each world, decided once per connection from the database: in a park's
 /// world its operators, the people of its enterprises and the government are members, people the park
 /// invited are invited guests, everyone else is a guest (admitted only where the park allows guests).
-/// Every account is a member of the zone world. The user's name and look are read fresh too, so a name
+/// Every account is a member of the zone world. A meeting's room admits its holder and invitees while it is open. The user's name and look are read fresh too, so a name
 /// change reaches the world on the next connection.
 /// </summary>
-public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, AvatarLookStore looks)
+public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, AvatarLookStore looks, MeetingRooms meetings)
 {
-    public sealed record Standing(bool Government, int? OperatedPark, int? EnterprisePark, IReadOnlySet<int> InvitedTo)
+    /// <param name="Meetings">World ids of the meetings open now that the user holds or was invited to; every other
+    /// meeting's room refuses them (meeting worlds admit no guests).</param>
+    public sealed record Standing(bool Government, int? OperatedPark, int? EnterprisePark, IReadOnlySet<int> InvitedTo, IReadOnlySet<string> Meetings)
     {
         public WorldAccess AccessTo(string worldId)
         {
+            if (WorldIds.TryParseMeeting(worldId, out _)) return Meetings.Contains(worldId) ? WorldAccess.Member : WorldAccess.Guest;
             if (!WorldIds.TryParsePark(worldId, out var parkId)) return WorldAccess.Member;
             if (Government || OperatedPark == parkId || EnterprisePark == parkId) return WorldAccess.Member;
             return InvitedTo.Contains(parkId) ? WorldAccess.InvitedGuest : WorldAccess.Guest;
@@ -40,7 +44,7 @@ public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, 
             ? await db.Set<Park>().AsNoTracking().Where(p => p.Id == parkId).Select(p => p.NameZh).FirstOrDefaultAsync(cancellationToken)
             : null;
         var standing = new Standing(principal.IsInRole(Roles.Government), operatedPark, enterprise?.ParkId,
-            await guests.ParksInvitingAsync(row?.Email, cancellationToken));
+            await guests.ParksInvitingAsync(row?.Email, cancellationToken), await meetings.OpenWorldsOfAsync(userId, cancellationToken));
         var look = await looks.GetAsync(userId, cancellationToken);
         var name = row?.DisplayName is { Length: > 0 } stored ? stored : principal.DisplayName();
         return new WorldUser(userId.ToString(), name, look.ToProtocol())

@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.World.Media;
+using Lingjing.Server.Features.World.Meetings;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
@@ -36,25 +37,37 @@ public sealed class WorldHost(
             parks.Count + 1, _options.TickRateHz, _options.InterestManagement ? "on" : "off");
     }
 
-    /// <summary>Makes sure a park world exists for an id a client asked for; false when no such park.</summary>
+    /// <summary>Makes sure the world exists for an id a client asked for (a park created later, a meeting's room);
+    /// false when there is no such park or meeting. Who may enter is decided by admission, not here.</summary>
     public async Task<bool> EnsureWorldAsync(string worldId, CancellationToken cancellationToken)
     {
         if (Node.FindWorld(worldId) is not null) return true;
-        if (!WorldIds.TryParsePark(worldId, out var parkId)) return false;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
-        var park = await db.Set<Park>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
-        if (park is null) return false;
-        var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.ParkId == parkId).ToListAsync(cancellationToken);
+        var definition = await DefinitionAsync(worldId, scope.ServiceProvider, cancellationToken);
+        if (definition is null) return false;
         try
         {
-            Node.AddWorld(ParkWorldDefinitions.ForPark(park, buildings, _options.SpawnScatterCm));
+            Node.AddWorld(definition);
         }
         catch (InvalidOperationException)
         {
             // Another connection created it a moment ago.
         }
         return true;
+    }
+
+    private async Task<WorldDefinition?> DefinitionAsync(string worldId, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (WorldIds.TryParseMeeting(worldId, out var bookingId))
+            return await services.GetRequiredService<MeetingRooms>().FindAsync(bookingId, cancellationToken) is { } meeting
+                ? MeetingRoomLayout.Definition(meeting)
+                : null;
+        if (!WorldIds.TryParsePark(worldId, out var parkId)) return null;
+        var db = services.GetRequiredService<LingjingDbContext>();
+        var park = await db.Set<Park>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == parkId, cancellationToken);
+        if (park is null) return null;
+        var buildings = await db.Set<Building>().AsNoTracking().Where(b => b.ParkId == parkId).ToListAsync(cancellationToken);
+        return ParkWorldDefinitions.ForPark(park, buildings, _options.SpawnScatterCm);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
