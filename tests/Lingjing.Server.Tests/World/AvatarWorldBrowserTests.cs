@@ -70,13 +70,13 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         await walker.WaitForFunctionAsync("() => !window.lingjingWorld.moving()");
         await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return !r.figure.walking && r.figure.stride === 0; }}");
 
-        // A picture for the README: the walker comes back to face the watcher, who stands a few metres south of them.
+        // A picture for the README: the walker comes back to face the watcher, who stands a few metres south and to the side.
         var spawn = await watcher.EvaluateAsync<double[]>("() => window.lingjingWorld.spawn");
-        await WalkToAsync(walker, spawn[0], spawn[1] + 7);
-        await WalkToAsync(walker, spawn[0], spawn[1] + 3);
-        await WalkToAsync(watcher, spawn[0], spawn[1] - 2);
-        await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return Math.hypot(r.x - {Js(spawn[0])}, r.z - {Js(spawn[1] + 3)}) < 0.5 && !r.figure.walking; }}");
-        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(8)");
+        await WalkToAsync(walker, spawn[0] + 1.2, spawn[1] + 4);
+        await WalkToAsync(walker, spawn[0] + 1.2, spawn[1] + 0.5);
+        await WalkToAsync(watcher, spawn[0] - 0.8, spawn[1] - 3);
+        await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return Math.hypot(r.x - {Js(spawn[0] + 1.2)}, r.z - {Js(spawn[1] + 0.5)}) < 0.5 && !r.figure.walking; }}");
+        await watcher.EvaluateAsync("() => window.lingjingWorld.frame(7)");
         await ScreenshotAsync(watcher, "world-avatars", settleFrames: 10);
 
         // The walker sees the watcher's uploaded model instead of the figure (the figure stood in while it loaded).
@@ -87,5 +87,29 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         await walker.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'still'");
         await walker.Context.CloseAsync();
         await watcher.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Body_shape_and_own_model_are_chosen_in_me_and_a_file_that_is_not_a_model_is_refused_there()
+    {
+        var page = await chromium.SignInAsync(app.BaseAddress!, "watcher@test.local", TestUsers.Password);
+        page.Context.SetDefaultTimeout(60_000);
+        await page.GotoAsync("/me#avatar");
+
+        await page.GetByLabel("Slim").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save avatar" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=avatar-saved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=avatar-preview]")).ToHaveAttributeAsync("data-shape", "slim");
+
+        await page.Locator("#avatarModel").SetInputFilesAsync(new FilePayload { Name = "me.glb", MimeType = "model/gltf-binary", Buffer = "<html>no</html>"u8.ToArray() });
+        await page.GetByTestId("avatar-model-upload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("avatar-model-problem")).ToHaveTextAsync("The file is not a glTF binary (GLB) model.");
+
+        await page.Locator("#avatarModel").SetInputFilesAsync(new FilePayload { Name = "me.glb", MimeType = "model/gltf-binary", Buffer = TestGlb.Triangle(1.7f) });
+        await page.GetByTestId("avatar-model-upload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("avatar-model-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("avatar-model-current")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Slim")).ToBeCheckedAsync();
+        await page.Context.CloseAsync();
     }
 }
