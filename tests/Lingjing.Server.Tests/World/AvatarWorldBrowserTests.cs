@@ -82,6 +82,13 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         // The walker sees the watcher's uploaded model instead of the figure (the figure stood in while it loaded).
         await walker.WaitForFunctionAsync("() => window.lingjingWorld.remotes().some(r => r.name === 'watcher' && r.look.modelUrl.startsWith('/api/v1/world/avatar-models/') && r.figure.model === 'loaded')");
 
+        // The walker speaks (Chromium's fake microphone beeps): the watcher sees the talking cue, drawn every frame while it
+        // plays, and it ends with the microphone.
+        await walker.GetByTestId("media-mic").ClickAsync();
+        await watcher.WaitForFunctionAsync($"() => {Walker}.figure.talking && window.lingjingWorld.drawing() === 'every frame'");
+        await walker.GetByTestId("media-mic").ClickAsync();
+        await watcher.WaitForFunctionAsync($"() => !{Walker}.figure.talking");
+
         // Two people standing (breathing, idle) do not keep the world drawing every frame.
         await watcher.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'still'");
         await walker.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'still'");
