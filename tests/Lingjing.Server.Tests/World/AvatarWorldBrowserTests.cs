@@ -43,8 +43,14 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
     public async Task Second_person_sees_the_chosen_body_the_enterprise_on_the_tag_the_walk_and_an_uploaded_model()
     {
         using (var http = await app.SignedInAsync("walker@test.local", TestUsers.Password))
+        {
             (await http.PutAsJsonAsync("/api/v1/me/avatar", new { model = "business", shape = "broad", bodyColor = "#E8B796", outfitColor = "#1D4ED8", accessory = 0 }))
                 .EnsureSuccessStatusCode();
+            // A whole GLB with nothing in it: accepted by the server, but there is nothing to draw, so the figure stays.
+            var empty = new ByteArrayContent(TestGlb.Glb("{\"asset\":{\"version\":\"2.0\"}}"u8.ToArray(), []));
+            empty.Headers.ContentType = new MediaTypeHeaderValue("model/gltf-binary");
+            (await http.PutAsync("/api/v1/me/avatar/model", empty)).EnsureSuccessStatusCode();
+        }
         using (var http = await app.SignedInAsync("watcher@test.local", TestUsers.Password))
         {
             var glb = new ByteArrayContent(TestGlb.Triangle(1));
@@ -54,10 +60,11 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         var walker = await EnterAsync(chromium, app, "walker@test.local", parkId, password: TestUsers.Password);
         var watcher = await EnterAsync(chromium, app, "watcher@test.local", parkId, password: TestUsers.Password);
 
-        // The watcher draws the walker broad, with the enterprise after the name on the tag.
+        // The watcher draws the walker broad, with the enterprise after the name on the tag (the walker's empty model could
+        // not be drawn: the figure stands in for it).
         const string Walker = "window.lingjingWorld.remotes().find(r => r.name === 'walker')";
         var enterprise = JsonSerializer.Serialize(enterpriseName);
-        await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return r && r.look.shape === 'broad' && r.affiliation === {enterprise}; }}");
+        await watcher.WaitForFunctionAsync($"() => {{ const r = {Walker}; return r && r.look.shape === 'broad' && r.affiliation === {enterprise} && r.figure.model === 'failed'; }}");
         (await watcher.EvaluateAsync<string>($"() => {Walker}.figure.tag")).ShouldBe($"walker · {enterpriseName}");
         (await watcher.EvaluateAsync<bool>($"() => {Walker}.figure.walking")).ShouldBeFalse();
 
