@@ -19,16 +19,6 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
     private const int Group = 5;
     private const int HearingRadiusMetres = 6;
 
-    /// <summary>A screen to share in headless Chromium: a canvas that changes ten times a second, in place of the picker.</summary>
-    private const string FakeScreen = """
-        navigator.mediaDevices.getDisplayMedia = async () => {
-          const canvas = Object.assign(document.createElement("canvas"), { width: 640, height: 360 });
-          const paint = canvas.getContext("2d");
-          let frame = 0;
-          setInterval(() => { paint.fillStyle = `hsl(${(frame++ * 37) % 360} 60% 50%)`; paint.fillRect(0, 0, 640, 360); }, 100);
-          return canvas.captureStream(10);
-        };
-        """;
     // Five pages draw at once under software rendering: small ones keep the frames coming.
     private static readonly ViewportSize Small = new() { Width = 720, Height = 450 };
 
@@ -43,7 +33,7 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
             var email = SharedApps.Email($"forwarded{i}");
             await TestUsers.CreateAsync(app, email, Roles.ParkOperator, parkId);
             pages.Add(await WorldPages.EnterAsync(chromium, app, email, parkId, password: TestUsers.Password, viewport: Small,
-                initScript: i == 1 ? FakeScreen : null));
+                initScript: i == 1 ? WorldPages.FakeScreen : null));
         }
         // Everyone arrived within 2 m of the spawn point (SpawnScatterCm), well within hearing of each other.
         var spawn = await pages[0].EvaluateAsync<double[]>("() => { const p = window.lingjingWorld.position(); return [p.x, p.z]; }");
@@ -59,10 +49,10 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         // The four who listen to the camera's owner (page 0): page 0's own feeds are the same forwarder path.
         foreach (var page in pages.Skip(1))
         {
-            var first = await ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > 0));
-            await ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > first.Single(b => b.Id == f.Id).Audio));
+            var first = await WorldPages.ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > 0));
+            await WorldPages.ReceivedAsync(page, s => s.Count == Group - 1 && s.All(f => f.Audio > first.Single(b => b.Id == f.Id).Audio));
             // The one camera on reaches everyone through Janus as well.
-            await ReceivedAsync(page, s => s.Any(f => f.Video > 0));
+            await WorldPages.ReceivedAsync(page, s => s.Any(f => f.Video > 0));
         }
         (await pages[1].EvaluateAsync<int>("() => window.lingjingWorld.media().peers.filter(p => p.via === 'direct').length")).ShouldBe(0);
         // The shared screen reaches the others through Janus too, in the screens panel.
@@ -115,24 +105,5 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
         db.Add(park);
         await db.SaveChangesAsync();
         return park.Id;
-    }
-
-    private sealed record Feed(int Id, long Audio, long Video);
-
-    /// <summary>Waits until the bytes received per feed satisfy the condition; returns them.</summary>
-    private static async Task<List<Feed>> ReceivedAsync(IPage page, Func<List<Feed>, bool> enough)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var stats = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.mediaStats()");
-            var feeds = stats.EnumerateArray()
-                .Select(f => new Feed(f.GetProperty("id").GetInt32(), f.GetProperty("audioBytes").GetInt64(), f.GetProperty("videoBytes").GetInt64()))
-                .ToList();
-            if (enough(feeds)) return feeds;
-            if (DateTime.UtcNow > giveUp) throw new ShouldAssertException($"Received only {string.Join(", ", feeds)}");
-            // The next frames of the page, not a fixed wait: statistics move as media arrives.
-            await page.EvaluateAsync("() => window.lingjingWorld.rendered(5)");
-        }
     }
 }

@@ -37,8 +37,8 @@ public sealed class ProximityMediaBrowserTests(DemoZoneFixture zone, ChromiumFix
         // Each receives the other's voice and picture, and more of it over time.
         foreach (var page in new[] { ana, ben })
         {
-            var first = await ReceivedAsync(page, bytes => bytes.Audio > 0 && bytes.Video > 0);
-            await ReceivedAsync(page, bytes => bytes.Audio > first.Audio && bytes.Video > first.Video);
+            var first = (await WorldPages.ReceivedAsync(page, s => s is [{ Audio: > 0, Video: > 0 }])).Single();
+            await WorldPages.ReceivedAsync(page, s => s is [var now] && now.Audio > first.Audio && now.Video > first.Video);
         }
         await Assertions.Expect(ben.Locator(".world-video-bubble:not([hidden]) video")).ToHaveCountAsync(1);
 
@@ -73,25 +73,6 @@ public sealed class ProximityMediaBrowserTests(DemoZoneFixture zone, ChromiumFix
         await Assertions.Expect(page.GetByTestId("media-mic")).ToHaveAttributeAsync("aria-pressed", "false");
         (await page.EvaluateAsync<string>("() => window.lingjingWorld.media().sending")).ShouldBeEmpty();
         await page.Context.CloseAsync();
-    }
-
-    private sealed record Bytes(long Audio, long Video);
-
-    /// <summary>Waits until the bytes received from the (one) connected person satisfy the condition; returns them.</summary>
-    private static async Task<Bytes> ReceivedAsync(IPage page, Func<Bytes, bool> enough)
-    {
-        var giveUp = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var stats = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.mediaStats()");
-            var bytes = stats.GetArrayLength() == 1
-                ? new Bytes(stats[0].GetProperty("audioBytes").GetInt64(), stats[0].GetProperty("videoBytes").GetInt64())
-                : new Bytes(0, 0);
-            if (enough(bytes)) return bytes;
-            if (DateTime.UtcNow > giveUp) throw new ShouldAssertException($"Received only {bytes} from {stats}");
-            // The next frames of the page, not a fixed wait: statistics move as media arrives.
-            await page.EvaluateAsync("() => window.lingjingWorld.rendered(5)");
-        }
     }
 
     /// <summary>A small park open to guests (the two demo employees need not work in it).</summary>

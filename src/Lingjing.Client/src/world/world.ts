@@ -68,7 +68,7 @@ export interface WorldStatus {
   /** What the world is drawn at now: every pixel, or a quarter of them (see GraphicsQuality). */
   graphics(): "sharp" | "light";
   /** A meeting room's wall screen: whether it shows a shared screen, and whose. */
-  roomScreen(): { showing: boolean; peer: number };
+  roomScreen(): { showing: boolean; peer: number; centre: number[] };
   /** "every frame" while something moves, "still" when the view is only redrawn now and then (see RenderPacer). */
   drawing(): "every frame" | "still";
   /** Frames drawn since the page opened. */
@@ -138,7 +138,7 @@ async function start(root: HTMLElement): Promise<void> {
     selfMarked: false,
     spacePlace: () => null,
     labelsShown: () => [],
-    roomScreen: () => ({ showing: false, peer: 0 }),
+    roomScreen: () => ({ showing: false, peer: 0, centre: [] }),
     pickedAt: () => null,
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
@@ -185,12 +185,13 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   buildSky(scene, zone);
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = createFollowCamera(scene, canvas, { zone, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
+  const camera = createFollowCamera(scene, canvas, { zone, room: data.kind === "meeting", spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
   camera.onViewMatrixChangedObservable.add(() => pacer.wake(250)); // the camera still glides or eases out
 
   const labels = new LabelLayer(scene, () => pacer.requestFrame());
   const ground = buildGround(scene, data);
   const meeting = data.kind === "meeting";
+  root.dataset.worldKind = data.kind;
   let room: ReturnType<typeof buildMeetingRoom> | null = null;
   if (!meeting) buildStreets(scene, data.parks, !zone, data.spawn);
   const markers = buildSpaceMarkers(scene, data.parks, labels, texts);

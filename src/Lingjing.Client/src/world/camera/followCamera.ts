@@ -6,6 +6,8 @@ import { isTyping } from "../avatar/localAvatar";
 /** Where the camera starts and how far it may go. */
 export interface CameraPlan {
   zone: boolean;
+  /** A meeting's room: closer, and looking down more steeply over the near wall. */
+  room?: boolean;
   /** The avatar's spawn, [x, z]. */
   spawn: [number, number];
   /** Which way the avatar faces at the spawn (radians, 0 = north); the camera starts behind it. */
@@ -14,6 +16,8 @@ export interface CameraPlan {
 
 /** Park view: close behind your avatar, zoomable out to an overview of the park. */
 const park = { radius: 26, beta: 0.98, lowerRadius: 4, upperRadius: 260, lowerBeta: 0.2, upperBeta: 1.42 };
+/** Meeting room: the whole room in view from just behind you. */
+const room = { radius: 13, beta: 0.85, lowerRadius: 4, upperRadius: 40, lowerBeta: 0.2, upperBeta: 1.2 };
 /** Zone view: the overview it always had. */
 const zone = { radius: 900, beta: 0.9, lowerRadius: 4, upperRadius: 8000, lowerBeta: 0.1, upperBeta: 1.45 };
 
@@ -27,7 +31,7 @@ const zoomSpeed = 1.2;
  * walk, so the camera's own keyboard input is off. Limits keep it above the ground and within sight of you.
  */
 export function createFollowCamera(scene: Scene, canvas: HTMLCanvasElement, plan: CameraPlan): ArcRotateCamera {
-  const limits = plan.zone ? zone : park;
+  const limits = plan.zone ? zone : plan.room ? room : park;
   const [x, z] = plan.spawn;
   const camera = new ArcRotateCamera("camera", behind(plan.heading), limits.beta, limits.radius, new Vector3(x, 1.4, z), scene);
   camera.lowerRadiusLimit = limits.lowerRadius;

@@ -51,6 +51,7 @@ export function buildSpaceMarkers(scene: Scene, parks: ParkSceneData[], labels: 
   pin.thinInstanceSetBuffer("matrix", matrices, 16, true);
   pin.thinInstanceSetBuffer("color", colors, 4, true);
   pin.thinInstanceEnablePicking = true;
+  pin.isVisible = spaces.length > 0; // with no instances the pin itself would stand at the origin
   pin.metadata = { spaces: true };
   pin.freezeWorldMatrix();
   return { mesh: pin, spaces: spaces.map(s => s.space), places };
