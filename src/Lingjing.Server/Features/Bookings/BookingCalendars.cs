@@ -59,7 +59,7 @@ public sealed class BookingCalendars(LingjingDbContext db, BookingPlaces places,
         lines.Add($"Space 空间: {baseUrl}{place.SpaceUrl}");
         lines.Add($"3D world 三维园区: {baseUrl}{place.WorldUrl}");
         if (place.IsMeetingRoom && booking.Status != BookingStatus.Cancelled)
-            lines.Add($"Meeting room in the 3D world 三维会议室: {baseUrl}{World.Meetings.MeetingLinks.Room(booking.Id)}");
+            lines.Add($"Meeting room in the 3D world 三维会议室: {baseUrl}{World.WorldLinks.MeetingRoom(booking.Id)}");
         return string.Join("\n", lines);
     }
 

@@ -30,7 +30,7 @@ public static class MeetingApi
                 if (meeting is null || (meeting.HolderId != userId && !await rooms.IsInviteeAsync(bookingId, userId, ct)))
                     return MeetingFailures.NoMeeting().ToProblem(); // not a meeting room, or not yours: the same answer
                 var holder = meeting.HolderId == userId;
-                return TypedResults.Ok(new MeetingView(MeetingLinks.Room(bookingId), meeting.OpensAt, meeting.EndsAt,
+                return TypedResults.Ok(new MeetingView(WorldLinks.MeetingRoom(bookingId), meeting.OpensAt, meeting.EndsAt,
                     holder ? links.Invitation(bookingId) : null, holder ? await rooms.InviteesAsync(bookingId, ct) : null));
             })
             .WithSummary("The room of a meeting-room booking: its link, when it opens, and for the holder the invitation link and who joined");

@@ -13,9 +13,7 @@ public sealed class MeetingLinks(IDataProtectionProvider protection)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Lingjing.World.Meetings.Invitation");
 
-    public static string Room(Guid bookingId) => $"/world/meeting/{bookingId:N}";
-
-    public string Invitation(Guid bookingId) => Room(bookingId) + "?invite=" + Uri.EscapeDataString(protector.Protect(bookingId.ToString("N")));
+    public string Invitation(Guid bookingId) => WorldLinks.MeetingRoom(bookingId) + "?invite=" + Uri.EscapeDataString(protector.Protect(bookingId.ToString("N")));
 
     public bool IsInvitation(Guid bookingId, string token)
     {
