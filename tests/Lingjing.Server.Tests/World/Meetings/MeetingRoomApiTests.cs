@@ -125,4 +125,28 @@ public sealed class MeetingRoomApiTests
         // Lines are folded at 75 octets: unfold before looking.
         ics.Replace("\r\n ", "", StringComparison.Ordinal).ShouldContain($"/world/meeting/{meeting:N}");
     }
+
+    private sealed record Door(string RoomUrl, DateTimeOffset OpensAt, bool Open);
+
+    [Theory, BothDatabases]
+    public async Task The_rooms_door_in_the_park_shows_your_next_meeting_there_and_nobody_elses(Db db)
+    {
+        var scene = await MeetingScene.CreateAsync(await SharedApps.Blank(db));
+        var now = await scene.BookAsync(TimeSpan.FromMinutes(-5), TimeSpan.FromMinutes(30));
+        var later = await scene.BookAsync(TimeSpan.FromHours(3));
+        using var holder = await scene.App.SignedInAsync(scene.Holder, TestUsers.Password);
+        using var stranger = await scene.App.SignedInAsync(scene.Stranger, TestUsers.Password);
+
+        var door = (await holder.GetFromJsonAsync<Door>($"/api/v1/world/meetings/door?space={scene.MeetingRoomId}"))!;
+        (door.RoomUrl, door.Open).ShouldBe(($"/world/meeting/{now:N}", true));
+        (await stranger.GetAsync($"/api/v1/world/meetings/door?space={scene.MeetingRoomId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await holder.GetAsync($"/api/v1/world/meetings/door?space={scene.StudioId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The invitee of the later meeting sees its door, not yet open.
+        var invitation = (await holder.GetFromJsonAsync<MeetingView>($"/api/v1/bookings/{later}/meeting"))!.InvitationUrl!;
+        using var invitee = await scene.App.SignedInAsync(scene.Invitee, TestUsers.Password);
+        (await invitee.GetStringAsync(invitation)).ShouldContain("data-code=\"meeting.not-open-yet\"");
+        var theirs = (await invitee.GetFromJsonAsync<Door>($"/api/v1/world/meetings/door?space={scene.MeetingRoomId}"))!;
+        (theirs.RoomUrl, theirs.Open).ShouldBe(($"/world/meeting/{later:N}", false));
+    }
 }

@@ -27,7 +27,15 @@ public sealed class MeetingRoomBrowserTests(ChromiumFixture chromium) : IClassFi
         using var api = await app.SignedInAsync(scene.Holder, TestUsers.Password);
         var links = (await api.GetFromJsonAsync<MeetingView>($"/api/v1/bookings/{meeting}/meeting"))!;
 
-        var holder = await WorldPages.EnterAsync(chromium, app, scene.Holder, links.RoomUrl, password: TestUsers.Password, initScript: WorldPages.FakeScreen);
+        // The holder comes in by the room's door in the park world: its card offers the meeting.
+        var holder = await WorldPages.EnterAsync(chromium, app, scene.Holder, $"/world/{scene.ParkId}?space={scene.MeetingRoomId}", settle: false,
+            password: TestUsers.Password, initScript: WorldPages.FakeScreen);
+        var door = holder.GetByTestId("world-meeting-door");
+        await Assertions.Expect(door).ToHaveAttributeAsync("href", links.RoomUrl);
+        await door.ClickAsync();
+        await holder.WaitForURLAsync(url => url.EndsWith(links.RoomUrl, StringComparison.Ordinal));
+        await holder.Locator("#lingjing-world[data-world-state=ready][data-world-connection=online]").WaitForAsync();
+        (await holder.EvaluateAsync<string>("() => window.lingjingWorld.kind")).ShouldBe("meeting");
         var invitee = await WorldPages.EnterAsync(chromium, app, scene.Invitee, links.InvitationUrl!, password: TestUsers.Password);
         (await invitee.EvaluateAsync<string>("() => window.lingjingWorld.kind")).ShouldBe("meeting");
         await WorldPages.WalkToAsync(holder, -4, 2.5);

@@ -61,6 +61,25 @@ export class SpaceDetails {
     this.element.replaceChildren(close, el("h2", "world-panel-title", t.name(space)), state, facts, actions, result);
     this.element.hidden = false;
     void this.showNextFree(space.id, nextFree);
+    if (space.type === "meeting-room") void this.showMeetingDoor(space.id, actions);
+  }
+
+  /** A meeting room's door: your next meeting there (held or invited to, within a day), entered from the card. */
+  private async showMeetingDoor(spaceId: number, actions: HTMLElement): Promise<void> {
+    const card = this.shown;
+    const door = await meetingDoor(spaceId);
+    if (!door || card !== this.shown) return;
+    const t = this.texts;
+    if (door.open) {
+      const link = el("a", "btn btn-success btn-sm", t.get("Enter the meeting room"));
+      link.href = door.roomUrl;
+      link.dataset.testid = "world-meeting-door";
+      link.dataset.enhanceNav = "false"; // a full page load: the room is another world
+      actions.prepend(link);
+    } else {
+      const opens = new Date(door.opensAt).toLocaleTimeString(t.chinese ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+      actions.prepend(el("span", "small text-body-secondary w-100", t.format("Your meeting here opens at {0}", opens)));
+    }
   }
 
   private async showNextFree(spaceId: number, target: HTMLElement): Promise<void> {
@@ -94,5 +113,21 @@ export class SpaceDetails {
 
   hide(): void {
     this.element.hidden = true;
+  }
+}
+
+interface MeetingDoor {
+  roomUrl: string;
+  opensAt: string;
+  open: boolean;
+}
+
+/** The person's next meeting in a meeting room, or null (none within a day, or not known). */
+async function meetingDoor(spaceId: number): Promise<MeetingDoor | null> {
+  try {
+    const response = await fetch(`/api/v1/world/meetings/door?space=${spaceId}`, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    return response.ok ? (await response.json()) as MeetingDoor : null;
+  } catch {
+    return null;
   }
 }

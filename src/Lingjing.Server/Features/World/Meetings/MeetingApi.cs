@@ -10,9 +10,22 @@ public static class MeetingApi
     /// <paramref name="Invitees"/> only for the holder.</summary>
     public sealed record MeetingView(string RoomUrl, DateTimeOffset OpensAt, DateTimeOffset EndsAt, string? InvitationUrl, IReadOnlyList<string>? Invitees);
 
+    /// <summary>The door of a meeting room in the park world: where your next meeting there is, and whether it is open.</summary>
+    public sealed record MeetingDoor(string RoomUrl, DateTimeOffset OpensAt, DateTimeOffset EndsAt, bool Open);
+
     public static void MapMeetingApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("World").RequireAuthorization(Policies.SignedIn);
+
+        api.MapGet("/world/meetings/door", async Task<Results<Ok<MeetingDoor>, ProblemHttpResult>> (
+                int space, HttpContext http, MeetingRooms rooms, TimeProvider time, CancellationToken ct) =>
+            {
+                if (await rooms.NextInRoomAsync(http.User.UserId()!.Value, space, ct) is not { } meeting) return MeetingFailures.NoMeetingHere().ToProblem();
+                var now = time.GetUtcNow();
+                return TypedResults.Ok(new MeetingDoor(WorldLinks.MeetingRoom(meeting.BookingId), meeting.OpensAt, meeting.EndsAt,
+                    now >= meeting.OpensAt && now < meeting.EndsAt));
+            })
+            .WithSummary("Your next meeting (within a day) in a meeting room, for the room's door in the park world");
 
         api.MapGet("/world/meetings/{bookingId:guid}/scene", async Task<Results<Ok<WorldScene>, ProblemHttpResult>> (
                 Guid bookingId, HttpContext http, MeetingRooms rooms, TimeProvider time, CancellationToken ct) =>

@@ -6,6 +6,9 @@ internal static class MeetingFailures
     public static Failure NoMeeting() =>
         Failure.NotFound("There is no meeting room booking with this link.").Titled("Meeting not found");
 
+    public static Failure NoMeetingHere() =>
+        Failure.NotFound("You have no meeting in this room within the next day.").Titled("No meeting here");
+
     public static Failure NotInvited() =>
         Failure.Forbidden("Only the person who booked this meeting room and the people they invited can enter it. Ask them for the invitation link.")
             .Titled("Not invited") with { Code = "meeting.not-invited" };

@@ -38,6 +38,21 @@ public sealed class MeetingRooms(LingjingDbContext db, MeetingLinks links, TimeP
         return meeting;
     }
 
+    /// <summary>This person's next meeting in a meeting room (held or invited to), if it starts within a day: the
+    /// park world's card of the room offers its door.</summary>
+    public async Task<Meeting?> NextInRoomAsync(Guid userId, int spaceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var withinADay = now.AddDays(1);
+        var id = await MeetingBookings()
+            .Where(b => b.SpaceId == spaceId && b.Status == BookingStatus.Confirmed && b.EndsAt > now && b.StartsAt <= withinADay)
+            .Where(b => b.UserId == userId || db.Set<MeetingInvitee>().Any(i => i.BookingId == b.Id && i.UserId == userId))
+            .OrderBy(b => b.StartsAt)
+            .Select(b => (Guid?)b.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return id is { } bookingId ? await FindAsync(bookingId, cancellationToken) : null;
+    }
+
     /// <summary>The world ids of the meetings open now that this person holds or was invited to.</summary>
     public async Task<IReadOnlySet<string>> OpenWorldsOfAsync(Guid userId, CancellationToken cancellationToken)
     {
