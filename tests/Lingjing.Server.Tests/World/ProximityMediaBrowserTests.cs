@@ -41,6 +41,7 @@ public sealed class ProximityMediaBrowserTests(DemoZoneFixture zone, ChromiumFix
             await WorldPages.ReceivedAsync(page, s => s is [var now] && now.Audio > first.Audio && now.Video > first.Video);
         }
         await Assertions.Expect(ben.Locator(".world-video-bubble:not([hidden]) video")).ToHaveCountAsync(1);
+        await WorldPages.ScreenshotAsync(ben, "world-conversation", settleFrames: 10);
 
         // Do-not-disturb ends the connection for both.
         await ben.GetByTestId("media-dnd").ClickAsync();
