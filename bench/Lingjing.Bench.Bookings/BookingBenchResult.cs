@@ -1,3 +1,5 @@
+using Lingjing.Bench.Shared;
+
 namespace Lingjing.Bench.Bookings;
 
 /// <summary>What one run measured; written to bench/results/bookings-&lt;database&gt;.json.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Lingjing.Bench.Shared;
 
 namespace Lingjing.Bench.Bookings;
 

@@ -119,7 +119,45 @@ public sealed class VirtualWorld
     /// <summary>The live session of a user in this world, if any.</summary>
     public WorldSession? SessionOf(string userId) => _byUser.TryGetValue(userId, out var s) ? s : null;
 
-    internal void Enqueue(WorldCommand command) => _commands.Enqueue(command);
+    internal void Enqueue(WorldCommand command)
+    {
+        _commands.Enqueue(command);
+        // A session that found this world just before the node removed it: sent back to reconnect, which makes it again.
+        if (Volatile.Read(ref _retired)) RefuseQueued();
+    }
+
+    private long _emptySince = -1;
+    private bool _retired;
+
+    /// <summary>True once nobody has been in the world, or on their way in, for <paramref name="span"/>, and no ban or
+    /// mute here is still in force. Called on the tick thread after <see cref="Tick"/>.</summary>
+    internal bool EmptyFor(TimeSpan span, long now)
+    {
+        var nowUtc = _time.GetUtcNow();
+        if (_sessions.Count > 0 || !_commands.IsEmpty || _bannedUntil.Values.Any(until => until > nowUtc) || _mutedUntil.Values.Any(until => until > nowUtc))
+        {
+            _emptySince = -1;
+            return false;
+        }
+        if (_emptySince < 0) _emptySince = now;
+        return _time.GetElapsedTime(_emptySince, now) >= span;
+    }
+
+    /// <summary>The node has removed this world: it lets go of its subscriptions and turns away anyone still arriving.</summary>
+    internal void Retire()
+    {
+        Volatile.Write(ref _retired, true);
+        RefuseQueued();
+        _watchers?.UnwatchAll();
+        _worldSubscription?.Dispose();
+    }
+
+    private void RefuseQueued()
+    {
+        while (_commands.TryDequeue(out var command))
+            if (command is WorldCommand.Join join)
+                join.Session.Close(WorldCloseCodes.GoingAway, "this room had closed; reconnect to open it again");
+    }
 
     /// <summary>Runs one tick: applies queued work and inputs, encodes changed cells once, sends every client its frame.</summary>
     public void Tick()

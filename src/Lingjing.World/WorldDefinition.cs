@@ -8,4 +8,8 @@ public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm S
     /// <summary>How far voices carry in this world, in place of the node's <see cref="WorldOptions.HearingRadiusCm"/>:
     /// a meeting room sets it to span the whole room, so everyone hears everyone whatever the distance.</summary>
     public int? HearingRadiusCm { get; init; }
+
+    /// <summary>A world for a while (a meeting's room): once nobody has been in it this long, and nobody is banned or
+    /// muted there any more, the node removes it and its memory; the next visit makes it again. Null: it stays.</summary>
+    public TimeSpan? CloseWhenEmptyFor { get; init; }
 }

@@ -85,7 +85,12 @@ public sealed class WorldNode : IAsyncDisposable
         foreach (var session in _awaitingHello.Values)
             if (Time.GetElapsedTime(session.ConnectedAt, started) > Options.HelloTimeout)
                 session.Close(WorldCloseCodes.HelloTimeout, "no hello received");
-        foreach (var world in _worlds.Values) world.Tick();
+        foreach (var world in _worlds.Values)
+        {
+            world.Tick();
+            if (world.Definition.CloseWhenEmptyFor is { } idle && world.EmptyFor(idle, started) && _worlds.TryRemove(new(world.Id, world)))
+                world.Retire();
+        }
         Metrics.TickCompleted((long)Time.GetElapsedTime(started).TotalMicroseconds);
     }
 

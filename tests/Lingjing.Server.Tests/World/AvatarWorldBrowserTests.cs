@@ -93,8 +93,10 @@ public sealed class AvatarWorldBrowserTests(ChromiumFixture chromium) : IClassFi
         // plays, and it ends with the microphone.
         await walker.GetByTestId("media-mic").ClickAsync();
         await watcher.WaitForFunctionAsync($"() => {Walker}.figure.talking && window.lingjingWorld.drawing() === 'every frame'");
+        await walker.WaitForFunctionAsync("() => window.lingjingWorld.selfPose().talking"); // your own figure talks as the others see it
         await walker.GetByTestId("media-mic").ClickAsync();
         await watcher.WaitForFunctionAsync($"() => !{Walker}.figure.talking");
+        await walker.WaitForFunctionAsync("() => !window.lingjingWorld.selfPose().talking");
 
         // Two people standing (breathing, idle) do not keep the world drawing every frame.
         await watcher.WaitForFunctionAsync("() => window.lingjingWorld.drawing() === 'still'");

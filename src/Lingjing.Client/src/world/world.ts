@@ -19,7 +19,7 @@ import { buildStreets } from "./scene/streets";
 import { createFollowCamera } from "./camera/followCamera";
 import { addSelfMarker } from "./avatar/selfMarker";
 import { centroid } from "./scene/geometry";
-import { AvatarFigure } from "./avatar/avatarFigure";
+import { AvatarFigure, type FigurePose } from "./avatar/avatarFigure";
 import { fromPage, lookFor } from "./avatar/avatarLook";
 import { isTyping, LocalAvatar } from "./avatar/localAvatar";
 import { Texts } from "./ui/texts";
@@ -37,6 +37,7 @@ import type { RemoteAvatarView } from "./net/remoteAvatars";
 import type { MediaStats, MediaStatus } from "./media/proximityMedia";
 import { GraphicsQuality } from "./scene/graphicsQuality";
 import { RenderPacer } from "./scene/renderPacer";
+import type { FrameFigures } from "./scene/frameStats";
 import { buildMeetingRoom } from "./scene/meetingRoom";
 import { RoomScreen } from "./media/roomScreen";
 
@@ -73,6 +74,8 @@ export interface WorldStatus {
   drawing(): "every frame" | "still";
   /** Frames drawn since the page opened. */
   framesDrawn(): number;
+  /** Frame time over the last frames drawn back to back: interval and drawing time, p50 and p95 (ms). */
+  frameStats(): FrameFigures;
   /** The x positions (metres) a visible avatar is replayed through: each received pose and a point between. */
   replayedPath(id: number): number[];
   /** The other avatars in view: who they are, their look and where they are drawn. */
@@ -90,6 +93,8 @@ export interface WorldStatus {
   camera(): { x: number; z: number; radius: number; alpha: number; beta: number };
   /** Whether your avatar carries the "you" marker (ring and arrow). */
   selfMarked: boolean;
+  /** What your own figure does (walking, talking, its tag), as the others' figures report it in remotes(). */
+  selfPose(): FigurePose;
   /** Where a space's marker stands, [x, z] (an indoor space's at its building's door). */
   spacePlace(id: number): [number, number] | null;
   /** The name of the mesh under a page point (CSS pixels), as a click there would pick it; null for none. */
@@ -136,6 +141,7 @@ async function start(root: HTMLElement): Promise<void> {
     frame: () => {},
     camera: () => ({ x: 0, z: 0, radius: 0, alpha: 0, beta: 0 }),
     selfMarked: false,
+    selfPose: () => ({ walking: false, stride: 0, talking: false, shape: "average", model: "none", tag: "" }),
     spacePlace: () => null,
     labelsShown: () => [],
     roomScreen: () => ({ showing: false, peer: 0, centre: [] }),
@@ -146,6 +152,7 @@ async function start(root: HTMLElement): Promise<void> {
     graphics: () => "sharp",
     drawing: () => "still",
     framesDrawn: () => 0,
+    frameStats: () => ({ frames: 0, intervalP50: 0, intervalP95: 0, renderP50: 0, renderP95: 0 }),
     replayedPath: () => [],
     remotes: () => [],
     media: () => ({ sending: "", forwarded: false, peers: [] }),
@@ -181,6 +188,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.graphics = () => graphics.level;
   status.drawing = () => pacer.busy ? "every frame" : "still";
   status.framesDrawn = () => pacer.framesDrawn;
+  status.frameStats = () => pacer.stats.figures();
   scene.skipPointerMovePicking = true; // nothing reacts to hovering; picking happens on taps only
   buildSky(scene, zone);
 
@@ -241,6 +249,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   pacer.busyWhile(() => me.moving || figure.busy); // walking, talking or an emote; standing still is not busy
   addSelfMarker(scene, figure.root);
   status.selfMarked = true;
+  status.selfPose = () => figure.pose();
   status.camera = () => ({ x: camera.target.x, z: camera.target.z, radius: camera.radius, alpha: camera.alpha, beta: camera.beta });
   status.position = () => ({ x: me.position.x, z: me.position.z });
   status.spawn = [spawnX, spawnZ];

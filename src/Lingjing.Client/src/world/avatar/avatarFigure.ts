@@ -149,6 +149,7 @@ export class AvatarFigure {
   /** Shows on the name tag what the person sends (MediaFlags bits): a ring while they speak, marks for
    * microphone, camera and screen, and a red ring while an operator has muted them. */
   setMedia(media: number): void {
+    if (media === this.media) return;
     this.media = media;
     this.showTag();
   }

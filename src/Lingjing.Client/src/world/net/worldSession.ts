@@ -69,6 +69,8 @@ export function joinWorld(parts: WorldSessionParts): {
     const x = fromCm(self.x);
     const z = fromCm(self.z);
     if (Math.hypot(x - me.position.x, z - me.position.z) > correctionMetres && !me.moving) me.place(x, z);
+    // Your own figure talks when the server says you speak, as the others see it (and not while a moderator silences you).
+    me.figure.setMedia(self.media);
   });
   parts.pacer.busyWhile(() => remotes.animating);
   status.remotePositions = () => remotes.positions();

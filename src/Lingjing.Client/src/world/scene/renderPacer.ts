@@ -1,4 +1,5 @@
 import type { Scene } from "@babylonjs/core/scene";
+import { FrameStats } from "./frameStats";
 
 /** A still view is redrawn this often, in case something changed that did not ask for a frame (requestFrame). */
 const idleRedrawMs = 2000;
@@ -20,6 +21,8 @@ export class RenderPacer {
   private drewLastTick = false;
   private drawn = 0;
   private frameRequested = false;
+  /** Intervals and drawing times of recent frames (the page's own frame-time figures). */
+  readonly stats = new FrameStats();
 
   constructor(private readonly scene: Scene, canvas: HTMLCanvasElement) {
     const wake = () => this.wake();
@@ -71,7 +74,9 @@ export class RenderPacer {
     const draw = this.frameRequested || this.busy || now - this.lastDrawn >= idleRedrawMs;
     if (draw) {
       this.frameRequested = false;
+      const started = performance.now();
       this.scene.render();
+      this.stats.record(performance.now() - started, this.drewLastTick ? now - this.lastDrawn : null);
       this.lastDrawn = now;
       this.drawn++;
     }

@@ -13,6 +13,9 @@ public static class MeetingRoomLayout
     private const double MinWidth = 8, MaxWidth = 24, DepthPerWidth = 0.75;
     /// <summary>Arrivals stand this far inside the door.</summary>
     private const double DoorStep = 1.5;
+    /// <summary>A room nobody has been in this long leaves the server's memory (a node hosts many meetings a day);
+    /// whoever comes back within the meeting makes it again.</summary>
+    public static readonly TimeSpan ClosesWhenEmptyFor = TimeSpan.FromMinutes(10);
 
     public static (double Width, double Depth) Size(int capacity)
     {
@@ -28,6 +31,7 @@ public static class MeetingRoomLayout
             new PositionCm(0, 0, Cm(-depth / 2 + DoorStep)), AllowGuests: false, SpawnScatterCm: Cm(Math.Min(2, width / 4)))
         {
             HearingRadiusCm = Cm(Math.Sqrt(width * width + depth * depth)) + 200,
+            CloseWhenEmptyFor = ClosesWhenEmptyFor,
         };
     }
 

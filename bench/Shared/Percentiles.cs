@@ -1,4 +1,4 @@
-namespace Lingjing.Bench.Bookings;
+namespace Lingjing.Bench.Shared;
 
 /// <summary>Latency percentiles in milliseconds (nearest rank).</summary>
 public sealed record Percentiles(int Count, double P50Ms, double P90Ms, double P99Ms, double MaxMs)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Lingjing.Bench.Bookings;
+namespace Lingjing.Bench.Shared;
 
 /// <summary>Whole-machine CPU use from /proc/stat (all processes: client, server, database).</summary>
 public static class MachineLoad
