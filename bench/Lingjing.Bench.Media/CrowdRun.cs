@@ -8,7 +8,7 @@ namespace Lingjing.Bench.Media;
 /// <summary>The page's own frame figures (window.lingjingWorld.frameStats()) over a batch of frames.</summary>
 public sealed record FrameFigures(int Frames, double IntervalP50, double IntervalP95, double RenderP50, double RenderP95, int AvatarsInView);
 
-public sealed record CrowdResult(string Park, int Bots, FrameFigures Alone, FrameFigures Crowd, double RenderP50Ratio);
+public sealed record CrowdResult(string Park, int Bots, FrameFigures Alone, FrameFigures Crowd, double RenderP50Ratio, List<CpuProfile.Hotspot>? Hotspots);
 
 /// <summary>
 /// Frame time in a park with nobody else in view (the baseline), then with the load tool's bots walking around the
@@ -30,12 +30,24 @@ public static class CrowdRun
             using var bots = StartBots(options, server, park);
             await page.WaitForFunctionAsync($"() => window.lingjingWorld.remotes().length >= {options.CrowdBots * 9 / 10}", null,
                 new() { Timeout = 300_000, PollingInterval = 1000 });
-            var crowd = await FiguresAsync(page);
+            FrameFigures crowd = null!;
+            List<CpuProfile.Hotspot>? hotspots = null;
+            if (options.Profile)
+            {
+                var file = Path.Combine(options.DataDirectory, "crowd.cpuprofile");
+                hotspots = await CpuProfile.RecordAsync(page, async () => crowd = await FiguresAsync(page), file);
+                Console.WriteLine($"  profile: {file}; most self time:");
+                foreach (var spot in hotspots) Console.WriteLine($"    {spot.SelfMs,8} ms {spot.Percent,5} %  {spot.Function} {spot.Source}");
+            }
+            else
+            {
+                crowd = await FiguresAsync(page);
+            }
             bots.Kill(entireProcessTree: true);
             var ratio = alone.RenderP50 == 0 ? 0 : Math.Round(crowd.RenderP50 / alone.RenderP50, 2);
             Console.WriteLine($"  alone: render p50 {alone.RenderP50} ms, interval p50 {alone.IntervalP50} ms; {crowd.AvatarsInView} avatars in view: " +
                               $"render p50 {crowd.RenderP50} ms (p95 {crowd.RenderP95}), interval p50 {crowd.IntervalP50} ms; ratio {ratio}");
-            return new CrowdResult(park.Name, options.CrowdBots, alone, crowd, ratio);
+            return new CrowdResult(park.Name, options.CrowdBots, alone, crowd, ratio, hotspots);
         }
         finally
         {

@@ -19,6 +19,8 @@ public sealed record MediaBenchOptions
     public required int[] RoomSizes { get; init; }
     public int MeasureSeconds { get; init; } = 20;
     public int CrowdBots { get; init; } = 100;
+    /// <summary>Record the crowd page's JavaScript CPU profile (written beside the data, hotspots in the results).</summary>
+    public bool Profile { get; init; }
     public int FirstFrameVisits { get; init; } = 5;
     public required string[] Parts { get; init; }
 
@@ -40,10 +42,11 @@ public sealed record MediaBenchOptions
         var seconds = CommandLines.Option("--seconds", 20, "seconds measured per room size").AtLeast(5);
         var crowd = CommandLines.Option("--crowd", 100, "avatars walking in view for the frame-time part").AtLeast(1);
         var visits = CommandLines.Option("--visits", 5, "cold visits timed for the first frame").AtLeast(1);
+        var profile = new Option<bool>("--profile") { Description = "record a CPU profile of the page during the crowd's frames" };
         var parts = CommandLines.Option("--parts", string.Join(',', AllParts), "which parts to run");
         var command = new RootCommand("Lingjing.Bench.Media: mouth-to-ear latency, a Janus room's capacity, first frame and frame time, in headless Chromium.")
         {
-            server, bots, data, output, janus, secret, adminKey, janusPid, samples, sizes, seconds, crowd, visits, parts,
+            server, bots, data, output, janus, secret, adminKey, janusPid, samples, sizes, seconds, crowd, visits, profile, parts,
         };
         if (CommandLines.Parse(command, args) is not { } parsed) return null;
         var chosen = parsed.GetValue(parts)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -73,6 +76,7 @@ public sealed record MediaBenchOptions
             RoomSizes = [.. roomSizes.Order()],
             MeasureSeconds = parsed.GetValue(seconds),
             CrowdBots = parsed.GetValue(crowd),
+            Profile = parsed.GetValue(profile),
             FirstFrameVisits = parsed.GetValue(visits),
             Parts = chosen,
         };

@@ -88,18 +88,22 @@ public sealed class AvatarModelApiTests
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_glb_or_is_cut_off_is_refused_with_400_and_changes_nothing()
+    public async Task A_file_that_is_not_a_glb_is_cut_off_or_points_outside_itself_is_refused_with_400_and_changes_nothing()
     {
         var app = await SharedApps.Blank(Db.Sqlite);
         using var http = await PersonAsync(app, "notglb");
 
         var html = await http.PutAsync("/api/v1/me/avatar/model", Glb(Encoding.UTF8.GetBytes("<html>not a model</html>")));
         var cut = await http.PutAsync("/api/v1/me/avatar/model", Glb(TestGlb.Triangle()[..40]));
+        var outside = await http.PutAsync("/api/v1/me/avatar/model", Glb(TestGlb.Referring("https://tracker.example/skin.png")));
 
         html.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await html.Content.ReadFromJsonAsync<Problem>())!.ShouldBe(new Problem("Invalid model", "The file is not a glTF binary (GLB) model.", 400));
         cut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await cut.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("truncated");
+        outside.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await outside.Content.ReadFromJsonAsync<Problem>())!.Detail.ShouldBe(
+            "The model refers to a file outside it (https://tracker.example/skin.png); export it as one self-contained GLB.");
         (await http.GetFromJsonAsync<Look>("/api/v1/me/avatar"))!.ModelUrl.ShouldBeNull();
     }
 

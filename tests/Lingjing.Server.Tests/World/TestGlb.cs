@@ -20,6 +20,10 @@ public static class TestGlb
         return Glb(Encoding.UTF8.GetBytes(json), bin);
     }
 
+    /// <summary>A GLB whose image points at an address (or any uri) instead of being inside the file.</summary>
+    public static byte[] Referring(string uri) => Glb(Encoding.UTF8.GetBytes(
+        $$"""{"asset":{"version":"2.0"},"images":[{"uri":"{{uri}}"}],"buffers":[]}"""), []);
+
     /// <summary>Header, JSON chunk (padded with spaces) and BIN chunk (padded with zeros).</summary>
     public static byte[] Glb(byte[] json, byte[] bin)
     {
