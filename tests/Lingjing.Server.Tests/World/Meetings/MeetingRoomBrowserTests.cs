@@ -50,7 +50,6 @@ public sealed class MeetingRoomBrowserTests(ChromiumFixture chromium) : IClassFi
 
         await holder.GetByTestId("media-screen").ClickAsync();
         var holderId = await holder.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
-        for (var i = 0; i < 10; i++) { await invitee.WaitForTimeoutAsync(1000); File.AppendAllText("/tmp/rs.txt", await invitee.EvaluateAsync<string>("() => JSON.stringify(window.lingjingWorld.roomScreen())") + "\n"); }
         await invitee.WaitForFunctionAsync($"() => {{ const s = window.lingjingWorld.roomScreen(); return s.showing && s.peer === {holderId}; }}");
         // The fake screen is a saturated colour, changing ten times a second: neither black nor grey nor white.
         await invitee.WaitForFunctionAsync("() => { const [r, g, b] = window.lingjingWorld.roomScreen().centre; return Math.max(r, g, b) - Math.min(r, g, b) > 60; }");
