@@ -42,8 +42,10 @@ public static class CpuProfile
             var key = names[samples[i - 1]];
             self[key] = self.GetValueOrDefault(key) + deltas[i];
         }
-        var busy = self.Where(s => s.Key.Item1 is not "(idle)" and not "(program)").Sum(s => s.Value);
-        return self.Where(s => s.Key.Item1 != "(idle)").OrderByDescending(s => s.Value).Take(top)
+        // The browser's own time outside JavaScript ("(program)", "(idle)") is not the page's work: left out of the list and the share.
+        var scripts = self.Where(s => s.Key.Item1 is not "(idle)" and not "(program)").ToList();
+        var busy = scripts.Sum(s => s.Value);
+        return scripts.OrderByDescending(s => s.Value).Take(top)
             .Select(s => new Hotspot(s.Key.Item1, s.Key.Item2, Math.Round(s.Value, 1), busy == 0 ? 0 : Math.Round(100 * s.Value / busy, 1))).ToList();
     }
 }
