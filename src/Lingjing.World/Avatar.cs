@@ -36,6 +36,12 @@ internal sealed class Avatar
     /// <summary>In a group too large for direct connections: its media goes through the forwarder.</summary>
     public bool Forwarded { get; set; }
 
+    /// <summary>Forwarded in a room that mixes voices (<see cref="WorldDefinition.MixVoicesFrom"/>): its voice goes through the mix.</summary>
+    public bool Mixed { get; set; }
+
+    /// <summary>The avatar has (or is negotiating) its connection to the room's voice mix.</summary>
+    public bool InMix { get; set; }
+
     /// <summary>The forwarder holds something of this avatar's (a sending connection, subscriptions): it must be told when it leaves.</summary>
     public bool KnownToForwarder { get; set; }
 

@@ -476,7 +476,12 @@ public sealed class VirtualWorld
         if (_forwarder is not null)
         {
             var forwarded = ForwardedGroups.Decide(_avatars.Values, Hearing, _options.MediaPeerLimit);
-            foreach (var avatar in _avatars.Values) avatar.Forwarded = forwarded.Contains(avatar.Id);
+            var mixed = ForwardedGroups.Mixes(Definition.MixVoicesFrom, forwarded.Count, _avatars.Values.Any(a => a.Mixed));
+            foreach (var avatar in _avatars.Values)
+            {
+                avatar.Forwarded = forwarded.Contains(avatar.Id);
+                avatar.Mixed = mixed && avatar.Forwarded;
+            }
         }
         foreach (var avatar in _avatars.Values) UpdateMedia(avatar);
         _forwarder?.Review(_avatars.Values);
@@ -485,7 +490,7 @@ public sealed class VirtualWorld
     private void UpdateMedia(Avatar avatar)
     {
         var silenced = MutedUntil(avatar.Session.User.UserId) is null ? 0u : (uint)MediaFlags.Silenced;
-        var media = avatar.MediaSent | silenced | (avatar.Forwarded ? (uint)MediaFlags.Forwarded : 0);
+        var media = avatar.MediaSent | silenced | (avatar.Forwarded ? (uint)MediaFlags.Forwarded : 0) | (avatar.Mixed ? (uint)MediaFlags.Mixed : 0);
         if (media == avatar.Media) return;
         avatar.Media = media;
         _local.MarkDirty(avatar.CellIndex);

@@ -12,4 +12,9 @@ public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm S
     /// <summary>A world for a while (a meeting's room): once nobody has been in it this long, and nobody is banned or
     /// muted there any more, the node removes it and its memory; the next visit makes it again. Null: it stays.</summary>
     public TimeSpan? CloseWhenEmptyFor { get; init; }
+
+    /// <summary>A room where everyone hears everyone (a meeting room): once its forwarded group has at least this many
+    /// people, their voices are mixed by the forwarder (one stream down per person instead of one per speaker); cameras and
+    /// screens still come one feed each. Null: voices are never mixed (in a park, who hears whom depends on distance).</summary>
+    public int? MixVoicesFrom { get; init; }
 }

@@ -17,6 +17,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
     {
         if (signal.Kind == ForwarderSignalKind.Close)
         {
+            if (signal.Feed == ForwarderFeeds.Mix) avatar.InMix = false;
             avatar.Feeds.Remove(signal.Feed);
             if (avatar.KnownToForwarder) Dispatch(avatar, signal);
             return;
@@ -28,6 +29,18 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
         }
         switch (signal.Kind)
         {
+            case ForwarderSignalKind.Mix:
+                if (!avatar.Mixed)
+                {
+                    Refuse(avatar, ForwarderFeeds.Mix, MediaRefuseReason.NotForwarded);
+                    return;
+                }
+                avatar.InMix = true;
+                signal.Feed = ForwarderFeeds.Mix; // so that a failure closes the mix, never the sending connection
+                break;
+            case ForwarderSignalKind.Candidate when signal.Feed == ForwarderFeeds.Mix:
+                if (!avatar.InMix) return;
+                break;
             case ForwarderSignalKind.Subscribe:
                 if (Refusal(avatar, signal.Feed) is { } reason)
                 {
@@ -46,8 +59,13 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
     /// <summary>The forwarder's reply to a request, or a close it decided by itself: passed on unless overtaken by events.</summary>
     public static void Reply(Avatar avatar, ForwarderSignal reply)
     {
-        if (reply.Kind == ForwarderSignalKind.Close) avatar.Feeds.Remove(reply.Feed);
-        else if (reply.Feed != 0 ? !avatar.Feeds.Contains(reply.Feed) : !avatar.Forwarded) return;
+        if (reply.Kind == ForwarderSignalKind.Close)
+        {
+            avatar.Feeds.Remove(reply.Feed);
+            if (reply.Feed == ForwarderFeeds.Mix) avatar.InMix = false;
+        }
+        else if (reply.Kind == ForwarderSignalKind.Mix ? !(avatar.Mixed && avatar.InMix)
+                 : reply.Feed != ForwarderFeeds.Sending ? !avatar.Feeds.Contains(reply.Feed) : !avatar.Forwarded) return;
         avatar.Session.Send(ServerFrames.Of(reply));
     }
 
@@ -64,6 +82,13 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
                 Left(avatar);
                 continue;
             }
+            if (avatar.InMix && !avatar.Mixed)
+            {
+                // The room's group shrank below mixing: voices go back to one feed each.
+                avatar.InMix = false;
+                Refuse(avatar, ForwarderFeeds.Mix, MediaRefuseReason.NotForwarded);
+                Dispatch(avatar, new ForwarderSignal { Feed = ForwarderFeeds.Mix, Kind = ForwarderSignalKind.Close });
+            }
             foreach (var feed in avatar.Feeds.ToArray())
             {
                 if (Refusal(avatar, feed) is not { } reason) continue;
@@ -79,6 +104,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
     {
         if (!avatar.KnownToForwarder) return;
         avatar.KnownToForwarder = false;
+        avatar.InMix = false;
         avatar.Feeds.Clear();
         _ = forwarder.LeaveAsync(Party(avatar), CancellationToken.None).ContinueWith(
             static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Lingjing.World.Chat;
 using Lingjing.World.Encoding;
+using Lingjing.World.Media;
 using Lingjing.World.Protocol;
 
 namespace Lingjing.World.Sessions;
@@ -368,10 +369,11 @@ public sealed class WorldSession
     {
         if (!RequireJoined("forwarder signal")) return;
         var kind = signal.Kind;
-        var needsSdp = kind is ForwarderSignalKind.Publish or ForwarderSignalKind.Answer;
+        var needsSdp = kind is ForwarderSignalKind.Publish or ForwarderSignalKind.Answer or ForwarderSignalKind.Mix;
         var needsFeed = kind is ForwarderSignalKind.Subscribe or ForwarderSignalKind.Answer;
         if (kind == ForwarderSignalKind.Unspecified || !Enum.IsDefined(kind) || needsSdp && signal.Sdp.Length == 0 || needsFeed && signal.Feed == 0
-            || kind == ForwarderSignalKind.Publish && signal.Feed != 0 || signal.Tracks.Count > 8)
+            || kind == ForwarderSignalKind.Publish && signal.Feed != 0 || kind == ForwarderSignalKind.Mix && signal.Feed is not (ForwarderFeeds.Sending or ForwarderFeeds.Mix)
+            || signal.Tracks.Count > 8)
         {
             Close(WorldCloseCodes.MalformedFrame, "forwarder signal without a kind, a feed or its session description");
             return;

@@ -72,6 +72,7 @@ public static class WorldPages
         {
             var stats = await page.EvaluateAsync<JsonElement>("() => window.lingjingWorld.mediaStats()");
             var feeds = stats.EnumerateArray()
+                .Where(f => f.GetProperty("id").GetDouble() <= int.MaxValue) // people; a meeting room's voice mix is not one
                 .Select(f => new Feed(f.GetProperty("id").GetInt32(), f.GetProperty("audioBytes").GetInt64(), f.GetProperty("videoBytes").GetInt64()))
                 .ToList();
             if (enough(feeds)) return feeds;

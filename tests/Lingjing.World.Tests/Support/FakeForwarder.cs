@@ -20,6 +20,7 @@ public sealed class FakeForwarder : ISelectiveForwarder
         ForwarderSignal? reply = request.Kind switch
         {
             ForwarderSignalKind.Publish => new ForwarderSignal { Kind = ForwarderSignalKind.Publish, Sdp = "answer" },
+            ForwarderSignalKind.Mix => new ForwarderSignal { Kind = ForwarderSignalKind.Mix, Feed = ForwarderFeeds.Mix, Sdp = "mix answer" },
             ForwarderSignalKind.Subscribe => new ForwarderSignal { Kind = ForwarderSignalKind.Subscribe, Feed = request.Feed, Sdp = "offer" },
             _ => null,
         };

@@ -10,11 +10,13 @@ public sealed class TestWorld
     public static readonly WorldBounds Bounds = new(0, 0, 0, 100_000, 10_000, 100_000);
 
     /// <param name="hearingRadiusCm">The world's own hearing radius (a meeting room's), in place of the node's.</param>
-    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null, ISelectiveForwarder? forwarder = null, int? hearingRadiusCm = null)
+    /// <param name="mixVoicesFrom">A room that mixes voices from this forwarded group size (a meeting room's).</param>
+    public TestWorld(WorldOptions? options = null, WorldBounds? bounds = null, ISelectiveForwarder? forwarder = null, int? hearingRadiusCm = null,
+        int? mixVoicesFrom = null)
     {
         Time = new ManualTimeProvider();
         Node = new WorldNode(options ?? new WorldOptions(), Time, forwarder: forwarder);
-        World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)) { HearingRadiusCm = hearingRadiusCm });
+        World = Node.AddWorld(new WorldDefinition(WorldId, bounds ?? Bounds, new PositionCm(50_000, 0, 50_000)) { HearingRadiusCm = hearingRadiusCm, MixVoicesFrom = mixVoicesFrom });
     }
 
     public ManualTimeProvider Time { get; }

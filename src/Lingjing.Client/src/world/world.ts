@@ -155,7 +155,7 @@ async function start(root: HTMLElement): Promise<void> {
     frameStats: () => ({ frames: 0, intervalP50: 0, intervalP95: 0, renderP50: 0, renderP95: 0 }),
     replayedPath: () => [],
     remotes: () => [],
-    media: () => ({ sending: "", forwarded: false, peers: [] }),
+    media: () => ({ sending: "", forwarded: false, mix: "none", peers: [] }),
     mediaStats: () => Promise.resolve([]),
   };
   window.lingjingWorld = status;

@@ -100,6 +100,32 @@ public sealed class JanusForwarderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Mixing_joins_the_worlds_own_audio_bridge_with_a_minted_token_and_leaving_ends_it()
+    {
+        var world = NewWorld();
+        var ana = Party(world, 31, "Ana");
+        var answer = await forwarder.HandleAsync(ana,
+            new ForwarderSignal { Kind = ForwarderSignalKind.Mix, Feed = ForwarderFeeds.Mix, Sdp = TestJanus.AudioOffer("sendrecv") }, Ct);
+
+        answer.ShouldNotBeNull();
+        (answer.Kind, answer.Feed).ShouldBe((ForwarderSignalKind.Mix, ForwarderFeeds.Mix));
+        answer.Sdp.ShouldContain("m=audio");
+        var bridge = await gateway.AttachAsync("janus.plugin.audiobridge", Ct);
+        var rooms = await bridge.RequestAsync(new { request = "list", admin_key = TestJanus.AdminKey }, Ct);
+        var room = rooms.GetProperty("list").EnumerateArray()
+            .Single(r => r.GetProperty("description").GetString() == "Lingjing " + world).GetProperty("room").GetInt64();
+        async Task<long[]> InTheMixAsync() => [.. (await bridge.RequestAsync(new { request = "listparticipants", room }, Ct))
+            .GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("id").GetInt64())];
+        (await InTheMixAsync()).ShouldBe([31L]);
+
+        var stranger = await gateway.AttachAsync("janus.plugin.audiobridge", Ct);
+        await Should.ThrowAsync<JanusException>(() => stranger.MessageAsync(new { request = "join", room, display = "Stranger" }, null, Ct));
+
+        await forwarder.HandleAsync(ana, new ForwarderSignal { Kind = ForwarderSignalKind.Close, Feed = ForwarderFeeds.Mix }, Ct);
+        (await InTheMixAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Leaving_takes_the_participant_out_of_the_room()
     {
         var world = NewWorld();

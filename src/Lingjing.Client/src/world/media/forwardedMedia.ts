@@ -24,6 +24,8 @@ export class ForwardedMedia {
   private sender: RTCPeerConnection | null = null;
   private readonly receivers = new Map<number, RTCPeerConnection | null>();
   private readonly notBefore = new Map<number, number>();
+  /** The voice goes through the room's mix (VoiceMix): the sending connection carries only camera and screen. */
+  private voiceInMix = false;
 
   constructor(
     private readonly local: LocalMedia,
@@ -32,7 +34,7 @@ export class ForwardedMedia {
     private readonly events: MeshEvents,
   ) {
     local.onChange(() => {
-      if (this.sender) void attachTracks(this.sender, this.local).catch(report);
+      if (this.sender) void this.attach(this.sender).catch(report);
     });
   }
 
@@ -49,9 +51,14 @@ export class ForwardedMedia {
     return this.receivers.get(feed) ?? undefined;
   }
 
-  /** Keeps a sending connection while <paramref name="publish"/>, a receiving one for each wanted feed, nothing else. */
-  want(publish: boolean, feeds: ReadonlySet<number>): void {
+  /** Keeps a sending connection while <paramref name="publish"/> (without the voice when it goes through the room's mix),
+   * a receiving one for each wanted feed, nothing else. */
+  want(publish: boolean, feeds: ReadonlySet<number>, voiceInMix = false): void {
     const now = performance.now();
+    if (voiceInMix !== this.voiceInMix) {
+      this.voiceInMix = voiceInMix;
+      if (this.sender) void this.attach(this.sender).catch(report);
+    }
     if (!publish && this.sender) this.stopSending(true);
     if (publish && !this.sender && now >= (this.notBefore.get(0) ?? 0)) void this.publish().catch(error => this.failed(0, error));
     for (const feed of [...this.receivers.keys()]) if (!feeds.has(feed)) this.stopReceiving(feed, true);
@@ -68,7 +75,7 @@ export class ForwardedMedia {
       case ForwarderSignalKind.PUBLISH:
         if (this.sender?.signalingState === "have-local-offer")
           void this.sender.setRemoteDescription({ type: "answer", sdp: signal.sdp })
-            .then(() => this.sender && attachTracks(this.sender, this.local))
+            .then(() => this.sender && this.attach(this.sender))
             .catch(error => this.failed(0, error));
         break;
       case ForwarderSignalKind.SUBSCRIBE:
@@ -99,10 +106,14 @@ export class ForwardedMedia {
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === "failed" && this.sender === pc) this.failed(0, new Error("the connection to the forwarder failed"));
     };
-    await attachTracks(pc, this.local);
+    await this.attach(pc);
     await pc.setLocalDescription(await pc.createOffer());
     const tracks = pc.getTransceivers().map((t, i) => ({ mid: t.mid ?? "", kind: kindOf[slots[i]] }));
     if (this.sender === pc) this.send({ feed: 0, kind: ForwarderSignalKind.PUBLISH, sdp: pc.localDescription!.sdp, tracks });
+  }
+
+  private attach(pc: RTCPeerConnection): Promise<void> {
+    return attachTracks(pc, this.local, this.voiceInMix ? ["audio"] : []);
   }
 
   private async answer(signal: ForwarderSignal): Promise<void> {

@@ -1,7 +1,7 @@
 // Proximity voice and video: who this browser connects to (the nearest people within hearing, when either
 // side sends something), what it tells the world it sends, and where voices and pictures appear.
 import type { RenderPacer } from "../scene/renderPacer";
-import { MediaFlags, type ForwarderSignal, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
+import { ForwarderSignalKind, MediaFlags, type ForwarderSignal, type MediaRefused, type MediaSettings, type MediaSignal } from "../protocol/world_pb";
 import type { ForwarderValues, MediaStateValues, SignalValues } from "../net/codec";
 import { fromCm } from "../net/codec";
 import type { RemoteAvatars } from "../net/remoteAvatars";
@@ -11,6 +11,7 @@ import type { PeopleList } from "../ui/peopleList";
 import { LocalMedia, type MediaSlot } from "./localMedia";
 import { PeerMesh } from "./peerMesh";
 import { ForwardedMedia } from "./forwardedMedia";
+import { mixFeed, VoiceMix } from "./voiceMix";
 import { inboundBytes } from "./senders";
 import { SpatialAudio } from "./spatialAudio";
 import { VideoBubbles } from "./videoBubbles";
@@ -26,11 +27,14 @@ export interface MediaLink {
 export interface MediaStatus {
   sending: string;
   forwarded: boolean;
+  /** The room's voices come mixed (a large meeting): the state of this browser's connection to the mix, or "none". */
+  mix: RTCPeerConnectionState | "none";
   peers: { id: number; state: RTCPeerConnectionState; via: "direct" | "forwarder" }[];
 }
 
-/** Inbound bytes per peer and kind, from the connections' own statistics (window.lingjingWorld.mediaStats()). */
-export type MediaStats = { id: number; audioBytes: number; videoBytes: number }[];
+/** Inbound bytes per peer and kind and the audio's level now, from the connections' own statistics
+ * (window.lingjingWorld.mediaStats()); a meeting room's voice mix is the entry with id 4294967295. */
+export type MediaStats = { id: number; audioBytes: number; videoBytes: number; audioLevel: number }[];
 
 /** How often the set of people to connect to is worked out again. */
 const chooseEveryMs = 500;
@@ -45,6 +49,9 @@ export class ProximityMedia {
   private readonly audio = new SpatialAudio(15);
   private readonly mesh: PeerMesh;
   private readonly forwarder: ForwardedMedia;
+  private readonly mix: VoiceMix;
+  /** The server mixes this room's voices for us (MIXED): feeds' own voices are not played, the mix is. */
+  private mixedMe = false;
   private hasForwarder = false;
   private hearingRadius = 15;
   private peerLimit = 6;
@@ -74,6 +81,9 @@ export class ProximityMedia {
       remote: (peer, slot, stream) => this.remote(peer, slot, stream),
       state: () => undefined,
     });
+    this.mix = new VoiceMix(this.local, () => this.iceServers, signal => this.link.sendForwarderSignal(signal), {
+      heard: stream => stream ? this.audio.attach(mixFeed, stream, false) : this.audio.detach(mixFeed),
+    });
     this.local.onChange(() => this.announce());
     ticks.onTick(() => this.frame(head)); // voice activity and audio positions follow the clock, not the drawing
     window.addEventListener("pagehide", () => this.local.stop());
@@ -85,6 +95,7 @@ export class ProximityMedia {
   welcome(settings: MediaSettings | undefined): void {
     this.mesh.closeAll();
     this.forwarder.closeAll();
+    this.mix.close();
     this.hasForwarder = settings?.forwarder ?? false;
     this.hearingRadius = fromCm(settings?.hearingRadiusCm ?? 1500);
     this.peerLimit = settings?.peerLimit || 6;
@@ -100,6 +111,7 @@ export class ProximityMedia {
     this.online = false;
     this.mesh.closeAll();
     this.forwarder.closeAll();
+    this.mix.close();
     this.bubbles.clear();
   }
 
@@ -112,13 +124,15 @@ export class ProximityMedia {
   }
 
   forwarded(signal: ForwarderSignal): void {
-    this.forwarder.receive(signal);
+    if (signal.feed === mixFeed || signal.kind === ForwarderSignalKind.MIX) this.mix.receive(signal);
+    else this.forwarder.receive(signal);
   }
 
   status(): MediaStatus {
     return {
       sending: this.bar.element.dataset.sending ?? "",
       forwarded: this.forwarder.sending || this.forwarder.feeds.length > 0,
+      mix: this.mix.connection?.connectionState ?? "none",
       peers: [
         ...this.mesh.peers.map(id => ({ id, state: this.mesh.connection(id)?.connectionState ?? "closed", via: "direct" as const })),
         ...this.forwarder.feeds.map(id => ({ id, state: this.forwarder.connection(id)?.connectionState ?? "new", via: "forwarder" as const })),
@@ -129,7 +143,8 @@ export class ProximityMedia {
   async stats(): Promise<MediaStats> {
     const direct = this.mesh.peers.map(async id => ({ id, ...await inboundBytes(this.mesh.connection(id)) }));
     const forwarded = this.forwarder.feeds.map(async id => ({ id, ...await inboundBytes(this.forwarder.connection(id)) }));
-    return Promise.all([...direct, ...forwarded]);
+    const mixed = this.mix.connection ? [(async () => ({ id: mixFeed, ...await inboundBytes(this.mix.connection ?? undefined) }))()] : [];
+    return Promise.all([...direct, ...forwarded, ...mixed]);
   }
 
   private frame(head: (x: number, y: number, z: number) => { x: number; y: number }): void {
@@ -176,8 +191,12 @@ export class ProximityMedia {
     const direct = quiet ? [] : candidates.filter(c => !viaForwarder(c));
     const wanted = direct.slice(0, this.peerLimit);
     this.mesh.want(new Set(wanted.map(c => c.id)));
-    const feeds = candidates.filter(c => viaForwarder(c) && (c.media & sendsSomething) !== 0).map(c => c.id);
-    this.forwarder.want(forwardedMe && sending, new Set(feeds));
+    this.mixedMe = forwardedMe && (this.remotes.selfMedia & MediaFlags.MIXED) !== 0;
+    // In a mixed room voices come in the mix: a feed is worth receiving only for a camera or a screen.
+    const worthAFeed = this.mixedMe ? MediaFlags.CAMERA | MediaFlags.SCREEN : sendsSomething;
+    const feeds = candidates.filter(c => viaForwarder(c) && (c.media & worthAFeed) !== 0).map(c => c.id);
+    this.forwarder.want(forwardedMe && (this.local.cameraOn || this.local.screenOn || this.local.sendingAudio && !this.mixedMe), new Set(feeds), this.mixedMe);
+    this.mix.want(this.mixedMe);
     const beyond = direct.length - wanted.length;
     this.bar.setNote(beyond > 0
       ? this.texts.format("{0} more people are within hearing than direct connections reach; you hear the nearest {1}.", beyond, this.peerLimit)
@@ -187,7 +206,7 @@ export class ProximityMedia {
   private remote(peer: number, slot: MediaSlot, stream: MediaStream | null): void {
     const name = this.remotes.profiles.get(peer)?.displayName ?? "";
     if (slot === "audio") {
-      if (stream) this.audio.attach(peer, stream);
+      if (stream && !this.mixedMe) this.audio.attach(peer, stream); // in a mixed room their voice is in the mix
       else this.audio.detach(peer);
     } else if (slot === "camera") this.bubbles.camera(peer, stream, name);
     else this.bubbles.screen(peer, stream, name);
@@ -207,6 +226,7 @@ export class ProximityMedia {
     if (local.doNotDisturb) {
       this.mesh.want(new Set());
       this.forwarder.want(false, new Set());
+      this.mix.want(false);
     }
   }
 

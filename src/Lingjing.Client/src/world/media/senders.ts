@@ -4,13 +4,14 @@ import { maxBitrate, type LocalMedia, type MediaSlot } from "./localMedia";
 
 export const slots: MediaSlot[] = ["audio", "camera", "screen"];
 
-/** Puts the current tracks on a connection's first three senders (no renegotiation needed) and caps their bitrates. */
-export async function attachTracks(pc: RTCPeerConnection, local: LocalMedia): Promise<void> {
+/** Puts the current tracks on a connection's first three senders (no renegotiation needed) and caps their bitrates;
+ * a slot in <paramref name="without"/> sends nothing there (a voice that goes through a room's mix instead). */
+export async function attachTracks(pc: RTCPeerConnection, local: LocalMedia, without: MediaSlot[] = []): Promise<void> {
   const transceivers = pc.getTransceivers();
   await Promise.all(slots.map(async (slot, i) => {
     const sender = transceivers[i]?.sender;
     if (!sender) return;
-    const track = local.track(slot);
+    const track = without.includes(slot) ? null : local.track(slot);
     if (sender.track !== track) await sender.replaceTrack(track);
     await capBitrate(sender, maxBitrate[slot]);
   }));
@@ -18,24 +19,27 @@ export async function attachTracks(pc: RTCPeerConnection, local: LocalMedia): Pr
 
 /** Caps what a sender sends; the encodings exist only once the connection is negotiated, so failing early is fine.
  * A simulcast sender keeps its layers' own caps. */
-async function capBitrate(sender: RTCRtpSender, bitsPerSecond: number): Promise<void> {
+export async function capBitrate(sender: RTCRtpSender, bitsPerSecond: number): Promise<void> {
   const parameters = sender.getParameters();
   if (parameters.encodings?.length !== 1 || parameters.encodings[0].maxBitrate === bitsPerSecond) return;
   parameters.encodings[0].maxBitrate = bitsPerSecond;
   await sender.setParameters(parameters).catch(() => undefined);
 }
 
-/** Inbound bytes of one connection by kind, from its own statistics. */
-export async function inboundBytes(pc: RTCPeerConnection | undefined): Promise<{ audioBytes: number; videoBytes: number }> {
+/** Inbound bytes of one connection by kind, and how loud its audio is now (0 to 1), from its own statistics. */
+export async function inboundBytes(pc: RTCPeerConnection | undefined): Promise<{ audioBytes: number; videoBytes: number; audioLevel: number }> {
   let audioBytes = 0;
   let videoBytes = 0;
+  let audioLevel = 0;
   const report = await pc?.getStats();
-  report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number }) => {
+  report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number; audioLevel?: number }) => {
     if (entry.type !== "inbound-rtp") return;
-    if (entry.kind === "audio") audioBytes += entry.bytesReceived ?? 0;
-    else videoBytes += entry.bytesReceived ?? 0;
+    if (entry.kind === "audio") {
+      audioBytes += entry.bytesReceived ?? 0;
+      audioLevel = Math.max(audioLevel, entry.audioLevel ?? 0);
+    } else videoBytes += entry.bytesReceived ?? 0;
   });
-  return { audioBytes, videoBytes };
+  return { audioBytes, videoBytes, audioLevel };
 }
 
 export function report(error: unknown): void {

@@ -7,7 +7,8 @@
 interface Voice {
   element: HTMLAudioElement;
   source: MediaStreamAudioSourceNode;
-  panner: PannerNode;
+  /** None for a room's mix: it comes from nowhere in particular. */
+  panner: PannerNode | null;
   gain: GainNode;
 }
 
@@ -23,14 +24,14 @@ export class SpatialAudio {
 
   setHearingRadius(metres: number): void {
     this.hearingRadius = metres;
-    for (const voice of this.voices.values()) voice.panner.maxDistance = metres;
+    for (const voice of this.voices.values()) if (voice.panner) voice.panner.maxDistance = metres;
   }
 
   /** In a meeting room everyone is heard across the room: voices still come from their direction and the
    * nearer a little louder, but the far corner keeps most of its volume. */
   hearWholeRoom(): void {
     this.rolloff = 0.25;
-    for (const voice of this.voices.values()) voice.panner.rolloffFactor = this.rolloff;
+    for (const voice of this.voices.values()) if (voice.panner) voice.panner.rolloffFactor = this.rolloff;
   }
 
   /** Browsers start audio only after a gesture: call from a click or key press. */
@@ -38,7 +39,8 @@ export class SpatialAudio {
     void this.context?.resume();
   }
 
-  attach(peer: number, stream: MediaStream): void {
+  /** A peer's voice, placed at their avatar (see place); unplaced, a room's mix of voices heard as it is. */
+  attach(peer: number, stream: MediaStream, placed = true): void {
     this.detach(peer);
     this.context ??= new AudioContext();
     // Chrome plays a remote WebRTC stream through Web Audio only while a media element also holds it.
@@ -47,11 +49,11 @@ export class SpatialAudio {
     element.srcObject = stream;
     void element.play().catch(() => undefined);
     const source = this.context.createMediaStreamSource(stream);
-    const panner = new PannerNode(this.context, {
+    const panner = placed ? new PannerNode(this.context, {
       panningModel: "HRTF", distanceModel: "linear", refDistance: 1, maxDistance: this.hearingRadius, rolloffFactor: this.rolloff,
-    });
+    }) : null;
     const gain = this.context.createGain();
-    source.connect(panner).connect(gain).connect(this.context.destination);
+    (panner ? source.connect(panner).connect(gain) : source.connect(gain)).connect(this.context.destination);
     this.voices.set(peer, { element, source, panner, gain });
   }
 
@@ -67,7 +69,7 @@ export class SpatialAudio {
   /** Where a peer stands (scene metres), and whether they may be heard (an operator's mute, do-not-disturb). */
   place(peer: number, x: number, z: number, audible: boolean): void {
     const voice = this.voices.get(peer);
-    if (!voice || !this.context) return;
+    if (!voice?.panner || !this.context) return;
     const t = this.context.currentTime;
     voice.panner.positionX.setTargetAtTime(x, t, 0.05);
     voice.panner.positionY.setTargetAtTime(earHeight, t, 0.05);

@@ -16,6 +16,11 @@ public sealed class MediaOptions
     /// <summary>Direct connections a browser keeps at most, the nearest people first.</summary>
     public int PeerLimit { get; set; } = 6;
 
+    /// <summary>In a meeting room, a forwarded group of at least this many people hears one mix of everyone's voices
+    /// (Janus's AudioBridge) instead of one stream per speaker: a room of dozens costs each browser one voice to decode.
+    /// Cameras and screens still come one feed each.</summary>
+    public int MixFrom { get; set; } = 12;
+
     /// <summary>STUN and TURN servers for browsers behind NATs, e.g.
     /// <c>--Lingjing:Media:IceServers:0:Urls:0=turn:turn.example.org:3478</c> with <c>Username</c> and <c>Credential</c>.
     /// None (the default) connects people on the same network, as on a campus or in tests.</summary>

@@ -13,7 +13,8 @@ public sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
     {
         var check = new SettingsCheck(MediaOptions.Section)
             .AtLeast(o.HearingRadiusCm, 100, "HearingRadiusCm", " cm")
-            .Require(o.PeerLimit is >= 1 and <= 16, "PeerLimit", $"must be from 1 to 16 connections (got {o.PeerLimit}).");
+            .Require(o.PeerLimit is >= 1 and <= 16, "PeerLimit", $"must be from 1 to 16 connections (got {o.PeerLimit}).")
+            .Require(o.MixFrom is >= 2 and <= 500, "MixFrom", $"must be from 2 to 500 people (got {o.MixFrom}).");
         if (!string.IsNullOrEmpty(o.Janus))
             check.Require(Uri.TryCreate(o.Janus, UriKind.Absolute, out var janus) && janus.Scheme is "http" or "https", "Janus",
                 $"'{o.Janus}' is not the http(s) URL of Janus's HTTP API, e.g. http://127.0.0.1:8088/janus.");

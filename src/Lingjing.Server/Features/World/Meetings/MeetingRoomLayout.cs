@@ -23,7 +23,8 @@ public static class MeetingRoomLayout
         return (Math.Round(width, 1), Math.Round(width * DepthPerWidth, 1));
     }
 
-    public static WorldDefinition Definition(Meeting meeting)
+    /// <param name="mixFrom">A forwarded group this large hears one mix of its voices (<c>Lingjing:Media:MixFrom</c>).</param>
+    public static WorldDefinition Definition(Meeting meeting, int mixFrom)
     {
         var (width, depth) = Size(meeting.Capacity);
         var (halfX, halfZ) = (Cm(width / 2), Cm(depth / 2));
@@ -32,6 +33,7 @@ public static class MeetingRoomLayout
         {
             HearingRadiusCm = Cm(Math.Sqrt(width * width + depth * depth)) + 200,
             CloseWhenEmptyFor = ClosesWhenEmptyFor,
+            MixVoicesFrom = mixFrom,
         };
     }
 

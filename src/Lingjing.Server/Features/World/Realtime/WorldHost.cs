@@ -60,7 +60,7 @@ public sealed class WorldHost(
     {
         if (WorldIds.TryParseMeeting(worldId, out var bookingId))
             return await services.GetRequiredService<MeetingRooms>().FindAsync(bookingId, cancellationToken) is { } meeting
-                ? MeetingRoomLayout.Definition(meeting)
+                ? MeetingRoomLayout.Definition(meeting, media.Value.MixFrom)
                 : null;
         if (!WorldIds.TryParsePark(worldId, out var parkId)) return null;
         var db = services.GetRequiredService<LingjingDbContext>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lingjing.World.Media;
 using Lingjing.World.Protocol;
 using Microsoft.Extensions.Options;
@@ -7,18 +8,21 @@ using Microsoft.Extensions.Options;
 namespace Lingjing.Server.Features.World.Media.Janus;
 
 /// <summary>
-/// Carries forwarded groups' media through Janus's VideoRoom. The world has already checked who may send and
-/// receive what; this turns each request into VideoRoom requests: a publisher joins its world's room with the
-/// token minted for it and publishes its offer; a subscriber receives one feed per handle, which Janus only
-/// allows with its own private id. Browsers exchange media with Janus, never requests.
+/// Carries forwarded groups' media through Janus's VideoRoom, and a mixing room's voices through its AudioBridge. The
+/// world has already checked who may send and receive what; this turns each request into plugin requests: a publisher
+/// joins its world's room with the token minted for it and publishes its offer; a subscriber receives one feed per
+/// handle, which Janus only allows with its own private id; someone in a mixing room joins its mix, also with a token of
+/// its own. Browsers exchange media with Janus, never requests.
 /// </summary>
 public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 {
     internal const string VideoRoom = "janus.plugin.videoroom";
+    internal const string AudioBridge = "janus.plugin.audiobridge";
     private static readonly TimeSpan FeedWait = TimeSpan.FromSeconds(10);
 
     private readonly JanusGateway _gateway;
     private readonly JanusRooms _rooms;
+    private readonly JanusRooms _mixes;
     private readonly ILogger<JanusForwarder> _logger;
     private readonly ConcurrentDictionary<(string World, uint Avatar), JanusParty> _parties = new();
     // Completed when a feed has published: a subscriber that asks a moment before waits for it.
@@ -27,14 +31,27 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     public JanusForwarder(JanusGateway gateway, IOptions<MediaOptions> options, ILogger<JanusForwarder> logger)
     {
         _gateway = gateway;
-        _rooms = new JanusRooms(gateway, options.Value.JanusAdminKey);
+        _rooms = new JanusRooms(gateway, options.Value.JanusAdminKey, VideoRoom, (_, _) => new JsonObject
+        {
+            ["require_pvtid"] = true, // only someone who joined (and so was allowed) can subscribe
+            ["publishers"] = 100,
+            ["bitrate"] = 1_200_000,
+            ["audiocodec"] = "opus",
+            ["videocodec"] = "vp8",
+        });
+        // Full-band Opus for the mix, as each voice is sent.
+        _mixes = new JanusRooms(gateway, options.Value.JanusAdminKey, AudioBridge, (_, _) => new JsonObject { ["sampling_rate"] = 48_000 });
         _logger = logger;
         gateway.SessionLost += OnSessionLost;
     }
 
     public event Action<ForwarderParty, ForwarderSignal>? Closed;
 
-    public void Dispose() => _rooms.Dispose();
+    public void Dispose()
+    {
+        _rooms.Dispose();
+        _mixes.Dispose();
+    }
 
     public Task<ForwarderSignal?> HandleAsync(ForwarderParty party, ForwarderSignal request, CancellationToken cancellationToken)
     {
@@ -45,8 +62,10 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         return state.Serialize(() => request.Kind switch
         {
             ForwarderSignalKind.Publish => PublishAsync(state, request, cancellationToken),
+            ForwarderSignalKind.Mix => MixAsync(state, request, cancellationToken),
             ForwarderSignalKind.Answer => AnswerAsync(state, request, cancellationToken),
             ForwarderSignalKind.Candidate => TrickleAsync(state, request, cancellationToken),
+            ForwarderSignalKind.Close when request.Feed == ForwarderFeeds.Mix => LeaveMixAsync(state),
             ForwarderSignalKind.Close => CloseAsync(state, request.Feed, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "not a request"),
         });
@@ -60,6 +79,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         return state.Serialize(async () =>
         {
             foreach (var handle in state.Subscriptions.Values) await DetachQuietlyAsync(handle);
+            await LeaveMixAsync(state);
             if (state.Publisher is { } publisher) await DetachQuietlyAsync(publisher);
             if (state is { Room: { } room, Token: { } token })
                 await Quietly(() => _rooms.DisallowAsync(room, token, CancellationToken.None), "take a token off the allowed list");
@@ -81,6 +101,50 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         foreach (var track in request.Tracks) state.PublishedTracks[track.Mid] = track.Kind;
         // Janus offers a feed to subscribers only once its connection is up ("webrtcup", see OnHandleEvent).
         return new ForwarderSignal { Kind = ForwarderSignalKind.Publish, Sdp = answer.Sdp };
+    }
+
+    /// <summary>Joins the room's voice mix with a token minted for this party and the browser's offer (one sendrecv audio
+    /// line); returns Janus's answer. A second offer replaces the first connection.</summary>
+    private async Task<ForwarderSignal?> MixAsync(JanusParty state, ForwarderSignal request, CancellationToken cancellationToken)
+    {
+        await LeaveMixAsync(state);
+        var room = await _mixes.RoomOfAsync(state.Who.WorldId, cancellationToken);
+        var token = await _mixes.AllowAsync(room, cancellationToken);
+        var handle = await _gateway.AttachAsync(AudioBridge, cancellationToken);
+        try
+        {
+            await handle.MessageAsync(new
+            {
+                request = "join",
+                room = room.Number,
+                id = (long)state.Who.AvatarId,
+                display = state.Who.DisplayName,
+                token,
+                muted = false,
+            }, null, cancellationToken);
+            var configured = await handle.MessageAsync(new { request = "configure", muted = false }, new JanusJsep("offer", request.Sdp), cancellationToken);
+            var answer = configured.Jsep ?? throw new JanusException(0, "Janus answered the mix offer without a session description");
+            (state.Mix, state.MixRoom, state.MixToken) = (handle, room, token);
+            handle.Unsolicited += e => OnHandleEvent(state, ForwarderFeeds.Mix, e);
+            return new ForwarderSignal { Kind = ForwarderSignalKind.Mix, Feed = ForwarderFeeds.Mix, Sdp = answer.Sdp };
+        }
+        catch
+        {
+            await DetachQuietlyAsync(handle);
+            await Quietly(() => _mixes.DisallowAsync(room, token, CancellationToken.None), "take a token off the mix's allowed list");
+            throw;
+        }
+    }
+
+    private async Task<ForwarderSignal?> LeaveMixAsync(JanusParty state)
+    {
+        if (state is { Mix: { } mix, MixRoom: { } room, MixToken: { } token })
+        {
+            (state.Mix, state.MixRoom, state.MixToken) = (null, null, null);
+            await DetachQuietlyAsync(mix);
+            await Quietly(() => _mixes.DisallowAsync(room, token, CancellationToken.None), "take a token off the mix's allowed list");
+        }
+        return null;
     }
 
     private async Task<ForwarderSignal?> SubscribeWhenPublishedAsync(JanusParty state, uint feed, CancellationToken cancellationToken)
@@ -129,7 +193,12 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 
     private static async Task<ForwarderSignal?> TrickleAsync(JanusParty state, ForwarderSignal request, CancellationToken cancellationToken)
     {
-        var handle = request.Feed == 0 ? state.Publisher : state.Subscriptions.GetValueOrDefault(request.Feed);
+        var handle = request.Feed switch
+        {
+            ForwarderFeeds.Sending => state.Publisher,
+            ForwarderFeeds.Mix => state.Mix,
+            _ => state.Subscriptions.GetValueOrDefault(request.Feed),
+        };
         if (handle is not null) await handle.TrickleAsync(request.Candidate.Length == 0 ? null : request.Candidate, cancellationToken);
         return null;
     }
@@ -219,8 +288,14 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         _ = state.Serialize(async () =>
         {
             JanusHandle? handle = null;
-            var stillOpen = feed == 0 ? state.Publishing : state.Subscriptions.Remove(feed, out handle);
-            if (feed == 0) state.Publishing = false;
+            var stillOpen = feed switch
+            {
+                ForwarderFeeds.Sending => state.Publishing,
+                ForwarderFeeds.Mix => state.Mix is not null,
+                _ => state.Subscriptions.Remove(feed, out handle),
+            };
+            if (feed == ForwarderFeeds.Sending) state.Publishing = false;
+            if (feed == ForwarderFeeds.Mix) await LeaveMixAsync(state);
             if (handle is not null) await DetachQuietlyAsync(handle);
             if (stillOpen) Closed?.Invoke(state.Who, Close(feed));
             return true;
@@ -232,6 +307,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     {
         _logger.LogWarning("Janus lost Lingjing's session: {Parties} people's forwarded media starts over", _parties.Count);
         _rooms.SessionLost();
+        _mixes.SessionLost();
         _published.Clear();
         foreach (var state in _parties.Values)
             _ = state.Serialize(() =>

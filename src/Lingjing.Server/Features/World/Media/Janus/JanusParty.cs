@@ -5,7 +5,8 @@ namespace Lingjing.Server.Features.World.Media.Janus;
 
 /// <summary>
 /// One avatar in its world's VideoRoom: the publisher handle it joined with (and the private id that lets it
-/// subscribe), what it publishes on which media line, and one subscriber handle per feed it receives.
+/// subscribe), what it publishes on which media line, one subscriber handle per feed it receives, and in a room
+/// that mixes voices its connection to the AudioBridge mix.
 /// Its requests run one after another, in the order the client sent them.
 /// </summary>
 internal sealed class JanusParty(ForwarderParty who)
@@ -22,6 +23,11 @@ internal sealed class JanusParty(ForwarderParty who)
     public Dictionary<string, MediaTrackKind> PublishedTracks { get; } = new(StringComparer.Ordinal);
     public Dictionary<uint, JanusHandle> Subscriptions { get; } = [];
 
+    /// <summary>The connection to the room's voice mix (AudioBridge), with the room and token it joined with.</summary>
+    public JanusHandle? Mix { get; set; }
+    public JanusRoom? MixRoom { get; set; }
+    public string? MixToken { get; set; }
+
     /// <summary>Runs work after everything this party asked for before.</summary>
     public Task<T> Serialize<T>(Func<Task<T>> work)
     {
@@ -37,7 +43,9 @@ internal sealed class JanusParty(ForwarderParty who)
     public uint[] Reset()
     {
         var open = Subscriptions.Keys.ToList();
-        if (Publishing) open.Insert(0, 0);
+        if (Publishing) open.Insert(0, ForwarderFeeds.Sending);
+        if (Mix is not null) open.Add(ForwarderFeeds.Mix);
+        (Mix, MixRoom, MixToken) = (null, null, null);
         Publisher = null;
         PrivateId = 0;
         Publishing = false;

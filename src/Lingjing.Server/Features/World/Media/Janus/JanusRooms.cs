@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 
 namespace Lingjing.Server.Features.World.Media.Janus;
 
 /// <summary>
-/// One VideoRoom per world, created by Lingjing on first use: a secret only Lingjing knows (nobody else can
-/// change or destroy it), an allowed list Lingjing keeps (a publisher joins only with the token minted for it),
-/// and private ids required for subscriptions (only someone who joined can receive).
+/// One room per world in one Janus plugin (the VideoRoom for feeds, the AudioBridge for a mix of voices), created by
+/// Lingjing on first use: a secret only Lingjing knows (nobody else can change or destroy it) and an allowed list
+/// Lingjing keeps (a participant joins only with the token minted for it). What else the room is made with is the
+/// plugin's own (<paramref name="settings"/>: in the VideoRoom, private ids required for subscriptions).
 /// </summary>
-internal sealed class JanusRooms(JanusGateway gateway, string? adminKey) : IDisposable
+internal sealed class JanusRooms(JanusGateway gateway, string? adminKey, string plugin, Func<JanusRoom, string, JsonObject> settings) : IDisposable
 {
     private readonly ConcurrentDictionary<string, JanusRoom> _rooms = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,21 +32,7 @@ internal sealed class JanusRooms(JanusGateway gateway, string? adminKey) : IDisp
                 : room with { Generation = generation };
             var exists = await admin.RequestAsync(new { request = "exists", room = room.Number }, cancellationToken);
             if (!exists.TryGetProperty("exists", out var found) || !found.GetBoolean())
-                await admin.RequestAsync(new
-                {
-                    request = "create",
-                    room = room.Number,
-                    admin_key = adminKey,
-                    secret = room.Secret,
-                    description = "Lingjing " + worldId,
-                    is_private = true,
-                    require_pvtid = true,
-                    publishers = 100,
-                    bitrate = 1_200_000,
-                    audiocodec = "opus",
-                    videocodec = "vp8",
-                    allowed = Array.Empty<string>(),
-                }, cancellationToken);
+                await admin.RequestAsync(CreateRequest(room, worldId), cancellationToken);
             _rooms[worldId] = room;
             return room;
         }
@@ -52,6 +40,20 @@ internal sealed class JanusRooms(JanusGateway gateway, string? adminKey) : IDisp
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The plugin's settings, and what every room of Lingjing's has: its number, secret, admin key and an empty allowed list.</summary>
+    private JsonObject CreateRequest(JanusRoom room, string worldId)
+    {
+        var request = settings(room, worldId);
+        request["request"] = "create";
+        request["room"] = room.Number;
+        request["admin_key"] = adminKey;
+        request["secret"] = room.Secret;
+        request["description"] = "Lingjing " + worldId;
+        request["is_private"] = true;
+        request["allowed"] = new JsonArray();
+        return request;
     }
 
     /// <summary>Mints a token for one publisher and puts it on the room's allowed list.</summary>
@@ -82,8 +84,8 @@ internal sealed class JanusRooms(JanusGateway gateway, string? adminKey) : IDisp
     }
 
     private async Task<JanusHandle> AdminAsync(CancellationToken cancellationToken) =>
-        _admin ??= await gateway.AttachAsync(JanusForwarder.VideoRoom, cancellationToken);
+        _admin ??= await gateway.AttachAsync(plugin, cancellationToken);
 }
 
-/// <summary>A VideoRoom Lingjing created; the generation tells whether it was made before Janus last lost our session.</summary>
+/// <summary>A room Lingjing created; the generation tells whether it was made before Janus last lost our session.</summary>
 internal sealed record JanusRoom(int Number, string Secret, int Generation);
