@@ -41,9 +41,9 @@ internal static class ForwardedGroups
     }
 
     /// <summary>Whether a room's forwarded group is large enough for its voices to be mixed (<see cref="WorldDefinition.MixVoicesFrom"/>);
-    /// once mixed, it stays until it is two smaller, like the forwarding itself.</summary>
+    /// once mixed, it stays until it is two smaller than that, like the forwarding itself.</summary>
     public static bool Mixes(int? mixFrom, int forwarded, bool mixedNow) =>
-        mixFrom is { } from && forwarded >= (mixedNow ? Math.Max(2, from - 2) : from);
+        mixFrom is { } from && forwarded >= (mixedNow ? Math.Max(2, from - 1) : from);
 
     /// <summary>A group larger than the limit; once forwarded, it stays until it is two smaller,
     /// so a person stepping in and out at the edge does not switch everyone back and forth.</summary>
