@@ -32,9 +32,8 @@ public sealed class MixedVoiceBrowserTests(ChromiumFixture chromium) : IClassFix
         using var api = await app.SignedInAsync(scene.Holder, TestUsers.Password);
         var links = (await api.GetFromJsonAsync<MeetingView>($"/api/v1/bookings/{meeting}/meeting"))!;
         var small = new ViewportSize { Width = 720, Height = 450 };
-        const string Hook = "window.__pcs = []; const R = RTCPeerConnection; window.RTCPeerConnection = class extends R { constructor(...a) { super(...a); window.__pcs.push(this); } };";
-        var holder = await WorldPages.EnterAsync(chromium, app, scene.Holder, links.RoomUrl, password: TestUsers.Password, viewport: small, initScript: Hook);
-        var invitee = await WorldPages.EnterAsync(chromium, app, scene.Invitee, links.InvitationUrl!, password: TestUsers.Password, viewport: small, initScript: Hook);
+        var holder = await WorldPages.EnterAsync(chromium, app, scene.Holder, links.RoomUrl, password: TestUsers.Password, viewport: small);
+        var invitee = await WorldPages.EnterAsync(chromium, app, scene.Invitee, links.InvitationUrl!, password: TestUsers.Password, viewport: small);
 
         foreach (var page in new[] { holder, invitee }) await page.GetByTestId("media-mic").ClickAsync();
         foreach (var page in new[] { holder, invitee })
@@ -63,7 +62,7 @@ public sealed class MixedVoiceBrowserTests(ChromiumFixture chromium) : IClassFix
             var mix = stats.EnumerateArray().FirstOrDefault(f => f.GetProperty("id").GetDouble() == Mix);
             if (mix.ValueKind == JsonValueKind.Object && enough(mix)) return mix;
             if (DateTime.UtcNow > giveUp)
-                throw new ShouldAssertException($"The mix never got there: {stats}\n" + await page.EvaluateAsync<string>("async () => { const out = []; for (const pc of window.__pcs) { if (pc.connectionState === 'closed') continue; (await pc.getStats()).forEach(s => { if ((s.type === 'inbound-rtp' || s.type === 'outbound-rtp') && s.kind === 'audio') out.push({ t: s.type, bytes: s.bytesReceived ?? s.bytesSent, level: s.audioLevel, energy: s.totalAudioEnergy, samples: s.totalSamplesReceived, tx: pc.getTransceivers().map(x => x.direction + ':' + (x.sender.track ? x.sender.track.readyState + '/' + x.sender.track.enabled : 'none')).join(',') }); }); } return JSON.stringify(out); }"));
+                throw new ShouldAssertException($"The mix never got there: {stats}");
             await page.EvaluateAsync("() => window.lingjingWorld.rendered(5)");
         }
     }

@@ -32,7 +32,7 @@ export interface MediaStatus {
   peers: { id: number; state: RTCPeerConnectionState; via: "direct" | "forwarder" }[];
 }
 
-/** Inbound bytes per peer and kind and the audio's level now, from the connections' own statistics
+/** Inbound bytes per peer and kind (the connections' own statistics) and the loudness of what is heard of each now
  * (window.lingjingWorld.mediaStats()); a meeting room's voice mix is the entry with id 4294967295. */
 export type MediaStats = { id: number; audioBytes: number; videoBytes: number; audioLevel: number }[];
 
@@ -141,9 +141,10 @@ export class ProximityMedia {
   }
 
   async stats(): Promise<MediaStats> {
-    const direct = this.mesh.peers.map(async id => ({ id, ...await inboundBytes(this.mesh.connection(id)) }));
-    const forwarded = this.forwarder.feeds.map(async id => ({ id, ...await inboundBytes(this.forwarder.connection(id)) }));
-    const mixed = this.mix.connection ? [(async () => ({ id: mixFeed, ...await inboundBytes(this.mix.connection ?? undefined) }))()] : [];
+    const entry = async (id: number, pc: RTCPeerConnection | undefined) => ({ id, ...await inboundBytes(pc), audioLevel: this.audio.level(id) });
+    const direct = this.mesh.peers.map(id => entry(id, this.mesh.connection(id)));
+    const forwarded = this.forwarder.feeds.map(id => entry(id, this.forwarder.connection(id)));
+    const mixed = this.mix.connection ? [entry(mixFeed, this.mix.connection)] : [];
     return Promise.all([...direct, ...forwarded, ...mixed]);
   }
 

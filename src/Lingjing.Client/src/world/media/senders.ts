@@ -27,19 +27,16 @@ export async function capBitrate(sender: RTCRtpSender, bitsPerSecond: number): P
 }
 
 /** Inbound bytes of one connection by kind, and how loud its audio is now (0 to 1), from its own statistics. */
-export async function inboundBytes(pc: RTCPeerConnection | undefined): Promise<{ audioBytes: number; videoBytes: number; audioLevel: number }> {
+export async function inboundBytes(pc: RTCPeerConnection | undefined): Promise<{ audioBytes: number; videoBytes: number }> {
   let audioBytes = 0;
   let videoBytes = 0;
-  let audioLevel = 0;
   const report = await pc?.getStats();
-  report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number; audioLevel?: number }) => {
+  report?.forEach((entry: { type: string; kind?: string; bytesReceived?: number }) => {
     if (entry.type !== "inbound-rtp") return;
-    if (entry.kind === "audio") {
-      audioBytes += entry.bytesReceived ?? 0;
-      audioLevel = Math.max(audioLevel, entry.audioLevel ?? 0);
-    } else videoBytes += entry.bytesReceived ?? 0;
+    if (entry.kind === "audio") audioBytes += entry.bytesReceived ?? 0;
+    else videoBytes += entry.bytesReceived ?? 0;
   });
-  return { audioBytes, videoBytes, audioLevel };
+  return { audioBytes, videoBytes };
 }
 
 export function report(error: unknown): void {

@@ -7,6 +7,8 @@
 interface Voice {
   element: HTMLAudioElement;
   source: MediaStreamAudioSourceNode;
+  /** What is heard of this voice, before placing and muting: for the media statistics. */
+  analyser: AnalyserNode;
   /** None for a room's mix: it comes from nowhere in particular. */
   panner: PannerNode | null;
   gain: GainNode;
@@ -49,18 +51,33 @@ export class SpatialAudio {
     element.srcObject = stream;
     void element.play().catch(() => undefined);
     const source = this.context.createMediaStreamSource(stream);
+    const analyser = new AnalyserNode(this.context, { fftSize: 2048 });
+    source.connect(analyser);
     const panner = placed ? new PannerNode(this.context, {
       panningModel: "HRTF", distanceModel: "linear", refDistance: 1, maxDistance: this.hearingRadius, rolloffFactor: this.rolloff,
     }) : null;
     const gain = this.context.createGain();
     (panner ? source.connect(panner).connect(gain) : source.connect(gain)).connect(this.context.destination);
-    this.voices.set(peer, { element, source, panner, gain });
+    this.voices.set(peer, { element, source, analyser, panner, gain });
+  }
+
+  /** The loudest sample of a voice over the last ~40 ms (0 to 1), 0 for a voice not attached. (The browser's own
+   * inbound audioLevel statistic stays 0 when playout goes through Web Audio, so it cannot say what is heard.) */
+  level(peer: number): number {
+    const analyser = this.voices.get(peer)?.analyser;
+    if (!analyser) return 0;
+    const samples = new Float32Array(analyser.fftSize);
+    analyser.getFloatTimeDomainData(samples);
+    let loudest = 0;
+    for (const sample of samples) loudest = Math.max(loudest, Math.abs(sample));
+    return loudest;
   }
 
   detach(peer: number): void {
     const voice = this.voices.get(peer);
     if (!voice) return;
     voice.source.disconnect();
+    voice.analyser.disconnect();
     voice.gain.disconnect();
     voice.element.srcObject = null;
     this.voices.delete(peer);
