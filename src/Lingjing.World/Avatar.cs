@@ -42,6 +42,10 @@ internal sealed class Avatar
     /// <summary>The avatar has (or is negotiating) its connection to the room's voice mix.</summary>
     public bool InMix { get; set; }
 
+    /// <summary>Whether the forwarder was last told this avatar is silenced (an operator's mute), so that its voice stays out
+    /// of the room's mix.</summary>
+    public bool SilencedAtForwarder { get; set; }
+
     /// <summary>The forwarder holds something of this avatar's (a sending connection, subscriptions): it must be told when it leaves.</summary>
     public bool KnownToForwarder { get; set; }
 

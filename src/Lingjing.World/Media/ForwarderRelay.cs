@@ -37,6 +37,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
                 }
                 avatar.InMix = true;
                 signal.Feed = ForwarderFeeds.Mix; // so that a failure closes the mix, never the sending connection
+                TellSilence(avatar); // before the join, so a silenced voice never enters the mix
                 break;
             case ForwarderSignalKind.Candidate when signal.Feed == ForwarderFeeds.Mix:
                 if (!avatar.InMix) return;
@@ -82,6 +83,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
                 Left(avatar);
                 continue;
             }
+            TellSilence(avatar);
             if (avatar.InMix && !avatar.Mixed)
             {
                 // The room's group shrank below mixing: voices go back to one feed each.
@@ -105,8 +107,19 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
         if (!avatar.KnownToForwarder) return;
         avatar.KnownToForwarder = false;
         avatar.InMix = false;
+        avatar.SilencedAtForwarder = false;
         avatar.Feeds.Clear();
         _ = forwarder.LeaveAsync(Party(avatar), CancellationToken.None).ContinueWith(
+            static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>Tells the forwarder when an operator's mute of the avatar began or ended (it keeps the voice out of the mix).</summary>
+    private void TellSilence(Avatar avatar)
+    {
+        var silenced = (avatar.Media & (uint)MediaFlags.Silenced) != 0;
+        if (silenced == avatar.SilencedAtForwarder) return;
+        avatar.SilencedAtForwarder = silenced;
+        _ = forwarder.SilenceAsync(Party(avatar), silenced, CancellationToken.None).ContinueWith(
             static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 

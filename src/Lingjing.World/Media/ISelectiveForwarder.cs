@@ -12,6 +12,11 @@ public interface ISelectiveForwarder
     /// the reply to send it, or null when there is none (a candidate, a close).</summary>
     Task<ForwarderSignal?> HandleAsync(ForwarderParty party, ForwarderSignal request, CancellationToken cancellationToken);
 
+    /// <summary>An operator's mute of the party began or ended: its voice is left out of (or put back into) its room's
+    /// voice mix, now and whenever it joins the mix again. (Voices forwarded one by one need no help here: their
+    /// receivers do not play a silenced voice, which a mix would leave them no way to do.)</summary>
+    Task SilenceAsync(ForwarderParty party, bool silenced, CancellationToken cancellationToken);
+
     /// <summary>Ends every connection of the party: it left the world or its forwarded group.</summary>
     Task LeaveAsync(ForwarderParty party, CancellationToken cancellationToken);
 

@@ -107,4 +107,22 @@ public class MixedVoiceTests
         forwarder.Requests.ShouldContain((people[0].AvatarId, ForwarderSignalKind.Close, ForwarderFeeds.Mix));
         people[0].ForwarderSignalsReceived().ShouldContain(s => s.Kind == ForwarderSignalKind.Close && s.Feed == ForwarderFeeds.Mix);
     }
+
+    [Fact]
+    public void An_operators_mute_keeps_the_voice_out_of_the_mix_from_before_it_joins_until_the_mute_ends()
+    {
+        var (test, forwarder, people) = Room(4);
+        test.World.Mute("p0", TimeSpan.FromSeconds(30));
+        test.TickKeyframe();
+        forwarder.Silenced.ShouldBeEmpty("the forwarder knows nothing of p0 yet");
+
+        people[0].Forward(ForwarderSignalKind.Mix, feed: ForwarderFeeds.Mix, sdp: "offer");
+        test.Tick();
+        forwarder.Silenced.ToArray().ShouldBe([(people[0].AvatarId, true)], "told before the join reaches it");
+        forwarder.Requests.ShouldContain((people[0].AvatarId, ForwarderSignalKind.Mix, ForwarderFeeds.Mix));
+
+        test.Tick(TimeSpan.FromSeconds(31));
+        test.TickKeyframe();
+        forwarder.Silenced.ToArray().ShouldBe([(people[0].AvatarId, true), (people[0].AvatarId, false)]);
+    }
 }

@@ -9,6 +9,7 @@ public sealed class FakeForwarder : ISelectiveForwarder
 {
     public ConcurrentQueue<(uint Avatar, ForwarderSignalKind Kind, uint Feed)> Requests { get; } = new();
     public ConcurrentQueue<uint> Left { get; } = new();
+    public ConcurrentQueue<(uint Avatar, bool Silenced)> Silenced { get; } = new();
     public bool Fail { get; set; }
 
     public event Action<ForwarderParty, ForwarderSignal>? Closed;
@@ -25,6 +26,12 @@ public sealed class FakeForwarder : ISelectiveForwarder
             _ => null,
         };
         return Task.FromResult(reply);
+    }
+
+    public Task SilenceAsync(ForwarderParty party, bool silenced, CancellationToken cancellationToken)
+    {
+        Silenced.Enqueue((party.AvatarId, silenced));
+        return Task.CompletedTask;
     }
 
     public Task LeaveAsync(ForwarderParty party, CancellationToken cancellationToken)

@@ -117,12 +117,25 @@ public sealed class JanusForwarderTests : IAsyncLifetime, IDisposable
         async Task<long[]> InTheMixAsync() => [.. (await bridge.RequestAsync(new { request = "listparticipants", room }, Ct))
             .GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("id").GetInt64())];
         (await InTheMixAsync()).ShouldBe([31L]);
+        async Task<bool> MutedAsync() => (await bridge.RequestAsync(new { request = "listparticipants", room }, Ct))
+            .GetProperty("participants").EnumerateArray().Single().GetProperty("muted").GetBoolean();
+        (await MutedAsync()).ShouldBeFalse();
+        await forwarder.SilenceAsync(ana, true, Ct);
+        (await MutedAsync()).ShouldBeTrue("an operator's mute keeps Ana's voice out of the mix");
+        await forwarder.SilenceAsync(ana, false, Ct);
+        (await MutedAsync()).ShouldBeFalse();
 
         var stranger = await gateway.AttachAsync("janus.plugin.audiobridge", Ct);
         await Should.ThrowAsync<JanusException>(() => stranger.MessageAsync(new { request = "join", room, display = "Stranger" }, null, Ct));
 
         await forwarder.HandleAsync(ana, new ForwarderSignal { Kind = ForwarderSignalKind.Close, Feed = ForwarderFeeds.Mix }, Ct);
         (await InTheMixAsync()).ShouldBeEmpty();
+
+        // Silenced while out of the mix: she comes back muted.
+        await forwarder.SilenceAsync(ana, true, Ct);
+        await forwarder.HandleAsync(ana,
+            new ForwarderSignal { Kind = ForwarderSignalKind.Mix, Feed = ForwarderFeeds.Mix, Sdp = TestJanus.AudioOffer("sendrecv") }, Ct);
+        (await MutedAsync()).ShouldBeTrue();
     }
 
     [Fact]

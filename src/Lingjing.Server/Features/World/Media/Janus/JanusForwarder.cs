@@ -71,6 +71,17 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         });
     }
 
+    public Task SilenceAsync(ForwarderParty party, bool silenced, CancellationToken cancellationToken)
+    {
+        var state = _parties.GetOrAdd((party.WorldId, party.AvatarId), _ => new JanusParty(party));
+        return state.Serialize(async () =>
+        {
+            state.MixSilenced = silenced;
+            if (state is { Mix: not null, MixRoom: { } room }) await _mixes.SetMutedAsync(room, party.AvatarId, silenced, cancellationToken);
+            return true;
+        });
+    }
+
     public Task LeaveAsync(ForwarderParty party, CancellationToken cancellationToken)
     {
         var key = (party.WorldId, party.AvatarId);
@@ -120,9 +131,9 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
                 id = (long)state.Who.AvatarId,
                 display = state.Who.DisplayName,
                 token,
-                muted = false,
+                muted = state.MixSilenced,
             }, null, cancellationToken);
-            var configured = await handle.MessageAsync(new { request = "configure", muted = false }, new JanusJsep("offer", request.Sdp), cancellationToken);
+            var configured = await handle.MessageAsync(new { request = "configure", muted = state.MixSilenced }, new JanusJsep("offer", request.Sdp), cancellationToken);
             var answer = configured.Jsep ?? throw new JanusException(0, "Janus answered the mix offer without a session description");
             (state.Mix, state.MixRoom, state.MixToken) = (handle, room, token);
             handle.Unsolicited += e => OnHandleEvent(state, ForwarderFeeds.Mix, e);

@@ -27,6 +27,8 @@ internal sealed class JanusParty(ForwarderParty who)
     public JanusHandle? Mix { get; set; }
     public JanusRoom? MixRoom { get; set; }
     public string? MixToken { get; set; }
+    /// <summary>An operator's mute: the voice is kept out of the mix (Janus mutes it; the browser cannot undo that).</summary>
+    public bool MixSilenced { get; set; }
 
     /// <summary>Runs work after everything this party asked for before.</summary>
     public Task<T> Serialize<T>(Func<Task<T>> work)

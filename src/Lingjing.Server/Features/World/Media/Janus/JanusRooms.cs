@@ -67,6 +67,14 @@ internal sealed class JanusRooms(JanusGateway gateway, string? adminKey, string 
     public async Task DisallowAsync(JanusRoom room, string token, CancellationToken cancellationToken) =>
         await ChangeAllowedAsync(room, "remove", token, cancellationToken);
 
+    /// <summary>Mutes or unmutes one participant of an AudioBridge room with the room's secret: the participant cannot undo it.</summary>
+    public async Task SetMutedAsync(JanusRoom room, long participant, bool muted, CancellationToken cancellationToken)
+    {
+        var admin = await AdminAsync(cancellationToken);
+        await admin.RequestAsync(new { request = muted ? "mute" : "unmute", room = room.Number, secret = room.Secret, id = participant },
+            cancellationToken);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>Janus lost our session (it restarted, or the session timed out): handles are gone, rooms may be.</summary>
