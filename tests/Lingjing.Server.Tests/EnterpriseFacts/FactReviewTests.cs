@@ -14,7 +14,7 @@ public sealed class FactReviewTests
     {
         await using var scene = await FactScene.StartAsync(db);
         var policy = await scene.Policies.PublishAsync("employees >= 40");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.Policies.AlphaAdmin);
 
         var change = await scene.DeclareAsync(new { employees = 45, note = "Hired a studio team." }, "employees");
 
@@ -43,9 +43,9 @@ public sealed class FactReviewTests
         verified.GetProperty("provenance").GetString().ShouldBe("verified");
         verified.GetProperty("verifiedByRole").GetString().ShouldBe("park");
         verified.GetProperty("pending").ValueKind.ShouldBe(JsonValueKind.Null);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Policies.Gov);
         (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/policies/{policy}")).GetProperty("eligibleCount").GetInt32().ShouldBe(2);
-        (await scene.NotificationsOfAsync(PolicyScene.AlphaAdmin)).Single().Title.ShouldContain("Approved");
+        (await scene.NotificationsOfAsync(scene.Policies.AlphaAdmin)).Single().Title.ShouldContain("Approved");
         (await scene.NotificationsOfAsync(FactScene.Operator)).Count.ShouldBe(2, "the park is told of the decision too");
         (await scene.Policies.DbAsync(c => Task.FromResult(c.Set<Lingjing.Server.Features.Notifications.Notification>()
             .Count(n => n.Kind == "policy" && n.DedupKey == $"policy:{policy}" && c.Users.Any(u => u.Id == n.UserId && u.EnterpriseId == scene.Policies.Alpha)))))
@@ -57,7 +57,7 @@ public sealed class FactReviewTests
     {
         await using var scene = await FactScene.StartAsync(db);
         var change = await scene.DeclareAsync(new { tags = new[] { "high-tech", "export" } }, "tags");
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Policies.Gov);
 
         var noReason = await gov.PostAsJsonAsync($"/api/v1/fact-changes/{change}/reject", new { reason = " " });
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -66,10 +66,10 @@ public sealed class FactReviewTests
         rejected.StatusCode.ShouldBe(HttpStatusCode.OK, await rejected.Content.ReadAsStringAsync());
         (await gov.PostAsync($"/api/v1/fact-changes/{change}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "decided once");
 
-        var facts = await (await scene.ClientAsync(PolicyScene.AlphaAdmin)).GetFromJsonAsync<JsonElement>($"/api/v1/enterprises/{scene.Policies.Alpha}/facts");
+        var facts = await (await scene.ClientAsync(scene.Policies.AlphaAdmin)).GetFromJsonAsync<JsonElement>($"/api/v1/enterprises/{scene.Policies.Alpha}/facts");
         FactScene.Fact(facts, "tags").GetProperty("value").GetString().ShouldBe("high-tech");
         FactScene.Fact(facts, "tags").GetProperty("pending").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await scene.NotificationsOfAsync(PolicyScene.AlphaAdmin)).Single().Body.ShouldContain("No export licence on file.");
+        (await scene.NotificationsOfAsync(scene.Policies.AlphaAdmin)).Single().Body.ShouldContain("No export licence on file.");
         (await scene.NotificationsOfAsync(FactScene.Operator)).Last().Body.ShouldContain("No export licence on file.");
     }
 
@@ -85,7 +85,7 @@ public sealed class FactReviewTests
         (await other.PostAsJsonAsync($"/api/v1/fact-changes/{change}/reject", new { reason = "no" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.GetFromJsonAsync<JsonElement>("/api/v1/fact-changes")).GetProperty("total").GetInt32().ShouldBe(0);
         (await other.GetAsync($"/api/v1/enterprises/{scene.Policies.Alpha}/facts")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var beta = await scene.ClientAsync(PolicyScene.BetaAdmin);
+        var beta = await scene.ClientAsync(scene.Policies.BetaAdmin);
         (await beta.GetAsync($"/api/v1/enterprises/{scene.Policies.Alpha}/facts")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await beta.PostAsJsonAsync($"/api/v1/enterprises/{scene.Policies.Alpha}/fact-changes", new { employees = 1 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await beta.PostAsync($"/api/v1/fact-changes/{change}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "enterprises never review");
@@ -100,18 +100,18 @@ public sealed class FactReviewTests
         var clock = scene.App.Service<TimeProvider>();
         var start = clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
         var first = await scene.DeclareAsync(new { employees = 45 }, "employees");
-        (await (await scene.ClientAsync(PolicyScene.Gov)).PostAsync($"/api/v1/fact-changes/{first}/approve", null)).EnsureSuccessStatusCode();
+        (await (await scene.ClientAsync(scene.Policies.Gov)).PostAsync($"/api/v1/fact-changes/{first}/approve", null)).EnsureSuccessStatusCode();
         var second = await scene.DeclareAsync(new { employees = 60 }, "employees");
         (await (await scene.ClientAsync(FactScene.Operator)).PostAsync($"/api/v1/fact-changes/{second}/approve", null)).EnsureSuccessStatusCode();
         var end = clock.GetUtcNow().UtcDateTime.AddSeconds(1);
 
-        var history = await (await scene.ClientAsync(PolicyScene.AlphaAdmin))
+        var history = await (await scene.ClientAsync(scene.Policies.AlphaAdmin))
             .GetFromJsonAsync<JsonElement>($"/api/v1/enterprises/{scene.Policies.Alpha}/facts/history?fact=employees");
 
         history.EnumerateArray().Select(h => (h.GetProperty("oldValue").GetString(), h.GetProperty("newValue").GetString()))
             .ShouldBe([("30", "45"), ("45", "60")]);
         history.EnumerateArray().Select(h => h.GetProperty("verifiedByRole").GetString()).ShouldBe(["government", "park"]);
-        history.EnumerateArray().Select(h => h.GetProperty("verifiedBy").GetString()).ShouldBe(["gov", "operator"]);
+        history.EnumerateArray().Select(h => h.GetProperty("verifiedBy").GetString()).ShouldBe([scene.Policies.Gov.Split('@')[0], "operator"], "the name each was created with (TestUsers: the address before the @)");
         history.EnumerateArray().ShouldAllBe(h => h.GetProperty("declaredBy").GetString() == "alpha");
         history.EnumerateArray().Select(h => h.GetProperty("changeId").GetGuid()).ShouldBe([first, second]);
         foreach (var at in history.EnumerateArray().Select(h => h.GetProperty("at").GetDateTime()))
@@ -129,7 +129,7 @@ public sealed class FactReviewTests
         (await park.PostAsync($"/api/v1/fact-changes/{first}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await park.GetFromJsonAsync<JsonElement>("/api/v1/fact-changes")).GetProperty("items").EnumerateArray()
             .Select(c => c.GetProperty("id").GetGuid()).ShouldBe([second]);
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.Policies.AlphaAdmin);
         var back = await alpha.PostAsJsonAsync($"/api/v1/enterprises/{scene.Policies.Alpha}/fact-changes", new { employees = 30 });
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await back.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength().ShouldBe(0);
@@ -144,17 +144,17 @@ public sealed class FactReviewTests
     {
         await using var scene = await FactScene.StartAsync(db);
         var policy = await scene.Policies.PublishAsync("employees >= 20 and has_tag(\"high-tech\")");
-        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), policy);
+        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(scene.Policies.AlphaAdmin), policy);
         await scene.DeclareAsync(new { employees = 33 }, "employees");
 
-        var detail = await (await scene.ClientAsync(PolicyScene.Gov)).GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}");
+        var detail = await (await scene.ClientAsync(scene.Policies.Gov)).GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}");
 
         var facts = detail.GetProperty("facts").EnumerateArray().ToList();
         facts.Select(f => f.GetProperty("fact").GetString()).ShouldBe(["employees", "tags"], "the category is not read by this rule");
         facts.ShouldAllBe(f => f.GetProperty("provenance").GetString() == "registered" && f.GetProperty("since").ValueKind == JsonValueKind.String);
         facts[0].GetProperty("value").GetString().ShouldBe("30");
         facts[0].GetProperty("pending").GetProperty("value").GetString().ShouldBe("33");
-        var page = await (await PortalBrowser.SignedInWithCookieAsync(scene.App, PolicyScene.Gov, TestUsers.Password))
+        var page = await (await PortalBrowser.SignedInWithCookieAsync(scene.App, scene.Policies.Gov, TestUsers.Password))
             .GetStringAsync($"/gov/policies/applications/{application}");
         page.ShouldContain("data-fact=\"employees\" data-provenance=\"registered\"");
         page.ShouldContain("data-pending-fact=\"employees\"");

@@ -39,7 +39,7 @@ public sealed class FactScene : IAsyncDisposable
     /// <summary>Declares as Alpha's administrator; returns the id of the pending change of <paramref name="fact"/>.</summary>
     public async Task<Guid> DeclareAsync(object body, string fact)
     {
-        var alpha = await ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await ClientAsync(Policies.AlphaAdmin);
         var response = await alpha.PostAsJsonAsync($"/api/v1/enterprises/{Policies.Alpha}/fact-changes", body);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var pending = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -10,8 +10,8 @@ public sealed class PolicyApiTests
     [Fact]
     public async Task Invalid_rule_gets_400_with_position_and_expectation()
     {
-        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        await using var scene = await PolicyScene.SharedAsync(Db.Sqlite);
+        var gov = await scene.ClientAsync(scene.Gov);
 
         var response = await gov.PostAsJsonAsync("/api/v1/policies", PolicyScene.PolicyBody("employees >= 20 and headcount > 3"));
 
@@ -32,8 +32,8 @@ public sealed class PolicyApiTests
     [InlineData("benefitFormula", "revenue *", "The formula is not valid", "Benefit formula")]
     public async Task Invalid_policy_fields_get_400_with_the_field_key_and_its_name_in_words(string field, string value, string message, string name)
     {
-        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        await using var scene = await PolicyScene.SharedAsync(Db.Sqlite);
+        var gov = await scene.ClientAsync(scene.Gov);
         var body = JsonSerializer.SerializeToNode(PolicyScene.PolicyBody("employees > 1"), JsonSerializerOptions.Web)!.AsObject();
         body[field] = value;
         if (field == "benefitFormula") body["benefitAmountYuan"] = null;
@@ -51,8 +51,8 @@ public sealed class PolicyApiTests
     [Fact]
     public async Task Invalid_policy_fields_are_explained_in_chinese_to_a_chinese_reader()
     {
-        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        await using var scene = await PolicyScene.SharedAsync(Db.Sqlite);
+        var gov = await scene.ClientAsync(scene.Gov);
         var body = JsonSerializer.SerializeToNode(PolicyScene.PolicyBody("employees > 1"), JsonSerializerOptions.Web)!.AsObject();
         body["titleEn"] = "";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/policies") { Content = JsonContent.Create(body) };
@@ -69,7 +69,7 @@ public sealed class PolicyApiTests
     public async Task Rule_preview_counts_eligible_enterprises_per_clause_and_samples_them()
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
 
         var preview = await (await gov.PostAsJsonAsync("/api/v1/policies/rule-preview",
             new { rule = "category == \"digital-content\" and employees >= 40", benefitFormula = "employees * 100" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -93,7 +93,7 @@ public sealed class PolicyApiTests
         var qualifying = await scene.PublishAsync("category == \"digital-content\" and revenue_growth(1) >= 0.10");
         var almost = await scene.PublishAsync("category == \"digital-content\" and employees >= 40");
         await scene.PublishAsync("category == \"arts-crafts\" and employees >= 40");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
 
         var matches = await alpha.GetFromJsonAsync<JsonElement>("/api/v1/me/policies/matches");
 
@@ -112,9 +112,9 @@ public sealed class PolicyApiTests
     [Fact]
     public async Task Full_text_markdown_is_rendered_without_raw_html_or_script_links()
     {
-        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
+        await using var scene = await PolicyScene.SharedAsync(Db.Sqlite);
         var id = await scene.PublishAsync("employees > 1");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
 
         var html = (await alpha.GetFromJsonAsync<JsonElement>($"/api/v1/policies/{id}")).GetProperty("fullTextHtml").GetString()!;
 
@@ -128,12 +128,12 @@ public sealed class PolicyApiTests
     [Fact]
     public async Task Publishing_twice_or_deleting_a_published_policy_gets_409()
     {
-        await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
+        await using var scene = await PolicyScene.SharedAsync(Db.Sqlite);
         var id = await scene.PublishAsync("employees > 1");
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
         (await gov.PostAsync($"/api/v1/policies/{id}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await gov.DeleteAsync($"/api/v1/policies/{id}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await gov.PostAsync($"/api/v1/policies/{id}/withdraw", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await gov.GetAsync($"/api/v1/policies/{id + 1000}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await gov.GetAsync($"/api/v1/policies/{int.MaxValue}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -10,7 +10,7 @@ public sealed class PolicyConcurrencyTests
     {
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync("employees >= 1");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
             alpha.PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm(("licence.pdf", PolicyScene.Pdf())))));

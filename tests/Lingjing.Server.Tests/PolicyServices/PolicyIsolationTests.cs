@@ -11,10 +11,10 @@ public sealed class PolicyIsolationTests
     [Theory, BothDatabases]
     public async Task Another_enterprise_gets_404_for_forged_application_material_and_eligibility_ids(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync("category == \"digital-content\"");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
-        var gamma = await scene.ClientAsync(PolicyScene.GammaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
+        var gamma = await scene.ClientAsync(scene.GammaAdmin);
         var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
         var material = (await alpha.GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{application}"))
             .GetProperty("materials")[0].GetProperty("id").GetGuid();
@@ -31,7 +31,7 @@ public sealed class PolicyIsolationTests
         (await gamma.PostAsync($"/api/v1/policies/applications/{application}/start-review", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await alpha.PostAsync($"/api/v1/policies/applications/{application}/start-review", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await gamma.GetAsync("/api/v1/policies/applications")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
         (await gov.GetAsync($"/api/v1/policies/applications/{application}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await gov.GetAsync($"/api/v1/policies/{id}/eligibility?enterpriseId={scene.Alpha}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -40,8 +40,8 @@ public sealed class PolicyIsolationTests
     public async Task Enterprises_cannot_write_policies_or_see_drafts(Db db)
     {
         await using var scene = await PolicyScene.StartAsync(db);
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
+        var gov = await scene.ClientAsync(scene.Gov);
         (await alpha.PostAsJsonAsync("/api/v1/policies", PolicyScene.PolicyBody("employees > 1"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var draft = await gov.PostAsJsonAsync("/api/v1/policies", PolicyScene.PolicyBody("employees > 1"));
         var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

@@ -26,11 +26,11 @@ public sealed class PolicyLifeTests
 
     private static async Task<int> PublishAsync(PolicyScene scene, string title, DateOnly from, DateOnly until, DateOnly deadline)
     {
-        var body = JsonSerializer.SerializeToNode(PolicyScene.PolicyBody(AlphaQualifies, title: title))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(PolicyScene.PolicyBody(scene.Scoped(AlphaQualifies), title: title))!.AsObject();
         body["validFrom"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         body["validUntil"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         body["applicationDeadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
         var created = await gov.PostAsJsonAsync("/api/v1/policies", body);
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
@@ -41,16 +41,16 @@ public sealed class PolicyLifeTests
     [Theory, BothDatabases]
     public async Task Only_open_policies_are_offered_and_upcoming_ones_are_listed_with_their_opening_day(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var policies = await PublishThreeAsync(scene);
 
-        var matches = await (await scene.ClientAsync(PolicyScene.AlphaAdmin)).GetFromJsonAsync<JsonElement>("/api/v1/me/policies/matches");
+        var matches = await (await scene.ClientAsync(scene.AlphaAdmin)).GetFromJsonAsync<JsonElement>("/api/v1/me/policies/matches");
 
         matches.GetProperty("qualify").EnumerateArray().Select(m => m.GetProperty("policyId").GetInt32()).ShouldBe([policies.Open]);
         var upcoming = matches.GetProperty("upcoming").EnumerateArray().Single();
         upcoming.GetProperty("policyId").GetInt32().ShouldBe(policies.Upcoming);
         upcoming.GetProperty("opensOn").GetString().ShouldBe(scene.App.Service<PolicyCalendar>().Today().AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var page = await (await Terminals.PortalBrowser.SignedInWithCookieAsync(scene.App, PolicyScene.AlphaAdmin, TestUsers.Password))
+        var page = await (await Terminals.PortalBrowser.SignedInWithCookieAsync(scene.App, scene.AlphaAdmin, TestUsers.Password))
             .GetStringAsync($"/enterprise/policies/{policies.Closed}");
         page.ShouldContain("data-policy-stage=\"closed\"");
         page.ShouldNotContain("data-apply-form");
@@ -59,9 +59,9 @@ public sealed class PolicyLifeTests
     [Theory, BothDatabases]
     public async Task Applications_to_an_upcoming_or_closed_policy_are_refused_with_the_date(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var policies = await PublishThreeAsync(scene);
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         var today = scene.App.Service<PolicyCalendar>().Today();
 
         var early = await alpha.PostAsync($"/api/v1/policies/{policies.Upcoming}/applications", PolicyScene.ApplicationForm());
@@ -79,7 +79,7 @@ public sealed class PolicyLifeTests
     {
         await using var scene = await PolicyScene.StartAsync(db);
         var policies = await PublishThreeAsync(scene);
-        var client = await scene.ClientAsync(PolicyScene.BetaAdmin);
+        var client = await scene.ClientAsync(scene.BetaAdmin);
 
         async Task<int[]> Ids(string stage) =>
             (await client.GetFromJsonAsync<JsonElement>($"/api/v1/policies?stage={stage}")).GetProperty("items").EnumerateArray()
@@ -102,7 +102,7 @@ public sealed class PolicyLifeTests
     {
         await using var scene = await PolicyScene.StartAsync(db);
         var policies = await PublishThreeAsync(scene);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
         (await gov.PostAsJsonAsync("/api/v1/policies", PolicyScene.PolicyBody("employees >= 1", title: "Draft only"))).EnsureSuccessStatusCode();
         var anonymous = scene.App.Anonymous();
 

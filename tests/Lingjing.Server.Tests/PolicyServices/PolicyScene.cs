@@ -9,27 +9,39 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lingjing.Server.Tests.PolicyServices;
 
-/// <summary>A small zone of its own: one park, three enterprises with an administrator each, and a
-/// government officer.
+/// <summary>One park with three enterprises (an administrator each) and a government officer.
 /// Alpha: digital-content, 30 employees, high-tech, revenue +20 % last year.
 /// Beta: creative-design, 10 employees, no tags, revenue flat.
-/// Gamma: digital-content, 50 employees, no tags, revenue +5 %.</summary>
+/// Gamma: digital-content, 50 employees, no tags, revenue +5 %.
+/// <para><see cref="SharedAsync"/> puts the scene on the run's shared server (<see cref="SharedApps"/>): its rules are
+/// scoped to the scene's park (<see cref="Scoped"/>), so they match only its own enterprises, and a test asserts only on
+/// its own policies, applications and enterprises. A test whose subject is the whole zone (a full rematch, the
+/// catalogue, analytics, the rule preview's counts, uploads on disk, the scheduler's settings) uses
+/// <see cref="StartAsync"/>: a zone of its own.</para></summary>
 public sealed class PolicyScene : IAsyncDisposable
 {
-    public const string Gov = "gov@policy.test";
-    public const string AlphaAdmin = "alpha@policy.test";
-    public const string BetaAdmin = "beta@policy.test";
-    public const string GammaAdmin = "gamma@policy.test";
+    public string Gov { get; } = SharedApps.Email("gov");
+    public string AlphaAdmin { get; } = SharedApps.Email("alpha");
+    public string BetaAdmin { get; } = SharedApps.Email("beta");
+    public string GammaAdmin { get; } = SharedApps.Email("gamma");
 
     public required LingjingApp App { get; init; }
     public required int ParkId { get; init; }
     public required int Alpha { get; init; }
     public required int Beta { get; init; }
     public required int Gamma { get; init; }
+    /// <summary>On the shared server: rules are scoped to the park, and the server outlives the scene.</summary>
+    public bool Shared { get; private init; }
 
-    public static async Task<PolicyScene> StartAsync(Db db, IDictionary<string, string?>? settings = null)
+    /// <summary>A zone of its own, on a server of its own.</summary>
+    public static async Task<PolicyScene> StartAsync(Db db, IDictionary<string, string?>? settings = null) =>
+        await PopulateAsync(await LingjingApp.StartAsync(db, demo: false, settings), shared: false);
+
+    /// <summary>A park of its own on the run's shared server.</summary>
+    public static async Task<PolicyScene> SharedAsync(Db db) => await PopulateAsync(await SharedApps.Blank(db), shared: true);
+
+    private static async Task<PolicyScene> PopulateAsync(LingjingApp app, bool shared)
     {
-        var app = await LingjingApp.StartAsync(db, demo: false, settings);
         int parkId, alpha, beta, gamma;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -42,12 +54,16 @@ public sealed class PolicyScene : IAsyncDisposable
             beta = await AddAsync(context, parkId, "Beta Design", "creative-design", 10, [], [500_000, 500_000]);
             gamma = await AddAsync(context, parkId, "Gamma Media", "digital-content", 50, [], [2_000_000, 2_100_000]);
         }
-        await TestUsers.CreateAsync(app, Gov, Roles.Government);
-        await TestUsers.CreateAsync(app, AlphaAdmin, Roles.EnterpriseAdmin, enterpriseId: alpha);
-        await TestUsers.CreateAsync(app, BetaAdmin, Roles.EnterpriseAdmin, enterpriseId: beta);
-        await TestUsers.CreateAsync(app, GammaAdmin, Roles.EnterpriseAdmin, enterpriseId: gamma);
-        return new PolicyScene { App = app, ParkId = parkId, Alpha = alpha, Beta = beta, Gamma = gamma };
+        var scene = new PolicyScene { App = app, ParkId = parkId, Alpha = alpha, Beta = beta, Gamma = gamma, Shared = shared };
+        await TestUsers.CreateAsync(app, scene.Gov, Roles.Government);
+        await TestUsers.CreateAsync(app, scene.AlphaAdmin, Roles.EnterpriseAdmin, enterpriseId: alpha);
+        await TestUsers.CreateAsync(app, scene.BetaAdmin, Roles.EnterpriseAdmin, enterpriseId: beta);
+        await TestUsers.CreateAsync(app, scene.GammaAdmin, Roles.EnterpriseAdmin, enterpriseId: gamma);
+        return scene;
     }
+
+    /// <summary>The rule as this scene publishes it: on the shared server it also requires the scene's park.</summary>
+    public string Scoped(string rule) => Shared ? $"({rule}) and park.id == {ParkId}" : rule;
 
     private static async Task<int> AddAsync(LingjingDbContext context, int parkId, string name, string category, int employees, List<string> tags, long[] revenues)
     {
@@ -90,11 +106,11 @@ public sealed class PolicyScene : IAsyncDisposable
         rule,
     };
 
-    /// <summary>Creates and publishes a policy as government; returns its id.</summary>
+    /// <summary>Creates and publishes a policy as government (its rule <see cref="Scoped"/>); returns its id.</summary>
     public async Task<int> PublishAsync(string rule, string mode = "apply", long? amount = 100_000, string? formula = null)
     {
         var gov = await ClientAsync(Gov);
-        var created = await gov.PostAsJsonAsync("/api/v1/policies", PolicyBody(rule, mode, amount: amount, formula: formula));
+        var created = await gov.PostAsJsonAsync("/api/v1/policies", PolicyBody(Scoped(rule), mode, amount: amount, formula: formula));
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         (await gov.PostAsync($"/api/v1/policies/{id}/publish", null)).EnsureSuccessStatusCode();
@@ -138,5 +154,5 @@ public sealed class PolicyScene : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<LingjingDbContext>());
     }
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public ValueTask DisposeAsync() => Shared ? ValueTask.CompletedTask : App.DisposeAsync();
 }

@@ -13,8 +13,8 @@ public sealed class PolicySearchTests
     {
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync("employees >= 20");
-        await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), id);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        await PolicyScene.ApplyAsync(await scene.ClientAsync(scene.AlphaAdmin), id);
+        var gov = await scene.ClientAsync(scene.Gov);
         var anonymous = scene.App.CreateClient();
 
         foreach (var typed in new[] { "  GROWTH award ", "数字内容", "district CULTURAL" })

@@ -22,7 +22,7 @@ public sealed class PolicyUploadTests
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
         var id = await scene.PublishAsync("employees >= 1");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         (string, byte[])[] files = kind switch
         {
             "too-big" => [("big.pdf", PolicyScene.Pdf(5 * 1024 * 1024 + 1))],
@@ -45,7 +45,7 @@ public sealed class PolicyUploadTests
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
         var id = await scene.PublishAsync("employees >= 1");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
         var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()), ("photo.png", png));
 
@@ -66,7 +66,7 @@ public sealed class PolicyUploadTests
     {
         await using var scene = await PolicyScene.StartAsync(Db.Sqlite);
         var id = await scene.PublishAsync("employees >= 1");
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         (await alpha.PostAsJsonAsync($"/api/v1/policies/{id}/applications", new { contactName = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var noPhone = new MultipartFormDataContent { { new StringContent("Wang"), "contactName" } };
         var response = await alpha.PostAsync($"/api/v1/policies/{id}/applications", noPhone);

@@ -16,15 +16,15 @@ public sealed class PolicyWorkflowTests
     [Theory, BothDatabases]
     public async Task Publishing_stores_matches_rematches_on_edit_and_notifies_each_enterprise_once(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
 
         (await Matches(scene, id)).ShouldBe([scene.Alpha, scene.Gamma]);
         (await NotificationsOf(scene, scene.Alpha)).ShouldBe(1);
         (await NotificationsOf(scene, scene.Beta)).ShouldBe(0);
 
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var edited = await gov.PutAsJsonAsync($"/api/v1/policies/{id}", PolicyScene.PolicyBody("employees >= 10 and has_tag(\"high-tech\") or category == \"creative-design\""));
+        var gov = await scene.ClientAsync(scene.Gov);
+        var edited = await gov.PutAsJsonAsync($"/api/v1/policies/{id}", PolicyScene.PolicyBody(scene.Scoped("employees >= 10 and has_tag(\"high-tech\") or category == \"creative-design\"")));
         edited.StatusCode.ShouldBe(HttpStatusCode.OK, await edited.Content.ReadAsStringAsync());
         (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eligibleCount").GetInt32().ShouldBe(2);
 
@@ -36,10 +36,10 @@ public sealed class PolicyWorkflowTests
     [Theory, BothDatabases]
     public async Task Application_goes_submitted_review_approved_paid_with_a_timeline(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
+        var gov = await scene.ClientAsync(scene.Gov);
         var application = await PolicyScene.ApplyAsync(alpha, id, ("licence.pdf", PolicyScene.Pdf()));
 
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "approve before review");
@@ -66,10 +66,10 @@ public sealed class PolicyWorkflowTests
     [Theory, BothDatabases]
     public async Task Rejection_needs_a_reason_and_ends_the_application(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
+        var gov = await scene.ClientAsync(scene.Gov);
+        var application = await PolicyScene.ApplyAsync(await scene.ClientAsync(scene.GammaAdmin), id);
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/reject", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "reject before review");
         (await gov.PostAsync($"/api/v1/policies/applications/{application}/start-review", null)).EnsureSuccessStatusCode();
 
@@ -87,16 +87,16 @@ public sealed class PolicyWorkflowTests
     [Theory, BothDatabases]
     public async Task Second_application_to_same_policy_gets_409_and_ineligible_enterprises_get_409(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         await PolicyScene.ApplyAsync(alpha, id);
 
         var second = await alpha.PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm());
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await second.Content.ReadFromJsonAsync<Problem>())!.Detail!.ShouldContain("already applied");
 
-        var beta = await (await scene.ClientAsync(PolicyScene.BetaAdmin)).PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm());
+        var beta = await (await scene.ClientAsync(scene.BetaAdmin)).PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm());
         beta.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var refusal = (await beta.Content.ReadFromJsonAsync<Problem>())!.Detail!;
         refusal.ShouldStartWith("Your enterprise does not meet the policy's conditions: ");
@@ -107,7 +107,7 @@ public sealed class PolicyWorkflowTests
     [Theory, BothDatabases]
     public async Task No_application_policy_grants_approved_entitlements_with_an_audit_record(Db db)
     {
-        await using var scene = await PolicyScene.StartAsync(db);
+        await using var scene = await PolicyScene.SharedAsync(db);
         var id = await scene.PublishAsync("has_tag(\"high-tech\") or employees >= 40", mode: "automatic", amount: null, formula: "employees * 1000");
 
         var entitlements = await scene.DbAsync(c => c.Set<PolicyApplication>().Where(a => a.PolicyId == id).OrderBy(a => a.EnterpriseId).ToListAsync());
@@ -115,15 +115,15 @@ public sealed class PolicyWorkflowTests
         entitlements.ShouldAllBe(a => a.Status == "approved" && a.Automatic);
         entitlements.Select(a => a.AmountYuan).ShouldBe([30_000L, 50_000L]);
         var audit = JsonDocument.Parse(entitlements[0].RuleAudit!).RootElement;
-        audit.GetProperty("Rule").GetString().ShouldBe("has_tag(\"high-tech\") or employees >= 40");
+        audit.GetProperty("Rule").GetString().ShouldBe(scene.Scoped("has_tag(\"high-tech\") or employees >= 40"));
         audit.GetProperty("Result").GetProperty("Eligible").GetBoolean().ShouldBeTrue();
 
-        var alpha = await scene.ClientAsync(PolicyScene.AlphaAdmin);
+        var alpha = await scene.ClientAsync(scene.AlphaAdmin);
         (await alpha.PostAsync($"/api/v1/policies/{id}/applications", PolicyScene.ApplicationForm())).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var mine = await alpha.GetFromJsonAsync<JsonElement>("/api/v1/me/policies/applications");
         mine[0].GetProperty("automatic").GetBoolean().ShouldBeTrue();
         var timeline = await alpha.GetFromJsonAsync<JsonElement>($"/api/v1/policies/applications/{mine[0].GetProperty("id").GetGuid()}");
-        timeline.GetProperty("audit").GetProperty("result").GetProperty("clauses").GetArrayLength().ShouldBe(1);
+        timeline.GetProperty("audit").GetProperty("result").GetProperty("clauses").GetArrayLength().ShouldBe(2, "the rule's condition and the scene's park");
     }
 
     [Theory, BothDatabases]
@@ -131,9 +131,9 @@ public sealed class PolicyWorkflowTests
     {
         await using var scene = await PolicyScene.StartAsync(db);
         var id = await scene.PublishAsync(DigitalRule);
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
-        var a = await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.AlphaAdmin), id);
-        await PolicyScene.ApplyAsync(await scene.ClientAsync(PolicyScene.GammaAdmin), id);
+        var gov = await scene.ClientAsync(scene.Gov);
+        var a = await PolicyScene.ApplyAsync(await scene.ClientAsync(scene.AlphaAdmin), id);
+        await PolicyScene.ApplyAsync(await scene.ClientAsync(scene.GammaAdmin), id);
         (await gov.PostAsync($"/api/v1/policies/applications/{a}/start-review", null)).EnsureSuccessStatusCode();
         (await gov.PostAsync($"/api/v1/policies/applications/{a}/approve", null)).EnsureSuccessStatusCode();
         (await gov.PostAsJsonAsync($"/api/v1/policies/applications/{a}/pay", new { amountYuan = 80_000 })).EnsureSuccessStatusCode();
@@ -175,7 +175,7 @@ public sealed class PolicyWorkflowTests
         await scene.PublishAsync("category == \"creative-design\"");
         await scene.DbAsync(c => c.Set<Lingjing.Server.Features.Zone.Enterprise>().Where(e => e.Id == scene.Gamma)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Employees, 12).SetProperty(e => e.UpdatedAt, TestClock.Now.UtcDateTime.AddMinutes(1))));
-        var gov = await scene.ClientAsync(PolicyScene.Gov);
+        var gov = await scene.ClientAsync(scene.Gov);
 
         var summary = await (await gov.PostAsync("/api/v1/policies/rematch", null)).Content.ReadFromJsonAsync<JsonElement>();
 
