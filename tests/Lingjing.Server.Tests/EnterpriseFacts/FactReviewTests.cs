@@ -111,8 +111,10 @@ public sealed class FactReviewTests
         history.EnumerateArray().Select(h => (h.GetProperty("oldValue").GetString(), h.GetProperty("newValue").GetString()))
             .ShouldBe([("30", "45"), ("45", "60")]);
         history.EnumerateArray().Select(h => h.GetProperty("verifiedByRole").GetString()).ShouldBe(["government", "park"]);
-        history.EnumerateArray().Select(h => h.GetProperty("verifiedBy").GetString()).ShouldBe([scene.Policies.Gov.Split('@')[0], "operator"], "the name each was created with (TestUsers: the address before the @)");
-        history.EnumerateArray().ShouldAllBe(h => h.GetProperty("declaredBy").GetString() == "alpha");
+        // Each person by the name they were created with (TestUsers: the address before the @).
+        history.EnumerateArray().Select(h => h.GetProperty("verifiedBy").GetString()).ShouldBe([TestUsers.NameOf(scene.Policies.Gov), "operator"]);
+        var alpha = TestUsers.NameOf(scene.Policies.AlphaAdmin);
+        history.EnumerateArray().ShouldAllBe(h => h.GetProperty("declaredBy").GetString() == alpha);
         history.EnumerateArray().Select(h => h.GetProperty("changeId").GetGuid()).ShouldBe([first, second]);
         foreach (var at in history.EnumerateArray().Select(h => h.GetProperty("at").GetDateTime()))
             at.ToUniversalTime().ShouldBeInRange(start, end);

@@ -9,6 +9,9 @@ public static class TestUsers
 {
     public const string Password = "Correct#Horse1";
 
+    /// <summary>The display name a user is created with: the address before the @.</summary>
+    public static string NameOf(string email) => email.Split('@')[0];
+
     public static async Task<LingjingUser> CreateAsync(LingjingApp app, string email, string role, int? parkId = null, int? enterpriseId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -25,7 +28,7 @@ public static class TestUsers
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
+            DisplayName = NameOf(email),
             ParkId = parkId,
             EnterpriseId = enterpriseId,
             CreatedAt = TestClock.Now.UtcDateTime,
