@@ -9,19 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Tests.EnterpriseFacts;
 
-/// <summary>The policy scene (one park, Alpha with 30 employees and the high-tech tag, Beta, Gamma)
-/// plus its park's operator and a second park with an operator of its own.</summary>
+/// <summary>The policy scene (one park, Alpha with 30 employees and the high-tech tag, Beta, Gamma) on the run's shared
+/// server, plus its park's operator and a second park with an operator of its own.</summary>
 public sealed class FactScene : IAsyncDisposable
 {
-    public const string Operator = "operator@policy.test";
-    public const string OtherOperator = "other.operator@policy.test";
+    public string Operator { get; } = SharedApps.Email("operator");
+    public string OtherOperator { get; } = SharedApps.Email("other.operator");
 
     public required PolicyScene Policies { get; init; }
     public LingjingApp App => Policies.App;
 
     public static async Task<FactScene> StartAsync(Db db)
     {
-        var policies = await PolicyScene.StartAsync(db);
+        var policies = await PolicyScene.SharedAsync(db);
         var otherPark = await policies.DbAsync(async c =>
         {
             var park = ZoneRows.Park("Other Park");
@@ -29,9 +29,10 @@ public sealed class FactScene : IAsyncDisposable
             await c.SaveChangesAsync();
             return park.Id;
         });
-        await TestUsers.CreateAsync(policies.App, Operator, Roles.ParkOperator, parkId: policies.ParkId);
-        await TestUsers.CreateAsync(policies.App, OtherOperator, Roles.ParkOperator, parkId: otherPark);
-        return new FactScene { Policies = policies };
+        var scene = new FactScene { Policies = policies };
+        await TestUsers.CreateAsync(policies.App, scene.Operator, Roles.ParkOperator, parkId: policies.ParkId);
+        await TestUsers.CreateAsync(policies.App, scene.OtherOperator, Roles.ParkOperator, parkId: otherPark);
+        return scene;
     }
 
     public Task<HttpClient> ClientAsync(string email) => Policies.ClientAsync(email);
