@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Features.Collaboration;
 using Lingjing.Server.Features.Bookings.Oversight;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Directory;
@@ -29,6 +30,7 @@ builder.AddBookings();
 builder.AddBookingOversight();
 builder.AddNotifications();
 builder.AddPolicyServices();
+builder.AddCollaboration();
 builder.AddTwins();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapBookings();
 app.MapBookingOversight();
 app.MapNotifications();
 app.MapPolicyServices();
+app.MapCollaboration();
 app.MapTwins();
 app.MapOperations();
 app.MapLingjingPortal();

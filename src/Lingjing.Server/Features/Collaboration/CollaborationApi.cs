@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.Collaboration;
+
+/// <summary>Needs and offers over HTTP, under /api/v1/collaboration. Every signed-in person reads what they may see;
+/// the enterprise's administrators and members publish and answer for it.</summary>
+public static class CollaborationApi
+{
+    private static readonly Field SegmentField = new("segment", "Industry chain segment");
+    private static readonly Field StatusField = new("status", "Status");
+    private static readonly Field KindField = new("kind", "Kind of offer");
+
+    public static void MapCollaborationApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/collaboration").WithTags("Collaboration")
+            .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator, Roles.EnterpriseAdmin, Roles.EnterpriseMember, Roles.Employee));
+
+        api.MapGet("/taxonomy", () => TypedResults.Ok(new CollaborationTaxonomy(
+                IndustryChain.Stages, IndustryChain.Segments, PartnerSizes.All, OfferKinds.All, Visibilities.All)))
+            .WithSummary("The industry chain (stages and segments, with the enterprise categories usually found in each), partner sizes, kinds of offer and visibilities");
+
+        MapNeeds(api);
+        MapOffers(api);
+    }
+
+    private static void MapNeeds(RouteGroupBuilder api)
+    {
+        api.MapGet("/needs", async Task<Results<Ok<ResultPage<NeedView>>, ProblemHttpResult>> (
+                string? q, string? segment, string? status, int? parkId, bool? mine, int? page, int? pageSize,
+                ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
+            {
+                if (segment is not null && IndustryChain.Find(segment) is null) return Failure.NotOneOf(SegmentField, segment, IndustryChain.Segments.Select(s => s.Code)).ToProblem();
+                if (status is not null && !NeedStatus.All.Contains(status)) return Failure.NotOneOf(StatusField, status, NeedStatus.All).ToProblem();
+                var errors = new FieldErrors();
+                var (p, size) = PageRequest.Read(page, pageSize, NeedService.MaxPageSize, errors);
+                if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
+                return TypedResults.Ok(await needs.ListAsync(Collaborator.Of(user), new NeedQuery(q, segment, status, parkId, mine ?? false), p, size, ct));
+            })
+            .WithSummary("Needs the caller may see, newest first")
+            .WithDescription("Filters: q (words in the title or description, any case), segment, status (open, in_talks, agreed, closed), parkId (the publisher's park), mine (only the caller's enterprise's).");
+
+        api.MapPost("/needs", async Task<Results<Created<NeedDetail>, ProblemHttpResult>> (
+                NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
+            {
+                if (!Collaborator.MayPublish(user)) return MayNotPublish();
+                var outcome = await needs.PublishAsync(Collaborator.Of(user), input, ct);
+                return outcome.Value is { } need ? TypedResults.Created($"/api/v1/collaboration/needs/{need.Need.Id}", need) : outcome.Failure!.ToProblem();
+            })
+            .WithSummary("Publish a need of the caller's enterprise (administrators and members)")
+            .WithDescription("Body {title, description?, segment, tags?, budgetMinYuan?, budgetMaxYuan?, deadline?, partnerSize?, visibility? (zone, parks, invited), parkIds?, invitedEnterpriseIds?}.");
+
+        api.MapGet("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
+                await needs.FindAsync(Collaborator.Of(user), id, ct) is { } need ? TypedResults.Ok(need) : NoNeed(id))
+            .WithSummary("One need with its history; a need the caller may not see answers 404");
+
+        api.MapPut("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
+                int id, NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await needs.EditAsync(Collaborator.Of(user), id, input, ct)) : NoNeed(id))
+            .WithSummary("Edit a need of the caller's enterprise while it is open or in talks");
+
+        api.MapPost("/needs/{id:int}/status", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
+                int id, NeedMove move, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await needs.MoveAsync(Collaborator.Of(user), id, move, ct)) : NoNeed(id))
+            .WithSummary("Move a need of the caller's enterprise: open → in_talks → agreed, in_talks → open, or closed; body {status, note?}");
+    }
+
+    private static void MapOffers(RouteGroupBuilder api)
+    {
+        api.MapGet("/offers", async Task<Results<Ok<ResultPage<OfferView>>, ProblemHttpResult>> (
+                string? q, string? segment, string? kind, int? enterpriseId, bool? mine, int? page, int? pageSize,
+                ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
+            {
+                if (segment is not null && IndustryChain.Find(segment) is null) return Failure.NotOneOf(SegmentField, segment, IndustryChain.Segments.Select(s => s.Code)).ToProblem();
+                if (kind is not null && !OfferKinds.Codes.Contains(kind)) return Failure.NotOneOf(KindField, kind, OfferKinds.Codes).ToProblem();
+                var errors = new FieldErrors();
+                var (p, size) = PageRequest.Read(page, pageSize, OfferService.MaxPageSize, errors);
+                if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
+                return TypedResults.Ok(await offers.ListAsync(Collaborator.Of(user), new OfferQuery(q, segment, kind, enterpriseId, mine ?? false), p, size, ct));
+            })
+            .WithSummary("Active offers of the zone's enterprises, most recently updated first")
+            .WithDescription("Filters: q (words in the title or description), segment, kind (capability, service, product), enterpriseId, mine (the caller's enterprise's, withdrawn ones included).");
+
+        api.MapPost("/offers", async Task<Results<Created<OfferView>, ProblemHttpResult>> (
+                OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
+            {
+                if (!Collaborator.MayPublish(user)) return MayNotPublish();
+                var outcome = await offers.PublishAsync(Collaborator.Of(user), input, ct);
+                return outcome.Value is { } offer ? TypedResults.Created($"/api/v1/collaboration/offers/{offer.Id}", offer) : outcome.Failure!.ToProblem();
+            })
+            .WithSummary("Publish an offer of the caller's enterprise (administrators and members)")
+            .WithDescription("Body {kind (capability, service, product), title, description?, segment, tags?, priceMinYuan?, priceMaxYuan?, examples? (past work, one line each)}.");
+
+        api.MapGet("/offers/{id:int}", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
+                await offers.FindAsync(Collaborator.Of(user), id, ct) is { } offer ? TypedResults.Ok(offer) : NoOffer(id))
+            .WithSummary("One offer");
+
+        api.MapPut("/offers/{id:int}", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
+                int id, OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await offers.EditAsync(Collaborator.Of(user), id, input, ct)) : NoOffer(id))
+            .WithSummary("Edit an active offer of the caller's enterprise");
+
+        api.MapPost("/offers/{id:int}/withdraw", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await offers.WithdrawAsync(Collaborator.Of(user), id, ct)) : NoOffer(id))
+            .WithSummary("Withdraw an offer of the caller's enterprise: it leaves lists and matching");
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
+        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
+
+    private static ProblemHttpResult MayNotPublish() =>
+        Failure.Forbidden("Only an enterprise's administrators and members publish for it.").ToProblem();
+
+    private static ProblemHttpResult NoNeed(int id) => Failure.NotFound("There is no need with id {0}.", id).ToProblem();
+
+    private static ProblemHttpResult NoOffer(int id) => Failure.NotFound("There is no offer with id {0}.", id).ToProblem();
+}
+
+/// <summary>The fixed lists needs and offers are described with.</summary>
+public sealed record CollaborationTaxonomy(
+    IReadOnlyList<CatalogueEntry> Stages, IReadOnlyList<ChainSegment> Segments, IReadOnlyList<CatalogueEntry> PartnerSizes,
+    IReadOnlyList<CatalogueEntry> OfferKinds, IReadOnlyList<string> Visibilities);

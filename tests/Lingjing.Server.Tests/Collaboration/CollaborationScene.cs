@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lingjing.Server.Tests.Collaboration;
+
+/// <summary>Two parks of their own on the run's shared server. North: a museum that needs partners and an animation
+/// studio; South: a print shop. Each enterprise has an administrator; North has a park operator; the zone a
+/// government officer; the studio an employee (who reads but does not publish).</summary>
+public sealed class CollaborationScene
+{
+    public string Museum { get; } = SharedApps.Email("museum");
+    public string Studio { get; } = SharedApps.Email("studio");
+    public string Printer { get; } = SharedApps.Email("printer");
+    public string NorthOperator { get; } = SharedApps.Email("north.operator");
+    public string Gov { get; } = SharedApps.Email("collab.gov");
+    public string StudioEmployee { get; } = SharedApps.Email("studio.employee");
+
+    public required LingjingApp App { get; init; }
+    public required int North { get; init; }
+    public required int South { get; init; }
+    public required int MuseumId { get; init; }
+    public required int StudioId { get; init; }
+    public required int PrinterId { get; init; }
+
+    public static async Task<CollaborationScene> StartAsync(Db db)
+    {
+        var app = await SharedApps.Blank(db);
+        int north, south, museum, studio, printer;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
+            var (northPark, southPark) = (ZoneRows.Park("North Park"), ZoneRows.Park("South Park"));
+            context.AddRange(northPark, southPark);
+            await context.SaveChangesAsync();
+            (north, south) = (northPark.Id, southPark.Id);
+            var rows = new[] { ZoneRows.Enterprise(north, "City Museum"), ZoneRows.Enterprise(north, "Blue Whale Animation"), ZoneRows.Enterprise(south, "Inkstone Printing") };
+            context.AddRange(rows);
+            await context.SaveChangesAsync();
+            (museum, studio, printer) = (rows[0].Id, rows[1].Id, rows[2].Id);
+        }
+        var scene = new CollaborationScene { App = app, North = north, South = south, MuseumId = museum, StudioId = studio, PrinterId = printer };
+        await TestUsers.CreateAsync(app, scene.Museum, Roles.EnterpriseAdmin, enterpriseId: museum);
+        await TestUsers.CreateAsync(app, scene.Studio, Roles.EnterpriseAdmin, enterpriseId: studio);
+        await TestUsers.CreateAsync(app, scene.Printer, Roles.EnterpriseAdmin, enterpriseId: printer);
+        await TestUsers.CreateAsync(app, scene.NorthOperator, Roles.ParkOperator, parkId: north);
+        await TestUsers.CreateAsync(app, scene.Gov, Roles.Government);
+        await TestUsers.CreateAsync(app, scene.StudioEmployee, Roles.Employee, enterpriseId: studio);
+        return scene;
+    }
+
+    public Task<HttpClient> ClientAsync(string email) => App.SignedInAsync(email, TestUsers.Password);
+
+    /// <summary>The museum's need for a 3D animation studio, with whatever the test changes.</summary>
+    public static Dictionary<string, object?> NeedBody(string title = "3D animation studio for a museum project") => new()
+    {
+        ["title"] = title,
+        ["description"] = "A 12-minute 3D film on Song dynasty ceramics for the new hall; storyboard ready.",
+        ["segment"] = "animation",
+        ["tags"] = new[] { "3D", "museum", " 3D " },
+        ["budgetMinYuan"] = 300_000,
+        ["budgetMaxYuan"] = 500_000,
+        ["deadline"] = "2099-03-31",
+        ["partnerSize"] = "small",
+    };
+
+    /// <summary>Publishes a need as <paramref name="email"/>; returns its id.</summary>
+    public async Task<int> PublishNeedAsync(string email, Dictionary<string, object?>? body = null)
+    {
+        var response = await (await ClientAsync(email)).PostAsJsonAsync("/api/v1/collaboration/needs", body ?? NeedBody());
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("need").GetProperty("id").GetInt32();
+    }
+}
