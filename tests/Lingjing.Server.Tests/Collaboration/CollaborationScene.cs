@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lingjing.Server.Tests.Collaboration;
 
-/// <summary>Two parks of their own on the run's shared server. North: a museum that needs partners and an animation
-/// studio; South: a print shop. Each enterprise has an administrator; North has a park operator; the zone a
+/// <summary>Two parks of their own on the run's shared server. North: a museum that needs partners (80 people) and an
+/// animation studio (25, high-tech); South: a print shop (120). Each enterprise has an administrator; North has a park operator; the zone a
 /// government officer; the studio an employee (who reads but does not publish).</summary>
 public sealed class CollaborationScene
 {
@@ -37,7 +37,12 @@ public sealed class CollaborationScene
             context.AddRange(northPark, southPark);
             await context.SaveChangesAsync();
             (north, south) = (northPark.Id, southPark.Id);
-            var rows = new[] { ZoneRows.Enterprise(north, "City Museum"), ZoneRows.Enterprise(north, "Blue Whale Animation"), ZoneRows.Enterprise(south, "Inkstone Printing") };
+            var rows = new[]
+            {
+                Described(ZoneRows.Enterprise(north, "City Museum"), "cultural-tourism", 80, [], "城市博物馆，收藏与展览宋代陶瓷。"),
+                Described(ZoneRows.Enterprise(north, "Blue Whale Animation"), "digital-content", 25, ["high-tech"], "三维动画制作、影视特效与数字展陈。"),
+                Described(ZoneRows.Enterprise(south, "Inkstone Printing"), "news-publishing", 120, [], "书刊与画册印刷，装帧设计。"),
+            };
             context.AddRange(rows);
             await context.SaveChangesAsync();
             (museum, studio, printer) = (rows[0].Id, rows[1].Id, rows[2].Id);
@@ -50,6 +55,12 @@ public sealed class CollaborationScene
         await TestUsers.CreateAsync(app, scene.Gov, Roles.Government);
         await TestUsers.CreateAsync(app, scene.StudioEmployee, Roles.Employee, enterpriseId: studio);
         return scene;
+    }
+
+    private static Features.Zone.Enterprise Described(Features.Zone.Enterprise row, string category, int employees, List<string> tags, string descriptionZh)
+    {
+        (row.Category, row.Employees, row.Tags, row.DescriptionZh) = (category, employees, tags, descriptionZh);
+        return row;
     }
 
     public Task<HttpClient> ClientAsync(string email) => App.SignedInAsync(email, TestUsers.Password);

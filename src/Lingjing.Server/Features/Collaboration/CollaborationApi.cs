@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Collaboration.Matching;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,7 @@ public static class CollaborationApi
     private static readonly Field SegmentField = new("segment", "Industry chain segment");
     private static readonly Field StatusField = new("status", "Status");
     private static readonly Field KindField = new("kind", "Kind of offer");
+    private static readonly Field LimitField = new("limit", "How many");
 
     public static void MapCollaborationApi(this WebApplication app)
     {
@@ -57,6 +59,21 @@ public static class CollaborationApi
                 int id, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
                 await needs.FindAsync(Collaborator.Of(user), id, ct) is { } need ? TypedResults.Ok(need) : NoNeed(id))
             .WithSummary("One need with its history; a need the caller may not see answers 404");
+
+        api.MapGet("/needs/{id:int}/matches", async Task<Results<Ok<NeedMatches>, ProblemHttpResult>> (
+                int id, int? limit, ClaimsPrincipal user, NeedMatching matching, CancellationToken ct) =>
+            {
+                var count = limit ?? NeedMatching.DefaultLimit;
+                if (count is < 1 or > NeedMatching.MaxLimit)
+                {
+                    var errors = new FieldErrors();
+                    errors.Add(LimitField, PageRequest.OutOfRange, 1, NeedMatching.MaxLimit, count);
+                    return Failure.Invalid(errors).ToProblem();
+                }
+                return await matching.MatchesAsync(Collaborator.Of(user), id, count, ct) is { } matches ? TypedResults.Ok(matches) : NoNeed(id);
+            })
+            .WithSummary("Enterprises and offers ranked for the need (its enterprise, the government and its park's operator)")
+            .WithDescription("Each match has a score out of 100 made of named parts (words 40, chain 25, size 10, qualifications 10, distance 15), each with its points, its most and the reason in the reader's language. limit: 1-100, default 20.");
 
         api.MapPut("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
                 int id, NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>

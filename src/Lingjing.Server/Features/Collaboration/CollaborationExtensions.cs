@@ -1,12 +1,18 @@
+using Lingjing.Server.Features.Collaboration.Matching;
+
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>Collaboration between enterprises: needs and offers in the industry chain of the cultural industries.</summary>
+/// <summary>Collaboration between enterprises: needs and offers in the industry chain of the cultural industries, and the
+/// explained matching of needs with enterprises and offers.</summary>
 public static class CollaborationExtensions
 {
     public static WebApplicationBuilder AddCollaboration(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<NeedService>();
         builder.Services.AddScoped<OfferService>();
+        builder.Services.AddSingleton<WordSplitter>();
+        builder.Services.AddSingleton<CandidateIndexCache>();
+        builder.Services.AddScoped<NeedMatching>();
         return builder;
     }
 

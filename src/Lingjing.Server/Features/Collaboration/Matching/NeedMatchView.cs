@@ -1,0 +1,13 @@
+namespace Lingjing.Server.Features.Collaboration.Matching;
+
+/// <summary>A candidate for a need, with its score out of 100 and the named parts it is made of: each part's points, its
+/// most, and why, in the reader's language.</summary>
+public sealed record NeedMatchView(
+    string Kind, int Id, int EnterpriseId, string EnterpriseNameZh, string EnterpriseNameEn, int ParkId, string? OfferSegment,
+    double Score, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>One named part of a score: <c>words</c>, <c>chain</c>, <c>size</c>, <c>qualifications</c> or <c>distance</c>.</summary>
+public sealed record MatchReason(string Part, double Points, double Most, string Text);
+
+/// <summary>The ranked candidates of one need.</summary>
+public sealed record NeedMatches(int NeedId, IReadOnlyList<string> Words, IReadOnlyList<NeedMatchView> Matches);

@@ -1,0 +1,109 @@
+using Lingjing.Server.Features.Zone;
+
+namespace Lingjing.Server.Features.Collaboration.Matching;
+
+/// <summary>Ranks the zone's enterprises and offers for one need. The score is the sum of named parts, each with a most:
+/// shared words (rare words weigh more), position in the industry chain, size class, verified qualifications and
+/// distance between parks. Only candidates that share a word with the need or sit in its part of the chain are
+/// ranked, and only those the need is shown to.</summary>
+public static class NeedMatcher
+{
+    public const double WordsMost = 40, ChainMost = 25, SizeMost = 10, QualificationsMost = 10, DistanceMost = 15;
+    /// <summary>Beyond this distance between parks, nearness adds nothing (the zone is about this wide).</summary>
+    private const double FarKm = 30;
+
+    public static NeedMatches Rank(Need need, int needParkId, IReadOnlySet<string> needWords, CandidateIndex index, int limit)
+    {
+        var candidates = index.Candidates;
+        var shared = new double[candidates.Count];
+        var totalWeight = needWords.Sum(index.Weight);
+        foreach (var word in needWords)
+        {
+            var weight = index.Weight(word);
+            foreach (var i in index.Using(word)) shared[i] += weight;
+        }
+        var segment = IndustryChain.Find(need.Segment);
+        var ranked = new List<(double Score, int Index, MatchReason[] Reasons)>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.EnterpriseId == need.EnterpriseId || !ShownTo(need, c)) continue;
+            var chain = Chain(segment, c);
+            if (shared[i] <= 0 && chain.Points < ChainMost * 0.5) continue;
+            MatchReason[] reasons =
+            [
+                Words(needWords, c, shared[i], totalWeight), chain, Size(need.PartnerSize, c.Employees),
+                Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId),
+            ];
+            ranked.Add((reasons.Sum(r => r.Points), i, reasons));
+        }
+        var top = ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Index).Take(limit).Select(r =>
+        {
+            var c = candidates[r.Index];
+            return new NeedMatchView(c.Kind == CandidateKind.Offer ? "offer" : "enterprise", c.Id, c.EnterpriseId, c.NameZh, c.NameEn,
+                c.ParkId, c.Segment, Math.Round(r.Score, 1), r.Reasons);
+        }).ToList();
+        return new NeedMatches(need.Id, [.. needWords.OrderBy(w => w, StringComparer.Ordinal)], top);
+    }
+
+    private static bool ShownTo(Need need, Candidate c) => need.Visibility switch
+    {
+        Visibilities.Parks => need.VisibleParkIds.Contains(c.ParkId),
+        Visibilities.Invited => need.InvitedEnterpriseIds.Contains(c.EnterpriseId),
+        _ => true,
+    };
+
+    private static MatchReason Words(IReadOnlySet<string> needWords, Candidate c, double sharedWeight, double totalWeight)
+    {
+        if (sharedWeight <= 0 || totalWeight <= 0) return new("words", 0, WordsMost, new Phrase("No words in common").Localized());
+        var common = needWords.Where(c.Words.Contains).OrderBy(w => w, StringComparer.Ordinal).Take(8);
+        return new("words", Round(WordsMost * sharedWeight / totalWeight), WordsMost,
+            new Phrase("Words in common: {0}", string.Join(", ", common)).Localized());
+    }
+
+    private static MatchReason Chain(ChainSegment? segment, Candidate c)
+    {
+        if (segment is null) return new("chain", 0, ChainMost, new Phrase("Not placed in the chain").Localized());
+        if (c.Segment == segment.Code)
+            return new("chain", ChainMost, ChainMost, new Phrase("Offers {0}, the segment asked for", Both(segment.NameEn, segment.NameZh)).Localized());
+        if (segment.Categories.Contains(c.Category) && EnterpriseCategories.Find(c.Category) is { } category)
+            return new("chain", ChainMost * 0.6, ChainMost, new Phrase("A {0} enterprise, as usually found in {1}", Both(category.NameEn, category.NameZh), Both(segment.NameEn, segment.NameZh)).Localized());
+        if (IndustryChain.Find(c.Segment) is { } offered && offered.Stage == segment.Stage)
+            return new("chain", ChainMost * 0.4, ChainMost, new Phrase("Offers {0}, at the same stage of the chain", Both(offered.NameEn, offered.NameZh)).Localized());
+        return new("chain", 0, ChainMost, new Phrase("Elsewhere in the chain").Localized());
+    }
+
+    private static MatchReason Size(string wanted, int employees)
+    {
+        if (wanted == PartnerSizes.Any) return new("size", SizeMost, SizeMost, new Phrase("Any size is welcome").Localized());
+        var codes = PartnerSizes.Codes;
+        var (actual, asked) = (codes.ToList().IndexOf(PartnerSizes.Of(employees)), codes.ToList().IndexOf(wanted));
+        var name = PartnerSizes.All[actual];
+        var words = Both(name.NameEn, name.NameZh);
+        return Math.Abs(actual - asked) switch
+        {
+            0 => new("size", SizeMost, SizeMost, new Phrase("{0}, the size asked for", words).Localized()),
+            1 => new("size", SizeMost / 2, SizeMost, new Phrase("{0}, next to the size asked for", words).Localized()),
+            _ => new("size", 0, SizeMost, new Phrase("{0}, not the size asked for", words).Localized()),
+        };
+    }
+
+    private static MatchReason Qualifications(IReadOnlyList<string> qualifications)
+    {
+        if (qualifications.Count == 0) return new("qualifications", 0, QualificationsMost, new Phrase("No verified qualifications").Localized());
+        var names = qualifications.Select(q => EnterpriseTags.Names.TryGetValue(q, out var n) ? Both(n.En, n.Zh) : Both(q, q)).ToList();
+        return new("qualifications", Math.Min(2, qualifications.Count) * QualificationsMost / 2, QualificationsMost,
+            new Phrase("Verified: {0}", Both(string.Join(", ", names.Select(n => n.En)), string.Join("、", names.Select(n => n.Zh)))).Localized());
+    }
+
+    private static MatchReason Distance(double? km, bool samePark)
+    {
+        if (samePark) return new("distance", DistanceMost, DistanceMost, new Phrase("In the same park").Localized());
+        if (km is not { } d) return new("distance", 0, DistanceMost, new Phrase("Distance unknown").Localized());
+        return new("distance", Round(DistanceMost * Math.Max(0, 1 - d / FarKm)), DistanceMost, new Phrase("{0:0.0} km away", d).Localized());
+    }
+
+    private static Phrase.InBothLanguages Both(string en, string zh) => new(en, zh);
+
+    private static double Round(double points) => Math.Round(points, 1);
+}
