@@ -81,4 +81,28 @@ public sealed class MatchingTests
         reasons.ShouldContain("已核实：高新技术企业");
         reasons.ShouldContain("同一园区");
     }
+
+    [Theory, BothDatabases]
+    public async Task The_feed_recommends_open_needs_an_enterprise_could_answer_and_drops_them_once_in_talks(Db db)
+    {
+        var scene = await CollaborationScene.StartAsync(db);
+        var need = await scene.PublishNeedAsync(scene.Museum, MuseumNeed(scene));
+        var studio = await scene.ClientAsync(scene.Studio);
+        async Task<JsonElement[]> FeedAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/collaboration/feed?limit=100")).EnumerateArray()];
+
+        var item = (await FeedAsync(studio)).Single(i => i.GetProperty("need").GetProperty("id").GetInt32() == need);
+        item.GetProperty("score").GetDouble().ShouldBeGreaterThan(0);
+        item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("part").GetString()).ShouldBe(["words", "chain", "size", "qualifications", "distance"]);
+        (await FeedAsync(await scene.ClientAsync(scene.Printer))).ShouldNotContain(i => i.GetProperty("need").GetProperty("id").GetInt32() == need,
+            "a printer shares no word with an animation need and sits elsewhere in the chain");
+        (await FeedAsync(await scene.ClientAsync(scene.Museum))).ShouldNotContain(i => i.GetProperty("need").GetProperty("id").GetInt32() == need, "not one's own");
+
+        (await (await scene.ClientAsync(scene.Museum)).PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/status", new { status = "in_talks" })).EnsureSuccessStatusCode();
+        (await FeedAsync(studio)).ShouldNotContain(i => i.GetProperty("need").GetProperty("id").GetInt32() == need, "only open needs are recommended");
+
+        var gov = await (await scene.ClientAsync(scene.Gov)).GetAsync("/api/v1/collaboration/feed");
+        gov.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await gov.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("feed.no-enterprise");
+    }
 }

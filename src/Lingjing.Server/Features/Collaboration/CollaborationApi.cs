@@ -45,6 +45,15 @@ public static class CollaborationApi
             .WithSummary("Needs the caller may see, newest first")
             .WithDescription("Filters: q (words in the title or description, any case), segment, status (open, in_talks, agreed, closed), parkId (the publisher's park), mine (only the caller's enterprise's).");
 
+        api.MapGet("/feed", async Task<Results<Ok<IReadOnlyList<FeedItem>>, ProblemHttpResult>> (
+                int? limit, ClaimsPrincipal user, NeedFeed feed, CancellationToken ct) =>
+            {
+                var count = limit ?? NeedFeed.DefaultLimit;
+                if (count is < 1 or > NeedFeed.MaxLimit) return OutOfRange(LimitField, count, NeedFeed.MaxLimit);
+                return Result(await feed.RecommendedAsync(Collaborator.Of(user), count, ct));
+            })
+            .WithSummary("Recommended for you: open needs the caller's enterprise could answer, best first, each with its score and reasons");
+
         api.MapPost("/needs", async Task<Results<Created<NeedDetail>, ProblemHttpResult>> (
                 NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
             {
@@ -64,12 +73,7 @@ public static class CollaborationApi
                 int id, int? limit, ClaimsPrincipal user, NeedMatching matching, CancellationToken ct) =>
             {
                 var count = limit ?? NeedMatching.DefaultLimit;
-                if (count is < 1 or > NeedMatching.MaxLimit)
-                {
-                    var errors = new FieldErrors();
-                    errors.Add(LimitField, PageRequest.OutOfRange, 1, NeedMatching.MaxLimit, count);
-                    return Failure.Invalid(errors).ToProblem();
-                }
+                if (count is < 1 or > NeedMatching.MaxLimit) return OutOfRange(LimitField, count, NeedMatching.MaxLimit);
                 return await matching.MatchesAsync(Collaborator.Of(user), id, count, ct) is { } matches ? TypedResults.Ok(matches) : NoNeed(id);
             })
             .WithSummary("Enterprises and offers ranked for the need (its enterprise, the government and its park's operator)")
@@ -130,6 +134,13 @@ public static class CollaborationApi
 
     private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
         outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
+
+    private static ProblemHttpResult OutOfRange(Field field, int value, int most)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, PageRequest.OutOfRange, 1, most, value);
+        return Failure.Invalid(errors).ToProblem();
+    }
 
     private static ProblemHttpResult MayNotPublish() =>
         Failure.Forbidden("Only an enterprise's administrators and members publish for it.").ToProblem();

@@ -13,6 +13,8 @@ public static class CollaborationExtensions
         builder.Services.AddSingleton<WordSplitter>();
         builder.Services.AddSingleton<CandidateIndexCache>();
         builder.Services.AddScoped<NeedMatching>();
+        builder.Services.AddSingleton<OpenNeedIndexCache>();
+        builder.Services.AddSingleton<NeedFeed>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Lingjing.Server.Features.Collaboration;
 
 /// <summary>Needs: publishing, editing, moving through their statuses with a history, and reading them as each reader
 /// may. A need the reader may not see answers exactly like one that does not exist.</summary>
-public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
+public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, CacheEviction eviction)
 {
     public const int MaxPageSize = 100;
     public const string Published = "published";
@@ -77,6 +78,7 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
         var moved = await db.Set<Need>().Where(n => n.Id == id && n.Status == need.Status)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, move.Status).SetProperty(n => n.UpdatedAt, now), ct);
         if (moved == 0) return Failure.Conflict("The need was changed at the same time; reload it and try again.") with { Code = "need.changed" };
+        await eviction.TablesChangedAsync(["collaboration_needs"], ct); // an ExecuteUpdate passes the save's eviction by
         await RecordAsync(id, move.Status, move.Note?.Trim() ?? "", author, now, ct);
         return (await FindAsync(author, id, ct))!;
     }
@@ -149,15 +151,8 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
                                || (r.Need.Visibility == Visibilities.Invited && r.Need.InvitedEnterpriseIds.Contains(own)));
     }
 
-    private static NeedView View(NeedRow row, Collaborator reader)
-    {
-        var (n, e) = (row.Need, row.Enterprise);
-        var mine = reader.EnterpriseId == n.EnterpriseId;
-        var audience = mine || reader.Government;
-        return new NeedView(n.Id, n.EnterpriseId, e.NameZh, e.NameEn, e.ParkId, n.Title, n.Description, n.Segment,
-            IndustryChain.Find(n.Segment)?.Stage ?? "", n.Tags, n.BudgetMinYuan, n.BudgetMaxYuan, n.Deadline, n.PartnerSize,
-            n.Visibility, audience ? n.VisibleParkIds : [], audience ? n.InvitedEnterpriseIds : [], n.Status, n.CreatedAt, n.UpdatedAt, mine);
-    }
+    private static NeedView View(NeedRow row, Collaborator reader) =>
+        NeedView.Of(row.Need, row.Enterprise.NameZh, row.Enterprise.NameEn, row.Enterprise.ParkId, reader);
 
     private static Failure NoNeed(int id) => Failure.NotFound("There is no need with id {0}.", id);
 

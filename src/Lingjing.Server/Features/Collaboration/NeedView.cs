@@ -7,7 +7,17 @@ public sealed record NeedView(
     string Title, string Description, string Segment, string Stage, IReadOnlyList<string> Tags,
     long? BudgetMinYuan, long? BudgetMaxYuan, DateOnly? Deadline, string PartnerSize,
     string Visibility, IReadOnlyList<int> ParkIds, IReadOnlyList<int> InvitedEnterpriseIds,
-    string Status, DateTime CreatedAt, DateTime UpdatedAt, bool Mine);
+    string Status, DateTime CreatedAt, DateTime UpdatedAt, bool Mine)
+{
+    public static NeedView Of(Need n, string enterpriseNameZh, string enterpriseNameEn, int parkId, Collaborator reader)
+    {
+        var mine = reader.EnterpriseId == n.EnterpriseId;
+        var audience = mine || reader.Government;
+        return new NeedView(n.Id, n.EnterpriseId, enterpriseNameZh, enterpriseNameEn, parkId, n.Title, n.Description, n.Segment,
+            IndustryChain.Find(n.Segment)?.Stage ?? "", n.Tags, n.BudgetMinYuan, n.BudgetMaxYuan, n.Deadline, n.PartnerSize,
+            n.Visibility, audience ? n.VisibleParkIds : [], audience ? n.InvitedEnterpriseIds : [], n.Status, n.CreatedAt, n.UpdatedAt, mine);
+    }
+}
 
 /// <summary>A need with its history, oldest first.</summary>
 public sealed record NeedDetail(NeedView Need, IReadOnlyList<NeedEventView> History);

@@ -22,20 +22,12 @@ public static class NeedMatcher
             var weight = index.Weight(word);
             foreach (var i in index.Using(word)) shared[i] += weight;
         }
-        var segment = IndustryChain.Find(need.Segment);
         var ranked = new List<(double Score, int Index, MatchReason[] Reasons)>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             if (c.EnterpriseId == need.EnterpriseId || !ShownTo(need, c)) continue;
-            var chain = Chain(segment, c);
-            if (shared[i] <= 0 && chain.Points < ChainMost * 0.5) continue;
-            MatchReason[] reasons =
-            [
-                Words(needWords, c, shared[i], totalWeight), chain, Size(need.PartnerSize, c.Employees),
-                Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId),
-            ];
-            ranked.Add((reasons.Sum(r => r.Points), i, reasons));
+            if (Score(need, needParkId, needWords, totalWeight, c, shared[i], index) is { } reasons) ranked.Add((reasons.Sum(r => r.Points), i, reasons));
         }
         var top = ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Index).Take(limit).Select(r =>
         {
@@ -46,7 +38,21 @@ public static class NeedMatcher
         return new NeedMatches(need.Id, [.. needWords.OrderBy(w => w, StringComparer.Ordinal)], top);
     }
 
-    private static bool ShownTo(Need need, Candidate c) => need.Visibility switch
+    /// <summary>The parts of one candidate's score for a need, or null when it neither shares a word with the need nor
+    /// sits in its part of the chain. <paramref name="sharedWeight"/>: the weight of the words they share.</summary>
+    public static MatchReason[]? Score(Need need, int needParkId, IReadOnlySet<string> needWords, double totalWeight, Candidate c, double sharedWeight, CandidateIndex index)
+    {
+        var chain = Chain(IndustryChain.Find(need.Segment), c);
+        if (sharedWeight <= 0 && chain.Points < ChainMost * 0.5) return null;
+        return
+        [
+            Words(needWords, c, sharedWeight, totalWeight), chain, Size(need.PartnerSize, c.Employees),
+            Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId),
+        ];
+    }
+
+    /// <summary>Whether the need is shown to the candidate's enterprise (its visibility).</summary>
+    public static bool ShownTo(Need need, Candidate c) => need.Visibility switch
     {
         Visibilities.Parks => need.VisibleParkIds.Contains(c.ParkId),
         Visibilities.Invited => need.InvitedEnterpriseIds.Contains(c.EnterpriseId),

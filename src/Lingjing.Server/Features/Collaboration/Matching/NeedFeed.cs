@@ -1,0 +1,43 @@
+namespace Lingjing.Server.Features.Collaboration.Matching;
+
+/// <summary>"Recommended for you": the open needs an enterprise could answer, ranked with the same named parts as a
+/// need's matches, the enterprise or one of its active offers as the candidate (whichever fits better).</summary>
+public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache openNeeds)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public async Task<Outcome<IReadOnlyList<FeedItem>>> RecommendedAsync(Collaborator reader, int limit, CancellationToken ct)
+    {
+        if (reader.EnterpriseId is not { } own)
+            return Failure.Forbidden("Recommendations are for an enterprise: sign in as one of its people.") with { Code = "feed.no-enterprise" };
+        var index = await candidates.GetAsync(ct);
+        var mine = index.Candidates.Where(c => c.EnterpriseId == own).ToList();
+        if (mine.Count == 0) return new List<FeedItem>();
+        var items = new List<FeedItem>();
+        foreach (var open in (await openNeeds.GetAsync(ct)).Needs)
+        {
+            var need = open.Need;
+            if (need.EnterpriseId == own || !NeedMatcher.ShownTo(need, mine[0])) continue;
+            var totalWeight = open.Words.Sum(index.Weight);
+            FeedItem? best = null;
+            foreach (var candidate in mine)
+            {
+                var shared = open.Words.Where(candidate.Words.Contains).Sum(index.Weight);
+                if (NeedMatcher.Score(need, open.ParkId, open.Words, totalWeight, candidate, shared, index) is not { } reasons) continue;
+                var score = Math.Round(reasons.Sum(r => r.Points), 1);
+                if (best is null || score > best.Score)
+                {
+                    best = new FeedItem(NeedView.Of(need, open.EnterpriseNameZh, open.EnterpriseNameEn, open.ParkId, reader), score,
+                        candidate.Kind == CandidateKind.Offer ? candidate.Id : null, reasons);
+                }
+            }
+            if (best is not null) items.Add(best);
+        }
+        return items.OrderByDescending(i => i.Score).ThenByDescending(i => i.Need.CreatedAt).Take(limit).ToList();
+    }
+}
+
+/// <summary>A need recommended to an enterprise: its score and reasons, and the offer of the enterprise that fits it best
+/// (none when the enterprise itself fits best).</summary>
+public sealed record FeedItem(NeedView Need, double Score, int? ByOfferId, IReadOnlyList<MatchReason> Reasons);
