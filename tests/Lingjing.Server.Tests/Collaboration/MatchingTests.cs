@@ -40,7 +40,7 @@ public sealed class MatchingTests
         var studio = first.GetProperty("matches").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "enterprise");
         studio.GetProperty("enterpriseId").GetInt32().ShouldBe(scene.StudioId, "the printer shares no word and sits elsewhere in the chain");
         var parts = studio.GetProperty("reasons").EnumerateArray().ToDictionary(r => r.GetProperty("part").GetString()!);
-        parts.Keys.ShouldBe(["words", "chain", "size", "qualifications", "distance"]);
+        parts.Keys.ShouldBe(["words", "chain", "size", "qualifications", "distance", "record"]);
         studio.GetProperty("score").GetDouble().ShouldBe(Math.Round(parts.Values.Sum(p => p.GetProperty("points").GetDouble()), 1), 0.15);
         parts["words"].GetProperty("text").GetString()!.ShouldContain("动画");
         parts["chain"].GetProperty("points").GetDouble().ShouldBe(15, "a digital-content enterprise, as usually found in animation");
@@ -93,7 +93,7 @@ public sealed class MatchingTests
 
         var item = (await FeedAsync(studio)).Single(i => i.GetProperty("need").GetProperty("id").GetInt32() == need);
         item.GetProperty("score").GetDouble().ShouldBeGreaterThan(0);
-        item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("part").GetString()).ShouldBe(["words", "chain", "size", "qualifications", "distance"]);
+        item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("part").GetString()).ShouldBe(["words", "chain", "size", "qualifications", "distance", "record"]);
         (await FeedAsync(await scene.ClientAsync(scene.Printer))).ShouldNotContain(i => i.GetProperty("need").GetProperty("id").GetInt32() == need,
             "a printer shares no word with an animation need and sits elsewhere in the chain");
         (await FeedAsync(await scene.ClientAsync(scene.Museum))).ShouldNotContain(i => i.GetProperty("need").GetProperty("id").GetInt32() == need, "not one's own");

@@ -22,11 +22,12 @@ public static class CollaborationApi
             .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator, Roles.EnterpriseAdmin, Roles.EnterpriseMember, Roles.Employee));
 
         api.MapGet("/taxonomy", () => TypedResults.Ok(new CollaborationTaxonomy(
-                IndustryChain.Stages, IndustryChain.Segments, PartnerSizes.All, OfferKinds.All, Visibilities.All)))
-            .WithSummary("The industry chain (stages and segments, with the enterprise categories usually found in each), partner sizes, kinds of offer and visibilities");
+                IndustryChain.Stages, IndustryChain.Segments, PartnerSizes.All, OfferKinds.All, Visibilities.All, AmountBands.All)))
+            .WithSummary("The industry chain (stages and segments, with the enterprise categories usually found in each), partner sizes, kinds of offer, visibilities and amount bands");
 
         MapNeeds(api);
         MapOffers(api);
+        MapAgreements(api);
     }
 
     private static void MapNeeds(RouteGroupBuilder api)
@@ -77,7 +78,7 @@ public static class CollaborationApi
                 return await matching.MatchesAsync(Collaborator.Of(user), id, count, ct) is { } matches ? TypedResults.Ok(matches) : NoNeed(id);
             })
             .WithSummary("Enterprises and offers ranked for the need (its enterprise, the government and its park's operator)")
-            .WithDescription("Each match has a score out of 100 made of named parts (words 40, chain 25, size 10, qualifications 10, distance 15), each with its points, its most and the reason in the reader's language. limit: 1-100, default 20.");
+            .WithDescription("Each match has a score out of 100 made of named parts (words 35, chain 25, size 10, qualifications 10, distance 10, record 10), each with its points, its most and the reason in the reader's language. limit: 1-100, default 20.");
 
         api.MapPut("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
                 int id, NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
@@ -132,6 +133,43 @@ public static class CollaborationApi
             .WithSummary("Withdraw an offer of the caller's enterprise: it leaves lists and matching");
     }
 
+    private static void MapAgreements(RouteGroupBuilder api)
+    {
+        api.MapPost("/needs/{id:int}/agreements", async Task<Results<Created<AgreementView>, ProblemHttpResult>> (
+                int id, AgreementProposal proposal, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+            {
+                if (!Collaborator.MayPublish(user)) return NoNeed(id);
+                var outcome = await agreements.ProposeAsync(Collaborator.Of(user), id, proposal, ct);
+                return outcome.Value is { } agreement ? TypedResults.Created($"/api/v1/collaboration/agreements/{agreement.Id}", agreement) : outcome.Failure!.ToProblem();
+            })
+            .WithSummary("Propose an agreement on a need of the caller's enterprise to a partner who can see it")
+            .WithDescription("Body {partnerEnterpriseId, what, amountBand (under-100k, 100k-500k, 500k-1m, 1m-5m, over-5m), startsOn, endsOn?}. The partner confirms or declines.");
+
+        api.MapGet("/agreements", async (ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+                TypedResults.Ok(await agreements.ListAsync(Collaborator.Of(user), ct)))
+            .WithSummary("Agreements of the caller's enterprise (a park operator: those of their park's enterprises; the government: all), newest first, at most 200");
+
+        api.MapGet("/agreements/{id:int}", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+                await agreements.FindAsync(Collaborator.Of(user), id, ct) is { } agreement ? TypedResults.Ok(agreement) : NoAgreement(id))
+            .WithSummary("One agreement with its ratings");
+
+        api.MapPost("/agreements/{id:int}/confirm", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await agreements.ConfirmAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+            .WithSummary("Confirm a proposed agreement (the partner): it holds, and its need becomes agreed");
+
+        api.MapPost("/agreements/{id:int}/decline", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await agreements.DeclineAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+            .WithSummary("Decline a proposed agreement (the partner)");
+
+        api.MapPost("/agreements/{id:int}/ratings", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
+                int id, AgreementRatingInput rating, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+                Collaborator.MayPublish(user) ? Result(await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)) : NoAgreement(id))
+            .WithSummary("Rate the other side of a confirmed agreement, once per side: body {stars (1-5), comment?}");
+    }
+
     private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
         outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
@@ -147,10 +185,12 @@ public static class CollaborationApi
 
     private static ProblemHttpResult NoNeed(int id) => Failure.NotFound("There is no need with id {0}.", id).ToProblem();
 
+    private static ProblemHttpResult NoAgreement(int id) => Failure.NotFound("There is no agreement with id {0}.", id).ToProblem();
+
     private static ProblemHttpResult NoOffer(int id) => Failure.NotFound("There is no offer with id {0}.", id).ToProblem();
 }
 
 /// <summary>The fixed lists needs and offers are described with.</summary>
 public sealed record CollaborationTaxonomy(
     IReadOnlyList<CatalogueEntry> Stages, IReadOnlyList<ChainSegment> Segments, IReadOnlyList<CatalogueEntry> PartnerSizes,
-    IReadOnlyList<CatalogueEntry> OfferKinds, IReadOnlyList<string> Visibilities);
+    IReadOnlyList<CatalogueEntry> OfferKinds, IReadOnlyList<string> Visibilities, IReadOnlyList<CatalogueEntry> AmountBands);

@@ -35,3 +35,29 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         offer.HasOne<Enterprise>().WithMany().HasForeignKey(o => o.EnterpriseId);
     }
 }
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> agreement)
+    {
+        agreement.ToTable("collaboration_agreements");
+        agreement.HasIndex(a => a.NeedId);
+        agreement.HasIndex(a => new { a.PartnerEnterpriseId, a.Status });
+        agreement.HasIndex(a => new { a.ClientEnterpriseId, a.Status });
+        agreement.HasOne<Need>().WithMany().HasForeignKey(a => a.NeedId);
+        agreement.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.ClientEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        agreement.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.PartnerEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementRatingConfiguration : IEntityTypeConfiguration<AgreementRating>
+{
+    public void Configure(EntityTypeBuilder<AgreementRating> rating)
+    {
+        rating.ToTable("collaboration_agreement_ratings");
+        // One rating per side of an agreement, even when both of its people rate at once.
+        rating.HasIndex(r => new { r.AgreementId, r.RaterEnterpriseId }).IsUnique();
+        rating.HasIndex(r => r.RatedEnterpriseId);
+        rating.HasOne<Agreement>().WithMany().HasForeignKey(r => r.AgreementId);
+    }
+}

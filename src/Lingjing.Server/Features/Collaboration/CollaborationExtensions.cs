@@ -10,6 +10,7 @@ public static class CollaborationExtensions
     {
         builder.Services.AddScoped<NeedService>();
         builder.Services.AddScoped<OfferService>();
+        builder.Services.AddScoped<AgreementService>();
         builder.Services.AddSingleton<WordSplitter>();
         builder.Services.AddSingleton<CandidateIndexCache>();
         builder.Services.AddScoped<NeedMatching>();

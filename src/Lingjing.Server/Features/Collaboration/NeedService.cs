@@ -70,7 +70,7 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
         var errors = new FieldErrors();
         errors.MaxLength(new Field("note", "Note"), move.Note, 500, multiline: true);
         if (!errors.IsEmpty) return Failure.Invalid(errors);
-        if (await OwnAsync(author, id, ct) is not { } need) return NoNeed(id);
+        if (await OwnAsync(author, id, ct, tracked: false) is not { } need) return NoNeed(id);
         if (!NeedStatus.CanMove(need.Status, move.Status))
             return Failure.Conflict("A need that is {0} cannot become {1}.", NeedStatus.Words(need.Status), NeedStatus.Words(move.Status)) with { Code = "need.move" };
         var now = time.GetUtcNow().UtcDateTime;
@@ -127,16 +127,22 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Need?> OwnAsync(Collaborator author, int id, CancellationToken ct) =>
-        author.EnterpriseId is { } enterprise ? await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == id && n.EnterpriseId == enterprise, ct) : null;
+    /// <summary>The need if it is the author's enterprise's. Untracked for a move, which writes with ExecuteUpdate: a tracked
+    /// copy would keep the status of its first read through later moves in the same request.</summary>
+    private async Task<Need?> OwnAsync(Collaborator author, int id, CancellationToken ct, bool tracked = true)
+    {
+        if (author.EnterpriseId is not { } enterprise) return null;
+        var needs = tracked ? db.Set<Need>() : db.Set<Need>().AsNoTracking();
+        return await needs.FirstOrDefaultAsync(n => n.Id == id && n.EnterpriseId == enterprise, ct);
+    }
 
     /// <summary>The needs the reader may see: the government all; a park operator those of their park's enterprises and
     /// those shown to the zone or to their park; a person of an enterprise their own and those shown to the zone, to
     /// their enterprise's park or to their enterprise.</summary>
     private async Task<IQueryable<NeedRow>> VisibleAsync(Collaborator reader, CancellationToken ct)
     {
-        var rows = from n in db.Set<Need>()
-                   join e in db.Set<Enterprise>() on n.EnterpriseId equals e.Id
+        var rows = from n in db.Set<Need>().AsNoTracking() // read for views only; a move's ExecuteUpdate must not meet a stale copy
+                   join e in db.Set<Enterprise>().AsNoTracking() on n.EnterpriseId equals e.Id
                    select new NeedRow { Need = n, Enterprise = e };
         if (reader.Government) return rows;
         if (reader.OperatedParkId is { } operated)

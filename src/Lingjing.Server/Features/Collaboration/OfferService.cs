@@ -80,8 +80,8 @@ public sealed class OfferService(LingjingDbContext db, TimeProvider time)
         author.EnterpriseId is { } enterprise ? await db.Set<Offer>().FirstOrDefaultAsync(o => o.Id == id && o.EnterpriseId == enterprise, ct) : null;
 
     private IQueryable<OfferRow> Visible(Collaborator reader) =>
-        from o in db.Set<Offer>()
-        join e in db.Set<Enterprise>() on o.EnterpriseId equals e.Id
+        from o in db.Set<Offer>().AsNoTracking()
+        join e in db.Set<Enterprise>().AsNoTracking() on o.EnterpriseId equals e.Id
         where o.Active || o.EnterpriseId == reader.EnterpriseId
         select new OfferRow { Offer = o, Enterprise = e };
 

@@ -6,7 +6,7 @@ public sealed record NeedMatchView(
     string Kind, int Id, int EnterpriseId, string EnterpriseNameZh, string EnterpriseNameEn, int ParkId, string? OfferSegment,
     double Score, IReadOnlyList<MatchReason> Reasons);
 
-/// <summary>One named part of a score: <c>words</c>, <c>chain</c>, <c>size</c>, <c>qualifications</c> or <c>distance</c>.</summary>
+/// <summary>One named part of a score: <c>words</c>, <c>chain</c>, <c>size</c>, <c>qualifications</c>, <c>distance</c> or <c>record</c>.</summary>
 public sealed record MatchReason(string Part, double Points, double Most, string Text);
 
 /// <summary>The ranked candidates of one need.</summary>

@@ -3,12 +3,12 @@ using Lingjing.Server.Features.Zone;
 namespace Lingjing.Server.Features.Collaboration.Matching;
 
 /// <summary>Ranks the zone's enterprises and offers for one need. The score is the sum of named parts, each with a most:
-/// shared words (rare words weigh more), position in the industry chain, size class, verified qualifications and
-/// distance between parks. Only candidates that share a word with the need or sit in its part of the chain are
+/// shared words (rare words weigh more), position in the industry chain, size class, verified qualifications, distance
+/// between parks and the candidate's earlier collaborations and their ratings. Only candidates that share a word with the need or sit in its part of the chain are
 /// ranked, and only those the need is shown to.</summary>
 public static class NeedMatcher
 {
-    public const double WordsMost = 40, ChainMost = 25, SizeMost = 10, QualificationsMost = 10, DistanceMost = 15;
+    public const double WordsMost = 35, ChainMost = 25, SizeMost = 10, QualificationsMost = 10, DistanceMost = 10, RecordMost = 10;
     /// <summary>Beyond this distance between parks, nearness adds nothing (the zone is about this wide).</summary>
     private const double FarKm = 30;
 
@@ -47,7 +47,7 @@ public static class NeedMatcher
         return
         [
             Words(needWords, c, sharedWeight, totalWeight), chain, Size(need.PartnerSize, c.Employees),
-            Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId),
+            Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId), Record(c.Record),
         ];
     }
 
@@ -107,6 +107,18 @@ public static class NeedMatcher
         if (samePark) return new("distance", DistanceMost, DistanceMost, new Phrase("In the same park").Localized());
         if (km is not { } d) return new("distance", 0, DistanceMost, new Phrase("Distance unknown").Localized());
         return new("distance", Round(DistanceMost * Math.Max(0, 1 - d / FarKm)), DistanceMost, new Phrase("{0:0.0} km away", d).Localized());
+    }
+
+    /// <summary>Up to half the points for earlier collaborations (three or more: all of that half), the other half for
+    /// how they were rated (1 star: none, 5 stars: all).</summary>
+    private static MatchReason Record(TrackRecord record)
+    {
+        if (record.Collaborations == 0) return new("record", 0, RecordMost, new Phrase("No earlier collaborations in the zone").Localized());
+        var done = RecordMost / 2 * Math.Min(record.Collaborations, 3) / 3;
+        if (record.AverageStars is not { } stars)
+            return new("record", Round(done), RecordMost, new Phrase("{0} earlier collaborations in the zone, not rated yet", record.Collaborations).Localized());
+        return new("record", Round(done + RecordMost / 2 * (stars - 1) / 4), RecordMost,
+            new Phrase("{0} earlier collaborations in the zone, rated {1:0.0} of 5", record.Collaborations, stars).Localized());
     }
 
     private static Phrase.InBothLanguages Both(string en, string zh) => new(en, zh);

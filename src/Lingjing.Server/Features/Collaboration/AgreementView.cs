@@ -1,0 +1,46 @@
+namespace Lingjing.Server.Features.Collaboration;
+
+public sealed record AgreementView(
+    int Id, int NeedId, string NeedTitle, int ClientEnterpriseId, string ClientNameZh, string ClientNameEn,
+    int PartnerEnterpriseId, string PartnerNameZh, string PartnerNameEn, string What, string AmountBand,
+    DateOnly StartsOn, DateOnly? EndsOn, string Status, string ProposedByName, DateTime ProposedAt,
+    string? DecidedByName, DateTime? DecidedAt, IReadOnlyList<RatingView> Ratings);
+
+public sealed record RatingView(int RaterEnterpriseId, int RatedEnterpriseId, int Stars, string Comment, DateTime At);
+
+/// <summary>The body of proposing an agreement from a need.</summary>
+public sealed record AgreementProposal(int? PartnerEnterpriseId, string? What, string? AmountBand, DateOnly? StartsOn, DateOnly? EndsOn)
+{
+    public static readonly Field PartnerField = new("partnerEnterpriseId", "Partner");
+    public static readonly Field WhatField = new("what", "What the partner does");
+    public static readonly Field AmountBandField = new("amountBand", "Amount");
+    public static readonly Field StartsOnField = new("startsOn", "Starts on");
+    public static readonly Field EndsOnField = new("endsOn", "Ends on");
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (PartnerEnterpriseId is null) errors.Add(PartnerField, "This field is required.");
+        errors.Required(WhatField, What, 500);
+        if (AmountBand is null || !AmountBands.Codes.Contains(AmountBand))
+            errors.Add(AmountBandField, Failure.NotKnown, AmountBand ?? "", string.Join(", ", AmountBands.Codes));
+        if (StartsOn is null) errors.Add(StartsOnField, "This field is required.");
+        if (StartsOn is { } start && EndsOn is { } end && end < start) errors.Add(EndsOnField, "The end must not be before the start.");
+        return errors;
+    }
+}
+
+/// <summary>The body of rating an agreement: 1 to 5 stars and an optional comment.</summary>
+public sealed record AgreementRatingInput(int? Stars, string? Comment)
+{
+    public static readonly Field StarsField = new("stars", "Stars");
+    public static readonly Field CommentField = new("comment", "Comment");
+
+    public FieldErrors Validate()
+    {
+        var errors = new FieldErrors();
+        if (Stars is not (>= 1 and <= 5)) errors.Add(StarsField, "From 1 to 5 stars.");
+        errors.MaxLength(CommentField, Comment, 1000, multiline: true);
+        return errors;
+    }
+}
