@@ -59,8 +59,7 @@ public static class CollaborationApi
                 NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
             {
                 if (!Collaborator.MayPublish(user)) return MayNotPublish();
-                var outcome = await needs.PublishAsync(Collaborator.Of(user), input, ct);
-                return outcome.Value is { } need ? TypedResults.Created($"/api/v1/collaboration/needs/{need.Need.Id}", need) : outcome.Failure!.ToProblem();
+                return Created(await needs.PublishAsync(Collaborator.Of(user), input, ct), need => $"/api/v1/collaboration/needs/{need.Need.Id}");
             })
             .WithSummary("Publish a need of the caller's enterprise (administrators and members)")
             .WithDescription("Body {title, description?, segment, tags?, budgetMinYuan?, budgetMaxYuan?, deadline?, partnerSize?, visibility? (zone, parks, invited), parkIds?, invitedEnterpriseIds?}.");
@@ -111,8 +110,7 @@ public static class CollaborationApi
                 OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
             {
                 if (!Collaborator.MayPublish(user)) return MayNotPublish();
-                var outcome = await offers.PublishAsync(Collaborator.Of(user), input, ct);
-                return outcome.Value is { } offer ? TypedResults.Created($"/api/v1/collaboration/offers/{offer.Id}", offer) : outcome.Failure!.ToProblem();
+                return Created(await offers.PublishAsync(Collaborator.Of(user), input, ct), offer => $"/api/v1/collaboration/offers/{offer.Id}");
             })
             .WithSummary("Publish an offer of the caller's enterprise (administrators and members)")
             .WithDescription("Body {kind (capability, service, product), title, description?, segment, tags?, priceMinYuan?, priceMaxYuan?, examples? (past work, one line each)}.");
@@ -139,8 +137,7 @@ public static class CollaborationApi
                 int id, AgreementProposal proposal, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
             {
                 if (!Collaborator.MayPublish(user)) return NoNeed(id);
-                var outcome = await agreements.ProposeAsync(Collaborator.Of(user), id, proposal, ct);
-                return outcome.Value is { } agreement ? TypedResults.Created($"/api/v1/collaboration/agreements/{agreement.Id}", agreement) : outcome.Failure!.ToProblem();
+                return Created(await agreements.ProposeAsync(Collaborator.Of(user), id, proposal, ct), agreement => $"/api/v1/collaboration/agreements/{agreement.Id}");
             })
             .WithSummary("Propose an agreement on a need of the caller's enterprise to a partner who can see it")
             .WithDescription("Body {partnerEnterpriseId, what, amountBand (under-100k, 100k-500k, 500k-1m, 1m-5m, over-5m), startsOn, endsOn?}. The partner confirms or declines.");
@@ -169,6 +166,9 @@ public static class CollaborationApi
                 Collaborator.MayPublish(user) ? Result(await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)) : NoAgreement(id))
             .WithSummary("Rate the other side of a confirmed agreement, once per side: body {stars (1-5), comment?}");
     }
+
+    private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) =>
+        outcome.Value is { } value ? TypedResults.Created(location(value), value) : outcome.Failure!.ToProblem();
 
     private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
         outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
