@@ -26,9 +26,10 @@ public sealed class CollaborationScene
     public required int StudioId { get; init; }
     public required int PrinterId { get; init; }
 
-    public static async Task<CollaborationScene> StartAsync(Db db)
+    /// <summary>The scene on the run's shared server, or on <paramref name="app"/> (a test of settings).</summary>
+    public static async Task<CollaborationScene> StartAsync(Db db, LingjingApp? app = null)
     {
-        var app = await SharedApps.Blank(db);
+        app ??= await SharedApps.Blank(db);
         int north, south, museum, studio, printer;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -153,4 +153,23 @@ public sealed class NeedTests
         var taxonomy = await employee.GetFromJsonAsync<JsonElement>("/api/v1/collaboration/taxonomy");
         taxonomy.GetProperty("segments").EnumerateArray().ShouldContain(s => s.GetProperty("code").GetString() == "animation" && s.GetProperty("nameZh").GetString() == "动画制作");
     }
+
+    [Fact]
+    public async Task An_enterprise_publishes_at_most_its_daily_fill_of_needs_and_offers_then_gets_429()
+    {
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, new Dictionary<string, string?> { ["Lingjing:Collaboration:PublishPerDay"] = "2" });
+        var scene = await CollaborationScene.StartAsync(Db.Sqlite, app);
+        await scene.PublishNeedAsync(scene.Museum);
+        var museum = await scene.ClientAsync(scene.Museum);
+        (await museum.PostAsJsonAsync("/api/v1/collaboration/offers", new { kind = "service", title = "Guided tours", segment = "cultural-tourism" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var third = await museum.PostAsJsonAsync("/api/v1/collaboration/needs", CollaborationScene.NeedBody("One too many"));
+
+        third.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var problem = await third.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().ShouldBe("collaboration.publish-limit");
+        problem.GetProperty("detail").GetString()!.ShouldContain("2 needs and offers in the last 24 hours");
+        (await scene.PublishNeedAsync(scene.Studio)).ShouldBeGreaterThan(0, "another enterprise has its own fill");
+    }
 }

@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Collaboration.Matching;
+using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.Collaboration;
 
@@ -8,6 +9,8 @@ public static class CollaborationExtensions
 {
     public static WebApplicationBuilder AddCollaboration(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCheckedOptions<CollaborationOptions, CollaborationOptionsValidator>(builder.Configuration.GetSection(CollaborationOptions.Section));
+        builder.Services.AddScoped<PublishQuota>();
         builder.Services.AddScoped<NeedService>();
         builder.Services.AddScoped<OfferService>();
         builder.Services.AddScoped<AgreementService>();

@@ -10,7 +10,7 @@ namespace Lingjing.Server.Features.Collaboration;
 
 /// <summary>Needs: publishing, editing, moving through their statuses with a history, and reading them as each reader
 /// may. A need the reader may not see answers exactly like one that does not exist.</summary>
-public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, CacheEviction eviction)
+public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, CacheEviction eviction, PublishQuota quota)
 {
     public const int MaxPageSize = 100;
     public const string Published = "published";
@@ -42,6 +42,7 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
     {
         var enterpriseId = author.EnterpriseId ?? throw new InvalidOperationException("Only a person of an enterprise publishes needs.");
         if (await CheckAsync(input, ct) is { } invalid) return invalid;
+        if (await quota.CheckAsync(enterpriseId, ct) is { } tooMany) return tooMany;
         var now = time.GetUtcNow().UtcDateTime;
         var need = new Need { EnterpriseId = enterpriseId, Title = "", Segment = "", CreatedBy = author.UserId, CreatedAt = now };
         Apply(need, input, now);

@@ -7,7 +7,7 @@ namespace Lingjing.Server.Features.Collaboration;
 
 /// <summary>Offers: what enterprises offer to do for others. Every signed-in reader sees the active ones; an enterprise
 /// also sees its own withdrawn ones.</summary>
-public sealed class OfferService(LingjingDbContext db, TimeProvider time)
+public sealed class OfferService(LingjingDbContext db, TimeProvider time, PublishQuota quota)
 {
     public const int MaxPageSize = 100;
 
@@ -31,6 +31,7 @@ public sealed class OfferService(LingjingDbContext db, TimeProvider time)
         var enterpriseId = author.EnterpriseId ?? throw new InvalidOperationException("Only a person of an enterprise publishes offers.");
         var errors = input.Validate();
         if (!errors.IsEmpty) return Failure.Invalid(errors);
+        if (await quota.CheckAsync(enterpriseId, ct) is { } tooMany) return tooMany;
         var now = time.GetUtcNow().UtcDateTime;
         var offer = new Offer { EnterpriseId = enterpriseId, Kind = "", Title = "", Segment = "", CreatedBy = author.UserId, CreatedAt = now };
         Apply(offer, input, now);

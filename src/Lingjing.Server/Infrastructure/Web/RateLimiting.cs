@@ -12,7 +12,7 @@ namespace Lingjing.Server.Infrastructure.Web;
 public static class RateLimiting
 {
     /// <summary>Route patterns of the reads that cost the server most: directory search, telemetry
-    /// history, calendar exports and joining a world.</summary>
+    /// history, calendar exports, joining a world and ranking partners.</summary>
     public static readonly IReadOnlySet<string> ExpensiveReads = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/api/v1/enterprises",
@@ -24,6 +24,8 @@ public static class RateLimiting
         "/api/v1/bookings/{id:guid}/booking.ics",
         "/api/v1/spaces/{spaceId:int}/calendar.ics",
         "/world/ws",
+        "/api/v1/collaboration/needs/{id:int}/matches",
+        "/api/v1/collaboration/feed",
     };
 
     /// <summary>Called only by the local RabbitMQ (loopback-only) for every device connection; limiting

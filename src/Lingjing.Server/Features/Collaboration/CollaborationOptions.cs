@@ -1,0 +1,22 @@
+using Lingjing.Server.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.Collaboration;
+
+/// <summary>The <c>Lingjing:Collaboration</c> configuration section.</summary>
+public sealed class CollaborationOptions
+{
+    public const string Section = "Lingjing:Collaboration";
+
+    /// <summary>How many needs and offers together one enterprise may publish in 24 hours: enough for real work, too few
+    /// to flood the zone's lists and feeds.</summary>
+    public int PublishPerDay { get; set; } = 30;
+}
+
+/// <summary>Checks <c>Lingjing:Collaboration</c> at start.</summary>
+public sealed class CollaborationOptionsValidator : IValidateOptions<CollaborationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CollaborationOptions o) => new SettingsCheck(CollaborationOptions.Section)
+        .Require(o.PublishPerDay is >= 1 and <= 10_000, "PublishPerDay", $"must be from 1 to 10000 (got {o.PublishPerDay}).")
+        .Result();
+}
