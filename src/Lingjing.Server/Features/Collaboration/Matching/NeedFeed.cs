@@ -14,27 +14,26 @@ public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache 
         var index = await candidates.GetAsync(ct);
         var mine = index.Candidates.Where(c => c.EnterpriseId == own).ToList();
         if (mine.Count == 0) return new List<FeedItem>();
-        var items = new List<FeedItem>();
+        var scored = new List<(double Score, OpenNeed Open, Candidate By, ScoredPart[] Parts)>();
         foreach (var open in (await openNeeds.GetAsync(ct)).Needs)
         {
             var need = open.Need;
             if (need.EnterpriseId == own || !NeedMatcher.ShownTo(need, mine[0])) continue;
             var totalWeight = open.Words.Sum(index.Weight);
-            FeedItem? best = null;
+            (double Score, Candidate By, ScoredPart[] Parts)? best = null;
             foreach (var candidate in mine)
             {
                 var shared = open.Words.Where(candidate.Words.Contains).Sum(index.Weight);
-                if (NeedMatcher.Score(need, open.ParkId, open.Words, totalWeight, candidate, shared, index) is not { } reasons) continue;
-                var score = Math.Round(reasons.Sum(r => r.Points), 1);
-                if (best is null || score > best.Score)
-                {
-                    best = new FeedItem(NeedView.Of(need, open.EnterpriseNameZh, open.EnterpriseNameEn, open.ParkId, reader), score,
-                        candidate.Kind == CandidateKind.Offer ? candidate.Id : null, reasons);
-                }
+                if (NeedMatcher.Score(need, open.ParkId, open.Words, totalWeight, candidate, shared, index) is not { } parts) continue;
+                var score = Math.Round(parts.Sum(p => p.Points), 1);
+                if (best is null || score > best.Value.Score) best = (score, candidate, parts);
             }
-            if (best is not null) items.Add(best);
+            if (best is { } b) scored.Add((b.Score, open, b.By, b.Parts));
         }
-        return items.OrderByDescending(i => i.Score).ThenByDescending(i => i.Need.CreatedAt).Take(limit).ToList();
+        return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Open.Need.CreatedAt).Take(limit)
+            .Select(s => new FeedItem(NeedView.Of(s.Open.Need, s.Open.EnterpriseNameZh, s.Open.EnterpriseNameEn, s.Open.ParkId, reader), s.Score,
+                s.By.Kind == CandidateKind.Offer ? s.By.Id : null, NeedMatcher.Explain(s.Parts)))
+            .ToList();
     }
 }
 
