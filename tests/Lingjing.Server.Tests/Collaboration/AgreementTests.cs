@@ -30,6 +30,9 @@ public sealed class AgreementTests
         (await (await scene.ClientAsync(scene.Printer)).GetAsync($"/api/v1/collaboration/agreements/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await studio.PostAsJsonAsync($"/api/v1/collaboration/agreements/{id}/ratings", new { stars = 5 })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "not confirmed yet");
 
+        var listed = await studio.GetFromJsonAsync<JsonElement>("/api/v1/collaboration/agreements?pageSize=5");
+        (listed.GetProperty("total").GetInt32(), listed.GetProperty("items")[0].GetProperty("id").GetInt32()).ShouldBe((1, id), "the partner's list");
+        (await studio.GetAsync("/api/v1/collaboration/agreements?pageSize=500")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var confirmed = await studio.PostAsync($"/api/v1/collaboration/agreements/{id}/confirm", null);
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await studio.PostAsync($"/api/v1/collaboration/agreements/{id}/decline", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "decided once");

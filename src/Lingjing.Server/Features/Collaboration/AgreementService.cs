@@ -1,6 +1,7 @@
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Caching;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Collaboration;
@@ -10,10 +11,12 @@ namespace Lingjing.Server.Features.Collaboration;
 /// enterprises, the operators of their parks and the government; to anyone else it does not exist.</summary>
 public sealed class AgreementService(LingjingDbContext db, NeedService needs, TimeProvider time, CacheEviction eviction)
 {
-    public async Task<IReadOnlyList<AgreementView>> ListAsync(Collaborator reader, CancellationToken ct)
+    public const int MaxPageSize = 100;
+
+    public async Task<ResultPage<AgreementView>> ListAsync(Collaborator reader, int page, int pageSize, CancellationToken ct)
     {
-        var ids = await Visible(reader).OrderByDescending(a => a.ProposedAt).Select(a => a.Id).Take(200).ToListAsync(ct);
-        return await ViewsAsync(ids, ct);
+        var (total, ids) = await PageReader.PageAsync(Visible(reader).OrderByDescending(a => a.ProposedAt).ThenByDescending(a => a.Id).Select(a => a.Id), page, pageSize, ct);
+        return new ResultPage<AgreementView>(await ViewsAsync(ids, ct), total, page, pageSize);
     }
 
     public async Task<AgreementView?> FindAsync(Collaborator reader, int id, CancellationToken ct) =>

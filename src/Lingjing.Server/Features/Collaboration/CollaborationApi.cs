@@ -142,9 +142,15 @@ public static class CollaborationApi
             .WithSummary("Propose an agreement on a need of the caller's enterprise to a partner who can see it")
             .WithDescription("Body {partnerEnterpriseId, what, amountBand (under-100k, 100k-500k, 500k-1m, 1m-5m, over-5m), startsOn, endsOn?}. The partner confirms or declines.");
 
-        api.MapGet("/agreements", async (ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                TypedResults.Ok(await agreements.ListAsync(Collaborator.Of(user), ct)))
-            .WithSummary("Agreements of the caller's enterprise (a park operator: those of their park's enterprises; the government: all), newest first, at most 200");
+        api.MapGet("/agreements", async Task<Results<Ok<ResultPage<AgreementView>>, ProblemHttpResult>> (
+                int? page, int? pageSize, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                var (p, size) = PageRequest.Read(page, pageSize, AgreementService.MaxPageSize, errors);
+                if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
+                return TypedResults.Ok(await agreements.ListAsync(Collaborator.Of(user), p, size, ct));
+            })
+            .WithSummary("Agreements of the caller's enterprise (a park operator: those of their park's enterprises; the government: all), newest first, paged");
 
         api.MapGet("/agreements/{id:int}", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
