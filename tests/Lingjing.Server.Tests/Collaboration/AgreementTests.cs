@@ -53,7 +53,7 @@ public sealed class AgreementTests
         (next["visibility"], next["parkIds"]) = ("parks", new[] { scene.North });
         var second = await scene.PublishNeedAsync(scene.Museum, next);
         var matches = await museum.GetFromJsonAsync<JsonElement>($"/api/v1/collaboration/needs/{second}/matches");
-        var record = matches.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("enterpriseId").GetInt32() == scene.StudioId)
+        var record = matches.GetProperty("matches").EnumerateArray().First(m => m.GetProperty("ownerKind").GetString() == "enterprise" && m.GetProperty("enterpriseId").GetInt32() == scene.StudioId)
             .GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("part").GetString() == "record");
         record.GetProperty("text").GetString().ShouldBe("1 earlier collaborations in the zone, rated 4.0 of 5");
         record.GetProperty("points").GetDouble().ShouldBe(5.4, 0.05);
@@ -71,7 +71,7 @@ public sealed class AgreementTests
         var hidden = await museum.PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/agreements", Proposal(scene.PrinterId));
         hidden.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await hidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("partnerEnterpriseId")[0].GetString()
-            .ShouldBe("Choose another enterprise that can see this need.");
+            .ShouldBe("Choose another enterprise or institution that can see this need.");
         var bad = await museum.PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/agreements",
             new { partnerEnterpriseId = scene.StudioId, what = "", amountBand = "priceless", startsOn = "2027-02-01", endsOn = "2027-01-01" });
         (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("Check these fields: What the partner does, Amount, Ends on.");

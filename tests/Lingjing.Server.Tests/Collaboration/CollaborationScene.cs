@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lingjing.Server.Tests.Collaboration;
 
-/// <summary>Two parks of their own on the run's shared server. North: a museum that needs partners (80 people) and an
-/// animation studio (25, high-tech); South: a print shop (120). Each enterprise has an administrator; North has a park operator; the zone a
+/// <summary>Two parks of their own on the run's shared server. North: a museum that needs partners (80 people), an
+/// animation studio (25, high-tech) and an IP law firm (a service institution, government-certified); South: a print shop
+/// (120). Each enterprise has an administrator and the law firm a staff member; North has a park operator; the zone a
 /// government officer; the studio an employee (who reads but does not publish).</summary>
 public sealed class CollaborationScene
 {
@@ -18,6 +19,7 @@ public sealed class CollaborationScene
     public string NorthOperator { get; } = SharedApps.Email("north.operator");
     public string Gov { get; } = SharedApps.Email("collab.gov");
     public string StudioEmployee { get; } = SharedApps.Email("studio.employee");
+    public string LawFirm { get; } = SharedApps.Email("lawfirm");
 
     public required LingjingApp App { get; init; }
     public required int North { get; init; }
@@ -25,12 +27,13 @@ public sealed class CollaborationScene
     public required int MuseumId { get; init; }
     public required int StudioId { get; init; }
     public required int PrinterId { get; init; }
+    public required int LawFirmId { get; init; }
 
     /// <summary>The scene on the run's shared server, or on <paramref name="app"/> (a test of settings).</summary>
     public static async Task<CollaborationScene> StartAsync(Db db, LingjingApp? app = null)
     {
         app ??= await SharedApps.Blank(db);
-        int north, south, museum, studio, printer;
+        int north, south, museum, studio, printer, lawFirm;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
@@ -47,14 +50,27 @@ public sealed class CollaborationScene
             context.AddRange(rows);
             await context.SaveChangesAsync();
             (museum, studio, printer) = (rows[0].Id, rows[1].Id, rows[2].Id);
+            var firm = new Features.Zone.Institution
+            {
+                ParkId = north, NameZh = "北辰知识产权律师事务所", NameEn = "Polestar IP Law Firm", ServiceType = "intellectual-property",
+                DescriptionZh = "版权登记、著作权授权合同与侵权维权。", DescriptionEn = "Copyright registration, licensing contracts and enforcement.",
+                Tags = ["government-certified"],
+            };
+            context.Add(firm);
+            await context.SaveChangesAsync();
+            lawFirm = firm.Id;
         }
-        var scene = new CollaborationScene { App = app, North = north, South = south, MuseumId = museum, StudioId = studio, PrinterId = printer };
+        var scene = new CollaborationScene
+        {
+            App = app, North = north, South = south, MuseumId = museum, StudioId = studio, PrinterId = printer, LawFirmId = lawFirm,
+        };
         await TestUsers.CreateAsync(app, scene.Museum, Roles.EnterpriseAdmin, enterpriseId: museum);
         await TestUsers.CreateAsync(app, scene.Studio, Roles.EnterpriseAdmin, enterpriseId: studio);
         await TestUsers.CreateAsync(app, scene.Printer, Roles.EnterpriseAdmin, enterpriseId: printer);
         await TestUsers.CreateAsync(app, scene.NorthOperator, Roles.ParkOperator, parkId: north);
         await TestUsers.CreateAsync(app, scene.Gov, Roles.Government);
         await TestUsers.CreateAsync(app, scene.StudioEmployee, Roles.Employee, enterpriseId: studio);
+        await TestUsers.CreateAsync(app, scene.LawFirm, Roles.InstitutionStaff, institutionId: lawFirm);
         return scene;
     }
 

@@ -12,11 +12,15 @@ public static class TestUsers
     /// <summary>The display name a user is created with: the address before the @.</summary>
     public static string NameOf(string email) => email.Split('@')[0];
 
-    public static async Task<LingjingUser> CreateAsync(LingjingApp app, string email, string role, int? parkId = null, int? enterpriseId = null)
+    public static async Task<LingjingUser> CreateAsync(LingjingApp app, string email, string role, int? parkId = null, int? enterpriseId = null, int? institutionId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LingjingUser>>();
-        return await CreateAsync(users, email, Password, parkId, enterpriseId, role);
+        if (institutionId is null) return await CreateAsync(users, email, Password, parkId, enterpriseId, role);
+        var user = await CreateAsync(users, email, Password, parkId, enterpriseId, role);
+        user.InstitutionId = institutionId;
+        (await users.UpdateAsync(user)).Succeeded.ShouldBeTrue();
+        return user;
     }
 
     public static async Task<LingjingUser> CreateAsync(

@@ -69,7 +69,8 @@ public static class AccountsExtensions
             .AddPolicy(Policies.SpaceManager, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Government)
                 || (c.User.IsInRole(Roles.ParkOperator) && c.User.HasClaim(claim => claim.Type == LingjingClaims.ParkId))))
             .AddPolicy(Policies.EnterpriseStaff, p => p.RequireRole(Roles.EnterpriseAdmin, Roles.EnterpriseMember).RequireClaim(LingjingClaims.EnterpriseId))
-            .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId));
+            .AddPolicy(Policies.EnterpriseAdmin, p => p.RequireRole(Roles.EnterpriseAdmin).RequireClaim(LingjingClaims.EnterpriseId))
+            .AddPolicy(Policies.InstitutionStaff, p => p.RequireRole(Roles.InstitutionStaff).RequireClaim(LingjingClaims.InstitutionId));
 
         services.AddCheckedOptions<SignInSessionOptions, SignInSessionOptionsValidator>(builder.Configuration.GetSection(SignInSessionOptions.Section));
         services.AddSingleton<SessionCache>();

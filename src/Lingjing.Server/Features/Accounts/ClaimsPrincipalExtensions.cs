@@ -12,6 +12,8 @@ public static class ClaimsPrincipalExtensions
 
     public static int? EnterpriseId(this ClaimsPrincipal user) => IntClaim(user, LingjingClaims.EnterpriseId);
 
+    public static int? InstitutionId(this ClaimsPrincipal user) => IntClaim(user, LingjingClaims.InstitutionId);
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(LingjingClaims.DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
 

@@ -9,6 +9,7 @@ public static class HomeRoute
         user.IsInRole(Roles.Government) ? "/gov"
         : user.IsInRole(Roles.ParkOperator) ? "/park"
         : user.IsInRole(Roles.EnterpriseAdmin) ? "/enterprise"
+        : user.IsInRole(Roles.InstitutionStaff) ? "/institution"
         : "/me";
 
     /// <summary>A return URL is only followed when it stays on this site.</summary>

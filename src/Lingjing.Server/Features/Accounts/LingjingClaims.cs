@@ -5,5 +5,6 @@ public static class LingjingClaims
 {
     public const string ParkId = "lingjing:park_id";
     public const string EnterpriseId = "lingjing:enterprise_id";
+    public const string InstitutionId = "lingjing:institution_id";
     public const string DisplayName = "lingjing:display_name";
 }

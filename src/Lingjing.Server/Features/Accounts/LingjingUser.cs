@@ -11,6 +11,8 @@ public sealed class LingjingUser : IdentityUser<Guid>
     public int? ParkId { get; set; }
     /// <summary>The enterprise an enterprise administrator, member or employee belongs to.</summary>
     public int? EnterpriseId { get; set; }
+    /// <summary>The service institution an <see cref="Roles.InstitutionStaff"/> person works for.</summary>
+    public int? InstitutionId { get; set; }
     public string JobTitle { get; set; } = "";
     /// <summary>"en" or "zh-Hans"; empty means the browser decides.</summary>
     public string PreferredCulture { get; set; } = "";

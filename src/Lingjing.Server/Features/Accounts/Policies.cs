@@ -11,4 +11,6 @@ public static class Policies
     /// <summary>Enterprise administrators and members (employees of the enterprise).</summary>
     public const string EnterpriseStaff = nameof(EnterpriseStaff);
     public const string EnterpriseAdmin = nameof(EnterpriseAdmin);
+    /// <summary>Staff of a service institution.</summary>
+    public const string InstitutionStaff = nameof(InstitutionStaff);
 }

@@ -10,6 +10,7 @@ public static class RoleIds
         Roles.EnterpriseAdmin => new Guid("00000000-0000-0000-0000-00000000a003"),
         Roles.EnterpriseMember => new Guid("00000000-0000-0000-0000-00000000a004"),
         Roles.Employee => new Guid("00000000-0000-0000-0000-00000000a005"),
+        Roles.InstitutionStaff => new Guid("00000000-0000-0000-0000-00000000a006"),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role"),
     };
 }

@@ -1,13 +1,15 @@
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>A collaboration two enterprises agree on, from a need: the need's enterprise (the client) proposes it to a
-/// partner, who confirms or declines. Confirmed, it counts in later matching and both sides may rate it.</summary>
+/// <summary>A collaboration agreed on from a need: the need's enterprise (the client) proposes it to a partner (an
+/// enterprise or a service institution), who confirms or declines. Confirmed, it counts in later matching and both sides
+/// may rate it.</summary>
 public sealed class Agreement
 {
     public int Id { get; set; }
     public int NeedId { get; set; }
     public int ClientEnterpriseId { get; set; }
-    public int PartnerEnterpriseId { get; set; }
+    public int? PartnerEnterpriseId { get; set; }
+    public int? PartnerInstitutionId { get; set; }
     /// <summary>What the partner does, in the client's words.</summary>
     public required string What { get; set; }
     /// <summary>Code from <see cref="AmountBands"/>.</summary>
@@ -22,6 +24,8 @@ public sealed class Agreement
     public Guid? DecidedBy { get; set; }
     public string? DecidedByName { get; set; }
     public DateTime? DecidedAt { get; set; }
+
+    public Party Partner => new(PartnerEnterpriseId, PartnerInstitutionId);
 }
 
 /// <summary>One side's rating of a confirmed agreement: 1 to 5 stars for the other side, with a comment.</summary>
@@ -29,12 +33,21 @@ public sealed class AgreementRating
 {
     public Guid Id { get; set; }
     public int AgreementId { get; set; }
-    public int RaterEnterpriseId { get; set; }
-    public int RatedEnterpriseId { get; set; }
+    /// <summary>The side that gave the rating: <see cref="AgreementSides.Client"/> or <see cref="AgreementSides.Partner"/>.</summary>
+    public required string Side { get; set; }
+    /// <summary>The other side, rated: an enterprise or an institution.</summary>
+    public int? RatedEnterpriseId { get; set; }
+    public int? RatedInstitutionId { get; set; }
     public int Stars { get; set; }
     public string Comment { get; set; } = "";
     public Guid? RatedBy { get; set; }
     public DateTime At { get; set; }
+}
+
+public static class AgreementSides
+{
+    public const string Client = "client";
+    public const string Partner = "partner";
 }
 
 public static class AgreementStatus

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>Agreements: the need's enterprise proposes one to a partner who can see the need; the partner confirms (the
-/// need becomes agreed) or declines; each side rates a confirmed agreement once. An agreement is seen by its two
-/// enterprises, the operators of their parks and the government; to anyone else it does not exist.</summary>
+/// <summary>Agreements: the need's enterprise proposes one to a partner (an enterprise or a service institution) who can
+/// see the need; the partner confirms (the need becomes agreed) or declines; each side rates a confirmed agreement once.
+/// An agreement is seen by its two sides, the operators of their parks and the government; to anyone else it does not
+/// exist.</summary>
 public sealed class AgreementService(LingjingDbContext db, NeedService needs, TimeProvider time, CacheEviction eviction)
 {
     public const int MaxPageSize = 100;
@@ -28,15 +29,18 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         if (need is null) return Failure.NotFound("There is no need with id {0}.", needId);
         if (NeedStatus.IsFinal(need.Status)) return Failure.Conflict("This need is {0}: it can no longer be changed.", NeedStatus.Words(need.Status)) with { Code = "need.final" };
         var errors = proposal.Validate();
-        if (errors.IsEmpty && !await PartnerMaySeeAsync(need, proposal.PartnerEnterpriseId!.Value, ct))
-            errors.Add(AgreementProposal.PartnerField, "Choose another enterprise that can see this need.");
+        var partner = proposal.Partner;
+        if (errors.IsEmpty && !await PartnerMaySeeAsync(need, partner, ct))
+            errors.Add(partner.EnterpriseId is null ? AgreementProposal.PartnerInstitutionField : AgreementProposal.PartnerField,
+                "Choose another enterprise or institution that can see this need.");
         if (!errors.IsEmpty) return Failure.Invalid(errors);
-        var partner = proposal.PartnerEnterpriseId!.Value;
-        if (await db.Set<Agreement>().AnyAsync(a => a.NeedId == needId && a.PartnerEnterpriseId == partner && a.Status != AgreementStatus.Declined, ct))
+        if (await db.Set<Agreement>().AnyAsync(a => a.NeedId == needId && a.PartnerEnterpriseId == partner.EnterpriseId
+                && a.PartnerInstitutionId == partner.InstitutionId && a.Status != AgreementStatus.Declined, ct))
             return Failure.Conflict("An agreement with this partner on this need is already proposed or confirmed.") with { Code = "agreement.exists" };
         var agreement = new Agreement
         {
-            NeedId = needId, ClientEnterpriseId = need.EnterpriseId, PartnerEnterpriseId = partner, What = proposal.What!.Trim(),
+            NeedId = needId, ClientEnterpriseId = need.EnterpriseId, PartnerEnterpriseId = partner.EnterpriseId,
+            PartnerInstitutionId = partner.InstitutionId, What = proposal.What!.Trim(),
             AmountBand = proposal.AmountBand!, StartsOn = proposal.StartsOn!.Value, EndsOn = proposal.EndsOn,
             ProposedBy = client.UserId, ProposedByName = client.Name, ProposedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -66,18 +70,16 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
 
     public async Task<Outcome<AgreementView>> RateAsync(Collaborator rater, int id, AgreementRatingInput input, CancellationToken ct)
     {
-        var agreement = rater.EnterpriseId is { } own
-            ? await db.Set<Agreement>().FirstOrDefaultAsync(a => a.Id == id && (a.ClientEnterpriseId == own || a.PartnerEnterpriseId == own), ct)
-            : null;
-        if (agreement is null) return NoAgreement(id);
-        if (agreement.Status != AgreementStatus.Confirmed) return Failure.Conflict("Only a confirmed agreement can be rated.") with { Code = "agreement.not-confirmed" };
+        var agreement = await db.Set<Agreement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var side = agreement is null ? null : SideOf(agreement, rater.Party);
+        if (side is null) return NoAgreement(id);
+        if (agreement!.Status != AgreementStatus.Confirmed) return Failure.Conflict("Only a confirmed agreement can be rated.") with { Code = "agreement.not-confirmed" };
         var errors = input.Validate();
         if (!errors.IsEmpty) return Failure.Invalid(errors);
-        var raterId = rater.EnterpriseId!.Value;
+        var rated = side == AgreementSides.Client ? agreement.Partner : Party.Enterprise(agreement.ClientEnterpriseId);
         db.Add(new AgreementRating
         {
-            Id = Guid.NewGuid(), AgreementId = id, RaterEnterpriseId = raterId,
-            RatedEnterpriseId = raterId == agreement.ClientEnterpriseId ? agreement.PartnerEnterpriseId : agreement.ClientEnterpriseId,
+            Id = Guid.NewGuid(), AgreementId = id, Side = side, RatedEnterpriseId = rated.EnterpriseId, RatedInstitutionId = rated.InstitutionId,
             Stars = input.Stars!.Value, Comment = input.Comment?.Trim() ?? "", RatedBy = rater.UserId, At = time.GetUtcNow().UtcDateTime,
         });
         try
@@ -88,7 +90,7 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         {
             // The unique index on (agreement, rater) refused a second rating of the same side, however concurrent.
             db.ChangeTracker.Clear();
-            return Failure.Conflict("Your enterprise has already rated this agreement.") with { Code = "agreement.rated" };
+            return Failure.Conflict("Your side has already rated this agreement.") with { Code = "agreement.rated" };
         }
         return (await ViewsAsync([id], ct)).Single();
     }
@@ -96,10 +98,10 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
     /// <summary>Moves a proposed agreement of the partner's to confirmed or declined, once, however many decide at once.</summary>
     private async Task<Failure?> DecideAsync(Collaborator partner, int id, string status, CancellationToken ct)
     {
-        if (partner.EnterpriseId is not { } own || !await db.Set<Agreement>().AnyAsync(a => a.Id == id && (a.PartnerEnterpriseId == own || a.ClientEnterpriseId == own), ct))
-            return NoAgreement(id);
-        if (!await db.Set<Agreement>().AnyAsync(a => a.Id == id && a.PartnerEnterpriseId == own, ct))
-            return Failure.Forbidden("Only the partner confirms or declines an agreement.");
+        var agreement = await db.Set<Agreement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var side = agreement is null ? null : SideOf(agreement, partner.Party);
+        if (side is null) return NoAgreement(id);
+        if (side != AgreementSides.Partner) return Failure.Forbidden("Only the partner confirms or declines an agreement.");
         var now = time.GetUtcNow().UtcDateTime;
         var decided = await db.Set<Agreement>().Where(a => a.Id == id && a.Status == AgreementStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, status).SetProperty(a => a.DecidedBy, partner.UserId)
@@ -109,15 +111,34 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         return null;
     }
 
-    private async Task<bool> PartnerMaySeeAsync(Need need, int partner, CancellationToken ct)
+    /// <summary>Which side of the agreement the party is on, or null when it is on neither.</summary>
+    private static string? SideOf(Agreement agreement, Party? party) =>
+        party is not { } p ? null
+        : p.EnterpriseId == agreement.ClientEnterpriseId ? AgreementSides.Client
+        : p == agreement.Partner ? AgreementSides.Partner
+        : null;
+
+    /// <summary>Whether the need is shown to the partner: an enterprise by the need's visibility; an institution when
+    /// the need is for the whole zone or for the institution's park (only enterprises are invited).</summary>
+    private async Task<bool> PartnerMaySeeAsync(Need need, Party partner, CancellationToken ct)
     {
-        if (partner == need.EnterpriseId) return false;
-        var park = await db.Set<Enterprise>().Where(e => e.Id == partner).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct);
-        return park is { } p && need.Visibility switch
+        if (partner.EnterpriseId is { } enterprise)
         {
-            Visibilities.Parks => need.VisibleParkIds.Contains(p),
-            Visibilities.Invited => need.InvitedEnterpriseIds.Contains(partner),
-            _ => true,
+            if (enterprise == need.EnterpriseId) return false;
+            var park = await db.Set<Enterprise>().Where(e => e.Id == enterprise).Select(e => (int?)e.ParkId).FirstOrDefaultAsync(ct);
+            return park is { } p && need.Visibility switch
+            {
+                Visibilities.Parks => need.VisibleParkIds.Contains(p),
+                Visibilities.Invited => need.InvitedEnterpriseIds.Contains(enterprise),
+                _ => true,
+            };
+        }
+        var institution = await db.Set<Institution>().Where(i => i.Id == partner.InstitutionId).Select(i => new { i.ParkId }).FirstOrDefaultAsync(ct);
+        return institution is not null && need.Visibility switch
+        {
+            Visibilities.Zone => true,
+            Visibilities.Parks => institution.ParkId is { } p && need.VisibleParkIds.Contains(p),
+            _ => false,
         };
     }
 
@@ -127,10 +148,13 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         if (reader.Government) return all;
         if (reader.OperatedParkId is { } park)
         {
-            var inPark = db.Set<Enterprise>().Where(e => e.ParkId == park).Select(e => e.Id);
-            return all.Where(a => inPark.Contains(a.ClientEnterpriseId) || inPark.Contains(a.PartnerEnterpriseId));
+            var enterprises = db.Set<Enterprise>().Where(e => e.ParkId == park).Select(e => (int?)e.Id);
+            var institutions = db.Set<Institution>().Where(i => i.ParkId == park).Select(i => (int?)i.Id);
+            return all.Where(a => enterprises.Contains(a.ClientEnterpriseId) || enterprises.Contains(a.PartnerEnterpriseId) || institutions.Contains(a.PartnerInstitutionId));
         }
-        return reader.EnterpriseId is { } own ? all.Where(a => a.ClientEnterpriseId == own || a.PartnerEnterpriseId == own) : all.Where(_ => false);
+        if (reader.EnterpriseId is { } own) return all.Where(a => a.ClientEnterpriseId == own || a.PartnerEnterpriseId == own);
+        if (reader.InstitutionId is { } institution) return all.Where(a => a.PartnerInstitutionId == institution);
+        return all.Where(_ => false);
     }
 
     private async Task<IReadOnlyList<AgreementView>> ViewsAsync(IReadOnlyList<int> ids, CancellationToken ct)
@@ -138,9 +162,16 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         var rows = await (from a in db.Set<Agreement>().AsNoTracking()
                           join n in db.Set<Need>() on a.NeedId equals n.Id
                           join c in db.Set<Enterprise>() on a.ClientEnterpriseId equals c.Id
-                          join p in db.Set<Enterprise>() on a.PartnerEnterpriseId equals p.Id
+                          join pe in db.Set<Enterprise>() on a.PartnerEnterpriseId equals pe.Id into partnerEnterprises
+                          from pe in partnerEnterprises.DefaultIfEmpty()
+                          join pi in db.Set<Institution>() on a.PartnerInstitutionId equals pi.Id into partnerInstitutions
+                          from pi in partnerInstitutions.DefaultIfEmpty()
                           where ids.Contains(a.Id)
-                          select new { Agreement = a, n.Title, ClientZh = c.NameZh, ClientEn = c.NameEn, PartnerZh = p.NameZh, PartnerEn = p.NameEn })
+                          select new
+                          {
+                              Agreement = a, n.Title, ClientZh = c.NameZh, ClientEn = c.NameEn,
+                              PartnerZh = pe != null ? pe.NameZh : pi!.NameZh, PartnerEn = pe != null ? pe.NameEn : pi!.NameEn,
+                          })
             .ToListAsync(ct);
         var ratings = (await db.Set<AgreementRating>().AsNoTracking().Where(r => ids.Contains(r.AgreementId)).OrderBy(r => r.At).ToListAsync(ct))
             .ToLookup(r => r.AgreementId);
@@ -149,9 +180,9 @@ public sealed class AgreementService(LingjingDbContext db, NeedService needs, Ti
         {
             var r = byId[id];
             var a = r.Agreement;
-            return new AgreementView(a.Id, a.NeedId, r.Title, a.ClientEnterpriseId, r.ClientZh, r.ClientEn, a.PartnerEnterpriseId, r.PartnerZh,
-                r.PartnerEn, a.What, a.AmountBand, a.StartsOn, a.EndsOn, a.Status, a.ProposedByName, a.ProposedAt, a.DecidedByName, a.DecidedAt,
-                [.. ratings[id].Select(x => new RatingView(x.RaterEnterpriseId, x.RatedEnterpriseId, x.Stars, x.Comment, x.At))]);
+            return new AgreementView(a.Id, a.NeedId, r.Title, a.ClientEnterpriseId, r.ClientZh, r.ClientEn, a.Partner.Kind, a.PartnerEnterpriseId,
+                a.PartnerInstitutionId, r.PartnerZh, r.PartnerEn, a.What, a.AmountBand, a.StartsOn, a.EndsOn, a.Status, a.ProposedByName,
+                a.ProposedAt, a.DecidedByName, a.DecidedAt, [.. ratings[id].Select(x => new RatingView(x.Side, x.Stars, x.Comment, x.At))]);
         })];
     }
 

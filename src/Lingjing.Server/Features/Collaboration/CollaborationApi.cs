@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Lingjing.Server.Features.Collaboration;
 
 /// <summary>Needs and offers over HTTP, under /api/v1/collaboration. Every signed-in person reads what they may see;
-/// the enterprise's administrators and members publish and answer for it.</summary>
+/// the enterprise's administrators and members publish and answer for it, a service institution's staff answer with its
+/// offers.</summary>
 public static class CollaborationApi
 {
     private static readonly Field SegmentField = new("segment", "Industry chain segment");
@@ -19,7 +20,7 @@ public static class CollaborationApi
     public static void MapCollaborationApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/collaboration").WithTags("Collaboration")
-            .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator, Roles.EnterpriseAdmin, Roles.EnterpriseMember, Roles.Employee));
+            .RequireAuthorization(p => p.RequireRole(Roles.Government, Roles.ParkOperator, Roles.EnterpriseAdmin, Roles.EnterpriseMember, Roles.Employee, Roles.InstitutionStaff));
 
         api.MapGet("/taxonomy", () => TypedResults.Ok(new CollaborationTaxonomy(
                 IndustryChain.Stages, IndustryChain.Segments, PartnerSizes.All, OfferKinds.All, Visibilities.All, AmountBands.All)))
@@ -93,7 +94,7 @@ public static class CollaborationApi
     private static void MapOffers(RouteGroupBuilder api)
     {
         api.MapGet("/offers", async Task<Results<Ok<ResultPage<OfferView>>, ProblemHttpResult>> (
-                string? q, string? segment, string? kind, int? enterpriseId, bool? mine, int? page, int? pageSize,
+                string? q, string? segment, string? kind, int? enterpriseId, int? institutionId, bool? mine, int? page, int? pageSize,
                 ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
             {
                 if (segment is not null && IndustryChain.Find(segment) is null) return Failure.NotOneOf(SegmentField, segment, IndustryChain.Segments.Select(s => s.Code)).ToProblem();
@@ -101,18 +102,18 @@ public static class CollaborationApi
                 var errors = new FieldErrors();
                 var (p, size) = PageRequest.Read(page, pageSize, OfferService.MaxPageSize, errors);
                 if (!errors.IsEmpty) return Failure.Invalid(errors).ToProblem();
-                return TypedResults.Ok(await offers.ListAsync(Collaborator.Of(user), new OfferQuery(q, segment, kind, enterpriseId, mine ?? false), p, size, ct));
+                return TypedResults.Ok(await offers.ListAsync(Collaborator.Of(user), new OfferQuery(q, segment, kind, enterpriseId, mine ?? false, institutionId), p, size, ct));
             })
-            .WithSummary("Active offers of the zone's enterprises, most recently updated first")
-            .WithDescription("Filters: q (words in the title or description), segment, kind (capability, service, product), enterpriseId, mine (the caller's enterprise's, withdrawn ones included).");
+            .WithSummary("Active offers of the zone's enterprises and service institutions, most recently updated first")
+            .WithDescription("Filters: q (words in the title or description), segment, kind (capability, service, product), enterpriseId, institutionId, mine (the caller's enterprise's or institution's, withdrawn ones included).");
 
         api.MapPost("/offers", async Task<Results<Created<OfferView>, ProblemHttpResult>> (
                 OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
             {
-                if (!Collaborator.MayPublish(user)) return MayNotPublish();
+                if (!Collaborator.MayAnswer(user)) return MayNotOffer();
                 return Created(await offers.PublishAsync(Collaborator.Of(user), input, ct), offer => $"/api/v1/collaboration/offers/{offer.Id}");
             })
-            .WithSummary("Publish an offer of the caller's enterprise (administrators and members)")
+            .WithSummary("Publish an offer of the caller's enterprise (administrators and members) or institution (its staff)")
             .WithDescription("Body {kind (capability, service, product), title, description?, segment, tags?, priceMinYuan?, priceMaxYuan?, examples? (past work, one line each)}.");
 
         api.MapGet("/offers/{id:int}", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
@@ -122,13 +123,13 @@ public static class CollaborationApi
 
         api.MapPut("/offers/{id:int}", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
                 int id, OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await offers.EditAsync(Collaborator.Of(user), id, input, ct)) : NoOffer(id))
-            .WithSummary("Edit an active offer of the caller's enterprise");
+                Collaborator.MayAnswer(user) ? Result(await offers.EditAsync(Collaborator.Of(user), id, input, ct)) : NoOffer(id))
+            .WithSummary("Edit an active offer of the caller's enterprise or institution");
 
         api.MapPost("/offers/{id:int}/withdraw", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await offers.WithdrawAsync(Collaborator.Of(user), id, ct)) : NoOffer(id))
-            .WithSummary("Withdraw an offer of the caller's enterprise: it leaves lists and matching");
+                Collaborator.MayAnswer(user) ? Result(await offers.WithdrawAsync(Collaborator.Of(user), id, ct)) : NoOffer(id))
+            .WithSummary("Withdraw an offer of the caller's enterprise or institution: it leaves lists and matching");
     }
 
     private static void MapAgreements(RouteGroupBuilder api)
@@ -140,7 +141,7 @@ public static class CollaborationApi
                 return Created(await agreements.ProposeAsync(Collaborator.Of(user), id, proposal, ct), agreement => $"/api/v1/collaboration/agreements/{agreement.Id}");
             })
             .WithSummary("Propose an agreement on a need of the caller's enterprise to a partner who can see it")
-            .WithDescription("Body {partnerEnterpriseId, what, amountBand (under-100k, 100k-500k, 500k-1m, 1m-5m, over-5m), startsOn, endsOn?}. The partner confirms or declines.");
+            .WithDescription("Body {partnerEnterpriseId or partnerInstitutionId, what, amountBand (under-100k, 100k-500k, 500k-1m, 1m-5m, over-5m), startsOn, endsOn?}. The partner confirms or declines.");
 
         api.MapGet("/agreements", async Task<Results<Ok<ResultPage<AgreementView>>, ProblemHttpResult>> (
                 int? page, int? pageSize, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
@@ -159,17 +160,17 @@ public static class CollaborationApi
 
         api.MapPost("/agreements/{id:int}/confirm", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await agreements.ConfirmAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? Result(await agreements.ConfirmAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
             .WithSummary("Confirm a proposed agreement (the partner): it holds, and its need becomes agreed");
 
         api.MapPost("/agreements/{id:int}/decline", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await agreements.DeclineAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? Result(await agreements.DeclineAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
             .WithSummary("Decline a proposed agreement (the partner)");
 
         api.MapPost("/agreements/{id:int}/ratings", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, AgreementRatingInput rating, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? Result(await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)) : NoAgreement(id))
             .WithSummary("Rate the other side of a confirmed agreement, once per side: body {stars (1-5), comment?}");
     }
 
@@ -188,6 +189,9 @@ public static class CollaborationApi
 
     private static ProblemHttpResult MayNotPublish() =>
         Failure.Forbidden("Only an enterprise's administrators and members publish for it.").ToProblem();
+
+    private static ProblemHttpResult MayNotOffer() =>
+        Failure.Forbidden("Only an enterprise's administrators and members, or an institution's staff, publish offers.").ToProblem();
 
     private static ProblemHttpResult NoNeed(int id) => Failure.NotFound("There is no need with id {0}.", id).ToProblem();
 

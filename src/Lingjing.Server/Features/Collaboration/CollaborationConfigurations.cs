@@ -32,7 +32,10 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         offer.ToTable("collaboration_offers");
         offer.HasIndex(o => new { o.Active, o.Segment });
         offer.HasIndex(o => o.EnterpriseId);
+        offer.HasIndex(o => o.InstitutionId);
+        offer.Ignore(o => o.Owner);
         offer.HasOne<Enterprise>().WithMany().HasForeignKey(o => o.EnterpriseId);
+        offer.HasOne<Institution>().WithMany().HasForeignKey(o => o.InstitutionId);
     }
 }
 
@@ -43,10 +46,13 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         agreement.ToTable("collaboration_agreements");
         agreement.HasIndex(a => a.NeedId);
         agreement.HasIndex(a => new { a.PartnerEnterpriseId, a.Status });
+        agreement.HasIndex(a => new { a.PartnerInstitutionId, a.Status });
+        agreement.Ignore(a => a.Partner);
         agreement.HasIndex(a => new { a.ClientEnterpriseId, a.Status });
         agreement.HasOne<Need>().WithMany().HasForeignKey(a => a.NeedId);
         agreement.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.ClientEnterpriseId).OnDelete(DeleteBehavior.Restrict);
         agreement.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.PartnerEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        agreement.HasOne<Institution>().WithMany().HasForeignKey(a => a.PartnerInstitutionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -56,8 +62,9 @@ internal sealed class AgreementRatingConfiguration : IEntityTypeConfiguration<Ag
     {
         rating.ToTable("collaboration_agreement_ratings");
         // One rating per side of an agreement, even when both of its people rate at once.
-        rating.HasIndex(r => new { r.AgreementId, r.RaterEnterpriseId }).IsUnique();
+        rating.HasIndex(r => new { r.AgreementId, r.Side }).IsUnique();
         rating.HasIndex(r => r.RatedEnterpriseId);
+        rating.HasIndex(r => r.RatedInstitutionId);
         rating.HasOne<Agreement>().WithMany().HasForeignKey(r => r.AgreementId);
     }
 }

@@ -48,6 +48,18 @@ public static class IndustryChain
     ];
 
     public static ChainSegment? Find(string? code) => Segments.FirstOrDefault(s => s.Code == code);
+
+    /// <summary>The segment a service institution's services sit in, by its service type (<see cref="InstitutionServiceTypes"/>).</summary>
+    public static string? SegmentOfService(string serviceType) => serviceType switch
+    {
+        "legal" or "intellectual-property" => "legal-ip-services",
+        "finance" or "accounting-tax" => "finance-guarantee",
+        "human-resources" or "training" or "incubation" => "talent-training",
+        "testing-certification" => "testing-certification",
+        "technology-transfer" => "digital-technology",
+        "marketing" => "marketing-advertising",
+        _ => null,
+    };
 }
 
 /// <summary>One segment of the chain, with the stage it belongs to and the enterprise categories usually found in it.</summary>

@@ -42,7 +42,7 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
     {
         var enterpriseId = author.EnterpriseId ?? throw new InvalidOperationException("Only a person of an enterprise publishes needs.");
         if (await CheckAsync(input, ct) is { } invalid) return invalid;
-        if (await quota.CheckAsync(enterpriseId, ct) is { } tooMany) return tooMany;
+        if (await quota.CheckAsync(Party.Enterprise(enterpriseId), ct) is { } tooMany) return tooMany;
         var now = time.GetUtcNow().UtcDateTime;
         var need = new Need { EnterpriseId = enterpriseId, Title = "", Segment = "", CreatedBy = author.UserId, CreatedAt = now };
         Apply(need, input, now);
@@ -139,7 +139,8 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
 
     /// <summary>The needs the reader may see: the government all; a park operator those of their park's enterprises and
     /// those shown to the zone or to their park; a person of an enterprise their own and those shown to the zone, to
-    /// their enterprise's park or to their enterprise.</summary>
+    /// their enterprise's park or to their enterprise; a person of a service institution those shown to the zone or to
+    /// the institution's park.</summary>
     private async Task<IQueryable<NeedRow>> VisibleAsync(Collaborator reader, CancellationToken ct)
     {
         var rows = from n in db.Set<Need>().AsNoTracking() // read for views only; a move's ExecuteUpdate must not meet a stale copy
@@ -150,6 +151,12 @@ public sealed class NeedService(LingjingDbContext db, TimeProvider time, IOption
         {
             return rows.Where(r => r.Enterprise.ParkId == operated || r.Need.Visibility == Visibilities.Zone
                                    || (r.Need.Visibility == Visibilities.Parks && r.Need.VisibleParkIds.Contains(operated)));
+        }
+        if (reader.InstitutionId is { } institution)
+        {
+            var home = await db.Set<Institution>().Where(i => i.Id == institution).Select(i => i.ParkId).FirstOrDefaultAsync(ct) ?? 0;
+            return rows.Where(r => r.Need.Visibility == Visibilities.Zone
+                                   || (r.Need.Visibility == Visibilities.Parks && r.Need.VisibleParkIds.Contains(home)));
         }
         if (reader.EnterpriseId is not { } own) return rows.Where(r => r.Need.Visibility == Visibilities.Zone);
         var park = await db.Set<Enterprise>().Where(e => e.Id == own).Select(e => e.ParkId).FirstOrDefaultAsync(ct);

@@ -1,11 +1,13 @@
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>What an enterprise offers to do for others: a capability, a service or a product, with examples of its work.
-/// Offers are visible to the whole zone.</summary>
+/// <summary>What an enterprise or a service institution offers to do for others: a capability, a service or a product,
+/// with examples of its work. Offers are visible to the whole zone.</summary>
 public sealed class Offer
 {
     public int Id { get; set; }
-    public int EnterpriseId { get; set; }
+    /// <summary>The enterprise that offers it, or null when an institution does (<see cref="InstitutionId"/>).</summary>
+    public int? EnterpriseId { get; set; }
+    public int? InstitutionId { get; set; }
     /// <summary>Code from <see cref="OfferKinds"/>.</summary>
     public required string Kind { get; set; }
     public required string Title { get; set; }
@@ -22,4 +24,6 @@ public sealed class Offer
     public Guid? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public Party Owner => new(EnterpriseId, InstitutionId);
 }

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>Offers: what enterprises offer to do for others. Every signed-in reader sees the active ones; an enterprise
-/// also sees its own withdrawn ones.</summary>
+/// <summary>Offers: what enterprises and service institutions offer to do for others. Every signed-in reader sees the
+/// active ones; an enterprise or institution also sees its own withdrawn ones.</summary>
 public sealed class OfferService(LingjingDbContext db, TimeProvider time, PublishQuota quota)
 {
     public const int MaxPageSize = 100;
@@ -14,8 +14,13 @@ public sealed class OfferService(LingjingDbContext db, TimeProvider time, Publis
     public async Task<ResultPage<OfferView>> ListAsync(Collaborator reader, OfferQuery query, int page, int pageSize, CancellationToken ct)
     {
         var rows = Visible(reader);
-        if (query.Mine) rows = rows.Where(r => r.Offer.EnterpriseId == reader.EnterpriseId);
+        if (query.Mine)
+        {
+            var own = reader.Party ?? default;
+            rows = rows.Where(r => (own.EnterpriseId != null && r.Offer.EnterpriseId == own.EnterpriseId) || (own.InstitutionId != null && r.Offer.InstitutionId == own.InstitutionId));
+        }
         if (query.EnterpriseId is { } enterprise) rows = rows.Where(r => r.Offer.EnterpriseId == enterprise);
+        if (query.InstitutionId is { } institution) rows = rows.Where(r => r.Offer.InstitutionId == institution);
         if (query.Segment is { } segment) rows = rows.Where(r => r.Offer.Segment == segment);
         if (query.Kind is { } kind) rows = rows.Where(r => r.Offer.Kind == kind);
         if (!string.IsNullOrWhiteSpace(query.Q)) rows = rows.Where(TextMatch.AnyContains<OfferRow>(query.Q, r => r.Offer.Title, r => r.Offer.Description));
@@ -28,12 +33,16 @@ public sealed class OfferService(LingjingDbContext db, TimeProvider time, Publis
 
     public async Task<Outcome<OfferView>> PublishAsync(Collaborator author, OfferInput input, CancellationToken ct)
     {
-        var enterpriseId = author.EnterpriseId ?? throw new InvalidOperationException("Only a person of an enterprise publishes offers.");
+        var owner = author.Party ?? throw new InvalidOperationException("Only a person of an enterprise or an institution publishes offers.");
         var errors = input.Validate();
         if (!errors.IsEmpty) return Failure.Invalid(errors);
-        if (await quota.CheckAsync(enterpriseId, ct) is { } tooMany) return tooMany;
+        if (await quota.CheckAsync(owner, ct) is { } tooMany) return tooMany;
         var now = time.GetUtcNow().UtcDateTime;
-        var offer = new Offer { EnterpriseId = enterpriseId, Kind = "", Title = "", Segment = "", CreatedBy = author.UserId, CreatedAt = now };
+        var offer = new Offer
+        {
+            EnterpriseId = owner.EnterpriseId, InstitutionId = owner.InstitutionId, Kind = "", Title = "", Segment = "",
+            CreatedBy = author.UserId, CreatedAt = now,
+        };
         Apply(offer, input, now);
         db.Add(offer);
         await db.SaveChangesAsync(ct);
@@ -77,32 +86,50 @@ public sealed class OfferService(LingjingDbContext db, TimeProvider time, Publis
         offer.UpdatedAt = now;
     }
 
-    private async Task<Offer?> OwnAsync(Collaborator author, int id, CancellationToken ct) =>
-        author.EnterpriseId is { } enterprise ? await db.Set<Offer>().FirstOrDefaultAsync(o => o.Id == id && o.EnterpriseId == enterprise, ct) : null;
+    private async Task<Offer?> OwnAsync(Collaborator author, int id, CancellationToken ct)
+    {
+        if (author.Party is not { } own) return null;
+        return await db.Set<Offer>().FirstOrDefaultAsync(o => o.Id == id
+            && ((own.EnterpriseId != null && o.EnterpriseId == own.EnterpriseId) || (own.InstitutionId != null && o.InstitutionId == own.InstitutionId)), ct);
+    }
 
-    private IQueryable<OfferRow> Visible(Collaborator reader) =>
-        from o in db.Set<Offer>().AsNoTracking()
-        join e in db.Set<Enterprise>().AsNoTracking() on o.EnterpriseId equals e.Id
-        where o.Active || o.EnterpriseId == reader.EnterpriseId
-        select new OfferRow { Offer = o, Enterprise = e };
+    private IQueryable<OfferRow> Visible(Collaborator reader)
+    {
+        var own = reader.Party ?? default;
+        return from o in db.Set<Offer>().AsNoTracking()
+               join e in db.Set<Enterprise>().AsNoTracking() on o.EnterpriseId equals e.Id into enterprises
+               from e in enterprises.DefaultIfEmpty()
+               join i in db.Set<Institution>().AsNoTracking() on o.InstitutionId equals i.Id into institutions
+               from i in institutions.DefaultIfEmpty()
+               where o.Active || (own.EnterpriseId != null && o.EnterpriseId == own.EnterpriseId) || (own.InstitutionId != null && o.InstitutionId == own.InstitutionId)
+               select new OfferRow
+               {
+                   Offer = o,
+                   NameZh = e != null ? e.NameZh : i!.NameZh,
+                   NameEn = e != null ? e.NameEn : i!.NameEn,
+                   ParkId = e != null ? e.ParkId : i!.ParkId,
+               };
+    }
 
     private static OfferView View(OfferRow row, Collaborator reader)
     {
-        var (o, e) = (row.Offer, row.Enterprise);
-        return new OfferView(o.Id, o.EnterpriseId, e.NameZh, e.NameEn, e.ParkId, o.Kind, o.Title, o.Description, o.Segment,
-            IndustryChain.Find(o.Segment)?.Stage ?? "", o.Tags, o.PriceMinYuan, o.PriceMaxYuan, o.Examples, o.Active,
-            o.CreatedAt, o.UpdatedAt, reader.EnterpriseId == o.EnterpriseId);
+        var o = row.Offer;
+        return new OfferView(o.Id, o.Owner.Kind, o.EnterpriseId, o.InstitutionId, row.NameZh, row.NameEn, row.ParkId, o.Kind, o.Title,
+            o.Description, o.Segment, IndustryChain.Find(o.Segment)?.Stage ?? "", o.Tags, o.PriceMinYuan, o.PriceMaxYuan, o.Examples,
+            o.Active, o.CreatedAt, o.UpdatedAt, reader.Party == o.Owner);
     }
 
     private static Failure NoOffer(int id) => Failure.NotFound("There is no offer with id {0}.", id);
 
-    /// <summary>An offer with its enterprise, as the queries read them.</summary>
+    /// <summary>An offer with the name and park of its enterprise or institution, as the queries read them.</summary>
     internal sealed class OfferRow
     {
         public required Offer Offer { get; init; }
-        public required Enterprise Enterprise { get; init; }
+        public required string NameZh { get; init; }
+        public required string NameEn { get; init; }
+        public int? ParkId { get; init; }
     }
 }
 
 /// <summary>The filters of the offers list.</summary>
-public sealed record OfferQuery(string? Q, string? Segment, string? Kind, int? EnterpriseId, bool Mine);
+public sealed record OfferQuery(string? Q, string? Segment, string? Kind, int? EnterpriseId, bool Mine, int? InstitutionId = null);

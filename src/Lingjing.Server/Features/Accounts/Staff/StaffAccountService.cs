@@ -11,7 +11,7 @@ namespace Lingjing.Server.Features.Accounts.Staff;
 
 /// <summary>Administrators lock, unlock and reset the passwords of the accounts in their scope: the
 /// government every account, a park operator the operators of their park and the staff of the
-/// enterprises in it. An account outside the scope is not found, like one that does not exist.</summary>
+/// enterprises and institutions in it. An account outside the scope is not found, like one that does not exist.</summary>
 public sealed class StaffAccountService(LingjingDbContext db, UserManager<LingjingUser> users, SessionStore sessions, TimeProvider time)
 {
     public const int MaxPageSize = 100;
@@ -83,7 +83,8 @@ public sealed class StaffAccountService(LingjingDbContext db, UserManager<Lingji
     {
         if (admin.IsInRole(Roles.Government)) return db.Users;
         if (admin.IsInRole(Roles.ParkOperator) && admin.ParkId() is { } park)
-            return db.Users.Where(u => u.ParkId == park || db.Set<Enterprise>().Any(e => e.Id == u.EnterpriseId && e.ParkId == park));
+            return db.Users.Where(u => u.ParkId == park || db.Set<Enterprise>().Any(e => e.Id == u.EnterpriseId && e.ParkId == park)
+                || db.Set<Institution>().Any(i => i.Id == u.InstitutionId && i.ParkId == park));
         return db.Users.Where(_ => false);
     }
 

@@ -52,8 +52,22 @@ public sealed class CandidateIndex
         return 2 * EarthKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    /// <summary>The enterprise's verified tags that say something about its standing (not, e.g., "startup").</summary>
-    public static IReadOnlyList<string> QualificationsOf(IEnumerable<string> tags) =>
-        [.. tags.Where(t => t is EnterpriseTags.HighTech or EnterpriseTags.SpecializedInnovative or EnterpriseTags.Export
-            or EnterpriseTags.Listed or EnterpriseTags.TimeHonoured or EnterpriseTags.Gazelle)];
+    /// <summary>The tags of an enterprise or institution that say something verified about its standing (not, e.g.,
+    /// "startup" or "online service").</summary>
+    public static IReadOnlyList<string> QualificationsOf(IEnumerable<string> tags) => [.. tags.Where(QualificationNames.ContainsKey)];
+
+    /// <summary>The qualifications matching counts, with their names.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Zh, string En)> QualificationNames = new Dictionary<string, (string Zh, string En)>
+    {
+        [EnterpriseTags.HighTech] = EnterpriseTags.Names[EnterpriseTags.HighTech],
+        [EnterpriseTags.SpecializedInnovative] = EnterpriseTags.Names[EnterpriseTags.SpecializedInnovative],
+        [EnterpriseTags.Export] = EnterpriseTags.Names[EnterpriseTags.Export],
+        [EnterpriseTags.Listed] = EnterpriseTags.Names[EnterpriseTags.Listed],
+        [EnterpriseTags.TimeHonoured] = EnterpriseTags.Names[EnterpriseTags.TimeHonoured],
+        [EnterpriseTags.Gazelle] = EnterpriseTags.Names[EnterpriseTags.Gazelle],
+        [InstitutionGovernmentCertified] = ("政府认定服务机构", "government-certified institution"),
+    };
+
+    /// <summary>The tag of an institution the government has certified as a public service provider.</summary>
+    public const string InstitutionGovernmentCertified = "government-certified";
 }

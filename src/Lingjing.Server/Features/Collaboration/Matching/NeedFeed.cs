@@ -1,7 +1,8 @@
 namespace Lingjing.Server.Features.Collaboration.Matching;
 
-/// <summary>"Recommended for you": the open needs an enterprise could answer, ranked with the same named parts as a
-/// need's matches, the enterprise or one of its active offers as the candidate (whichever fits better).</summary>
+/// <summary>"Recommended for you": the open needs an enterprise or a service institution could answer, ranked with the
+/// same named parts as a need's matches, the enterprise (institution) or one of its active offers as the candidate
+/// (whichever fits better).</summary>
 public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache openNeeds)
 {
     public const int DefaultLimit = 20;
@@ -9,16 +10,16 @@ public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache 
 
     public async Task<Outcome<IReadOnlyList<FeedItem>>> RecommendedAsync(Collaborator reader, int limit, CancellationToken ct)
     {
-        if (reader.EnterpriseId is not { } own)
-            return Failure.Forbidden("Recommendations are for an enterprise: sign in as one of its people.") with { Code = "feed.no-enterprise" };
+        if (reader.Party is not { } own)
+            return Failure.Forbidden("Recommendations are for an enterprise or an institution: sign in as one of its people.") with { Code = "feed.no-enterprise" };
         var index = await candidates.GetAsync(ct);
-        var mine = index.Candidates.Where(c => c.EnterpriseId == own).ToList();
+        var mine = index.Candidates.Where(c => c.Owner == own).ToList();
         if (mine.Count == 0) return new List<FeedItem>();
         var scored = new List<(double Score, OpenNeed Open, Candidate By, ScoredPart[] Parts)>();
         foreach (var open in (await openNeeds.GetAsync(ct)).Needs)
         {
             var need = open.Need;
-            if (need.EnterpriseId == own || !NeedMatcher.ShownTo(need, mine[0])) continue;
+            if (need.EnterpriseId == own.EnterpriseId || !NeedMatcher.ShownTo(need, mine[0])) continue;
             var totalWeight = open.Words.Sum(index.Weight);
             (double Score, Candidate By, ScoredPart[] Parts)? best = null;
             foreach (var candidate in mine)
@@ -37,6 +38,6 @@ public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache 
     }
 }
 
-/// <summary>A need recommended to an enterprise: its score and reasons, and the offer of the enterprise that fits it best
-/// (none when the enterprise itself fits best).</summary>
+/// <summary>A need recommended to an enterprise or institution: its score and reasons, and its offer that fits the need
+/// best (none when the enterprise or institution itself fits best).</summary>
 public sealed record FeedItem(NeedView Need, double Score, int? ByOfferId, IReadOnlyList<MatchReason> Reasons);

@@ -2,7 +2,7 @@ using Lingjing.Server.Features.Zone;
 
 namespace Lingjing.Server.Features.Collaboration.Matching;
 
-/// <summary>Ranks the zone's enterprises and offers for one need. The score is the sum of named parts, each with a most:
+/// <summary>Ranks the zone's enterprises, service institutions and offers for one need. The score is the sum of named parts, each with a most:
 /// shared words (rare words weigh more), position in the industry chain, size class, verified qualifications, distance
 /// between parks and the candidate's earlier collaborations and their ratings. Only candidates that share a word with the need or sit in its part of the chain are
 /// ranked, and only those the need is shown to.</summary>
@@ -26,14 +26,14 @@ public static class NeedMatcher
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            if (c.EnterpriseId == need.EnterpriseId || !ShownTo(need, c)) continue;
+            if (c.Owner.EnterpriseId == need.EnterpriseId || !ShownTo(need, c)) continue;
             if (Score(need, needParkId, needWords, totalWeight, c, shared[i], index) is { } parts) ranked.Add((parts.Sum(p => p.Points), i, parts));
         }
         var top = ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Index).Take(limit).Select(r =>
         {
             var c = candidates[r.Index];
-            return new NeedMatchView(c.Kind == CandidateKind.Offer ? "offer" : "enterprise", c.Id, c.EnterpriseId, c.NameZh, c.NameEn,
-                c.ParkId, c.Segment, Math.Round(r.Score, 1), Explain(r.Parts));
+            return new NeedMatchView(KindName(c.Kind), c.Id, c.Owner.Kind, c.Owner.EnterpriseId, c.Owner.InstitutionId, c.NameZh, c.NameEn,
+                c.ParkId, c.Kind == CandidateKind.Offer ? c.Segment : null, Math.Round(r.Score, 1), Explain(r.Parts));
         }).ToList();
         return new NeedMatches(need.Id, [.. needWords.OrderBy(w => w, StringComparer.Ordinal)], top);
     }
@@ -47,20 +47,29 @@ public static class NeedMatcher
         return
         [
             Words(needWords, c, sharedWeight, totalWeight), chain, Size(need.PartnerSize, c.Employees),
-            Qualifications(c.Qualifications), Distance(index.Kilometres(needParkId, c.ParkId), needParkId == c.ParkId), Record(c.Record),
+            Qualifications(c.Qualifications), Distance(c.ParkId is { } park ? index.Kilometres(needParkId, park) : null, needParkId == c.ParkId),
+            Record(c.Record),
         ];
     }
+
+    public static string KindName(CandidateKind kind) => kind switch
+    {
+        CandidateKind.Offer => "offer",
+        CandidateKind.Institution => Party.InstitutionKind,
+        _ => Party.EnterpriseKind,
+    };
 
     /// <summary>The parts as the reader is shown them: each sentence in the reader's language (made only for the
     /// candidates shown, not for every one scored).</summary>
     public static IReadOnlyList<MatchReason> Explain(IEnumerable<ScoredPart> parts) =>
         [.. parts.Select(p => new MatchReason(p.Part, p.Points, p.Most, p.Why.Localized()))];
 
-    /// <summary>Whether the need is shown to the candidate's enterprise (its visibility).</summary>
+    /// <summary>Whether the need is shown to the candidate's enterprise or institution (its visibility; only enterprises
+    /// are invited).</summary>
     public static bool ShownTo(Need need, Candidate c) => need.Visibility switch
     {
-        Visibilities.Parks => need.VisibleParkIds.Contains(c.ParkId),
-        Visibilities.Invited => need.InvitedEnterpriseIds.Contains(c.EnterpriseId),
+        Visibilities.Parks => c.ParkId is { } park && need.VisibleParkIds.Contains(park),
+        Visibilities.Invited => c.Owner.EnterpriseId is { } enterprise && need.InvitedEnterpriseIds.Contains(enterprise),
         _ => true,
     };
 
@@ -84,10 +93,11 @@ public static class NeedMatcher
         return new("chain", 0, ChainMost, new Phrase("Elsewhere in the chain"));
     }
 
-    private static ScoredPart Size(string wanted, int employees)
+    private static ScoredPart Size(string wanted, int? employees)
     {
         if (wanted == PartnerSizes.Any) return new("size", SizeMost, SizeMost, new Phrase("Any size is welcome"));
-        var (actual, asked) = (SizeRank(PartnerSizes.Of(employees)), SizeRank(wanted));
+        if (employees is not { } count) return new("size", SizeMost / 2, SizeMost, new Phrase("A service institution: its size is not recorded"));
+        var (actual, asked) = (SizeRank(PartnerSizes.Of(count)), SizeRank(wanted));
         var name = PartnerSizes.All[actual];
         var words = Both(name.NameEn, name.NameZh);
         return Math.Abs(actual - asked) switch
@@ -101,7 +111,7 @@ public static class NeedMatcher
     private static ScoredPart Qualifications(IReadOnlyList<string> qualifications)
     {
         if (qualifications.Count == 0) return new("qualifications", 0, QualificationsMost, new Phrase("No verified qualifications"));
-        var names = qualifications.Select(q => EnterpriseTags.Names.TryGetValue(q, out var n) ? Both(n.En, n.Zh) : Both(q, q)).ToList();
+        var names = qualifications.Select(q => CandidateIndex.QualificationNames.TryGetValue(q, out var n) ? Both(n.En, n.Zh) : Both(q, q)).ToList();
         return new("qualifications", Math.Min(2, qualifications.Count) * QualificationsMost / 2, QualificationsMost,
             new Phrase("Verified: {0}", Both(string.Join(", ", names.Select(n => n.En)), string.Join("、", names.Select(n => n.Zh)))));
     }
