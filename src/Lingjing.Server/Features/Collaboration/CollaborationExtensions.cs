@@ -1,10 +1,13 @@
+using Lingjing.Server.Features.Collaboration.Demo;
 using Lingjing.Server.Features.Collaboration.Matching;
+using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.Collaboration;
 
-/// <summary>Collaboration between enterprises: needs and offers in the industry chain of the cultural industries, and the
-/// explained matching of needs with enterprises and offers.</summary>
+/// <summary>Collaboration between enterprises and service institutions: needs and offers in the industry chain of the
+/// cultural industries, the explained matching of needs with enterprises, institutions and offers, agreements and their
+/// ratings; the demo zone's collaboration on first start.</summary>
 public static class CollaborationExtensions
 {
     public static WebApplicationBuilder AddCollaboration(this WebApplicationBuilder builder)
@@ -19,6 +22,7 @@ public static class CollaborationExtensions
         builder.Services.AddScoped<NeedMatching>();
         builder.Services.AddSingleton<OpenNeedIndexCache>();
         builder.Services.AddSingleton<NeedFeed>();
+        builder.Services.AddScoped<IDataInitializer, DemoCollaborationSeeder>();
         return builder;
     }
 

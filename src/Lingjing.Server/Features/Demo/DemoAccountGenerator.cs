@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Lingjing.Server.Features.Demo;
 
 /// <summary>Generates the demo accounts: one government officer, an operator per park, an
-/// administrator for each of the first 2,000 enterprises and 2,000 employees spread over the first
-/// 1,000 enterprises. All share <see cref="Password"/>, hashed once by the caller.</summary>
+/// administrator for each of the first 2,000 enterprises, 2,000 employees spread over the first
+/// 1,000 enterprises and a staff member for each service institution. All share <see cref="Password"/>,
+/// hashed once by the caller.</summary>
 public static class DemoAccountGenerator
 {
     public const string Password = "Demo#2026";
@@ -19,6 +20,7 @@ public static class DemoAccountGenerator
     public static string ParkOperatorEmail(int park) => $"park{park:00}@{Domain}";
     public static string EnterpriseAdminEmail(int enterprise) => $"ent{enterprise:00000}@{Domain}";
     public static string EmployeeEmail(int user) => $"user{user:0000}@{Domain}";
+    public static string InstitutionStaffEmail(int institution) => $"inst{institution:000}@{Domain}";
 
     public static DemoAccountSet Generate(int seed, string passwordHash, DateTime createdAt)
     {
@@ -34,9 +36,11 @@ public static class DemoAccountGenerator
         string[] jobs = ["设计师 Designer", "工程师 Engineer", "编辑 Editor", "制片 Producer", "策展人 Curator", "运营专员 Operations specialist", "市场专员 Marketing specialist"];
         for (var user = 1; user <= EmployeeCount; user++)
             Add(EmployeeEmail(user), Person(), jobs[random.Next(jobs.Length)], null, (user - 1) % EmployeeEnterprises + 1, Roles.Employee, Roles.EnterpriseMember);
+        for (var institution = 1; institution <= DemoZoneGenerator.InstitutionCount; institution++)
+            Add(InstitutionStaffEmail(institution), Person(), "服务顾问 Service consultant", null, null, Roles.InstitutionStaff).InstitutionId = institution;
         return new DemoAccountSet(users, userRoles);
 
-        void Add(string email, string displayName, string jobTitle, int? park, int? enterprise, params string[] roles)
+        LingjingUser Add(string email, string displayName, string jobTitle, int? park, int? enterprise, params string[] roles)
         {
             var user = new LingjingUser
             {
@@ -60,6 +64,7 @@ public static class DemoAccountGenerator
             users.Add(user);
             foreach (var role in roles)
                 userRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = RoleIds.For(role) });
+            return user;
         }
 
         string Person()

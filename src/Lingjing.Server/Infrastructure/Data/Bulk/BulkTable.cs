@@ -65,6 +65,7 @@ public sealed class BulkTable<T>
         if (type == typeof(Guid)) return BulkType.Uuid;
         if (type == typeof(byte[])) return BulkType.Bytes;
         if (typeof(IEnumerable<string>).IsAssignableFrom(type) && typeof(IEnumerable).IsAssignableFrom(type)) return BulkType.TextList;
+        if (typeof(IEnumerable<int>).IsAssignableFrom(type)) return BulkType.IntList;
         throw new NotSupportedException($"{what} has type {type.Name}, which bulk writing does not encode.");
     }
 }

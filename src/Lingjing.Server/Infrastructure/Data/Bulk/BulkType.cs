@@ -12,6 +12,8 @@ public enum BulkType
     Text,
     /// <summary>A list of strings: a JSON array on SQLite, <c>text[]</c> on PostgreSQL.</summary>
     TextList,
+    /// <summary>A list of 32-bit integers: a JSON array on SQLite, <c>integer[]</c> on PostgreSQL.</summary>
+    IntList,
     Date,
     Time,
     /// <summary>A UTC <see cref="DateTime"/>: EF's text form on SQLite, <c>timestamptz</c> on PostgreSQL.</summary>

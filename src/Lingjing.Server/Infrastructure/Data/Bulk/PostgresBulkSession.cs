@@ -71,6 +71,7 @@ internal sealed class PostgresBulkSession(NpgsqlConnection connection, NpgsqlTra
             : instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc),
         DateTimeOffset instant => instant.ToUniversalTime(),
         IEnumerable list when type == BulkType.TextList && value is not string[] => list.Cast<string>().ToArray(),
+        IEnumerable list when type == BulkType.IntList && value is not int[] => list.Cast<int>().ToArray(),
         _ => value,
     };
 
@@ -84,6 +85,7 @@ internal sealed class PostgresBulkSession(NpgsqlConnection connection, NpgsqlTra
         BulkType.Boolean => NpgsqlDbType.Boolean,
         BulkType.Text => NpgsqlDbType.Text,
         BulkType.TextList => NpgsqlDbType.Array | NpgsqlDbType.Text,
+        BulkType.IntList => NpgsqlDbType.Array | NpgsqlDbType.Integer,
         BulkType.Date => NpgsqlDbType.Date,
         BulkType.Time => NpgsqlDbType.Time,
         BulkType.Timestamp => NpgsqlDbType.TimestampTz,

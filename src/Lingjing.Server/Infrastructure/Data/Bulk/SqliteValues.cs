@@ -25,6 +25,7 @@ internal static class SqliteValues
             BulkType.Text => (string)value,
             // EF stores primitive collections as a JSON array.
             BulkType.TextList => JsonSerializer.Serialize(((IEnumerable)value).Cast<string>()),
+            BulkType.IntList => JsonSerializer.Serialize(((IEnumerable)value).Cast<int>()),
             BulkType.Date => ((DateOnly)value).ToString("yyyy\\-MM\\-dd", CultureInfo.InvariantCulture),
             BulkType.Time => ((TimeOnly)value).ToString("HH\\:mm\\:ss\\.FFFFFFF", CultureInfo.InvariantCulture),
             BulkType.Timestamp => ((DateTime)value).ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss\\.FFFFFFF", CultureInfo.InvariantCulture),
