@@ -78,7 +78,7 @@ public static class CollaborationApi
                 return await matching.MatchesAsync(Collaborator.Of(user), id, count, ct) is { } matches ? TypedResults.Ok(matches) : NoNeed(id);
             })
             .WithSummary("Enterprises and offers ranked for the need (its enterprise, the government and its park's operator)")
-            .WithDescription("Each match has a score out of 100 made of named parts (words 35, chain 25, size 10, qualifications 10, distance 10, record 10), each with its points, its most and the reason in the reader's language. limit: 1-100, default 20.");
+            .WithDescription("Each match has a score out of 100 made of named parts (words 40, chain 25, size 10, qualifications 5, distance 10, record 10), each with its points, its most and the reason in the reader's language. limit: 1-100, default 20.");
 
         api.MapPut("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
                 int id, NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>

@@ -22,6 +22,7 @@ public static class CollaborationExtensions
         builder.Services.AddScoped<NeedMatching>();
         builder.Services.AddSingleton<OpenNeedIndexCache>();
         builder.Services.AddSingleton<NeedFeed>();
+        builder.Services.AddHostedService<MatchingIndexWarmer>();
         builder.Services.AddScoped<IDataInitializer, DemoCollaborationSeeder>();
         return builder;
     }

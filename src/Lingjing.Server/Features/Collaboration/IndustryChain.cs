@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Lingjing.Server.Features.Zone;
 
 namespace Lingjing.Server.Features.Collaboration;
@@ -47,7 +48,10 @@ public static class IndustryChain
         new("testing-certification", "检测认证", "Testing and certification", Support, []),
     ];
 
-    public static ChainSegment? Find(string? code) => Segments.FirstOrDefault(s => s.Code == code);
+    private static readonly FrozenDictionary<string, ChainSegment> ByCode = Segments.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
+
+    /// <summary>The segment with this code, or null (matching asks this for tens of thousands of candidates a request).</summary>
+    public static ChainSegment? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var segment) ? segment : null;
 
     /// <summary>The segment a service institution's services sit in, by its service type (<see cref="InstitutionServiceTypes"/>).</summary>
     public static string? SegmentOfService(string serviceType) => serviceType switch

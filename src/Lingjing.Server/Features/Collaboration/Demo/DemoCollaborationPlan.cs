@@ -238,7 +238,7 @@ public sealed class DemoCollaborationPlan
             .Replace("{extra}", Pick(Extras));
     }
 
-    /// <summary>Whether a need is shown to a member: as <see cref="Matching.NeedMatcher.ShownTo"/> decides for candidates.</summary>
+    /// <summary>Whether a need is shown to a member: as <see cref="Matching.NeedScorer.ShownTo"/> decides for candidates.</summary>
     private static bool ShownTo(Need need, Member member) => need.Visibility switch
     {
         Visibilities.Parks => member.ParkId is { } park && need.VisibleParkIds.Contains(park),

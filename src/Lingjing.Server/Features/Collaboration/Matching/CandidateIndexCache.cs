@@ -11,7 +11,12 @@ namespace Lingjing.Server.Features.Collaboration.Matching;
 public sealed class CandidateIndexCache(HybridCache cache, IServiceScopeFactory scopes, WordSplitter words)
 {
     private const string Key = "collaboration/candidates";
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromHours(1), LocalCacheExpiration = TimeSpan.FromHours(1) };
+    /// <summary>Kept in this node's memory only: the index of 50,000 enterprises is far beyond what a distributed cache
+    /// entry may hold (and is rebuilt faster than it would be read back).</summary>
+    internal static readonly HybridCacheEntryOptions Entry = new()
+    {
+        Expiration = TimeSpan.FromHours(1), LocalCacheExpiration = TimeSpan.FromHours(1), Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
     private static readonly string[] Tags = TableTags.Of("enterprises", "institutions", "parks", "collaboration_offers", "collaboration_agreements", "collaboration_agreement_ratings");
 
     public ValueTask<CandidateIndex> GetAsync(CancellationToken ct) =>
@@ -31,31 +36,44 @@ public sealed class CandidateIndexCache(HybridCache cache, IServiceScopeFactory 
         var offers = await db.Set<Offer>().AsNoTracking().Where(o => o.Active).ToListAsync(ct);
         var records = await TrackRecordsAsync(db, ct);
         TrackRecord RecordOf(Party party) => records.GetValueOrDefault(party, TrackRecord.None);
+        // Segmenting the texts is most of the work: on every core.
+        var enterpriseWords = Split(enterprises, e => words.Words(e.NameZh, e.NameEn, e.DescriptionZh, e.DescriptionEn,
+            EnterpriseCategories.Find(e.Category)?.NameZh, EnterpriseCategories.Find(e.Category)?.NameEn));
+        var institutionWords = Split(institutions, i => words.Words(i.NameZh, i.NameEn, i.DescriptionZh, i.DescriptionEn,
+            InstitutionServiceTypes.Find(i.ServiceType)?.NameZh, InstitutionServiceTypes.Find(i.ServiceType)?.NameEn));
+        var offerWords = Split(offers, o => words.Words([o.Title, o.Description, .. o.Tags, .. o.Examples]));
+
         var owners = new Dictionary<Party, Candidate>(enterprises.Count + institutions.Count);
-        foreach (var e in enterprises)
+        for (var k = 0; k < enterprises.Count; k++)
         {
-            var category = EnterpriseCategories.Find(e.Category);
+            var e = enterprises[k];
             var owner = Party.Enterprise(e.Id);
             owners[owner] = new Candidate(CandidateKind.Enterprise, e.Id, owner, e.NameZh, e.NameEn, e.ParkId, e.Category, null, e.Employees,
-                CandidateIndex.QualificationsOf(e.Tags),
-                words.Words(e.NameZh, e.NameEn, e.DescriptionZh, e.DescriptionEn, category?.NameZh, category?.NameEn), RecordOf(owner));
+                CandidateIndex.QualificationsOf(e.Tags), enterpriseWords[k], RecordOf(owner));
         }
-        foreach (var i in institutions)
+        for (var k = 0; k < institutions.Count; k++)
         {
-            var type = InstitutionServiceTypes.Find(i.ServiceType);
+            var i = institutions[k];
             var owner = Party.Institution(i.Id);
             owners[owner] = new Candidate(CandidateKind.Institution, i.Id, owner, i.NameZh, i.NameEn, i.ParkId, i.ServiceType,
-                IndustryChain.SegmentOfService(i.ServiceType), null, CandidateIndex.QualificationsOf(i.Tags),
-                words.Words(i.NameZh, i.NameEn, i.DescriptionZh, i.DescriptionEn, type?.NameZh, type?.NameEn), RecordOf(owner));
+                IndustryChain.SegmentOfService(i.ServiceType), null, CandidateIndex.QualificationsOf(i.Tags), institutionWords[k], RecordOf(owner));
         }
         var candidates = new List<Candidate>(owners.Count + offers.Count);
         candidates.AddRange(owners.Values);
-        foreach (var o in offers)
+        for (var k = 0; k < offers.Count; k++)
         {
+            var o = offers[k];
             if (!owners.TryGetValue(o.Owner, out var by)) continue;
-            candidates.Add(by with { Kind = CandidateKind.Offer, Id = o.Id, Segment = o.Segment, Words = words.Words([o.Title, o.Description, .. o.Tags, .. o.Examples]) });
+            candidates.Add(by with { Kind = CandidateKind.Offer, Id = o.Id, Segment = o.Segment, Words = offerWords[k] });
         }
         return new CandidateIndex(candidates, parks);
+    }
+
+    private static IReadOnlySet<string>[] Split<T>(IReadOnlyList<T> rows, Func<T, IReadOnlySet<string>> wordsOf)
+    {
+        var result = new IReadOnlySet<string>[rows.Count];
+        Parallel.For(0, rows.Count, k => result[k] = wordsOf(rows[k]));
+        return result;
     }
 
     /// <summary>Each party's confirmed agreements (an enterprise as client or partner, an institution as partner) and the

@@ -15,25 +15,24 @@ public sealed class NeedFeed(CandidateIndexCache candidates, OpenNeedIndexCache 
         var index = await candidates.GetAsync(ct);
         var mine = index.Candidates.Where(c => c.Owner == own).ToList();
         if (mine.Count == 0) return new List<FeedItem>();
-        var scored = new List<(double Score, OpenNeed Open, Candidate By, ScoredPart[] Parts)>();
+        var scored = new List<(double Score, OpenNeed Open, Candidate By, NeedScorer Scorer, double Shared)>();
         foreach (var open in (await openNeeds.GetAsync(ct)).Needs)
         {
             var need = open.Need;
-            if (need.EnterpriseId == own.EnterpriseId || !NeedMatcher.ShownTo(need, mine[0])) continue;
-            var totalWeight = open.Words.Sum(index.Weight);
-            (double Score, Candidate By, ScoredPart[] Parts)? best = null;
+            if (need.EnterpriseId == own.EnterpriseId || !NeedScorer.ShownTo(need, mine[0])) continue;
+            var scorer = new NeedScorer(need, open.ParkId, open.Words, index);
+            (double Score, Candidate By, double Shared)? best = null;
             foreach (var candidate in mine)
             {
-                var shared = open.Words.Where(candidate.Words.Contains).Sum(index.Weight);
-                if (NeedMatcher.Score(need, open.ParkId, open.Words, totalWeight, candidate, shared, index) is not { } parts) continue;
-                var score = Math.Round(parts.Sum(p => p.Points), 1);
-                if (best is null || score > best.Value.Score) best = (score, candidate, parts);
+                var shared = scorer.SharedWeight(candidate);
+                if (scorer.Points(candidate, shared) is not { } points) continue;
+                if (best is null || points > best.Value.Score) best = (points, candidate, shared);
             }
-            if (best is { } b) scored.Add((b.Score, open, b.By, b.Parts));
+            if (best is { } b) scored.Add((b.Score, open, b.By, scorer, b.Shared));
         }
         return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Open.Need.CreatedAt).Take(limit)
-            .Select(s => new FeedItem(NeedView.Of(s.Open.Need, s.Open.EnterpriseNameZh, s.Open.EnterpriseNameEn, s.Open.ParkId, reader), s.Score,
-                s.By.Kind == CandidateKind.Offer ? s.By.Id : null, NeedMatcher.Explain(s.Parts)))
+            .Select(s => new FeedItem(NeedView.Of(s.Open.Need, s.Open.EnterpriseNameZh, s.Open.EnterpriseNameEn, s.Open.ParkId, reader),
+                Math.Round(s.Score, 1), s.By.Kind == CandidateKind.Offer ? s.By.Id : null, NeedMatcher.Explain(s.Scorer.Parts(s.By, s.Shared))))
             .ToList();
     }
 }

@@ -22,6 +22,6 @@ public sealed class NeedMatching(LingjingDbContext db, CandidateIndexCache candi
         if (!mayLook) return null;
         var need = found.Need;
         var index = await candidates.GetAsync(ct);
-        return NeedMatcher.Rank(need, found.ParkId, words.Words([need.Title, need.Description, .. need.Tags]), index, limit);
+        return NeedMatcher.Rank(need, found.ParkId, NeedWords.Of(need, words), index, limit);
     }
 }

@@ -13,7 +13,7 @@ public sealed class OpenNeedIndexCache(HybridCache cache, IServiceScopeFactory s
 {
     public static readonly string[] Tables = ["collaboration_needs", "enterprises"];
     private const string Key = "collaboration/open-needs";
-    private static readonly HybridCacheEntryOptions Entry = new() { Expiration = TimeSpan.FromHours(1), LocalCacheExpiration = TimeSpan.FromHours(1) };
+    private static readonly HybridCacheEntryOptions Entry = CandidateIndexCache.Entry;
     private static readonly string[] Tags = TableTags.Of(Tables);
 
     public ValueTask<OpenNeedIndex> GetAsync(CancellationToken ct) =>
@@ -27,7 +27,7 @@ public sealed class OpenNeedIndexCache(HybridCache cache, IServiceScopeFactory s
                           join e in db.Set<Enterprise>() on n.EnterpriseId equals e.Id
                           where n.Status == NeedStatus.Open
                           select new { Need = n, e.NameZh, e.NameEn, e.ParkId }).ToListAsync(ct);
-        return new OpenNeedIndex([.. open.Select(o => new OpenNeed(o.Need, o.NameZh, o.NameEn, o.ParkId, words.Words([o.Need.Title, o.Need.Description, .. o.Need.Tags])))]);
+        return new OpenNeedIndex([.. open.Select(o => new OpenNeed(o.Need, o.NameZh, o.NameEn, o.ParkId, NeedWords.Of(o.Need, words)))]);
     }
 }
 
@@ -36,4 +36,4 @@ public sealed class OpenNeedIndexCache(HybridCache cache, IServiceScopeFactory s
 public sealed record OpenNeedIndex(IReadOnlyList<OpenNeed> Needs);
 
 /// <summary>An open need, its publisher and the words of its title, description and tags.</summary>
-public sealed record OpenNeed(Need Need, string EnterpriseNameZh, string EnterpriseNameEn, int ParkId, IReadOnlySet<string> Words);
+public sealed record OpenNeed(Need Need, string EnterpriseNameZh, string EnterpriseNameEn, int ParkId, NeedWords Words);
