@@ -9,9 +9,9 @@ public sealed class DemoAccountGeneratorTests
     private static readonly DemoAccountSet Accounts = DemoAccountGenerator.Generate(GeneratedDemoZone.DefaultSeed, "HASH", CreatedAt);
 
     [Fact]
-    public void Accounts_cover_government_every_park_2000_enterprise_admins_and_2000_employees()
+    public void Accounts_cover_government_every_park_2000_enterprise_admins_2000_employees_and_every_institution()
     {
-        Accounts.Users.Count.ShouldBe(1 + 51 + 2_000 + 2_000);
+        Accounts.Users.Count.ShouldBe(1 + 51 + 2_000 + 2_000 + 300);
         Accounts.Users.Select(u => u.Email).Distinct().Count().ShouldBe(Accounts.Users.Count);
         Accounts.Users.Select(u => u.Id).Distinct().Count().ShouldBe(Accounts.Users.Count);
         RolesOf("gov@demo.lingjing.local").ShouldBe([Roles.Government]);
@@ -21,6 +21,8 @@ public sealed class DemoAccountGeneratorTests
         var employees = Accounts.Users.Where(u => u.Email!.StartsWith("user", StringComparison.Ordinal)).ToList();
         employees.ShouldAllBe(u => u.EnterpriseId >= 1 && u.EnterpriseId <= DemoAccountGenerator.EmployeeEnterprises);
         employees.Select(u => u.EnterpriseId).Distinct().Count().ShouldBe(DemoAccountGenerator.EmployeeEnterprises);
+        RolesOf("inst300@demo.lingjing.local").ShouldBe([Roles.InstitutionStaff]);
+        Accounts.Users.Single(u => u.Email == "inst300@demo.lingjing.local").InstitutionId.ShouldBe(300);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
@@ -22,31 +23,29 @@ internal sealed class DemoCollaborationSeeder(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        if (!options.Value.Demo) return;
-        if (await SeededAsync(ct)) return;
-        await using (await SeedLock.AcquireAsync(db, SeedLockKey, ct))
+        if (options.Value.Demo) await DemoAddition.SeedOnceAsync(db, SettingKey, SeedLockKey, () => SeedAsync(ct), ct);
+    }
+
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<Need>().AnyAsync(ct) || await db.Set<Offer>().AnyAsync(ct))
         {
-            if (await SeededAsync(ct)) return;
-            if (!await db.Set<SystemSetting>().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, ct)) return; // no demo zone
-            if (await db.Set<Need>().AnyAsync(ct) || await db.Set<Offer>().AnyAsync(ct))
-            {
-                logger.LogWarning("The database already holds needs or offers; the demo collaboration is not seeded over them");
-                return;
-            }
-            var clock = Stopwatch.StartNew();
-            var plan = await PlanAsync(db, options.Value.DemoSeed, time.GetUtcNow().UtcDateTime, ct);
-            await using var session = await bulk.BeginAsync(ct);
-            await session.WriteAsync(BulkTable<Offer>.FromModel(db), plan.Offers, cancellationToken: ct);
-            await session.WriteAsync(BulkTable<Need>.FromModel(db), plan.Needs, cancellationToken: ct);
-            await session.WriteAsync(BulkTable<NeedEvent>.FromModel(db), plan.Events, cancellationToken: ct);
-            await session.WriteAsync(BulkTable<Agreement>.FromModel(db), plan.Agreements, cancellationToken: ct);
-            await session.WriteAsync(BulkTable<AgreementRating>.FromModel(db), plan.Ratings, cancellationToken: ct);
-            await session.WriteAsync(BulkTable<SystemSetting>.FromModel(db),
-                [new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { summary = plan.Summary(), at = time.GetUtcNow() }) }],
-                cancellationToken: ct);
-            await session.CommitAsync(ct);
-            logger.LogInformation("Seeded the demo collaboration ({Summary}) in {Seconds:0.0} s", plan.Summary(), clock.Elapsed.TotalSeconds);
+            logger.LogWarning("The database already holds needs or offers; the demo collaboration is not seeded over them");
+            return;
         }
+        var clock = Stopwatch.StartNew();
+        var plan = await PlanAsync(db, options.Value.DemoSeed, time.GetUtcNow().UtcDateTime, ct);
+        await using var session = await bulk.BeginAsync(ct);
+        await session.WriteAsync(BulkTable<Offer>.FromModel(db), plan.Offers, cancellationToken: ct);
+        await session.WriteAsync(BulkTable<Need>.FromModel(db), plan.Needs, cancellationToken: ct);
+        await session.WriteAsync(BulkTable<NeedEvent>.FromModel(db), plan.Events, cancellationToken: ct);
+        await session.WriteAsync(BulkTable<Agreement>.FromModel(db), plan.Agreements, cancellationToken: ct);
+        await session.WriteAsync(BulkTable<AgreementRating>.FromModel(db), plan.Ratings, cancellationToken: ct);
+        await session.WriteAsync(BulkTable<SystemSetting>.FromModel(db),
+            [new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { summary = plan.Summary(), at = time.GetUtcNow() }) }],
+            cancellationToken: ct);
+        await session.CommitAsync(ct);
+        logger.LogInformation("Seeded the demo collaboration ({Summary}) in {Seconds:0.0} s", plan.Summary(), clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The plan for the zone in the database (the benchmark rebuilds it the same way to read its ground truth).</summary>
@@ -58,6 +57,4 @@ internal sealed class DemoCollaborationSeeder(
             .Select(i => new DemoCollaborationPlan.Member(Party.Institution(i.Id), i.ParkId, i.ServiceType, i.NameZh)).ToListAsync(ct);
         return DemoCollaborationPlan.Build(seed, enterprises, institutions, now);
     }
-
-    private Task<bool> SeededAsync(CancellationToken ct) => db.Set<SystemSetting>().AsNoTracking().AnyAsync(s => s.Key == SettingKey, ct);
 }

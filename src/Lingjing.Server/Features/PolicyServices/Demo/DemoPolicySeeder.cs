@@ -29,25 +29,21 @@ internal sealed class DemoPolicySeeder(
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        if (!options.Value.Demo) return;
-        if (await SeededAsync(ct)) return;
-        await using (await SeedLock.AcquireAsync(db, SeedLockKey, ct))
-        {
-            if (await SeededAsync(ct)) return;
-            if (!await db.Set<SystemSetting>().AnyAsync(s => s.Key == ZoneStatistics.DemoSettingKey, ct)) return; // no demo zone
-            if (await db.Set<Policy>().AnyAsync(ct))
-            {
-                logger.LogWarning("The database already holds policies; the demo policies are not seeded over them");
-                return;
-            }
-            var clock = Stopwatch.StartNew();
-            await SeedAsync(ct);
-            logger.LogInformation("Seeded {Count} demo policies with matches and applications in {Seconds:0.0} s",
-                DemoPolicyCatalogue.Templates.Count * EditionsPerTemplate, clock.Elapsed.TotalSeconds);
-        }
+        if (options.Value.Demo) await DemoAddition.SeedOnceAsync(db, SettingKey, SeedLockKey, () => SeedOverNothingAsync(ct), ct);
     }
 
-    private Task<bool> SeededAsync(CancellationToken ct) => db.Set<SystemSetting>().AsNoTracking().AnyAsync(s => s.Key == SettingKey, ct);
+    private async Task SeedOverNothingAsync(CancellationToken ct)
+    {
+        if (await db.Set<Policy>().AnyAsync(ct))
+        {
+            logger.LogWarning("The database already holds policies; the demo policies are not seeded over them");
+            return;
+        }
+        var clock = Stopwatch.StartNew();
+        await SeedAsync(ct);
+        logger.LogInformation("Seeded {Count} demo policies with matches and applications in {Seconds:0.0} s",
+            DemoPolicyCatalogue.Templates.Count * EditionsPerTemplate, clock.Elapsed.TotalSeconds);
+    }
 
     private async Task SeedAsync(CancellationToken ct)
     {
