@@ -36,6 +36,8 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
             ["Lingjing:DataDirectory"] = dataDirectory,
             ["Lingjing:Demo"] = demo ? "true" : "false",
             ["ConnectionStrings:Postgres"] = database == Db.Postgres ? await TestDatabase.CreatePostgresDatabaseAsync() : "",
+            // Hundreds of test servers start in one run: each builds its matching index when a test first asks.
+            ["Lingjing:Collaboration:WarmIndexAtStart"] = "false",
         };
         foreach (var (key, value) in TestClock.ServerSettings()) settings[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;

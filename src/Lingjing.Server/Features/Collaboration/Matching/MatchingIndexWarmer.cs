@@ -1,12 +1,17 @@
+using Microsoft.Extensions.Options;
+
 namespace Lingjing.Server.Features.Collaboration.Matching;
 
 /// <summary>Builds the candidate index and the open needs once the server has started, in the background, so the first
-/// person to ask for matches or a feed does not wait for tens of thousands of descriptions to be segmented.</summary>
-internal sealed class MatchingIndexWarmer(CandidateIndexCache candidates, OpenNeedIndexCache openNeeds, ILogger<MatchingIndexWarmer> logger)
+/// person to ask for matches or a feed does not wait for tens of thousands of descriptions to be segmented
+/// (<see cref="CollaborationOptions.WarmIndexAtStart"/>).</summary>
+internal sealed class MatchingIndexWarmer(
+    CandidateIndexCache candidates, OpenNeedIndexCache openNeeds, IOptions<CollaborationOptions> options, ILogger<MatchingIndexWarmer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.WarmIndexAtStart) return;
         await Task.Yield(); // let the host finish starting
         try
         {
