@@ -21,6 +21,8 @@ public sealed class SettingsValidationTests
     [InlineData("Lingjing:ForwardedHeaders:KnownProxies:0", "proxy.local", "--Lingjing:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]
     [InlineData("Lingjing:Policies:RematchIntervalMinutes", "-5", "--Lingjing:Policies:RematchIntervalMinutes: must be from 0 (off) to 1440 minutes (got -5)")]
     [InlineData("Lingjing:Collaboration:PublishPerDay", "0", "--Lingjing:Collaboration:PublishPerDay: must be from 1 to 10000 (got 0)")]
+    [InlineData("Lingjing:Collaboration:MessagesPerHour", "0", "--Lingjing:Collaboration:MessagesPerHour: must be from 1 to 100000 (got 0)")]
+    [InlineData("Lingjing:Collaboration:ConversationsPerDay", "20000", "--Lingjing:Collaboration:ConversationsPerDay: must be from 1 to 10000 (got 20000)")]
     [InlineData("ConnectionStrings:Postgres", "Hots=db;Database=lingjing", "--ConnectionStrings:Postgres: not a PostgreSQL connection string")]
     [InlineData("Lingjing:Media:PeerLimit", "0", "--Lingjing:Media:PeerLimit: must be from 1 to 16 connections (got 0)")]
     [InlineData("Lingjing:Media:IceServers:0:Urls:0", "https://turn.example.org", "--Lingjing:Media:IceServers:0:Urls: 'https://turn.example.org' is not a STUN or TURN URL")]

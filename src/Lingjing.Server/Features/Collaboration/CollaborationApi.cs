@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Collaboration.Conversations;
 using Lingjing.Server.Features.Collaboration.Matching;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Paging;
@@ -29,6 +30,7 @@ public static class CollaborationApi
         MapNeeds(api);
         MapOffers(api);
         MapAgreements(api);
+        api.MapConversationsApi();
     }
 
     private static void MapNeeds(RouteGroupBuilder api)

@@ -1,7 +1,9 @@
+using Lingjing.Server.Features.Collaboration.Conversations;
 using Lingjing.Server.Features.Collaboration.Demo;
 using Lingjing.Server.Features.Collaboration.Matching;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Options;
+using Lingjing.Server.Infrastructure.Realtime;
 
 namespace Lingjing.Server.Features.Collaboration;
 
@@ -17,6 +19,12 @@ public static class CollaborationExtensions
         builder.Services.AddScoped<NeedService>();
         builder.Services.AddScoped<OfferService>();
         builder.Services.AddScoped<AgreementService>();
+        builder.Services.AddSingleton<LiveBroadcast<ConversationSignal>>();
+        builder.Services.AddScoped<ConversationPost>();
+        builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<ConversationMeetings>();
+        builder.Services.AddSingleton<MessageViews>();
+        builder.Services.AddSingleton<ConversationStream>();
         builder.Services.AddSingleton<WordSplitter>();
         builder.Services.AddSingleton<CandidateIndexCache>();
         builder.Services.AddScoped<NeedMatching>();

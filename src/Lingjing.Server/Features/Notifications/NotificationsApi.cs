@@ -20,7 +20,8 @@ public static class NotificationsApi
 
         me.MapGet("/stream", (HttpContext http, ClaimsPrincipal user, UnreadStream unread) =>
                 TypedResults.ServerSentEvents(unread.ReadAsync(
-                    new NotificationReader(user.UserId()!.Value, user.EnterpriseId(), user.IsInRole(Roles.ParkOperator) ? user.ParkId() : null),
+                    new NotificationReader(user.UserId()!.Value, user.EnterpriseId(), user.IsInRole(Roles.ParkOperator) ? user.ParkId() : null,
+                        user.IsInRole(Roles.InstitutionStaff) ? user.InstitutionId() : null),
                     LiveStreams.Lifetime(http))))
             .WithSummary("My unread count as server-sent events")
             .WithDescription("An 'unread' event ({\"count\": n}) at once and whenever the count changes; a 'ping' event when idle.");

@@ -24,6 +24,10 @@ public sealed class Notifier(LingjingDbContext db, DatabaseSettings database, Ti
     public async Task<int> NotifyEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, NotificationMessage message, CancellationToken ct = default) =>
         Told(await NotifyWhereInAsync("u.enterprise_id", enterpriseIds.Distinct().Cast<object>().ToList(), message, ct), new NotificationAudience(Enterprises: enterpriseIds.ToHashSet()));
 
+    /// <summary>Tells every staff account of these service institutions.</summary>
+    public async Task<int> NotifyInstitutionsAsync(IReadOnlyCollection<int> institutionIds, NotificationMessage message, CancellationToken ct = default) =>
+        Told(await NotifyWhereInAsync("u.institution_id", institutionIds.Distinct().Cast<object>().ToList(), message, ct), new NotificationAudience(Institutions: institutionIds.ToHashSet()));
+
     public async Task<int> NotifyParkOperatorsAsync(int parkId, NotificationMessage message, CancellationToken ct = default) =>
         Told(await InsertAsync("u.park_id = {8} AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id = {9})",
             [parkId, database.GuidParameter(RoleIds.For(Roles.ParkOperator))], message, ct), new NotificationAudience(ParkOperatorsOf: parkId));

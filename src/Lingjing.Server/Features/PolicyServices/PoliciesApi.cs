@@ -4,6 +4,7 @@ using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Lingjing.Server.Infrastructure.Paging;
+using Lingjing.Server.Infrastructure.Uploads;
 
 namespace Lingjing.Server.Features.PolicyServices;
 

@@ -10,6 +10,7 @@ public static class WorldExtensions
         builder.Services.AddSingleton<BuildingModelStore>();
         builder.Services.AddScoped<Meetings.MeetingRooms>();
         builder.Services.AddSingleton<Meetings.MeetingLinks>();
+        builder.Services.AddSingleton<MeetingInvitations>();
         return builder;
     }
 

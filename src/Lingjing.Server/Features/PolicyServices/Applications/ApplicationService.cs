@@ -8,6 +8,7 @@ using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Lingjing.Server.Infrastructure.Paging;
+using Lingjing.Server.Infrastructure.Uploads;
 
 namespace Lingjing.Server.Features.PolicyServices.Applications;
 

@@ -1,8 +1,8 @@
-namespace Lingjing.Server.Features.PolicyServices.Applications;
+namespace Lingjing.Server.Infrastructure.Uploads;
 
-/// <summary>What may be attached to an application: at most <see cref="MaxFiles"/> files of at most
-/// <see cref="MaxFileBytes"/> each, PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx), and the content
-/// must start like that kind of file (a renamed executable is refused).</summary>
+/// <summary>What may be uploaded anywhere on the platform (an application's materials, a message's attachment): at most
+/// <see cref="MaxFiles"/> files of at most <see cref="MaxFileBytes"/> each, PDF, PNG, JPEG, Word (.docx) or Excel (.xlsx),
+/// and the content must start like that kind of file (a renamed executable is refused).</summary>
 public static class MaterialRules
 {
     public const int MaxFiles = 5;
