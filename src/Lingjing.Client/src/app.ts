@@ -26,12 +26,13 @@ onPageLoad(async () => {
 });
 
 // Live parts of the portal over server-sent events: the bell's unread count on every signed-in page,
-// and alarm lists (src/live). Called on every page, so streams of a page left behind are closed too.
-let live: Promise<[typeof import("./live/bell"), typeof import("./live/alarms")]> | null = null;
+// alarm lists and conversations (src/live). Called on every page, so streams of a page left behind are closed too.
+let live: Promise<[typeof import("./live/bell"), typeof import("./live/alarms"), typeof import("./live/parts")]> | null = null;
 onPageLoad(async () => {
-  if (live === null && document.querySelector("[data-live-bell], [data-live-alarms]") === null) return;
-  live ??= Promise.all([import("./live/bell"), import("./live/alarms")]);
-  const [bell, alarms] = await live;
+  if (live === null && document.querySelector("[data-live-bell], [data-live-alarms], [data-live-parts]") === null) return;
+  live ??= Promise.all([import("./live/bell"), import("./live/alarms"), import("./live/parts")]);
+  const [bell, alarms, parts] = await live;
   bell.mountBell(document);
   alarms.mountAlarmLists(document);
+  parts.mountLiveParts(document);
 });

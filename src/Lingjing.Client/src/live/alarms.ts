@@ -2,7 +2,8 @@
 // the page's own address is fetched again and the parts marked [data-live-part] are swapped in, so rows
 // look exactly as the server renders them (times in the zone, translated states, acknowledge buttons with
 // fresh antiforgery tokens). New rows flash; a screen reader hears what was raised.
-import { listen, type StreamState } from "./eventStream";
+import { listen } from "./eventStream";
+import { reloadParts, showStreamState } from "./parts";
 
 interface AlarmChange { change: "raised" | "acknowledged" | "cleared"; alarm: { id: string; messageEn: string; messageZh: string } }
 
@@ -27,7 +28,7 @@ export function mountAlarmLists(root: Document): void {
         },
       },
       state: (state, reconnected) => {
-        status(list, state);
+        showStreamState(list, state);
         if (reconnected) refresh(); // changes while the stream was down were not seen
       },
     }));
@@ -37,29 +38,14 @@ export function mountAlarmLists(root: Document): void {
 async function reload(list: HTMLElement): Promise<void> {
   const known = new Set(Array.from(list.querySelectorAll<HTMLElement>("[data-alarm-id]"), (row) => row.dataset.alarmId));
   try {
-    const response = await fetch(window.location.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
-    if (!response.ok) throw new Error(`the page answered ${response.status}`);
-    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-    list.querySelectorAll<HTMLElement>("[data-live-part]").forEach((part) => {
-      const replacement = fresh.querySelector<HTMLElement>(`[data-live-part="${part.dataset.livePart}"]`);
-      if (replacement) part.replaceChildren(...Array.from(replacement.childNodes, (node) => document.importNode(node, true)));
-    });
+    await reloadParts(list);
     list.querySelectorAll<HTMLElement>("[data-alarm-id]").forEach((row) => {
       if (!known.has(row.dataset.alarmId)) row.classList.add("lj-live-flash");
     });
-    list.dataset.refreshes = String(Number(list.dataset.refreshes ?? "0") + 1);
   } catch (error) {
     console.error("Refreshing the alarm list failed", error);
-    status(list, "lost");
+    showStreamState(list, "lost");
   }
-}
-
-function status(list: HTMLElement, state: StreamState): void {
-  const element = list.querySelector<HTMLElement>("[data-live-status]");
-  if (!element) return;
-  element.hidden = false;
-  element.dataset.state = state;
-  element.textContent = element.dataset[`label${state[0].toUpperCase()}${state.slice(1)}`] ?? "";
 }
 
 function announce(list: HTMLElement, change: AlarmChange | null): void {

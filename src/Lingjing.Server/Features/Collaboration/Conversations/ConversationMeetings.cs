@@ -94,6 +94,25 @@ public sealed class ConversationMeetings(
         });
     }
 
+    /// <summary>A meeting room offered in the invitation form.</summary>
+    public sealed record RoomChoice(int Id, string NameZh, string NameEn, string ParkNameZh, string ParkNameEn);
+
+    /// <summary>The meeting rooms in the parks of the thread's two sides, to choose from.</summary>
+    public async Task<IReadOnlyList<RoomChoice>> RoomsForAsync(Collaborator reader, int id, CancellationToken ct)
+    {
+        var (conversation, _) = await conversations.OwnAsync(reader, id, ct);
+        if (conversation is null) return [];
+        var enterprises = new[] { conversation.StarterEnterpriseId, conversation.OtherEnterpriseId }.OfType<int>().ToList();
+        var institutions = new[] { conversation.StarterInstitutionId, conversation.OtherInstitutionId }.OfType<int>().ToList();
+        var parks = await db.Set<Enterprise>().Where(e => enterprises.Contains(e.Id)).Select(e => (int?)e.ParkId)
+            .Concat(db.Set<Institution>().Where(i => institutions.Contains(i.Id)).Select(i => i.ParkId)).Distinct().ToListAsync(ct);
+        return await (from s in db.Set<Space>().AsNoTracking()
+                      join p in db.Set<Park>() on s.ParkId equals p.Id
+                      where s.SpaceType == SpaceTypes.MeetingRoom && parks.Contains(s.ParkId)
+                      orderby p.Id, s.NameEn
+                      select new RoomChoice(s.Id, s.NameZh, s.NameEn, p.NameZh, p.NameEn)).Take(200).ToListAsync(ct);
+    }
+
     private async Task<int> HomeParkAsync(Collaborator writer, CancellationToken ct) =>
         writer.EnterpriseId is { } e ? await db.Set<Enterprise>().Where(x => x.Id == e).Select(x => x.ParkId).FirstOrDefaultAsync(ct)
         : await db.Set<Institution>().Where(x => x.Id == writer.InstitutionId).Select(x => x.ParkId ?? 0).FirstOrDefaultAsync(ct);

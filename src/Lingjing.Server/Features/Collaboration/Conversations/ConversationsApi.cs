@@ -13,7 +13,6 @@ namespace Lingjing.Server.Features.Collaboration.Conversations;
 /// <c>attachment</c>.</summary>
 public static class ConversationsApi
 {
-    private static readonly Field LimitField = new("pageSize", "Page size");
     private static readonly string MessageForms =
         $"Body: JSON {{body}}, or multipart/form-data with body and one file named 'attachment' ({MaterialRules.Allowed}, at most {MaterialRules.MaxFileBytes / 1024 / 1024} MB).";
 
