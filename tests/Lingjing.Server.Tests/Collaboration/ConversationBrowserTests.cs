@@ -9,7 +9,7 @@ namespace Lingjing.Server.Tests.Collaboration;
 
 /// <summary>In Chromium over the demo zone: an enterprise writes to another about its need from the need's page; the
 /// other finds the thread unread in its conversations and answers; the first sees the answer arrive without reloading,
-/// then an invitation to meet in the park's world.</summary>
+/// then an invitation to meet in the park's world; once they agree, the government sees the new edge of the network.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -26,7 +26,8 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
             title = "三维动画短片制作", description = "为新展厅制作一部8分钟三维动画短片。", segment = "animation", tags = new[] { "三维动画" },
         });
         published.StatusCode.ShouldBe(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
-        var need = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("need").GetProperty("id").GetInt32();
+        var view = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("need");
+        var (need, park) = (view.GetProperty("id").GetInt32(), view.GetProperty("parkId").GetInt32());
 
         var answerer = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(Answerer));
         await answerer.GotoAsync($"/collaboration/needs/{need}");
@@ -60,6 +61,23 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         await Assertions.Expect(invitation).ToBeVisibleAsync();
         (await invitation.GetAttributeAsync("href")).ShouldStartWith("/world/");
         await Screenshots.SaveAsync(answerer, "collaboration-conversation");
+
+        // They agree; the government sees the new edge among the park's newest agreements, beside the network graph.
+        var proposed = await api.PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/agreements", new
+        {
+            partnerEnterpriseId = Answerer, what = "8-minute 3D short", amountBand = "100k-500k", startsOn = "2027-03-01",
+        });
+        var agreement = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var answererApi = await app.SignedInAsync(DemoAccounts.EnterpriseAdmin(Answerer), DemoAccounts.Password);
+        (await answererApi.PostAsync($"/api/v1/collaboration/agreements/{agreement}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var gov = await SignInAsync(app, DemoAccounts.Government);
+        await gov.GotoAsync($"/gov/collaboration?parkId={park}");
+        await Assertions.Expect(gov.Locator($"[data-newest-edges] [data-edge='{agreement}']")).ToContainTextAsync("三维动画短片制作");
+        await Assertions.Expect(gov.Locator("[data-network] [data-chart-state]")).ToHaveAttributeAsync("data-chart-state", "ready");
+        await Assertions.Expect(gov.Locator("[data-flows] [data-chart-state]")).ToHaveAttributeAsync("data-chart-state", "ready");
+        await Assertions.Expect(gov.Locator("[data-timing-segment=all]")).ToBeVisibleAsync();
+        (await gov.Locator("[data-chart-state=error]").CountAsync()).ShouldBe(0);
+        await Screenshots.SaveAsync(gov, "collaboration-government");
     }
 
     private async Task<IPage> SignInAsync(LingjingApp app, string email)

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Collaboration;
+using Lingjing.Server.Features.Collaboration.Conversations;
 using Lingjing.Server.Features.Collaboration.Demo;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Infrastructure;
@@ -40,6 +41,20 @@ public sealed class DemoCollaborationTests(DemoZoneFixture zone)
         var events = await data.Set<NeedEvent>().AsNoTracking().Where(e => e.NeedId <= DemoCollaborationPlan.NeedCount).CountAsync();
         events.ShouldBeGreaterThan(DemoCollaborationPlan.NeedCount, "every need has its history");
         (await data.Users.CountAsync(u => u.InstitutionId != null)).ShouldBe(300, "a staff account per institution");
+
+        // Tests in the collection write about needs of their own: look at the threads on the seeded ones and on offers.
+        var threads = await data.Set<Conversation>().AsNoTracking().Where(c => c.NeedId == null || c.NeedId <= DemoCollaborationPlan.NeedCount).ToListAsync();
+        threads.Count.ShouldBeGreaterThan(1_000);
+        threads.ShouldContain(c => c.OfferId != null, "enterprises wrote to offers too");
+        threads.ShouldContain(c => c.StarterUnread + c.OtherUnread > 0, "some recent messages are not read yet");
+        var topics = threads.Select(c => c.TopicKey).ToHashSet();
+        agreements.Where(a => a.Id <= 1_001).Count(a => topics.Contains(Conversation.Topic(a.NeedId, null, a.Partner)))
+            .ShouldBeGreaterThan(agreements.Count(a => a.Id <= 1_001) * 9 / 10, "almost every agreement was talked about first");
+        var lastThread = threads.Max(c => c.Id);
+        var messages = await data.Set<ConversationMessage>().AsNoTracking().Where(m => m.ConversationId <= lastThread).ToListAsync();
+        messages.Count.ShouldBeGreaterThan(threads.Count * 2);
+        messages.ShouldContain(m => m.MeetingKind == MeetingKinds.ParkWorld && m.MeetingPlaceZh != "", "some met in their park's world");
+        threads.ShouldAllBe(c => messages.Any(m => m.Id == c.LastMessageId && m.ConversationId == c.Id), "each thread's last message is its own");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 // One option builder per chart kind (the data-chart attribute). Each receives the parsed JSON.
+import { collaborationOptionBuilders } from "./collaboration";
 import type { EChartsCoreOption } from "./echarts";
 import { type CategoryCount, type ChartContext, type ParkFigures, type YearRevenue, label, localName } from "./data";
 import { palette } from "./theme";
@@ -109,9 +110,12 @@ export const optionBuilders: Record<string, OptionBuilder> = {
   "park-map": parkMap,
   ...bookingOptionBuilders,
   ...policyOptionBuilders,
+  ...collaborationOptionBuilders,
 };
 
 /** True when the response has nothing to draw, so the page shows its empty state instead of blank axes. */
 export function isEmpty(data: unknown): boolean {
-  return Array.isArray(data) && data.length === 0;
+  if (Array.isArray(data)) return data.length === 0;
+  const nodes = (data as { nodes?: unknown } | null)?.nodes; // a graph
+  return Array.isArray(nodes) && nodes.length === 0;
 }

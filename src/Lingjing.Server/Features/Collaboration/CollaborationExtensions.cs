@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Collaboration.Analytics;
 using Lingjing.Server.Features.Collaboration.Conversations;
 using Lingjing.Server.Features.Collaboration.Demo;
 using Lingjing.Server.Features.Collaboration.Matching;
@@ -25,6 +26,7 @@ public static class CollaborationExtensions
         builder.Services.AddScoped<ConversationMeetings>();
         builder.Services.AddSingleton<MessageViews>();
         builder.Services.AddSingleton<ConversationStream>();
+        builder.Services.AddScoped<CollaborationAnalytics>();
         builder.Services.AddSingleton<WordSplitter>();
         builder.Services.AddSingleton<CandidateIndexCache>();
         builder.Services.AddScoped<NeedMatching>();
@@ -38,6 +40,7 @@ public static class CollaborationExtensions
     public static WebApplication MapCollaboration(this WebApplication app)
     {
         app.MapCollaborationApi();
+        app.MapCollaborationAnalyticsApi();
         return app;
     }
 }
