@@ -20,6 +20,7 @@ public static class CollaborationExtensions
         builder.Services.AddScoped<NeedService>();
         builder.Services.AddScoped<OfferService>();
         builder.Services.AddScoped<AgreementService>();
+        builder.Services.AddScoped<PartyDirectory>();
         builder.Services.AddSingleton<LiveBroadcast<ConversationSignal>>();
         builder.Services.AddScoped<ConversationPost>();
         builder.Services.AddScoped<ConversationService>();

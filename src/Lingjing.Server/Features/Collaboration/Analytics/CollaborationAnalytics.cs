@@ -9,7 +9,7 @@ namespace Lingjing.Server.Features.Collaboration.Analytics;
 /// confirmed agreements, the flows between segments of the industry chain, needs left unmet, the funnel from published
 /// to agreed and the time it takes. Read in a few queries and computed in memory: a zone has thousands of needs, not
 /// millions.</summary>
-public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider time)
+public sealed class CollaborationAnalytics(LingjingDbContext db, PartyDirectory parties, TimeProvider time)
 {
     public const int UnmetAfterDays = 30;
     public const int MostNodes = 150;
@@ -17,7 +17,7 @@ public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider ti
 
     private sealed record NeedFacts(int Id, int EnterpriseId, int ParkId, string Segment, string Status, DateTime CreatedAt);
 
-    private sealed record AgreementFacts(int NeedId, int Client, int ClientPark, string ClientCategory, Party Partner, int? PartnerPark, string Status, DateTime? DecidedAt);
+    private sealed record AgreementFacts(int Id, int NeedId, int Client, int ClientPark, string ClientCategory, Party Partner, int? PartnerPark, string Status, DateTime? DecidedAt);
 
     public async Task<NetworkGraph> NetworkAsync(AnalyticsScope scope, CancellationToken ct)
     {
@@ -31,14 +31,14 @@ public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider ti
         }
         // The most connected, so the graph stays readable; the count says how many agreements there are in all.
         var shown = degree.OrderByDescending(d => d.Value).ThenBy(d => d.Key.Kind).ThenBy(d => d.Key.Id).Take(MostNodes).Select(d => d.Key).ToHashSet();
-        var names = await NamesAsync(shown, ct);
+        var names = await parties.FindAsync(shown, ct);
         var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.NameZh, p.NameEn }).ToListAsync(ct);
         var categoryOfPark = parks.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var categories = parks.Select(p => new NetworkCategory(p.NameZh, p.NameEn)).Append(new NetworkCategory("不在园区的机构", "Institutions outside the parks")).ToList();
         var nodes = shown.Select(p =>
         {
             var n = names[p];
-            return new NetworkNode(Key(p), n.Zh, n.En, p.Kind, n.Park is { } park ? categoryOfPark.GetValueOrDefault(park) : categories.Count - 1, degree[p]);
+            return new NetworkNode(Key(p), n.NameZh, n.NameEn, p.Kind, n.ParkId is { } park ? categoryOfPark.GetValueOrDefault(park) : categories.Count - 1, degree[p]);
         }).OrderBy(n => n.Category).ThenByDescending(n => n.Value).ToList();
         var links = agreements.Where(a => shown.Contains(Party.Enterprise(a.Client)) && shown.Contains(a.Partner))
             .GroupBy(a => (Key(Party.Enterprise(a.Client)), Key(a.Partner)))
@@ -117,22 +117,16 @@ public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider ti
     /// <summary>The newest confirmed agreements in the scope: the newest edges of the network, named.</summary>
     public async Task<IReadOnlyList<NewEdge>> NewestAsync(AnalyticsScope scope, int count, CancellationToken ct)
     {
-        var rows = from a in db.Set<Agreement>().AsNoTracking()
-                   join n in db.Set<Need>() on a.NeedId equals n.Id
-                   join c in db.Set<Enterprise>() on a.ClientEnterpriseId equals c.Id
-                   join pe in db.Set<Enterprise>() on a.PartnerEnterpriseId equals pe.Id into partnerEnterprises
-                   from pe in partnerEnterprises.DefaultIfEmpty()
-                   join pi in db.Set<Institution>() on a.PartnerInstitutionId equals pi.Id into partnerInstitutions
-                   from pi in partnerInstitutions.DefaultIfEmpty()
-                   where a.Status == AgreementStatus.Confirmed
-                   select new
-                   {
-                       a.Id, a.DecidedAt, n.Title, ClientPark = c.ParkId, PartnerPark = pe != null ? (int?)pe.ParkId : pi!.ParkId,
-                       ClientZh = c.NameZh, ClientEn = c.NameEn, PartnerZh = pe != null ? pe.NameZh : pi!.NameZh, PartnerEn = pe != null ? pe.NameEn : pi!.NameEn,
-                   };
-        if (scope.ParkId is { } park) rows = rows.Where(r => r.ClientPark == park || r.PartnerPark == park);
-        return [.. (await rows.OrderByDescending(r => r.DecidedAt).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct))
-            .Select(r => new NewEdge(r.Id, r.ClientZh, r.ClientEn, r.PartnerZh, r.PartnerEn, r.Title, r.DecidedAt))];
+        var newest = (await AgreementsAsync(scope, ct)).Where(a => a.Status == AgreementStatus.Confirmed)
+            .OrderByDescending(a => a.DecidedAt).ThenByDescending(a => a.Id).Take(count).ToList();
+        var names = await parties.FindAsync(newest.SelectMany(a => new[] { Party.Enterprise(a.Client), a.Partner }), ct);
+        var needIds = newest.Select(a => a.NeedId).ToList();
+        var titles = await db.Set<Need>().AsNoTracking().Where(n => needIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Title, ct);
+        return [.. newest.Select(a =>
+        {
+            var (client, partner) = (names[Party.Enterprise(a.Client)], names[a.Partner]);
+            return new NewEdge(a.Id, client.NameZh, client.NameEn, partner.NameZh, partner.NameEn, titles[a.NeedId], a.DecidedAt);
+        })];
     }
 
     private static double Days(TimeSpan span) => Math.Max(0, span.TotalDays);
@@ -163,10 +157,10 @@ public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider ti
                           from pi in partnerInstitutions.DefaultIfEmpty()
                           select new
                           {
-                              a.NeedId, Client = c.Id, ClientPark = c.ParkId, ClientCategory = c.Category, a.PartnerEnterpriseId, a.PartnerInstitutionId,
+                              a.Id, a.NeedId, Client = c.Id, ClientPark = c.ParkId, ClientCategory = c.Category, a.PartnerEnterpriseId, a.PartnerInstitutionId,
                               PartnerPark = pe != null ? (int?)pe.ParkId : pi!.ParkId, a.Status, a.DecidedAt,
                           }).ToListAsync(ct);
-        return [.. rows.Select(r => new AgreementFacts(r.NeedId, r.Client, r.ClientPark, r.ClientCategory, new Party(r.PartnerEnterpriseId, r.PartnerInstitutionId),
+        return [.. rows.Select(r => new AgreementFacts(r.Id, r.NeedId, r.Client, r.ClientPark, r.ClientCategory, new Party(r.PartnerEnterpriseId, r.PartnerInstitutionId),
                 r.PartnerPark, r.Status, r.DecidedAt))
             .Where(a => scope.ParkId is not { } park || a.ClientPark == park || a.PartnerPark == park)];
     }
@@ -176,18 +170,6 @@ public sealed class CollaborationAnalytics(LingjingDbContext db, TimeProvider ti
         (await db.Set<Conversation>().AsNoTracking().Where(c => c.NeedId != null)
             .GroupBy(c => c.NeedId!.Value).Select(g => new { Need = g.Key, At = g.Min(c => c.StartedAt) }).ToListAsync(ct))
         .ToDictionary(r => r.Need, r => r.At);
-
-    private async Task<Dictionary<Party, (string Zh, string En, int? Park)>> NamesAsync(IReadOnlyCollection<Party> parties, CancellationToken ct)
-    {
-        var enterpriseIds = parties.Where(p => p.EnterpriseId is not null).Select(p => p.EnterpriseId!.Value).ToList();
-        var institutionIds = parties.Where(p => p.InstitutionId is not null).Select(p => p.InstitutionId!.Value).ToList();
-        var names = new Dictionary<Party, (string, string, int?)>();
-        foreach (var e in await db.Set<Enterprise>().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id)).Select(e => new { e.Id, e.NameZh, e.NameEn, e.ParkId }).ToListAsync(ct))
-            names[Party.Enterprise(e.Id)] = (e.NameZh, e.NameEn, e.ParkId);
-        foreach (var i in await db.Set<Institution>().AsNoTracking().Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.NameZh, i.NameEn, i.ParkId }).ToListAsync(ct))
-            names[Party.Institution(i.Id)] = (i.NameZh, i.NameEn, i.ParkId);
-        return names;
-    }
 
     private static string Key(Party party) => $"{party.Kind}:{party.Id}";
 

@@ -1,4 +1,3 @@
-using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace Lingjing.Server.Features.Collaboration.Conversations;
 /// active offer) writes to its owner; writing again about the same topic continues the same thread. Only the two sides
 /// read a thread: to anyone else it does not exist.</summary>
 public sealed class ConversationService(
-    LingjingDbContext db, NeedService needs, OfferService offers, ConversationPost post, MessageViews views, TimeProvider time,
+    LingjingDbContext db, NeedService needs, OfferService offers, ConversationPost post, MessageViews views, PartyDirectory parties, TimeProvider time,
     IOptions<CollaborationOptions> options)
 {
     public const int MaxPageSize = 100;
@@ -197,7 +196,8 @@ public sealed class ConversationService(
                           where ids.Contains(c.Id)
                           select new { Conversation = c, Body = m != null ? m.Body : null, Attachment = m != null ? m.AttachmentName : null, Hidden = m != null && m.HiddenAt != null })
             .ToListAsync(ct);
-        var names = await PartyNamesAsync(rows.SelectMany(r => new[] { r.Conversation.Starter, r.Conversation.Other }), ct);
+        var names = (await parties.FindAsync(rows.SelectMany(r => new[] { r.Conversation.Starter, r.Conversation.Other }), ct))
+            .ToDictionary(e => e.Key, e => new PartyName(e.Key.Kind, e.Key.Id, e.Value.NameZh, e.Value.NameEn));
         var byId = rows.ToDictionary(r => r.Conversation.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id =>
         {
@@ -209,19 +209,6 @@ public sealed class ConversationService(
                 names[c.Starter], names[c.Other], side, side == ConversationSides.Starter ? c.StarterUnread : c.OtherUnread,
                 c.StartedAt, c.LastMessageAt, preview);
         })];
-    }
-
-    private async Task<Dictionary<Party, PartyName>> PartyNamesAsync(IEnumerable<Party> parties, CancellationToken ct)
-    {
-        var distinct = parties.Distinct().ToList();
-        var enterpriseIds = distinct.Where(p => p.EnterpriseId is not null).Select(p => p.EnterpriseId!.Value).ToList();
-        var institutionIds = distinct.Where(p => p.InstitutionId is not null).Select(p => p.InstitutionId!.Value).ToList();
-        var names = new Dictionary<Party, PartyName>();
-        foreach (var e in await db.Set<Enterprise>().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id)).Select(e => new { e.Id, e.NameZh, e.NameEn }).ToListAsync(ct))
-            names[Party.Enterprise(e.Id)] = new PartyName(Party.EnterpriseKind, e.Id, e.NameZh, e.NameEn);
-        foreach (var i in await db.Set<Institution>().AsNoTracking().Where(i => institutionIds.Contains(i.Id)).Select(i => new { i.Id, i.NameZh, i.NameEn }).ToListAsync(ct))
-            names[Party.Institution(i.Id)] = new PartyName(Party.InstitutionKind, i.Id, i.NameZh, i.NameEn);
-        return names;
     }
 
     private static string Clip(string text) => text.Length <= 140 ? text : text[..139] + "…";
