@@ -9,7 +9,8 @@ namespace Lingjing.Server.Tests.Collaboration;
 
 /// <summary>In Chromium over the demo zone: an enterprise writes to another about its need from the need's page; the
 /// other finds the thread unread in its conversations and answers; the first sees the answer arrive without reloading,
-/// then an invitation to meet in the park's world; once they agree, the government sees the new edge of the network.</summary>
+/// then an invitation to meet in the park's world and reports a message; once they agree, the government sees the new
+/// edge of the network and dismisses the report.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
@@ -62,6 +63,13 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         (await invitation.GetAttributeAsync("href")).ShouldStartWith("/world/");
         await Screenshots.SaveAsync(answerer, "collaboration-conversation");
 
+        // The answerer reports one of the client's messages; the moderators see it and dismiss it.
+        await answerer.ReloadAsync();
+        var report = answerer.Locator("[data-message][data-mine=false]").First.Locator("[data-report]");
+        await report.Locator("summary").ClickAsync();
+        await report.Locator("[data-send-report]").ClickAsync();
+        await Assertions.Expect(answerer.Locator("[data-reported]")).ToBeVisibleAsync();
+
         // They agree; the government sees the new edge among the park's newest agreements, beside the network graph.
         var proposed = await api.PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/agreements", new
         {
@@ -77,6 +85,10 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         await Assertions.Expect(gov.Locator("[data-flows] [data-chart-state]")).ToHaveAttributeAsync("data-chart-state", "ready");
         await Assertions.Expect(gov.Locator("[data-timing-segment=all]")).ToBeVisibleAsync();
         (await gov.Locator("[data-chart-state=error]").CountAsync()).ShouldBe(0);
+        var reported = gov.Locator("[data-report-id]", new() { HasText = "欢迎！下周见面聊聊？" });
+        await Assertions.Expect(reported).ToHaveCountAsync(1);
+        await reported.Locator("[data-decide=dismiss]").ClickAsync();
+        await Assertions.Expect(gov.Locator("[data-report-id]", new() { HasText = "欢迎！下周见面聊聊？" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(gov, "collaboration-government");
     }
 

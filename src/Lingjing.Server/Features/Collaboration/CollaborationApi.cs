@@ -31,6 +31,7 @@ public static class CollaborationApi
         MapOffers(api);
         MapAgreements(api);
         api.MapConversationsApi();
+        api.MapContactRuleApi();
     }
 
     private static void MapNeeds(RouteGroupBuilder api)

@@ -2,6 +2,7 @@ using Lingjing.Server.Features.Collaboration.Analytics;
 using Lingjing.Server.Features.Collaboration.Conversations;
 using Lingjing.Server.Features.Collaboration.Demo;
 using Lingjing.Server.Features.Collaboration.Matching;
+using Lingjing.Server.Features.Collaboration.Moderation;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Options;
 using Lingjing.Server.Infrastructure.Realtime;
@@ -24,6 +25,9 @@ public static class CollaborationExtensions
         builder.Services.AddSingleton<LiveBroadcast<ConversationSignal>>();
         builder.Services.AddScoped<ConversationPost>();
         builder.Services.AddScoped<ConversationService>();
+        builder.Services.AddScoped<ContactRuleService>();
+        builder.Services.AddScoped<Suspensions>();
+        builder.Services.AddScoped<ModerationService>();
         builder.Services.AddScoped<ConversationMeetings>();
         builder.Services.AddSingleton<MessageViews>();
         builder.Services.AddSingleton<ConversationStream>();
@@ -42,6 +46,7 @@ public static class CollaborationExtensions
     {
         app.MapCollaborationApi();
         app.MapCollaborationAnalyticsApi();
+        app.MapModerationApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Collaboration.Moderation;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,13 @@ namespace Lingjing.Server.Features.Collaboration;
 
 /// <summary>The daily limit on what one enterprise or institution publishes (<see cref="CollaborationOptions.PublishPerDay"/>),
 /// needs and offers together, over the last 24 hours.</summary>
-public sealed class PublishQuota(LingjingDbContext db, TimeProvider time, IOptions<CollaborationOptions> options)
+public sealed class PublishQuota(LingjingDbContext db, Suspensions suspensions, TimeProvider time, IOptions<CollaborationOptions> options)
 {
-    /// <summary>A 429 failure when the enterprise has published its fill, null while it may publish.</summary>
+    /// <summary>A 403 when a moderator has suspended the publisher, a 429 when it has published its fill, null while it
+    /// may publish.</summary>
     public async Task<Failure?> CheckAsync(Party publisher, CancellationToken ct)
     {
+        if (await suspensions.RefusalAsync(publisher, ct) is { } suspended) return suspended;
         var since = time.GetUtcNow().UtcDateTime.AddHours(-24);
         var published = publisher.EnterpriseId is { } enterpriseId
             ? await db.Set<Need>().CountAsync(n => n.EnterpriseId == enterpriseId && n.CreatedAt > since, ct)

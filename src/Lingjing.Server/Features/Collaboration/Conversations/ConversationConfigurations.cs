@@ -36,3 +36,15 @@ internal sealed class ConversationMessageConfiguration : IEntityTypeConfiguratio
         message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId);
     }
 }
+
+internal sealed class ContactRuleConfiguration : IEntityTypeConfiguration<ContactRule>
+{
+    public void Configure(EntityTypeBuilder<ContactRule> rule)
+    {
+        rule.ToTable("collaboration_contact_rules");
+        rule.HasIndex(r => r.EnterpriseId).IsUnique();
+        rule.HasIndex(r => r.InstitutionId).IsUnique();
+        rule.HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId);
+        rule.HasOne<Institution>().WithMany().HasForeignKey(r => r.InstitutionId);
+    }
+}

@@ -13,7 +13,7 @@ namespace Lingjing.Server.Features.Collaboration.Conversations;
 /// until they read it) and every open stream of the thread. Also keeps the messaging limits of
 /// <see cref="CollaborationOptions"/>.</summary>
 public sealed class ConversationPost(
-    LingjingDbContext db, Notifier notifier, LiveBroadcast<ConversationSignal> signals, TimeProvider time,
+    LingjingDbContext db, Notifier notifier, LiveBroadcast<ConversationSignal> signals, Moderation.Suspensions suspensions, TimeProvider time,
     IOptions<CollaborationOptions> collaboration, IOptions<LingjingOptions> platform)
 {
     public static readonly Field BodyField = new("body", "Message");
@@ -35,9 +35,10 @@ public sealed class ConversationPost(
         return errors;
     }
 
-    /// <summary>A 429 failure when the sender's enterprise or institution has sent its fill in the last hour.</summary>
+    /// <summary>A 403 when a moderator has suspended the sender's side, a 429 when it has sent its fill in the last hour.</summary>
     public async Task<Failure?> LimitAsync(Party sender, CancellationToken ct)
     {
+        if (await suspensions.RefusalAsync(sender, ct) is { } suspended) return suspended;
         var since = time.GetUtcNow().UtcDateTime.AddHours(-1);
         var sent = await (from m in db.Set<ConversationMessage>()
                           join c in db.Set<Conversation>() on m.ConversationId equals c.Id

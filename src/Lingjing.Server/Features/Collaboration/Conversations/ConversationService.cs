@@ -9,7 +9,8 @@ namespace Lingjing.Server.Features.Collaboration.Conversations;
 /// active offer) writes to its owner; writing again about the same topic continues the same thread. Only the two sides
 /// read a thread: to anyone else it does not exist.</summary>
 public sealed class ConversationService(
-    LingjingDbContext db, NeedService needs, OfferService offers, ConversationPost post, MessageViews views, PartyDirectory parties, TimeProvider time,
+    LingjingDbContext db, NeedService needs, OfferService offers, ConversationPost post, MessageViews views, PartyDirectory parties,
+    ContactRuleService contactRules, TimeProvider time,
     IOptions<CollaborationOptions> options)
 {
     public const int MaxPageSize = 100;
@@ -39,15 +40,16 @@ public sealed class ConversationService(
     {
         var errors = ConversationPost.Check(body, attachment, out var contentType);
         if (!errors.IsEmpty) return Failure.Invalid(errors);
+        if (await post.LimitAsync(starter, ct) is { } limited) return limited;
         var key = Conversation.Topic(needId, offerId, starter);
         var conversation = await db.Set<Conversation>().AsNoTracking().FirstOrDefaultAsync(c => c.TopicKey == key, ct);
         if (conversation is null)
         {
             if (topicEnded) return Failure.Conflict("This is no longer open: new conversations about it cannot start.") with { Code = "conversation.topic-ended" };
+            if (await contactRules.RefusalAsync(starter, other, ct) is { } refused) return refused;
             if (await StartLimitAsync(starter, ct) is { } tooMany) return tooMany;
             conversation = await CreateAsync(writer, starter, other, needId, offerId, subject, key, ct);
         }
-        if (await post.LimitAsync(starter, ct) is { } limited) return limited;
         await post.WriteAsync(conversation, ConversationSides.Starter, writer, body, attachment, contentType, ct);
         return (await DetailAsync(writer, conversation.Id, null, ct))!;
     }

@@ -113,6 +113,25 @@ public static class ConversationsApi
             .WithSummary("Download an attachment of a conversation of the caller's side");
     }
 
+    public static void MapContactRuleApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/contact-rule", async Task<Results<Ok<ContactRuleService.View>, ProblemHttpResult>> (
+                ClaimsPrincipal user, ContactRuleService rules, CancellationToken ct) =>
+                Collaborator.MayAnswer(user) ? TypedResults.Ok(await rules.GetAsync(Collaborator.Of(user).Party!.Value, ct)) : MayNotTalk())
+            .WithSummary("Who may start a conversation with the caller's enterprise or institution: anyone, same_park, partners or nobody");
+
+        api.MapPut("/contact-rule", async Task<Results<Ok<ContactRuleService.View>, ProblemHttpResult>> (
+                ContactRuleService.Input input, ClaimsPrincipal user, ContactRuleService rules, CancellationToken ct) =>
+            {
+                if (!user.IsInRole(Accounts.Roles.EnterpriseAdmin) && !user.IsInRole(Accounts.Roles.InstitutionStaff))
+                    return Failure.Forbidden("Only an enterprise's administrators or an institution's staff choose who may write to it.").ToProblem();
+                var outcome = await rules.SetAsync(Collaborator.Of(user), input, ct);
+                return outcome.Value is { } view ? TypedResults.Ok(view) : outcome.Failure!.ToProblem();
+            })
+            .WithSummary("Choose who may start a conversation with the caller's enterprise (its administrators) or institution (its staff)")
+            .WithDescription("Body {who: anyone | same_park (enterprises and institutions of the same park) | partners (those with an agreement) | nobody}. Threads already started continue; a refused writer gets 403 with code conversation.not-accepted.");
+    }
+
     /// <summary>The words and the file of a message, from JSON or multipart/form-data; a problem for a body that cannot be read.</summary>
     private static async Task<(string? Body, IFormFile? File, ProblemHttpResult? Problem)> ReadMessageAsync(HttpRequest request, CancellationToken ct)
     {
