@@ -41,9 +41,18 @@ public static class ReportTargets
     public static readonly IReadOnlyList<string> All = [Need, Offer, Message];
 }
 
+/// <summary>Why something is reported, with the names people read.</summary>
 public static class ReportReasons
 {
-    public static readonly IReadOnlyList<string> All = ["spam", "abuse", "fraud", "other"];
+    public static readonly IReadOnlyList<Zone.CatalogueEntry> Entries =
+    [
+        new("spam", "垃圾信息或广告", "Spam or advertising"),
+        new("abuse", "辱骂或冒犯", "Abusive or offensive"),
+        new("fraud", "欺诈或虚假信息", "Fraud or a false claim"),
+        new("other", "其他", "Something else"),
+    ];
+
+    public static readonly IReadOnlyList<string> All = [.. Entries.Select(e => e.Code)];
 }
 
 public static class ReportStatus

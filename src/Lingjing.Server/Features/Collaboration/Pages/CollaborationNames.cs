@@ -18,6 +18,8 @@ public static class CollaborationNames
 
     public static string AmountBand(string code) => Entry(AmountBands.All, code);
 
+    public static string ReportReason(string code) => Entry(Moderation.ReportReasons.Entries, code);
+
     /// <summary>"300,000 – 500,000 yuan", one end, or empty when neither is set.</summary>
     public static string Yuan(long? from, long? to) => (from, to) switch
     {
