@@ -51,6 +51,7 @@ public sealed class FactScene : IAsyncDisposable
         Policies.DbAsync(c => (from n in c.Set<Notification>()
                                join u in c.Users on n.UserId equals u.Id
                                where u.Email == email && n.Kind == "fact-change"
+                               orderby n.Id
                                select n).ToListAsync());
 
     public Task<List<int>> MatchedPoliciesAsync(int enterpriseId) =>
