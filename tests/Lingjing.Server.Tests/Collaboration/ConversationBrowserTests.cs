@@ -1,37 +1,52 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Lingjing.Server.Tests.Browser;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Lingjing.Server.Tests.Collaboration;
 
-/// <summary>In Chromium over the demo zone: an enterprise writes to another about its need from the need's page; the
-/// other finds the thread unread in its conversations and answers; the first sees the answer arrive without reloading,
-/// then an invitation to meet in the park's world and reports a message; once they agree, the government sees the new
-/// edge of the network and dismisses the report.</summary>
+/// <summary>In Chromium over the demo zone, issue 14's story end to end: an enterprise publishes a need on its
+/// collaboration page; another finds it in its "recommended for you" feed and writes about it from the need's page; the
+/// first finds the thread unread and answers, the answer arrives without a reload; the first invites the other to meet
+/// in a meeting room it books through the bookings feature, and the other gets the invitation into the room's world;
+/// the other reports a message; once they agree, the government sees the new edge of the network and dismisses the
+/// report.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const int Client = 1_986;
-    private const int Answerer = 1_417;
 
     [Fact]
-    public async Task Two_enterprises_talk_about_a_need_live_and_one_invites_the_other_to_meet()
+    public async Task A_need_is_found_in_the_feed_talked_about_live_met_over_in_a_booked_room_and_agreed_and_the_government_sees_the_edge()
     {
         var app = await zone.App(Db.Sqlite);
         var api = await app.SignedInAsync(DemoAccounts.EnterpriseAdmin(Client), DemoAccounts.Password);
-        var published = await api.PostAsJsonAsync("/api/v1/collaboration/needs", new
-        {
-            title = "三维动画短片制作", description = "为新展厅制作一部8分钟三维动画短片。", segment = "animation", tags = new[] { "三维动画" },
-        });
-        published.StatusCode.ShouldBe(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
-        var view = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("need");
-        var (need, park) = (view.GetProperty("id").GetInt32(), view.GetProperty("parkId").GetInt32());
+        // The answerer is an enterprise with a demo account and an offer; the need asks for what it offers, so the need is
+        // high in its feed.
+        var offers = await api.GetFromJsonAsync<JsonElement>("/api/v1/collaboration/offers?kind=service&pageSize=100");
+        var offer = offers.GetProperty("items").EnumerateArray()
+            .First(o => o.GetProperty("enterpriseId") is { ValueKind: JsonValueKind.Number } e && e.GetInt32() is > 1 and <= 1_900);
+        var answererId = offer.GetProperty("enterpriseId").GetInt32();
 
-        var answerer = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(Answerer));
-        await answerer.GotoAsync($"/collaboration/needs/{need}");
+        var client = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(Client));
+        await client.GotoAsync("/enterprise/collaboration");
+        await client.Locator("#needTitle").FillAsync($"寻找合作：{offer.GetProperty("title").GetString()}");
+        await client.Locator("#needDescription").FillAsync(offer.GetProperty("description").GetString()!);
+        await client.Locator("#needSegment").SelectOptionAsync(offer.GetProperty("segment").GetString()!);
+        await client.Locator("#needTags").FillAsync(string.Join(", ", offer.GetProperty("tags").EnumerateArray().Select(t => t.GetString())));
+        await client.Locator("[data-publish-need]").ClickAsync();
+        await client.WaitForURLAsync("**/collaboration/needs/**");
+        var need = int.Parse(new Uri(client.Url).AbsolutePath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var published = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/collaboration/needs/{need}")).GetProperty("need");
+        var (title, park) = (published.GetProperty("title").GetString()!, published.GetProperty("parkId").GetInt32());
+
+        var answerer = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(answererId));
+        await answerer.GotoAsync("/enterprise/collaboration");
+        await answerer.Locator($"[data-feed-need='{need}'] a").ClickAsync(); // recommended for it
+        await answerer.WaitForURLAsync($"**/collaboration/needs/{need}");
         await answerer.Locator("[data-write]").ClickAsync();
         await Assertions.Expect(answerer.Locator("[data-field-error=writeBody]")).ToBeVisibleAsync(); // nothing written: told why
         await answerer.Locator("#writeBody").FillAsync("我们做过博物馆三维动画，可以提供样片。");
@@ -41,7 +56,6 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         await Assertions.Expect(answerer.Locator("[data-live-status]")).ToHaveAttributeAsync("data-state", "live");
         var thread = new Uri(answerer.Url).AbsolutePath;
 
-        var client = await SignInAsync(app, DemoAccounts.EnterpriseAdmin(Client));
         await client.GotoAsync("/collaboration/conversations");
         var row = client.Locator($"[data-conversation='{thread.Split('/').Last()}']");
         await Assertions.Expect(row.Locator("[data-unread]")).ToHaveTextAsync("1");
@@ -55,10 +69,13 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         // The answerer's page shows the reply without a reload.
         await Assertions.Expect(answerer.Locator("[data-message][data-mine=false]").Last).ToContainTextAsync("下周见面");
 
-        await client.Locator("[data-meet-kind=park_world]").CheckAsync();
+        // The client invites the answerer to meet in one of its park's meeting rooms: booked through the bookings feature.
+        await client.Locator("[data-meet-kind=meeting_room]").CheckAsync();
+        await client.Locator("#meetStart").FillAsync(MeetingStart());
+        await client.Locator("#meetLength").SelectOptionAsync("30");
         await client.Locator("[data-send-invitation]").ClickAsync();
-        await Assertions.Expect(client.Locator("[data-message][data-mine=true] [data-meeting=park_world]")).ToBeVisibleAsync();
-        var invitation = answerer.Locator("[data-message][data-mine=false] [data-meeting=park_world] [data-meeting-link]");
+        await Assertions.Expect(client.Locator("[data-message][data-mine=true] [data-meeting=meeting_room] [data-meeting-link]")).ToHaveAttributeAsync("href", new Regex("^/bookings/[0-9a-f-]{36}$"));
+        var invitation = answerer.Locator("[data-message][data-mine=false] [data-meeting=meeting_room] [data-meeting-link]");
         await Assertions.Expect(invitation).ToBeVisibleAsync();
         (await invitation.GetAttributeAsync("href")).ShouldStartWith("/world/");
         await Screenshots.SaveAsync(answerer, "collaboration-conversation");
@@ -73,14 +90,14 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         // They agree; the government sees the new edge among the park's newest agreements, beside the network graph.
         var proposed = await api.PostAsJsonAsync($"/api/v1/collaboration/needs/{need}/agreements", new
         {
-            partnerEnterpriseId = Answerer, what = "8-minute 3D short", amountBand = "100k-500k", startsOn = "2027-03-01",
+            partnerEnterpriseId = answererId, what = "8-minute 3D short", amountBand = "100k-500k", startsOn = "2027-03-01",
         });
         var agreement = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var answererApi = await app.SignedInAsync(DemoAccounts.EnterpriseAdmin(Answerer), DemoAccounts.Password);
+        var answererApi = await app.SignedInAsync(DemoAccounts.EnterpriseAdmin(answererId), DemoAccounts.Password);
         (await answererApi.PostAsync($"/api/v1/collaboration/agreements/{agreement}/confirm", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var gov = await SignInAsync(app, DemoAccounts.Government);
         await gov.GotoAsync($"/gov/collaboration?parkId={park}");
-        await Assertions.Expect(gov.Locator($"[data-newest-edges] [data-edge='{agreement}']")).ToContainTextAsync("三维动画短片制作");
+        await Assertions.Expect(gov.Locator($"[data-newest-edges] [data-edge='{agreement}']")).ToContainTextAsync(title);
         await Assertions.Expect(gov.Locator("[data-network] [data-chart-state]")).ToHaveAttributeAsync("data-chart-state", "ready");
         await Assertions.Expect(gov.Locator("[data-flows] [data-chart-state]")).ToHaveAttributeAsync("data-chart-state", "ready");
         await Assertions.Expect(gov.Locator("[data-timing-segment=all]")).ToBeVisibleAsync();
@@ -90,6 +107,15 @@ public sealed class ConversationBrowserTests(DemoZoneFixture zone, ChromiumFixtu
         await reported.Locator("[data-decide=dismiss]").ClickAsync();
         await Assertions.Expect(gov.Locator("[data-report-id]", new() { HasText = "欢迎！下周见面聊聊？" })).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(gov, "collaboration-government");
+    }
+
+    /// <summary>A Wednesday afternoon 17 to 23 days ahead (zone time): after the demo zone's bookings and closures (at most
+    /// 16 days ahead) and within every demo space's booking horizon (30 days or more).</summary>
+    private static string MeetingStart()
+    {
+        var day = DateTime.UtcNow.AddHours(8).Date.AddDays(17);
+        while (day.DayOfWeek != DayOfWeek.Wednesday) day = day.AddDays(1);
+        return day.AddHours(15).AddMinutes(30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<IPage> SignInAsync(LingjingApp app, string email)
