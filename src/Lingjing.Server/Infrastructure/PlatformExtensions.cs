@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure.Caching;
+using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Observability;
@@ -21,6 +22,7 @@ public static class PlatformExtensions
         builder.AddLingjingClock();
         builder.AddLingjingCaching();
         builder.AddLingjingData();
+        builder.AddLingjingCluster(); // before the features: the silo starts before their jobs ask it whose turn it is
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs");
         builder.AddLingjingObservability();
 

@@ -19,6 +19,8 @@ public sealed class SettingsValidationTests
     [InlineData("Lingjing:Observability:OtlpEndpoint", "collector:4317", "--Lingjing:Observability:OtlpEndpoint: 'collector:4317' is not an http or https address")]
     [InlineData("Lingjing:Observability:MetricsNetworks:0", "10.0.0.0/40", "--Lingjing:Observability:MetricsNetworks: '10.0.0.0/40' is not a network in CIDR notation")]
     [InlineData("Lingjing:ForwardedHeaders:KnownProxies:0", "proxy.local", "--Lingjing:ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address")]
+    [InlineData("Lingjing:Cluster:Enabled", "true", "--Lingjing:Cluster:Enabled: needs PostgreSQL (ConnectionStrings:Postgres)")]
+    [InlineData("Lingjing:Cluster:ProbeTimeoutSeconds", "0", "--Lingjing:Cluster:ProbeTimeoutSeconds: must be from 1 to 60 (got 0)")]
     [InlineData("Lingjing:Policies:RematchIntervalMinutes", "-5", "--Lingjing:Policies:RematchIntervalMinutes: must be from 0 (off) to 1440 minutes (got -5)")]
     [InlineData("Lingjing:Collaboration:PublishPerDay", "0", "--Lingjing:Collaboration:PublishPerDay: must be from 1 to 10000 (got 0)")]
     [InlineData("Lingjing:Collaboration:MessagesPerHour", "0", "--Lingjing:Collaboration:MessagesPerHour: must be from 1 to 100000 (got 0)")]

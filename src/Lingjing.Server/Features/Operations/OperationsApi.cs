@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Jobs;
 
 namespace Lingjing.Server.Features.Operations;
@@ -10,7 +11,13 @@ public static class OperationsApi
         var group = app.MapGroup("/api/v1/operations").WithTags("Operations").RequireAuthorization(Policies.Government);
         group.MapGet("/jobs", (IEnumerable<RecurringJob> jobs) =>
                 TypedResults.Ok(jobs.OrderBy(j => j.Name).Select(JobStatusView.Of).ToList()))
-            .WithSummary("The background jobs: interval, last run, next run, runs, failures and the last error");
+            .WithSummary("The background jobs as the answering node sees them: interval, the node that runs each, last run, next run, runs, failures and the last error");
+        group.MapGet("/nodes", (ClusterNodes cluster) => TypedResults.Ok(new ClusterView(cluster.Clustered, cluster.Here, cluster.Alive())))
+            .WithSummary("The nodes of the cluster that are not declared dead, with their membership state; one node when Lingjing runs alone");
         return app;
     }
 }
+
+/// <summary>The cluster as the answering node sees it: whether Lingjing runs as a cluster, which node answered, and the
+/// nodes alive.</summary>
+public sealed record ClusterView(bool Clustered, string Node, IReadOnlyList<ClusterNode> Nodes);

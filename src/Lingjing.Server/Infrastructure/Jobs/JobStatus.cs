@@ -14,6 +14,22 @@ public sealed class JobStatus
     public string? LastError { get; set; }
     public DateTimeOffset? LastErrorAt { get; set; }
 
+    /// <summary>The node that runs the job in a cluster (null until asked, or when the cluster did not answer).</summary>
+    public string? RunsOn { get; private set; }
+
+    /// <summary>Whether this node runs it (always, for a job every node runs for itself).</summary>
+    public bool RunsHere { get; private set; } = true;
+
+    /// <summary>Turns this node skipped because another node runs the job.</summary>
+    public long Skipped { get; private set; }
+
+    internal void Placed(JobTurn? turn)
+    {
+        RunsOn = turn?.Node;
+        RunsHere = turn?.Here ?? false;
+        if (!RunsHere) Skipped++;
+    }
+
     internal void Recorded(DateTimeOffset started, DateTimeOffset ended, bool succeeded)
     {
         LastRunStartedAt = started;

@@ -3,7 +3,9 @@ namespace Lingjing.Server.Infrastructure.Jobs;
 /// <summary>The one shape of a periodic background job: a run every <see cref="Interval"/> on the injected
 /// <see cref="TimeProvider"/> (tests move a fake clock instead of waiting). A run that throws is logged, its
 /// error kept in <see cref="Status"/>, and the next run comes after a back-off (doubling up to
-/// <see cref="MaxBackOff"/>); the job goes on. Stopping the host stops it cleanly.</summary>
+/// <see cref="MaxBackOff"/>); the job goes on. Stopping the host stops it cleanly. In a cluster every node keeps the
+/// job's clock, but a job that runs <see cref="OncePerCluster"/> (the default) runs only on the node its
+/// <see cref="IJobPlacement"/> names at each turn; the others skip the turn.</summary>
 public abstract class RecurringJob(TimeProvider time, ILogger logger) : BackgroundService
 {
     private readonly object waitersGate = new();
@@ -19,6 +21,13 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
 
     /// <summary>Run once as soon as the host has started, before the first interval.</summary>
     protected virtual bool RunsAtStart => false;
+
+    /// <summary>Whether one node of the cluster runs the job (work on the shared database), or every node runs it for
+    /// itself (work on the node's own memory).</summary>
+    protected virtual bool OncePerCluster => true;
+
+    /// <summary>Who runs the job in a cluster; none (a job made by hand in a test) runs it here.</summary>
+    internal IJobPlacement? Placement { get; set; }
 
     /// <summary>How the interval is described to people (the operations page), e.g. "every 10 s".</summary>
     public TimeSpan Every => Interval;
@@ -55,17 +64,43 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
         try
         {
             await Task.Yield(); // let the host finish starting
-            if (RunsAtStart) failures = await RunRecordedAsync(stoppingToken) ? 0 : 1;
+            if (RunsAtStart) failures = await TakeTurnAsync(0, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = failures == 0 ? interval : BackOff(interval, failures);
                 Status.NextRunAt = time.GetUtcNow() + wait;
                 await Task.Delay(wait, time, stoppingToken);
-                failures = await RunRecordedAsync(stoppingToken) ? 0 : failures + 1;
+                failures = await TakeTurnAsync(failures, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Runs the job if this node's turn, and returns the failures in a row after it.</summary>
+    private async Task<int> TakeTurnAsync(int failures, CancellationToken ct)
+    {
+        if (!await IsOurTurnAsync(ct)) return failures;
+        return await RunRecordedAsync(ct) ? 0 : failures + 1;
+    }
+
+    private async Task<bool> IsOurTurnAsync(CancellationToken ct)
+    {
+        if (!OncePerCluster || Placement is null) return true;
+        try
+        {
+            var turn = await Placement.TurnAsync(Name, ct);
+            Status.Placed(turn);
+            return turn.Here;
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            // The cluster cannot say who runs it now (a node is being declared dead): skip this turn rather than
+            // risk a second run somewhere else.
+            Status.Placed(null);
+            logger.LogWarning(error, "Job {Job}: no answer on which node runs it; this turn is skipped", Name);
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ public sealed class TelemetryLatestFlushJob(
     : RecurringJob(time, logger)
 {
     public override string Name => "telemetry-latest-flush";
+    protected override bool OncePerCluster => false; // each node flushes the latest values it holds
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.LatestFlushSeconds);
     protected override bool RunsAtStart => true;
     protected override Task RunAsync(CancellationToken ct) => maintenance.FlushLatestAsync(ct);

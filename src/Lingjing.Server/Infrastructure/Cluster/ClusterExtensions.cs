@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using Lingjing.Server.Infrastructure.Options;
+using Orleans.Configuration;
+
+namespace Lingjing.Server.Infrastructure.Cluster;
+
+/// <summary>Makes the process an Orleans silo. Alone (the default) it is a one-silo cluster on loopback with its
+/// membership in memory; with <c>--Lingjing:Cluster:Enabled=true</c> it joins the nodes of the same PostgreSQL database,
+/// whose membership table (schema script <c>0701_orleans_cluster.sql</c>) Orleans' ADO.NET provider keeps.</summary>
+public static class ClusterExtensions
+{
+    /// <summary>The ADO.NET name Orleans looks Npgsql up by.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    public static WebApplicationBuilder AddLingjingCluster(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ClusterSettings.Section);
+        builder.Services.AddCheckedOptions<ClusterSettings, ClusterSettingsValidator>(section);
+        var settings = section.Get<ClusterSettings>() ?? new ClusterSettings();
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        var clustered = settings.Enabled && !string.IsNullOrWhiteSpace(postgres);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, "lingjing"));
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds);
+                o.NumMissedProbesLimit = settings.MissedProbesLimit;
+            });
+            if (clustered)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, InOrleansSchema(postgres!)));
+            }
+            else
+            {
+                var port = settings.SiloPort > 0 ? settings.SiloPort : FreeLoopbackPort();
+                silo.UseLocalhostClustering(port, settings.GatewayPort, null, "lingjing", settings.ClusterId);
+            }
+        });
+        if (clustered) System.Data.Common.DbProviderFactories.RegisterFactory(NpgsqlInvariant, Npgsql.NpgsqlFactory.Instance);
+        builder.Services.AddSingleton<ClusterNodes>();
+        builder.Services.AddSingleton<Jobs.IJobPlacement, ClusterJobPlacement>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Orleans reads its statements from <c>OrleansQuery</c> unqualified: its connections look in the
+    /// <c>orleans</c> schema first.</summary>
+    private static string InOrleansSchema(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "orleans" }.ConnectionString;
+
+    /// <summary>A port nobody listens on now. Alone, the silo's port matters to nobody but itself, and a fixed default
+    /// would stop a second instance (or hundreds of test servers) from starting.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
