@@ -54,9 +54,12 @@ public sealed class ClusterJobTests
 
         await cluster.Nodes[leaving].DisposeAsync();
         var staying = Enumerable.Range(0, 3).Where(i => i != leaving).ToList();
-        await ClusterNodesHarness.UntilAsync(() => staying.Any(i => jobs[i].Status.Runs > 0), "a staying node to run the job");
         cluster.Nodes.RemoveAt(leaving);
-        staying.Count(i => jobs[i].Status.RunsHere).ShouldBe(1);
+        await ClusterNodesHarness.UntilAsync(() => staying.Any(i => jobs[i].Status.Runs > 0), "a staying node to run the job");
+        var runner = staying.Single(i => jobs[i].Status.Runs > 0);
+        await ClusterNodesHarness.UntilAsync(() => staying.All(i => jobs[i].Status.RunsOn == jobs[runner].Status.RunsOn),
+            "both staying nodes to name the node that runs it now");
+        staying.Where(i => i != runner).ShouldAllBe(i => jobs[i].Status.Runs == 0 && !jobs[i].Status.RunsHere);
     }
 
     [Fact]

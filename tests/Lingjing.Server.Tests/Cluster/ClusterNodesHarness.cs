@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Tests.Infrastructure;
@@ -25,7 +23,7 @@ public sealed class ClusterNodesHarness : IAsyncDisposable
             {
                 ["ConnectionStrings:Postgres"] = database,
                 ["Lingjing:Cluster:Enabled"] = "true",
-                ["Lingjing:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Lingjing:Cluster:SiloPort"] = ServerChildProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             return LingjingApp.StartAsync(Db.Postgres, demo: false, settings);
         });
@@ -53,12 +51,5 @@ public sealed class ClusterNodesHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var node in Nodes) await node.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -57,19 +57,24 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>Stops the app and closes its idle PostgreSQL connections: hundreds of test apps would
-    /// otherwise keep their pools open until the server's max_connections is reached.</summary>
+    /// <summary>Stops the app and empties its connection pool. Hundreds of test apps would otherwise keep their
+    /// PostgreSQL pools open until the server's max_connections is reached, and each SQLite pool's pruning timer,
+    /// started inside the app's start-up, would keep the whole stopped app in memory.</summary>
     public override async ValueTask DisposeAsync()
     {
-        var connectionString = Database == Db.Postgres
-            ? Services.GetService<Lingjing.Server.Infrastructure.Data.DatabaseSettings>()?.ConnectionString
-            : null;
+        var connectionString = Services.GetService<Lingjing.Server.Infrastructure.Data.DatabaseSettings>()?.ConnectionString;
         await StopSiloAsync();
         await base.DisposeAsync();
-        if (connectionString is not null)
+        if (connectionString is null) return;
+        if (Database == Db.Postgres)
         {
             using var pool = new Npgsql.NpgsqlConnection(connectionString);
             Npgsql.NpgsqlConnection.ClearPool(pool);
+        }
+        else
+        {
+            using var pool = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(pool);
         }
     }
 

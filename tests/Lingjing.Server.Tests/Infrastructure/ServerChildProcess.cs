@@ -35,7 +35,8 @@ public sealed class ServerChildProcess : IAsyncDisposable
     }
 
     /// <param name="postgres">A PostgreSQL connection string, or null for SQLite in <paramref name="dataDirectory"/>.</param>
-    public static ServerChildProcess Start(string dataDirectory, string? postgres)
+    /// <param name="settings">More command-line settings, e.g. <c>--Lingjing:Cluster:Enabled=true</c>.</param>
+    public static ServerChildProcess Start(string dataDirectory, string? postgres, IEnumerable<string>? settings = null)
     {
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Lingjing.Server.dll");
         if (!File.Exists(serverDll)) throw new FileNotFoundException("The server is not in the test output.", serverDll);
@@ -51,7 +52,7 @@ public sealed class ServerChildProcess : IAsyncDisposable
                  {
                      serverDll, "--urls", $"http://127.0.0.1:{port}", $"--Lingjing:DataDirectory={dataDirectory}", "--Lingjing:Demo=false",
                      $"--ConnectionStrings:Postgres={postgres ?? ""}",
-                 }.Concat(TestClock.ServerSettings().Select(setting => $"--{setting.Key}={setting.Value}")))
+                 }.Concat(TestClock.ServerSettings().Select(setting => $"--{setting.Key}={setting.Value}")).Concat(settings ?? []))
             start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -111,7 +112,8 @@ public sealed class ServerChildProcess : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

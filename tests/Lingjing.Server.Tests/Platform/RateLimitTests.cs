@@ -12,6 +12,7 @@ public sealed class RateLimitTests
 {
     private static readonly Dictionary<string, string?> SmallLimits = new()
     {
+        ["Lingjing:RateLimits:Enabled"] = "true", // off for the other tests' servers
         ["Lingjing:RateLimits:Writes:PermitLimit"] = "3",
         ["Lingjing:RateLimits:Writes:WindowSeconds"] = "60",
         ["Lingjing:RateLimits:ExpensiveReads:PermitLimit"] = "2",

@@ -40,7 +40,14 @@ public static class ClusterExtensions
                 silo.UseLocalhostClustering(port, settings.GatewayPort, null, "lingjing", settings.ClusterId);
             }
         });
-        if (clustered) System.Data.Common.DbProviderFactories.RegisterFactory(NpgsqlInvariant, Npgsql.NpgsqlFactory.Instance);
+        if (clustered)
+        {
+            System.Data.Common.DbProviderFactories.RegisterFactory(NpgsqlInvariant, Npgsql.NpgsqlFactory.Instance);
+            // Live pages hear what is published on any node; alone, a broadcast stays in the process.
+            builder.Services.AddSingleton<ClusterLiveRelay>();
+            builder.Services.AddSingleton<Realtime.ILiveRelay>(sp => sp.GetRequiredService<ClusterLiveRelay>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveRelay>());
+        }
         builder.Services.AddSingleton<ClusterNodes>();
         builder.Services.AddSingleton<Jobs.IJobPlacement, ClusterJobPlacement>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Threading.Channels;
 
 namespace Lingjing.Server.Infrastructure.Realtime;
@@ -6,10 +7,24 @@ namespace Lingjing.Server.Infrastructure.Realtime;
 /// <summary>Publish and subscribe inside this process, for pages that update live over server-sent
 /// events. Each subscriber has a small queue of its own that drops its oldest message when the reader
 /// falls behind, so a stuck browser never holds up whoever publishes (an alarm recorder, a notifier).
-/// In-process today, like the world's bus: when several nodes run (issue 11), a cluster broadcast takes
-/// this seam and no stream endpoint changes; until then the streams also re-read on a timer.</summary>
+/// In a cluster an <see cref="ILiveRelay"/> carries each message (as JSON) to the other nodes' subscribers too, so a
+/// person sees it on whichever node their page is connected to; the streams also re-read on a timer, so a message
+/// lost between nodes costs a few seconds, not the update.</summary>
 public sealed class LiveBroadcast<T>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new ReadOnlySetJsonConverter() } };
+    private static readonly string Topic = typeof(T).FullName!;
+    private readonly ILiveRelay? relay;
+
+    public LiveBroadcast(ILiveRelay? relay = null)
+    {
+        this.relay = relay;
+        relay?.Attach(Topic, message =>
+        {
+            if (JsonSerializer.Deserialize<T>(message.Span, Json) is { } received) PublishHere(received);
+        });
+    }
+
     /// <summary>Messages one subscriber may have waiting; live views re-read what they show, so losing
     /// the oldest of a burst costs nothing but a redundant refresh.</summary>
     public const int QueueLength = 64;
@@ -19,6 +34,12 @@ public sealed class LiveBroadcast<T>
     public int SubscriberCount => subscribers.Length;
 
     public void Publish(T message)
+    {
+        PublishHere(message);
+        relay?.Forward(Topic, JsonSerializer.SerializeToUtf8Bytes(message, Json));
+    }
+
+    private void PublishHere(T message)
     {
         foreach (var subscriber in subscribers) subscriber.Writer.TryWrite(message);
     }

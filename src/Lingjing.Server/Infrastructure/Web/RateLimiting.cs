@@ -38,15 +38,20 @@ public static class RateLimiting
         builder.Services.AddCheckedOptions<RateLimitSettings, RateLimitSettingsValidator>(section);
         var settings = section.Get<RateLimitSettings>() ?? new RateLimitSettings();
         if (!settings.Enabled) return builder;
+        // The container owns the limiter, so stopping the host disposes it and stops its replenishing timer: the
+        // middleware never disposes a GlobalLimiter, and the running timer kept each stopped server (test servers by
+        // the hundred) alive through the execution context it captured.
+        builder.Services.AddSingleton(_ => PartitionedRateLimiter.Create<HttpContext, string>(http => Kind(http) switch
+        {
+            "write" => Window("write:" + Caller(http), settings.Writes),
+            "read" => Window("read:" + Caller(http), settings.ExpensiveReads),
+            _ => RateLimitPartition.GetNoLimiter(""),
+        }));
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<PartitionedRateLimiter<HttpContext>>((options, limiter) => options.GlobalLimiter = limiter);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Kind(http) switch
-            {
-                "write" => Window("write:" + Caller(http), settings.Writes),
-                "read" => Window("read:" + Caller(http), settings.ExpensiveReads),
-                _ => RateLimitPartition.GetNoLimiter(""),
-            });
             options.OnRejected = (context, ct) => RejectAsync(context, settings, ct);
         });
         return builder;
