@@ -43,13 +43,15 @@ public static class ClusterExtensions
         if (clustered)
         {
             System.Data.Common.DbProviderFactories.RegisterFactory(NpgsqlInvariant, Npgsql.NpgsqlFactory.Instance);
+            // Alone there is nothing to place: every job runs here, without asking Orleans (whose timers run on the
+            // app's clock, which tests move by hand).
+            builder.Services.AddSingleton<Jobs.IJobPlacement, ClusterJobPlacement>();
             // Live pages hear what is published on any node; alone, a broadcast stays in the process.
             builder.Services.AddSingleton<ClusterLiveRelay>();
             builder.Services.AddSingleton<Realtime.ILiveRelay>(sp => sp.GetRequiredService<ClusterLiveRelay>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveRelay>());
         }
         builder.Services.AddSingleton<ClusterNodes>();
-        builder.Services.AddSingleton<Jobs.IJobPlacement, ClusterJobPlacement>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }
