@@ -28,6 +28,11 @@ public static class ClusterExtensions
             {
                 o.ProbeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds);
                 o.NumMissedProbesLimit = settings.MissedProbesLimit;
+                // Alone there is nobody to watch or be watched by. Orleans runs its timers on the app's TimeProvider,
+                // which tests move by hours at a time: with liveness on, a silo that sees its own heartbeat hours old
+                // declares itself dead and stops the process.
+                o.LivenessEnabled = clustered;
+                if (!clustered) o.DefunctSiloCleanupPeriod = null;
             });
             if (clustered)
             {
