@@ -26,7 +26,7 @@ public abstract class RecurringJob(TimeProvider time, ILogger logger) : Backgrou
     /// itself (work on the node's own memory).</summary>
     protected virtual bool OncePerCluster => true;
 
-    /// <summary>Who runs the job in a cluster; none (a job made by hand in a test) runs it here.</summary>
+    /// <summary>Who runs the job in a cluster; none (a node alone, or a job made by hand in a test) runs it here.</summary>
     internal IJobPlacement? Placement { get; set; }
 
     /// <summary>How the interval is described to people (the operations page), e.g. "every 10 s".</summary>
