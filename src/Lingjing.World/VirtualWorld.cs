@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lingjing.World.Bus;
+using Lingjing.World.Bus.Wire;
 using Lingjing.World.Chat;
 using Lingjing.World.Encoding;
 using Lingjing.World.Grid;
@@ -11,10 +12,11 @@ namespace Lingjing.World;
 
 /// <summary>
 /// The authoritative state of one world (a park, or the whole zone) on this node: its avatars, the
-/// cells they occupy, chat and moderation. Mutated only by <see cref="Tick"/> on the node's tick
+/// cells they occupy, chat and moderation. Avatars held by other nodes arrive through the bus
+/// (VirtualWorld.Remote.cs). Mutated only by <see cref="Tick"/> on the node's tick
 /// thread; receive threads and operators hand it work through a queue.
 /// </summary>
-public sealed class VirtualWorld
+public sealed partial class VirtualWorld
 {
     private readonly WorldOptions _options;
     private readonly TimeProvider _time;
@@ -74,10 +76,11 @@ public sealed class VirtualWorld
                 _published.Forget);
         else
             _worldSubscription = bus.SubscribeWorld(definition.Id, inbox);
+        _eventSubscription = bus.SubscribeEvents(definition.Id, new EventInbox(_events, options.NodeId));
         _composers = new SnapshotComposer[Math.Max(1, options.ComposeParallelism)];
         for (var i = 0; i < _composers.Length; i++)
             _composers[i] = new SnapshotComposer(Grid, View, _published, options,
-                id => _avatars.TryGetValue(id, out var a) ? a.Profile : null);
+                ProfileOf);
     }
 
     public WorldDefinition Definition { get; }
@@ -95,17 +98,35 @@ public sealed class VirtualWorld
     public void Mute(string userId, TimeSpan duration)
     {
         var until = _time.GetUtcNow() + duration;
+        ApplyMute(userId, until);
+        PublishModeration(userId, ModerationKind.Mute, until);
+    }
+
+    public void Unmute(string userId)
+    {
+        _mutedUntil.TryRemove(userId, out _);
+        PublishModeration(userId, ModerationKind.Unmute, _time.GetUtcNow());
+    }
+
+    /// <summary>Removes the user from this world (Kicked, then close 4003) and bars them for banFor (default 10 minutes),
+    /// on every node of the world. Thread-safe.</summary>
+    public void Remove(string userId, TimeSpan? banFor = null)
+    {
+        var until = _time.GetUtcNow() + (banFor ?? TimeSpan.FromMinutes(10));
+        ApplyRemoval(userId, until);
+        PublishModeration(userId, ModerationKind.Remove, until);
+    }
+
+    private void ApplyMute(string userId, DateTimeOffset until)
+    {
         _mutedUntil[userId] = until;
         if (_byUser.TryGetValue(userId, out var session))
             session.Send(ServerFrames.Of(new Muted { UntilMs = (ulong)until.ToUnixTimeMilliseconds(), Reason = "muted by an operator" }));
     }
 
-    public void Unmute(string userId) => _mutedUntil.TryRemove(userId, out _);
-
-    /// <summary>Removes the user from this world (Kicked, then close 4003) and bars them for banFor (default 10 minutes). Thread-safe.</summary>
-    public void Remove(string userId, TimeSpan? banFor = null)
+    private void ApplyRemoval(string userId, DateTimeOffset until)
     {
-        _bannedUntil[userId] = _time.GetUtcNow() + (banFor ?? TimeSpan.FromMinutes(10));
+        _bannedUntil[userId] = until;
         if (_byUser.TryGetValue(userId, out var session))
             session.Kick(WorldCloseCodes.Removed, "removed by an operator");
     }
@@ -150,6 +171,7 @@ public sealed class VirtualWorld
         RefuseQueued();
         _watchers?.UnwatchAll();
         _worldSubscription?.Dispose();
+        _eventSubscription.Dispose();
     }
 
     private void RefuseQueued()
@@ -164,6 +186,7 @@ public sealed class VirtualWorld
     {
         _tick++;
         var now = _time.GetTimestamp();
+        DrainEvents();
         DrainCommands(now);
         ApplyInputs(now);
         if (_tick % (uint)_options.KeyframeTicks == 0) RefreshMedia();
@@ -179,6 +202,7 @@ public sealed class VirtualWorld
         DrainCommands(_time.GetTimestamp());
         _watchers?.UnwatchAll();
         _worldSubscription?.Dispose();
+        _eventSubscription.Dispose();
     }
 
     private void DrainCommands(long now)
@@ -208,6 +232,8 @@ public sealed class VirtualWorld
         if (_byUser.TryGetValue(user.UserId, out var previous) && previous != session)
             previous.Kick(WorldCloseCodes.Replaced, "replaced by a newer connection");
         _byUser[user.UserId] = session;
+        // The same person connected through another node too: that node lets go of the older connection
+        // when it hears of this arrival.
 
         var id = _nextAvatarId();
         var profile = new AvatarProfile
@@ -219,7 +245,7 @@ public sealed class VirtualWorld
             Affiliation = user.Affiliation is { } affiliation ? ChatText.Sanitize(affiliation) : "",
         };
         _namesInUse.Add(profile.DisplayName);
-        var spawn = Definition.Bounds.Clamp(ScatteredSpawn());
+        var spawn = Definition.Bounds.Clamp(session.ResumeAt ?? ScatteredSpawn());
         var avatar = new Avatar(id, session, profile, spawn, now);
         _avatars[id] = avatar;
         var cell = Grid.CellOf(spawn.X, spawn.Z);
@@ -230,6 +256,7 @@ public sealed class VirtualWorld
         _sessions.Add(session);
         Volatile.Write(ref _population, _avatars.Count);
         _metrics.AvatarAdded();
+        PublishArrival(avatar, user.UserId);
 
         session.Send(ServerFrames.Of(new Welcome
         {
@@ -248,7 +275,7 @@ public sealed class VirtualWorld
             Spawn = new Vec3 { X = spawn.X, Y = spawn.Y, Z = spawn.Z },
             MaxSpeedCmPerS = (uint)_options.MaxSpeedCmPerSecond,
             ServerTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(),
-            Population = (uint)_avatars.Count,
+            Population = (uint)(_avatars.Count + _remote.Count),
             InterestManagement = _options.InterestManagement,
             Limits = new Limits
             {
@@ -309,6 +336,7 @@ public sealed class VirtualWorld
         _namesInUse.Remove(avatar.Profile.DisplayName);
         _leftThisTick.Add(avatar.Id);
         _forwarder?.Left(avatar);
+        PublishDeparture(avatar.Id);
         Volatile.Write(ref _population, _avatars.Count);
         _metrics.AvatarRemoved();
     }
@@ -431,7 +459,8 @@ public sealed class VirtualWorld
         if (chat.Session.Avatar is not { } sender || !_avatars.ContainsKey(sender.Id)) return;
         var message = new ChatMessage
         {
-            Id = ++_chatId,
+            // Unique across the nodes of the world: the top byte is this node's.
+            Id = ((ulong)_options.NodeIndex << 56) | ++_chatId,
             SenderId = sender.Id,
             SenderName = sender.Profile.DisplayName,
             Scope = chat.Scope,
@@ -439,6 +468,7 @@ public sealed class VirtualWorld
             ServerTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         var frame = ServerFrames.Of(message); // encoded once, shared by every recipient
+        PublishChat(message, sender.Position);
         if (chat.Scope == ChatScope.World)
         {
             _history.Add(message);
@@ -454,6 +484,7 @@ public sealed class VirtualWorld
     {
         if (emote.Session.Avatar is not { } avatar || !_avatars.ContainsKey(avatar.Id)) return;
         var frame = ServerFrames.Of(new EmotePlayed { AvatarId = avatar.Id, Emote = emote.EmoteId });
+        PublishEmote(avatar, emote.EmoteId);
         if (!_options.InterestManagement)
         {
             foreach (var session in _sessions) session.Send(frame);
@@ -502,6 +533,11 @@ public sealed class VirtualWorld
     {
         if (signal.Session.Avatar is not { } sender || !_avatars.ContainsKey(sender.Id)) return;
         var message = signal.Message;
+        if (!_avatars.ContainsKey(message.Peer) && _remote.ContainsKey(message.Peer))
+        {
+            PublishSignal(sender, message);
+            return;
+        }
         if (SignalRefusal(sender, message) is { } reason)
         {
             sender.Session.Send(ServerFrames.Of(new MediaRefused { Peer = message.Peer, Reason = reason }));
@@ -521,10 +557,12 @@ public sealed class VirtualWorld
     }
 
     /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway.</summary>
-    private bool InReach(Avatar a, Avatar b)
+    private bool InReach(Avatar a, Avatar b) => InReach(a.Position, b.Position);
+
+    private bool InReach(PositionCm a, PositionCm b)
     {
         var reach = (long)_hearingRadiusCm * 5 / 4;
-        return DistanceSquared(a.Position, b.Position) <= reach * reach;
+        return DistanceSquared(a, b) <= reach * reach;
     }
 
     private IEnumerable<Avatar> Hearing(Avatar center)
@@ -546,9 +584,12 @@ public sealed class VirtualWorld
         else _forwarder.Request(avatar, forward.Message);
     }
 
-    private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern)
+    private IEnumerable<Avatar> AvatarsAround(Avatar center, ViewPattern pattern) => AvatarsAround(Grid.CellAt(center.CellIndex), pattern);
+
+    private IEnumerable<Avatar> AvatarsAround(PositionCm at, ViewPattern pattern) => AvatarsAround(Grid.CellOf(at.X, at.Z), pattern);
+
+    private IEnumerable<Avatar> AvatarsAround(GridCell origin, ViewPattern pattern)
     {
-        var origin = Grid.CellAt(center.CellIndex);
         foreach (var offset in pattern.OffsetArray)
         {
             var cell = new GridCell(origin.X + offset.X, origin.Z + offset.Z);

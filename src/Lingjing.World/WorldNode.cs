@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lingjing.World.Bus;
+using Lingjing.World.Bus.Wire;
 using Lingjing.World.Media;
 using Lingjing.World.Sessions;
 
@@ -16,6 +17,7 @@ public sealed class WorldNode : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedEverywhereUntil = new(StringComparer.Ordinal);
     private readonly IWorldBus _bus;
     private readonly ISelectiveForwarder? _forwarder;
+    private readonly IDisposable _zoneSubscription;
     private WorldTickLoop? _loop;
     private long _nextSessionId;
     private uint _nextAvatarSerial;
@@ -30,6 +32,7 @@ public sealed class WorldNode : IAsyncDisposable
         // Closes the forwarder decides by itself reach the client through its world's tick, like every reply.
         if (forwarder is not null)
             forwarder.Closed += (party, signal) => FindWorld(party.WorldId)?.Enqueue(new WorldCommand.ForwarderReply(party.AvatarId, signal));
+        _zoneSubscription = _bus.SubscribeEvents(IWorldBus.ZoneChannel, new ZoneInbox(this));
     }
 
     public WorldOptions Options { get; }
@@ -67,13 +70,44 @@ public sealed class WorldNode : IAsyncDisposable
     public DateTimeOffset BanEverywhere(string userId, TimeSpan duration)
     {
         var until = Time.GetUtcNow() + duration;
-        _bannedEverywhereUntil[userId] = until;
-        foreach (var world in _worlds.Values)
-            world.SessionOf(userId)?.Kick(WorldCloseCodes.Removed, "removed from every world of the zone");
+        ApplyBanEverywhere(userId, until);
+        PublishZone(userId, ModerationKind.BanEverywhere, until);
         return until;
     }
 
-    public void LiftBanEverywhere(string userId) => _bannedEverywhereUntil.TryRemove(userId, out _);
+    public void LiftBanEverywhere(string userId)
+    {
+        _bannedEverywhereUntil.TryRemove(userId, out _);
+        PublishZone(userId, ModerationKind.LiftBanEverywhere, Time.GetUtcNow());
+    }
+
+    private void ApplyBanEverywhere(string userId, DateTimeOffset until)
+    {
+        _bannedEverywhereUntil[userId] = until;
+        foreach (var world in _worlds.Values)
+            world.SessionOf(userId)?.Kick(WorldCloseCodes.Removed, "removed from every world of the zone");
+    }
+
+    private void PublishZone(string userId, ModerationKind kind, DateTimeOffset until) => _bus.Publish(new BusEvent
+    {
+        WorldId = IWorldBus.ZoneChannel,
+        Origin = Options.NodeId,
+        Moderation = new ModerationApplied { UserId = userId, Kind = kind, UntilMs = (ulong)until.ToUnixTimeMilliseconds() },
+    });
+
+    /// <summary>Zone-wide bans decided on other nodes (or still in force when this node joined).</summary>
+    private sealed class ZoneInbox(WorldNode node) : IBusEventReceiver
+    {
+        public void Receive(BusEvent message)
+        {
+            if (message.Origin == node.Options.NodeId || message.BodyCase != BusEvent.BodyOneofCase.Moderation) return;
+            var moderation = message.Moderation;
+            if (moderation.Kind == ModerationKind.BanEverywhere)
+                node.ApplyBanEverywhere(moderation.UserId, DateTimeOffset.FromUnixTimeMilliseconds((long)moderation.UntilMs));
+            else if (moderation.Kind == ModerationKind.LiftBanEverywhere)
+                node._bannedEverywhereUntil.TryRemove(moderation.UserId, out _);
+        }
+    }
 
     public bool IsBannedEverywhere(string userId) =>
         _bannedEverywhereUntil.TryGetValue(userId, out var until) && until > Time.GetUtcNow();
@@ -91,6 +125,7 @@ public sealed class WorldNode : IAsyncDisposable
             if (world.Definition.CloseWhenEmptyFor is { } idle && world.EmptyFor(idle, started) && _worlds.TryRemove(new(world.Id, world)))
                 world.Retire();
         }
+        _bus.TickCompleted();
         Metrics.TickCompleted((long)Time.GetElapsedTime(started).TotalMicroseconds);
     }
 
@@ -112,6 +147,7 @@ public sealed class WorldNode : IAsyncDisposable
         }
         foreach (var session in _awaitingHello.Values) session.Close(WorldCloseCodes.GoingAway, "server shutting down");
         foreach (var world in _worlds.Values) world.Shutdown();
+        _zoneSubscription.Dispose();
         Metrics.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using Lingjing.World.Bus.Wire;
 using Lingjing.World.Grid;
 
 namespace Lingjing.World.Bus;
@@ -5,16 +6,29 @@ namespace Lingjing.World.Bus;
 /// <summary>
 /// Joins the nodes that share a world. Each node is authoritative for the avatars connected to it,
 /// publishes one batch per changed cell per tick (and every occupied cell at each keyframe), and
-/// subscribes to the cells its clients can see. The in-process implementation serves a single node;
-/// a broker-backed one (RabbitMQ topic "world.{id}.cell.{x}.{z}") joins several.
+/// subscribes to the cells its clients can see. Everything else that crosses nodes (who arrived and left,
+/// chat, emotes, media signals, moderation) travels as events. The in-process implementation serves a
+/// single node (or nodes in one process, in tests); the cluster one relays through the world's owner.
 /// </summary>
 public interface IWorldBus
 {
+    /// <summary>The channel of zone-wide events (bans from every world), subscribed by every node.</summary>
+    public const string ZoneChannel = "*";
+
     void Publish(WorldCellBatch batch);
+
+    void Publish(BusEvent message);
 
     /// <summary>Receive batches of one cell until the subscription is disposed.</summary>
     IDisposable SubscribeCell(string worldId, GridCell cell, ICellBatchReceiver receiver);
 
     /// <summary>Receive batches of every cell of a world (the naive baseline uses this).</summary>
     IDisposable SubscribeWorld(string worldId, ICellBatchReceiver receiver);
+
+    /// <summary>Receive a world's events until disposed, starting with the avatars other nodes hold there now
+    /// (arrivals marked as replay). Receivers see their own node's events too and skip them.</summary>
+    IDisposable SubscribeEvents(string worldId, IBusEventReceiver receiver);
+
+    /// <summary>The node has ticked every world: what was published during the tick may leave as one batch.</summary>
+    void TickCompleted() { }
 }

@@ -21,6 +21,8 @@ internal sealed class ChatHistoryRing
         _count = Math.Min(_count + 1, _ring.Length);
     }
 
+    public bool Contains(ulong id) => Recent().Any(m => m.Id == id);
+
     public IEnumerable<ChatMessage> Recent()
     {
         var start = (_next - _count + _ring.Length) % Math.Max(1, _ring.Length);

@@ -74,6 +74,9 @@ public sealed class WorldSession
     internal SessionView View { get; } = new();
     internal Avatar? Avatar { get; set; }
 
+    /// <summary>Where a reconnecting client says it stood (its node may have gone down); it joins there.</summary>
+    internal PositionCm? ResumeAt { get; private set; }
+
     /// <summary>Handles one binary frame from the client.</summary>
     public void ReceiveFrame(ReadOnlySpan<byte> frame)
     {
@@ -236,6 +239,7 @@ public sealed class WorldSession
             if (_phase != AwaitingHello) return;
             World = world;
             Access = access;
+            ResumeAt = hello.ResumeAt is { } at ? new PositionCm(at.X, at.Y, at.Z) : null;
             _phase = Joined;
         }
         _node.HelloReceived(this);

@@ -14,9 +14,19 @@ public sealed class ClusterNodesHarness : IAsyncDisposable
     public string ConnectionString { get; }
     public List<LingjingApp> Nodes { get; }
 
-    public static async Task<ClusterNodesHarness> StartAsync(int count, IDictionary<string, string?>? extra = null)
+    /// <param name="kestrel">Each node listens on a loopback port of its own (world sockets).</param>
+    public static async Task<ClusterNodesHarness> StartAsync(int count, IDictionary<string, string?>? extra = null, bool kestrel = false)
     {
         var database = await TestDatabase.CreatePostgresDatabaseAsync();
+        var harness = new ClusterNodesHarness(database, []);
+        await harness.AddNodesAsync(count, extra, kestrel);
+        return harness;
+    }
+
+    /// <summary>Starts more nodes on the same database and waits until every node sees all of them active.</summary>
+    public async Task AddNodesAsync(int count, IDictionary<string, string?>? extra = null, bool kestrel = false)
+    {
+        var database = ConnectionString;
         var starting = Enumerable.Range(0, count).Select(_ =>
         {
             var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
@@ -25,12 +35,19 @@ public sealed class ClusterNodesHarness : IAsyncDisposable
                 ["Lingjing:Cluster:Enabled"] = "true",
                 ["Lingjing:Cluster:SiloPort"] = ServerChildProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
-            return LingjingApp.StartAsync(Db.Postgres, demo: false, settings);
+            return LingjingApp.StartAsync(Db.Postgres, demo: false, settings, kestrel);
         });
-        var harness = new ClusterNodesHarness(database, [.. await Task.WhenAll(starting)]);
-        await UntilAsync(() => harness.Nodes.All(n => n.Service<ClusterNodes>().Alive().Count(m => m.Status == "active") == count),
-            $"{count} nodes to see each other active");
-        return harness;
+        Nodes.AddRange(await Task.WhenAll(starting));
+        var total = Nodes.Count;
+        await UntilAsync(() => Nodes.All(n => n.Service<ClusterNodes>().Alive().Count(m => m.Status == "active") == total),
+            $"{total} nodes to see each other active");
+    }
+
+    /// <summary>Stops every node (gracefully: Orleans hands their grains over or lets them go).</summary>
+    public async Task StopAllAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+        Nodes.Clear();
     }
 
     /// <summary>The job of that name on each node.</summary>

@@ -58,10 +58,11 @@ public sealed class WorldTestClient : IAsyncDisposable
     }
 
     /// <summary>Connects, says Hello to the world and waits for Welcome.</summary>
-    public static async Task<WorldTestClient> JoinAsync(Uri baseAddress, string token, string worldId)
+    /// <param name="resumeAt">Where to stand, as a client reconnecting says where it stood.</param>
+    public static async Task<WorldTestClient> JoinAsync(Uri baseAddress, string token, string worldId, Vec3? resumeAt = null)
     {
         var client = await ConnectAsync(baseAddress, token);
-        await client.SendAsync(new ClientFrame { Hello = new Hello { WorldId = worldId, ProtocolVersion = 1 } });
+        await client.SendAsync(new ClientFrame { Hello = new Hello { WorldId = worldId, ProtocolVersion = 1, ResumeAt = resumeAt } });
         var welcome = await client.WaitForAsync(f => f.BodyCase == ServerFrame.BodyOneofCase.Welcome);
         client.Welcome = welcome.Welcome;
         return client;

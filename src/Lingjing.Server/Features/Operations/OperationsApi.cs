@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.World;
 using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Jobs;
 
@@ -14,6 +15,8 @@ public static class OperationsApi
             .WithSummary("The background jobs as the answering node sees them: interval, the node that runs each, last run, next run, runs, failures and the last error");
         group.MapGet("/nodes", (ClusterNodes cluster) => TypedResults.Ok(new ClusterView(cluster.Clustered, cluster.Here, cluster.Alive())))
             .WithSummary("The nodes of the cluster that are not declared dead, with their membership state; one node when Lingjing runs alone");
+        group.MapGet("/worlds", async (WorldPlacements worlds) => TypedResults.Ok(await worlds.DescribeAsync()))
+            .WithSummary("Every world open on the answering node: the node that owns it (placed by Orleans) and the people each node holds in it");
         return app;
     }
 }

@@ -11,7 +11,12 @@ namespace Lingjing.Server.Infrastructure.Cluster;
 public static class ClusterExtensions
 {
     /// <summary>The ADO.NET name Orleans looks Npgsql up by.</summary>
-    private const string NpgsqlInvariant = "Npgsql";
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>True when this node joins a cluster: <c>Lingjing:Cluster:Enabled</c> with PostgreSQL configured.</summary>
+    public static bool IsClustered(IConfiguration configuration) =>
+        (configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings()).Enabled
+        && !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres"));
 
     public static WebApplicationBuilder AddLingjingCluster(this WebApplicationBuilder builder)
     {
@@ -19,7 +24,7 @@ public static class ClusterExtensions
         builder.Services.AddCheckedOptions<ClusterSettings, ClusterSettingsValidator>(section);
         var settings = section.Get<ClusterSettings>() ?? new ClusterSettings();
         var postgres = builder.Configuration.GetConnectionString("Postgres");
-        var clustered = settings.Enabled && !string.IsNullOrWhiteSpace(postgres);
+        var clustered = IsClustered(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {
@@ -63,7 +68,7 @@ public static class ClusterExtensions
 
     /// <summary>Orleans reads its statements from <c>OrleansQuery</c> unqualified: its connections look in the
     /// <c>orleans</c> schema first.</summary>
-    private static string InOrleansSchema(string connectionString) =>
+    public static string InOrleansSchema(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "orleans" }.ConnectionString;
 
     /// <summary>A port nobody listens on now. Alone, the silo's port matters to nobody but itself, and a fixed default

@@ -27,8 +27,10 @@ export function toHeading(radians: number): number {
 
 export const fromHeading = (heading: number): number => (heading / turn) * 2 * Math.PI;
 
-export function encodeHello(worldId: string): Uint8Array {
-  return toBinary(ClientFrameSchema, create(ClientFrameSchema, { body: { case: "hello", value: { worldId, protocolVersion } } }));
+/** Hello; resumeAt (metres) on a reconnect: where the avatar stood, so it stands there again on whichever node answers. */
+export function encodeHello(worldId: string, resumeAt?: { x: number; z: number }): Uint8Array {
+  const at = resumeAt ? { x: toCm(resumeAt.x), y: 0, z: toCm(resumeAt.z) } : undefined;
+  return toBinary(ClientFrameSchema, create(ClientFrameSchema, { body: { case: "hello", value: { worldId, protocolVersion, resumeAt: at } } }));
 }
 
 export interface InputValues {

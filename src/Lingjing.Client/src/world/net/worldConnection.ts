@@ -57,6 +57,8 @@ export class WorldConnection {
   private stopped = false;
   private pingTimer = 0;
   private retryTimer = 0;
+  /** The pose last offered: a reconnect (the node may have gone down) resumes there. */
+  private lastPose: AvatarPose | null = null;
   state: ConnectionState = "connecting";
 
   constructor(
@@ -79,6 +81,7 @@ export class WorldConnection {
 
   /** Call every frame with the avatar's pose; sends only what the throttle lets through. */
   offerPose(pose: AvatarPose): void {
+    this.lastPose = pose;
     if (!this.welcomed) return;
     const now = performance.now();
     const send = this.throttle.offer(pose, now);
@@ -116,7 +119,7 @@ export class WorldConnection {
     }
     socket.binaryType = "arraybuffer";
     this.socket = socket;
-    socket.onopen = () => socket.send(asBuffer(encodeHello(this.worldId)));
+    socket.onopen = () => socket.send(asBuffer(encodeHello(this.worldId, this.everWelcomed ? this.lastPose ?? undefined : undefined)));
     socket.onmessage = e => {
       if (e.data instanceof ArrayBuffer) this.receive(new Uint8Array(e.data));
     };

@@ -1,8 +1,10 @@
+using Lingjing.Server.Features.World.Cluster;
 using Lingjing.Server.Features.World.Media;
 using Lingjing.Server.Features.World.Meetings;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.World;
+using Lingjing.World.Bus;
 using Lingjing.World.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,13 +18,15 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// </summary>
 public sealed class WorldHost(
     IServiceScopeFactory scopes, IOptions<WorldRealtimeOptions> options, IOptions<MediaOptions> media, TimeProvider time, ILogger<WorldHost> logger,
-    ISelectiveForwarder? forwarder = null)
+    IWorldBus bus, WorldNodeIdentity identity, ISelectiveForwarder? forwarder = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly WorldRealtimeOptions _options = options.Value;
     private bool _stopped;
 
-    public WorldNode Node { get; } = new(media.Value.ApplyTo(options.Value.ToEngineOptions()), time, forwarder: forwarder);
+    public WorldNode Node { get; } = new(
+        media.Value.ApplyTo(options.Value.ToEngineOptions()) with { NodeId = identity.NodeId, NodeIndex = identity.NodeIndex },
+        time, bus, forwarder);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.World.Cluster;
 using Lingjing.Server.Features.World.Guests;
 using Lingjing.Server.Features.World.Media;
 using Lingjing.Server.Features.World.Media.Janus;
@@ -17,7 +18,9 @@ public static class WorldRealtimeExtensions
         var mediaSection = builder.Configuration.GetSection(MediaOptions.Section);
         builder.Services.AddCheckedOptions<MediaOptions, MediaOptionsValidator>(mediaSection);
         if (mediaSection.Get<MediaOptions>() is { Janus.Length: > 0 } media) builder.Services.AddJanusForwarder(media);
+        builder.AddWorldBus();
         builder.Services.AddSingleton<WorldHost>();
+        builder.Services.AddSingleton<WorldPlacements>();
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());
         builder.Services.AddScoped<AvatarLookStore>();
