@@ -61,6 +61,8 @@ public static class ClusterExtensions
             builder.Services.AddSingleton<Realtime.ILiveRelay>(sp => sp.GetRequiredService<ClusterLiveRelay>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveRelay>());
         }
+        // Taken when first asked for, after the schema (which creates its sequence) is in place.
+        builder.Services.AddSingleton(_ => clustered ? NodeSerial.Next(postgres!) : NodeSerial.Alone);
         builder.Services.AddSingleton<ClusterNodes>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;

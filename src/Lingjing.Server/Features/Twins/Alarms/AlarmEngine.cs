@@ -146,7 +146,7 @@ public sealed class AlarmEngine(SeriesRegistry series, DeviceRegistry devices, L
         }
         else if (!condition && open.Remove(key, out var id))
         {
-            actions.Writer.TryWrite(new ClearAlarm(id, time.GetUtcNow().UtcDateTime));
+            actions.Writer.TryWrite(new ClearAlarm(id, time.GetUtcNow().UtcDateTime, rule.Id, device.Id));
         }
     }
 

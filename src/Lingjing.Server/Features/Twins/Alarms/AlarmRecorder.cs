@@ -50,7 +50,16 @@ public sealed class AlarmRecorder(AlarmEngine engine, AlarmWording wording, ISer
                     Id = raise.AlarmId, RuleId = raise.Rule.Id, TwinId = raise.TwinId, ParkId = raise.ParkId, State = AlarmStates.Active,
                     Severity = raise.Rule.Severity, MessageEn = message.En, MessageZh = message.Zh, Value = raise.Value, RaisedAt = raise.At,
                 });
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+                {
+                    // Another node saw the rule broken at the same time and raised it: one alarm, told once.
+                    logger.LogDebug("Alarm of rule {Rule} on {Twin} is open already", raise.Rule.Id, raise.TwinId);
+                    break;
+                }
                 await alarms.PublishAsync(raise.AlarmId, AlarmChange.Raised, ct);
                 var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
                 await notifier.NotifyParkOperatorsAsync(raise.ParkId, new NotificationMessage("alarm",
@@ -59,9 +68,15 @@ public sealed class AlarmRecorder(AlarmEngine engine, AlarmWording wording, ISer
                 break;
             }
             case ClearAlarm clear:
-                var cleared = await db.Set<Alarm>().Where(a => a.Id == clear.AlarmId && a.State != AlarmStates.Cleared)
-                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Cleared).SetProperty(a => a.ClearedAt, clear.At), ct);
-                if (cleared > 0) await alarms.PublishAsync(clear.AlarmId, AlarmChange.Cleared, ct);
+                // The open alarm of this rule on this twin, which may carry another node's id.
+                var open = await db.Set<Alarm>().Where(a => a.RuleId == clear.RuleId && a.TwinId == clear.TwinId && a.State != AlarmStates.Cleared)
+                    .Select(a => a.Id).ToListAsync(ct);
+                foreach (var id in open)
+                {
+                    var cleared = await db.Set<Alarm>().Where(a => a.Id == id && a.State != AlarmStates.Cleared)
+                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlarmStates.Cleared).SetProperty(a => a.ClearedAt, clear.At), ct);
+                    if (cleared > 0) await alarms.PublishAsync(id, AlarmChange.Cleared, ct);
+                }
                 break;
         }
     }

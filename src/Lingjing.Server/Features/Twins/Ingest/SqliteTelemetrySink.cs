@@ -8,7 +8,7 @@ namespace Lingjing.Server.Features.Twins.Ingest;
 /// <summary>Multi-row INSERTs of raw points in one transaction on one long-lived connection, bound
 /// by position through SQLite's own API, with the database's one set of settings and a large page cache
 /// (<see cref="DatabaseConnections"/>).</summary>
-internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetrySink
+internal sealed class SqliteTelemetrySink(string connectionString, TelemetrySequenceRange range) : ITelemetrySink
 {
     private const int RowsPerStatement = 256;
     private SqliteConnection? connection;
@@ -19,8 +19,9 @@ internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetryS
     {
         var open = Open();
         await using var command = open.CreateCommand();
-        command.CommandText = "SELECT value FROM telemetry_marks WHERE key = 'raw_seq'";
-        return await command.ExecuteScalarAsync(ct) is long value ? value : 0;
+        command.CommandText = "SELECT value FROM telemetry_marks WHERE key = $k";
+        command.Parameters.AddWithValue("$k", range.RawKey);
+        return await command.ExecuteScalarAsync(ct) is long value ? value : range.Base;
     }
 
     public Task WriteAsync(IReadOnlyList<IngestBatch> batches, long firstSequence, CancellationToken ct)
@@ -68,7 +69,8 @@ internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetryS
         using (var mark = open.CreateCommand())
         {
             mark.Transaction = transaction;
-            mark.CommandText = "INSERT INTO telemetry_marks (key, value) VALUES ('raw_seq', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+            mark.CommandText = "INSERT INTO telemetry_marks (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+            mark.Parameters.AddWithValue("$k", range.RawKey);
             mark.Parameters.AddWithValue("$v", seq - 1);
             mark.ExecuteNonQuery();
         }
@@ -83,11 +85,11 @@ internal sealed class SqliteTelemetrySink(string connectionString) : ITelemetryS
         connection.Open();
         var db = connection.Handle!;
         var row = "(?, ?, ?, ?)";
-        var sql = new StringBuilder("INSERT INTO telemetry_raw (seq, series_id, ts, value) VALUES ")
+        var sql = new StringBuilder("INSERT OR IGNORE INTO telemetry_raw (seq, series_id, ts, value) VALUES ")
             .AppendJoin(", ", Enumerable.Repeat(row, RowsPerStatement)).ToString();
         Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
         full = statement;
-        Check(raw.sqlite3_prepare_v2(db, "INSERT INTO telemetry_raw (seq, series_id, ts, value) VALUES " + row, out var one), db);
+        Check(raw.sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO telemetry_raw (seq, series_id, ts, value) VALUES " + row, out var one), db);
         single = one;
         return connection;
     }

@@ -6,13 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Lingjing.Server.Features.Twins.Ingest;
 
 /// <summary>Background upkeep of the telemetry tables: folds new raw readings into minute and hour
-/// rollups (following the writer's sequence, so late readings land in their own buckets), writes
+/// rollups (following each writer's sequence, so late readings land in their own buckets), writes
 /// the latest values to telemetry_series, and deletes raw readings past their retention (default
 /// 7 days) and rollups past theirs (2 years). Run by <see cref="TelemetryRollupJob"/>,
 /// <see cref="TelemetryLatestFlushJob"/> and <see cref="TelemetryRetentionJob"/>.</summary>
 public sealed class TelemetryMaintenance(
     DatabaseSettings database,
-    TelemetryWriter writer,
     LatestValues latest,
     TimeProvider time,
     IOptions<TelemetryOptions> options,
@@ -33,23 +32,28 @@ public sealed class TelemetryMaintenance(
         {
             await using var connection = Open();
             await connection.OpenAsync(ct);
-            var target = writer.CommittedSequence;
             long folded = 0;
-            while (true)
+            // Each writer's committed mark is written in the same transaction as its rows: everything up to it is there.
+            foreach (var (range, target) in await WritersAsync(connection, ct))
             {
-                var from = await MarkAsync(connection, null, "rollup_seq", ct);
-                if (from >= target) return folded;
-                var to = Math.Min(target, from + MaxRowsPerFold);
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                await ExecuteAsync(connection, transaction, Fold("telemetry_minute", MinuteMs), ct, ("from", from), ("to", to));
-                await ExecuteAsync(connection, transaction, Fold("telemetry_hour", HourMs), ct, ("from", from), ("to", to));
-                await ExecuteAsync(connection, transaction,
-                    "INSERT INTO telemetry_marks (key, value) VALUES ('rollup_seq', @to) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, ("to", to));
-                await transaction.CommitAsync(ct);
-                folded += to - from;
-                // SQLite has one write lock: leave the ingest writer room between folds, or it starves behind them.
-                if (!database.IsPostgres && to < target) await Task.Delay(SqlitePause, ct);
+                while (true)
+                {
+                    var from = await MarkAsync(connection, null, range.RollupKey, range.Base, ct);
+                    if (from >= target) break;
+                    var to = Math.Min(target, from + MaxRowsPerFold);
+                    await using var transaction = await connection.BeginTransactionAsync(ct);
+                    await ExecuteAsync(connection, transaction, Fold("telemetry_minute", MinuteMs), ct, ("from", from), ("to", to));
+                    await ExecuteAsync(connection, transaction, Fold("telemetry_hour", HourMs), ct, ("from", from), ("to", to));
+                    await ExecuteAsync(connection, transaction,
+                        "INSERT INTO telemetry_marks (key, value) VALUES (@k, @to) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct,
+                        ("k", range.RollupKey), ("to", to));
+                    await transaction.CommitAsync(ct);
+                    folded += to - from;
+                    // SQLite has one write lock: leave the ingest writer room between folds, or it starves behind them.
+                    if (!database.IsPostgres && to < target) await Task.Delay(SqlitePause, ct);
+                }
             }
+            return folded;
         }
         finally
         {
@@ -95,7 +99,7 @@ public sealed class TelemetryMaintenance(
             var rollupCut = (now - TimeSpan.FromDays(options.Value.RollupRetentionDays)).ToUnixTimeMilliseconds();
             await using var connection = Open();
             await connection.OpenAsync(ct);
-            var mark = await MarkAsync(connection, null, "rollup_seq", ct);
+            var writers = await WritersAsync(connection, ct);
             var seriesIds = new List<int>();
             await using (var list = connection.CreateCommand())
             {
@@ -104,12 +108,17 @@ public sealed class TelemetryMaintenance(
                 while (await reader.ReadAsync(ct)) seriesIds.Add(reader.GetInt32(0));
             }
             long deleted = 0;
-            // Series by series, so each delete walks the (series_id, ts) index instead of the whole table.
-            await using (var delete = connection.CreateCommand())
+            // Series by series, so each delete walks the (series_id, ts) index instead of the whole table; writer by
+            // writer, each up to what its rows have been rolled up to.
+            foreach (var (range, _) in writers)
             {
-                delete.CommandText = "DELETE FROM telemetry_raw WHERE series_id = @s AND ts < @cut AND seq <= @mark";
+                var mark = await MarkAsync(connection, null, range.RollupKey, range.Base, ct);
+                if (mark == range.Base) continue;
+                await using var delete = connection.CreateCommand();
+                delete.CommandText = "DELETE FROM telemetry_raw WHERE series_id = @s AND ts < @cut AND seq > @base AND seq <= @mark";
                 var s = Parameter(delete, "s", 0);
                 Parameter(delete, "cut", rawCut);
+                Parameter(delete, "base", range.Base);
                 Parameter(delete, "mark", mark);
                 foreach (var id in seriesIds)
                 {
@@ -142,13 +151,25 @@ public sealed class TelemetryMaintenance(
             """;
     }
 
-    private static async Task<long> MarkAsync(DbConnection connection, DbTransaction? transaction, string key, CancellationToken ct)
+    private static async Task<long> MarkAsync(DbConnection connection, DbTransaction? transaction, string key, long missing, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM telemetry_marks WHERE key = @k";
         Parameter(command, "k", key);
-        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+        return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : missing;
+    }
+
+    /// <summary>Every writer that ever committed (one per node start in a cluster) and its last committed number.</summary>
+    private static async Task<List<(TelemetrySequenceRange Range, long Committed)>> WritersAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT key, value FROM telemetry_marks WHERE {TelemetrySequenceRange.RawKeys}";
+        var writers = new List<(TelemetrySequenceRange, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            writers.Add((TelemetrySequenceRange.OfRawKey(reader.GetString(0)), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        return writers;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
@@ -6,13 +7,15 @@ namespace Lingjing.Server.Features.Twins.Ingest;
 
 /// <summary>The one writer: takes every batch waiting in the queue (up to a transaction's worth),
 /// writes them in one transaction (COPY on PostgreSQL, multi-row INSERTs on SQLite), commits, and
-/// only then completes the batches, so a device is only ever answered for durable readings.</summary>
+/// only then completes the batches, so a device is only ever answered for durable readings. Each node has its own
+/// writer, numbering its rows in a range of its own (<see cref="TelemetrySequenceRange"/>).</summary>
 public sealed class TelemetryWriter(
     TelemetryQueue queue,
     DatabaseSettings database,
     LatestValues latest,
     IEnumerable<ITelemetryObserver> observers,
     IOptions<TelemetryOptions> options,
+    NodeSerial node,
     ILogger<TelemetryWriter> logger) : BackgroundService
 {
     private readonly ITelemetryObserver[] observers = observers.ToArray();
@@ -27,9 +30,10 @@ public sealed class TelemetryWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var range = new TelemetrySequenceRange(node.Value);
         await using ITelemetrySink sink = database.IsPostgres
-            ? new PostgresTelemetrySink(database)
-            : new SqliteTelemetrySink(database.ConnectionString);
+            ? new PostgresTelemetrySink(database, range)
+            : new SqliteTelemetrySink(database.ConnectionString, range);
         var sequence = await StartSequenceAsync(sink, stoppingToken);
         var max = options.Value.MaxPointsPerTransaction;
         var batches = new List<IngestBatch>();

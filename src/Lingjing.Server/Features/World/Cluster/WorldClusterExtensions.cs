@@ -1,6 +1,5 @@
 using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.World.Bus;
-using Npgsql;
 using Orleans.Runtime;
 
 namespace Lingjing.Server.Features.World.Cluster;
@@ -24,19 +23,12 @@ public static class WorldClusterExtensions
         builder.Services.AddAdoNetGrainStorage(StorageName, options =>
             options.Configure(o => (o.Invariant, o.ConnectionString) = (ClusterExtensions.NpgsqlInvariant, ClusterExtensions.InOrleansSchema(postgres!))));
         builder.Services.AddSingleton(services => new WorldNodeIdentity(
-            services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(), NextNodeIndex(postgres!)));
+            services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString(),
+            // 1 to 255 in turn: a node gets the index of a node that started 255 starts before it, long gone.
+            (byte)(services.GetRequiredService<NodeSerial>().Value % 255 + 1)));
         builder.Services.AddSingleton<ClusterWorldBus>();
         builder.Services.AddSingleton<IWorldBus>(services => services.GetRequiredService<ClusterWorldBus>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ClusterWorldBus>());
         return builder;
-    }
-
-    /// <summary>1 to 255 in turn: a node gets the index of a node that started 255 starts before it, long gone.</summary>
-    private static byte NextNodeIndex(string postgres)
-    {
-        using var connection = new NpgsqlConnection(postgres);
-        connection.Open();
-        using var command = new NpgsqlCommand("SELECT nextval('orleans.world_node_serial')", connection);
-        return (byte)((long)command.ExecuteScalar()! % 255 + 1);
     }
 }

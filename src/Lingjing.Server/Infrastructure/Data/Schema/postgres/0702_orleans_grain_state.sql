@@ -57,5 +57,6 @@ INSERT INTO orleans.orleansquery (querykey, querytext) VALUES
       AND version = @GrainStateVersion
     RETURNING version AS newgrainstateversion');
 
--- The serial behind each node's avatar ids (their top byte): nodes sharing a world never hand out the same id.
-CREATE SEQUENCE orleans.world_node_serial;
+-- One number per node start, never handed out twice: the top byte of the avatar ids a node hands out, and the range
+-- of telemetry sequence numbers its writer uses (so nodes writing at once never share one).
+CREATE SEQUENCE orleans.node_serial;
