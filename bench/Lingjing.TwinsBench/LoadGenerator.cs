@@ -14,7 +14,6 @@ public sealed class LoadGenerator(HttpClient http, IReadOnlyList<BenchDevice> de
 {
     private long points, requests, busy, failed;
     private long baseTs = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds();
-    private long tick;
 
     public long Points => Interlocked.Read(ref points);
     public long Requests => Interlocked.Read(ref requests);
@@ -26,15 +25,19 @@ public sealed class LoadGenerator(HttpClient http, IReadOnlyList<BenchDevice> de
     private async Task WorkerAsync(int worker, CancellationToken ct)
     {
         var mine = devices.Where((_, i) => i % workers == worker).ToList();
+        // Each device's readings a millisecond apart: readings are unique per series and timestamp, and a repeated one
+        // would be skipped (and its batch written on the slower path), not counted twice.
+        var next = new long[mine.Count];
         var body = new StringBuilder(batch * 160);
         var n = 0;
         while (!ct.IsCancellationRequested)
         {
-            var device = mine[n++ % mine.Count];
+            var index = n++ % mine.Count;
+            var device = mine[index];
             body.Clear().Append('[');
             for (var r = 0; r < batch; r++)
             {
-                var ts = baseTs + Interlocked.Increment(ref tick) % 1_500_000;
+                var ts = baseTs + next[index]++;
                 if (r > 0) body.Append(',');
                 body.Append("{\"ts\":").Append(ts).Append(",\"values\":");
                 Values(body, device.ModelId, r);

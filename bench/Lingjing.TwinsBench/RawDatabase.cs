@@ -40,7 +40,7 @@ public sealed class RawDatabase(string? postgres, string sqliteFile)
             setup.CommandText = IsPostgres
                 ? "DROP TABLE IF EXISTS bench_ceiling_raw; CREATE TABLE bench_ceiling_raw (LIKE telemetry_raw INCLUDING ALL);"
                 : "DROP TABLE IF EXISTS bench_ceiling_raw; CREATE TABLE bench_ceiling_raw (seq INTEGER NOT NULL PRIMARY KEY, series_id INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL); " +
-                  "CREATE INDEX ix_bench_ceiling_raw ON bench_ceiling_raw (series_id, ts); PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE);";
+                  "CREATE UNIQUE INDEX ix_bench_ceiling_raw ON bench_ceiling_raw (series_id, ts); PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE);";
             setup.ExecuteNonQuery();
         }
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
