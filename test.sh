@@ -18,6 +18,7 @@ install_packages() {
   command -v node >/dev/null || missing+=(nodejs npm)
   [ -d /usr/lib/rabbitmq ] || missing+=(rabbitmq-server)
   [ -x /usr/bin/janus ] || missing+=(janus)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "Installing ${missing[*]}"
@@ -105,6 +106,8 @@ dotnet build Lingjing.slnx --no-restore -c Debug
 log "Test"
 status=0
 # Errors the in-memory servers log go here; shown below when a test fails, to explain a 500.
+# nginx in front of three server processes for the cluster tests (each test starts its own, on a free port).
+export LINGJING_TEST_NGINX=/usr/sbin/nginx
 export LINGJING_TEST_ERROR_LOG="$WORK/server-errors.log"
 # Each test's duration goes to TestResults/*.trx; tools/slowest-tests.sh lists the slowest tests and classes.
 rm -rf TestResults
