@@ -297,8 +297,9 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
             // before the server sent it still waited until now for its effect to be seen.
             double dx = x - _x, dz = z - _z;
             var near = dx * dx + dz * dz <= NearCm * NearCm;
+            var crossNode = id >> 24 != AvatarId >> 24;
             moves!.SentBetween(previous.Move > 0 ? previous.Move : number - 1, number,
-                sent => swarm.MoveSeen(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, near));
+                sent => swarm.MoveSeen(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, near, crossNode));
         }
         _lastSeen[id] = (position, number > 0 ? number : previous.Move, _lastTick);
     }

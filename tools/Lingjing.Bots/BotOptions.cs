@@ -7,6 +7,8 @@ namespace Lingjing.Bots;
 public sealed record BotOptions
 {
     public required Uri Url { get; init; }
+    /// <summary>The nodes of a cluster to spread the bots over (bot i on node i mod n); empty: every bot on <see cref="Url"/>.</summary>
+    public IReadOnlyList<Uri> Nodes { get; init; } = [];
     public int Bots { get; init; } = 100;
     public int DurationSeconds { get; init; } = 30;
     public string World { get; init; } = "park-1";
@@ -48,9 +50,10 @@ public sealed record BotOptions
         var label = CommandLines.Option("--label", "", "stored in the JSON");
         var serverPid = CommandLines.Optional<int?>("--server-pid", "report that process's CPU and memory (from /proc) over the measured phase");
         var quiet = new Option<bool>("--quiet") { Description = "no live display" };
+        var nodes = CommandLines.Option("--nodes", "", "comma-separated node addresses of a cluster: bot i connects to node i mod n (sign-in still goes to --url)");
         var command = new RootCommand("Lingjing.Bots: walks N signed-in demo users through a world and measures it.")
         {
-            url, bots, duration, world, outFile, tokens, firstUser, observers, perAttraction, radius, noAlign, warmup, label, serverPid, quiet,
+            url, bots, duration, world, outFile, tokens, firstUser, observers, perAttraction, radius, noAlign, warmup, label, serverPid, quiet, nodes,
         };
         if (CommandLines.Parse(command, args) is not { } parsed) return null;
         return new BotOptions
@@ -70,6 +73,7 @@ public sealed record BotOptions
             Label = parsed.GetValue(label)!,
             ServerPid = parsed.GetValue(serverPid),
             Quiet = parsed.GetValue(quiet),
+            Nodes = parsed.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new Uri(n)).ToList(),
         };
     }
 }

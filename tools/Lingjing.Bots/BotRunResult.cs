@@ -24,6 +24,14 @@ public sealed record BotRunResult
     /// <summary>The same for avatars within 20 m of the observer (the people one talks to).</summary>
     public required double? NearLatencyP50Ms { get; init; }
     public required double? NearLatencyP99Ms { get; init; }
+    /// <summary>Nodes the bots were spread over (1 without --nodes), and the latency of moves seen by a watcher on
+    /// another node than the mover's, and on the same one.</summary>
+    public int Nodes { get; init; } = 1;
+    public double? CrossNodeLatencyP50Ms { get; init; }
+    public double? CrossNodeLatencyP99Ms { get; init; }
+    public long CrossNodeLatencySamples { get; init; }
+    public double? SameNodeLatencyP50Ms { get; init; }
+    public double? SameNodeLatencyP99Ms { get; init; }
     /// <summary>The server's tick time stamped in a snapshot until a bot receives it (transport and client queueing).</summary>
     public required double? DeliveryP50Ms { get; init; }
     public required double? DeliveryP99Ms { get; init; }

@@ -21,6 +21,9 @@ public sealed class BotSwarm(BotOptions options)
     public LatencyHistogram Latency { get; } = new();
     public LatencyHistogram NearLatency { get; } = new();
     public LatencyHistogram Delivery { get; } = new();
+    /// <summary>Moves seen by a watcher connected to another node than the mover (the top byte of an avatar id names its node).</summary>
+    public LatencyHistogram CrossNodeLatency { get; } = new();
+    public LatencyHistogram SameNodeLatency { get; } = new();
     public IReadOnlyList<Bot> Bots => _bots;
     public bool Stopping => _stopping;
     public WalkPlan? Plan { get; private set; }
@@ -35,11 +38,13 @@ public sealed class BotSwarm(BotOptions options)
         if (observer && _measuring) Delivery.Record(UnixMs() - serverTimeMs);
     }
 
-    internal void MoveSeen(double milliseconds, bool near)
+    /// <param name="crossNode">The mover is connected to another node of the cluster than the watcher.</param>
+    internal void MoveSeen(double milliseconds, bool near, bool crossNode)
     {
         if (!_measuring) return;
         Latency.Record(milliseconds);
         if (near) NearLatency.Record(milliseconds);
+        (crossNode ? CrossNodeLatency : SameNodeLatency).Record(milliseconds);
     }
 
     public async Task ConnectAsync(string[] tokens, Action<int> progress, CancellationToken cancellationToken)
@@ -59,7 +64,8 @@ public sealed class BotSwarm(BotOptions options)
             {
                 try
                 {
-                    await _bots[i].ConnectAsync(options.Url, options.World, tokens[i], invoker, cancellationToken);
+                    var node = options.Nodes.Count == 0 ? options.Url : options.Nodes[i % options.Nodes.Count];
+                    await _bots[i].ConnectAsync(node, options.World, tokens[i], invoker, cancellationToken);
                 }
                 catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or IOException)
                 {
@@ -143,6 +149,8 @@ public sealed class BotSwarm(BotOptions options)
     {
         Latency.Reset();
         NearLatency.Reset();
+        CrossNodeLatency.Reset();
+        SameNodeLatency.Reset();
         Delivery.Reset();
         _measuring = true;
     }

@@ -17,6 +17,8 @@ public static class Summary
         Row("measured", $"{r.MeasuredSeconds} s");
         Row("update latency p50 / p90 / p99 / max", $"{Ms(r.LatencyP50Ms)} / {Ms(r.LatencyP90Ms)} / {Ms(r.LatencyP99Ms)} / {Ms(r.LatencyMaxMs)}");
         Row("update latency within 20 m p50 / p99", $"{Ms(r.NearLatencyP50Ms)} / {Ms(r.NearLatencyP99Ms)}");
+        if (r.Nodes > 1)
+            Row($"across nodes ({r.Nodes}) p50 / p99; same node", $"{Ms(r.CrossNodeLatencyP50Ms)} / {Ms(r.CrossNodeLatencyP99Ms)}; {Ms(r.SameNodeLatencyP50Ms)} / {Ms(r.SameNodeLatencyP99Ms)}");
         Row("latency samples", r.LatencySamples.ToString("N0", CultureInfo.InvariantCulture));
         Row("delivery (tick to bot) p50 / p99", $"{Ms(r.DeliveryP50Ms)} / {Ms(r.DeliveryP99Ms)}");
         Row("bytes per client per second", r.BytesPerClientPerSecond.ToString("N0", CultureInfo.InvariantCulture));
