@@ -42,7 +42,9 @@ start_postgres() {
 # If it does not start, the variables stay unset and that test fails (it never skips).
 RABBITMQ_AMQP_PORT="${LINGJING_TEST_AMQP_PORT:-5692}"
 RABBITMQ_MQTT_PORT="${LINGJING_TEST_MQTT_PORT:-1903}"
-BROKER_AUTH_PORT="${LINGJING_TEST_BROKER_AUTH_PORT:-55454}"
+# Below Linux's ephemeral range (32768-60999): the MQTT test binds it late, after hundreds of test servers and silos
+# have taken free ports from that range, one of which could be this one.
+BROKER_AUTH_PORT="${LINGJING_TEST_BROKER_AUTH_PORT:-29454}"
 start_rabbitmq() {
   log "Starting RabbitMQ on 127.0.0.1:$RABBITMQ_AMQP_PORT (MQTT $RABBITMQ_MQTT_PORT)"
   if TWINS_AMQP_PORT=$RABBITMQ_AMQP_PORT TWINS_MQTT_PORT=$RABBITMQ_MQTT_PORT TWINS_DIST_PORT=25692 TWINS_EPMD_PORT=4392 \

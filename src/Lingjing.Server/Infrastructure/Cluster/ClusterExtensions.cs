@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Options;
 using Orleans.Configuration;
 
@@ -62,7 +63,7 @@ public static class ClusterExtensions
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveRelay>());
         }
         // Taken when first asked for, after the schema (which creates its sequence) is in place.
-        builder.Services.AddSingleton(_ => clustered ? NodeSerial.Next(postgres!) : NodeSerial.Alone);
+        builder.Services.AddSingleton(services => clustered ? NodeSerial.Next(services.GetRequiredService<DatabaseSettings>()) : NodeSerial.Alone);
         builder.Services.AddSingleton<ClusterNodes>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;

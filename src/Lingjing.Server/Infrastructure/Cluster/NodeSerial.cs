@@ -1,4 +1,5 @@
-using Npgsql;
+using System.Globalization;
+using Lingjing.Server.Infrastructure.Data;
 
 namespace Lingjing.Server.Infrastructure.Cluster;
 
@@ -9,11 +10,12 @@ public sealed record NodeSerial(long Value)
 {
     public static readonly NodeSerial Alone = new(0);
 
-    public static NodeSerial Next(string postgres)
+    public static NodeSerial Next(DatabaseSettings database)
     {
-        using var connection = new NpgsqlConnection(postgres);
+        using var connection = DatabaseConnections.Create(database);
         connection.Open();
-        using var command = new NpgsqlCommand("SELECT nextval('orleans.node_serial')", connection);
-        return new NodeSerial((long)command.ExecuteScalar()!);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT nextval('orleans.node_serial')";
+        return new NodeSerial(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 }
