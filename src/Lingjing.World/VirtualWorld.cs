@@ -181,8 +181,16 @@ public sealed partial class VirtualWorld
                 join.Session.Close(WorldCloseCodes.GoingAway, "this room had closed; reconnect to open it again");
     }
 
-    /// <summary>Runs one tick: applies queued work and inputs, encodes changed cells once, sends every client its frame.</summary>
+    /// <summary>Runs one tick: <see cref="MoveOn"/>, then <see cref="Deliver"/>.</summary>
     public void Tick()
+    {
+        MoveOn();
+        Deliver();
+    }
+
+    /// <summary>The first half of a tick: applies other nodes' events, queued work and inputs, and publishes the cells
+    /// that changed, each encoded once.</summary>
+    internal void MoveOn()
     {
         _tick++;
         var now = _time.GetTimestamp();
@@ -192,8 +200,15 @@ public sealed partial class VirtualWorld
         if (_tick % (uint)_options.KeyframeTicks == 0) RefreshMedia();
         AnnounceDepartures();
         PublishCells();
+    }
+
+    /// <summary>The second half: takes in the cells published since (this node's, and other nodes' of the same tick)
+    /// and sends every client its frame.</summary>
+    internal void Deliver()
+    {
+        DrainEvents();
         DrainInbox();
-        SendSnapshots(now);
+        SendSnapshots(_time.GetTimestamp());
     }
 
     internal void Shutdown()

@@ -119,13 +119,19 @@ public sealed class WorldNode : IAsyncDisposable
         foreach (var session in _awaitingHello.Values)
             if (Time.GetElapsedTime(session.ConnectedAt, started) > Options.HelloTimeout)
                 session.Close(WorldCloseCodes.HelloTimeout, "no hello received");
+        // Every world moves on first and its batch leaves; then, once other nodes' batches of this tick are in,
+        // every client gets its snapshot.
+        foreach (var world in _worlds.Values) world.MoveOn();
+        _bus.TickCompleted();
+        // Not when the tick already took half its period: a node behind schedule does not fall further behind.
+        if (_bus.GatherWindow > TimeSpan.Zero && Time.GetElapsedTime(started) < TimeSpan.FromSeconds(0.5 / Options.TickRateHz))
+            Thread.Sleep(_bus.GatherWindow);
         foreach (var world in _worlds.Values)
         {
-            world.Tick();
+            world.Deliver();
             if (world.Definition.CloseWhenEmptyFor is { } idle && world.EmptyFor(idle, started) && _worlds.TryRemove(new(world.Id, world)))
                 world.Retire();
         }
-        _bus.TickCompleted();
         Metrics.TickCompleted((long)Time.GetElapsedTime(started).TotalMicroseconds);
     }
 

@@ -4,12 +4,14 @@ namespace Lingjing.World;
 
 /// <summary>
 /// Calls a tick at a fixed rate on its own thread, so the thread pool (2 threads on a small box)
-/// stays free for I/O. A late tick runs immediately; missed ticks are skipped, not replayed.
+/// stays free for I/O. Ticks fall on multiples of the period in wall-clock time, so the nodes of a cluster tick
+/// together and one node's batch reaches the others within the same tick (see <see cref="Bus.IWorldBus.GatherWindow"/>).
+/// A late tick runs immediately and the next is back on the grid; missed ticks are skipped, not replayed.
 /// </summary>
 internal sealed class WorldTickLoop : IDisposable
 {
     private readonly Action _tick;
-    private readonly long _periodTicks;
+    private readonly long _periodMs;
     private readonly ManualResetEventSlim _stop = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
@@ -17,7 +19,7 @@ internal sealed class WorldTickLoop : IDisposable
     public WorldTickLoop(Action tick, int rateHz)
     {
         _tick = tick;
-        _periodTicks = Stopwatch.Frequency / rateHz;
+        _periodMs = 1000 / rateHz;
         _thread = new Thread(Run) { IsBackground = true, Name = "Lingjing world tick" };
     }
 
@@ -34,11 +36,14 @@ internal sealed class WorldTickLoop : IDisposable
 
     private void Run()
     {
-        var next = Stopwatch.GetTimestamp();
+        var next = NextBoundary(NowMs());
+        var onGrid = true;
         try
         {
             while (!_stop.IsSet)
             {
+                var wait = next - NowMs();
+                if (wait > 0 && _stop.Wait((int)wait)) break;
                 try
                 {
                     _tick();
@@ -48,11 +53,11 @@ internal sealed class WorldTickLoop : IDisposable
                     // The engine never throws by design; if it does, keep the world alive.
                     Trace.TraceError($"World tick failed: {ex}");
                 }
-                next += _periodTicks;
-                var now = Stopwatch.GetTimestamp();
-                if (next < now) next = now; // behind schedule: do not try to catch up in a burst
-                var wait = (next - now) * 1000 / Stopwatch.Frequency;
-                if (wait > 0) _stop.Wait((int)wait);
+                var now = NowMs();
+                var expected = onGrid ? next + _periodMs : NextBoundary(now);
+                // Behind schedule: the next tick at once (no burst to catch up), the one after it back on the grid.
+                onGrid = expected >= now;
+                next = onGrid ? expected : now;
             }
         }
         finally
@@ -60,4 +65,8 @@ internal sealed class WorldTickLoop : IDisposable
             _stopped.TrySetResult();
         }
     }
+
+    private long NextBoundary(long nowMs) => (nowMs / _periodMs + 1) * _periodMs;
+
+    private static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 }

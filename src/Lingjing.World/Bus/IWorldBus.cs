@@ -29,6 +29,11 @@ public interface IWorldBus
     /// (arrivals marked as replay). Receivers see their own node's events too and skip them.</summary>
     IDisposable SubscribeEvents(string worldId, IBusEventReceiver receiver);
 
-    /// <summary>The node has ticked every world: what was published during the tick may leave as one batch.</summary>
+    /// <summary>The node has moved every world on by a tick: what was published during it may leave as one batch.</summary>
     void TickCompleted() { }
+
+    /// <summary>How long a node waits after <see cref="TickCompleted"/> before it composes its clients' snapshots, so
+    /// that the batches other nodes sent at the same tick are in them (nodes tick together, on wall-clock multiples of
+    /// the period). Zero for a node alone: its own batches are delivered as they are published.</summary>
+    TimeSpan GatherWindow => TimeSpan.Zero;
 }
