@@ -35,6 +35,10 @@ silo_port() { echo $((silo_base + $1 - 1)); }
 start_node() {
   local k="$1"
   mkdir -p "$dir/node$k" "$dir/shared"
+  if ss -ltn "sport = :$(node_port "$k")" | grep -q LISTEN; then
+    echo "port $(node_port "$k") is taken (a node of an earlier cluster still running?): not starting node $k" >&2
+    return 1
+  fi
   (cd "$dir/app" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     nohup dotnet Lingjing.Server.dll --urls "http://127.0.0.1:$(node_port "$k")" \
       --ConnectionStrings:Postgres="$postgres" --ConnectionStrings:RabbitMq="amqp://guest:guest@127.0.0.1:$amqp/" \
@@ -103,6 +107,8 @@ case "$command" in
       [ -f "$pidfile" ] && kill -9 "$(cat "$pidfile")" 2>/dev/null || true
       rm -f "$pidfile"
     done
+    # Any node of this cluster the pid files lost track of (all of them share its data directory).
+    pkill -9 -f -- "--Lingjing:DataDirectory=$dir/shared" 2>/dev/null || true
     TWINS_EPMD_PORT=4402 "$repo/tools/Lingjing.Devices/rabbitmq-loopback.sh" stop "$dir/rabbitmq" 2>/dev/null || true
     [ -d "$dir/pg/data" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null 2>&1 || true
     ;;
