@@ -48,6 +48,7 @@ public sealed partial class VirtualWorld
     private readonly Random _spawnRandom = new();
     private readonly int _hearingRadiusCm;
     private uint _tick;
+    private ulong _tickTimeMs;
     private ulong _chatId;
 
     internal VirtualWorld(WorldDefinition definition, WorldOptions options, TimeProvider time, WorldMetrics metrics,
@@ -193,6 +194,7 @@ public sealed partial class VirtualWorld
     internal void MoveOn()
     {
         _tick++;
+        _tickTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
         var now = _time.GetTimestamp();
         DrainEvents();
         DrainCommands(now);
@@ -440,7 +442,9 @@ public sealed partial class VirtualWorld
 
     private void SendSnapshots(long now)
     {
-        var serverTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
+        // The time of the state sent, when the tick took its inputs: clients time their inputs to arrive before the
+        // next one, and a node of a cluster composes its snapshots a little later (IWorldBus.GatherWindow).
+        var serverTimeMs = _tickTimeMs;
         var parts = _sessions.Count >= ParallelComposeThreshold ? _composers.Length : 1;
         if (parts == 1)
         {

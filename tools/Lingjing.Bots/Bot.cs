@@ -23,6 +23,9 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
     /// <summary>An avatar not shown for more server ticks than this was out of view: its moves meanwhile are not counted.</summary>
     private const uint OutOfViewTicks = 10;
     private readonly Dictionary<long, int> _cellCounts = new();
+    /// <summary>Cells already met in the snapshot being read: when nodes share a world one cell comes as several
+    /// batches, which together replace it.</summary>
+    private readonly HashSet<long> _cellsInSnapshot = new();
     private readonly ClientFrame _frame = new() { Input = new Input() };
     private readonly byte[] _sendBuffer = new byte[64];
     private ValueTask _pendingSend;
@@ -193,6 +196,7 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
         var reader = new WireReader(snapshot);
         var now = Stopwatch.GetTimestamp();
         var full = false;
+        _cellsInSnapshot.Clear();
         while (!reader.End)
         {
             var (field, wireType) = reader.ReadTag();
@@ -262,7 +266,7 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
             }
         }
         var key = (long)(x << 32 | z);
-        _cellCounts[key] = avatars;
+        _cellCounts[key] = _cellsInSnapshot.Add(key) ? avatars : _cellCounts.GetValueOrDefault(key) + avatars;
     }
 
     private void ReadAvatar(ReadOnlySpan<byte> state, long now)

@@ -799,6 +799,8 @@ export type Snapshot = Message<"lingjing.world.v1.Snapshot"> & {
   tick: number;
 
   /**
+   * Unix time of the tick: when the server took the inputs this state follows from
+   *
    * @generated from field: uint64 server_time_ms = 2;
    */
   serverTimeMs: bigint;
