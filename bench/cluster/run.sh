@@ -9,10 +9,11 @@
 #
 #   bench/cluster/run.sh                          # SIZES="1000 2000" KILLS=10
 #   SIZES=500 KILLS=3 DURATION=15 bench/cluster/run.sh
+#   SIZES="" bench/cluster/run.sh                 # failover only
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SIZES=${SIZES:-"1000 2000"}
+SIZES=${SIZES-"1000 2000"}  # SIZES="" measures failover only
 KILLS=${KILLS:-10}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}

@@ -39,13 +39,15 @@ start_node() {
     echo "port $(node_port "$k") is taken (a node of an earlier cluster still running?): not starting node $k" >&2
     return 1
   fi
-  (cd "$dir/app" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  # Only the server is put in the background (not the cd with it), so that the pid written is the server's own and
+  # kill -9 of it is a crash of the node.
+  (cd "$dir/app" && { ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     nohup dotnet Lingjing.Server.dll --urls "http://127.0.0.1:$(node_port "$k")" \
       --ConnectionStrings:Postgres="$postgres" --ConnectionStrings:RabbitMq="amqp://guest:guest@127.0.0.1:$amqp/" \
       --Lingjing:DataDirectory="$dir/shared" --Lingjing:Demo="$demo" \
       --Lingjing:Cluster:Enabled=true --Lingjing:Cluster:SiloPort="$(silo_port "$k")" \
       --Lingjing:ForwardedHeaders:KnownProxies:0=127.0.0.1 \
-      > "$dir/node$k/server.log" 2>&1 & echo $! > "$dir/node$k/pid")
+      > "$dir/node$k/server.log" 2>&1 & echo $! > "$dir/node$k/pid"; })
 }
 
 wait_ready() {
@@ -91,7 +93,9 @@ case "$command" in
     ;;
   kill)
     k="${3:?node number}"
-    kill -9 "$(cat "$dir/node$k/pid")"
+    pid="$(cat "$dir/node$k/pid")"
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
     ;;
   restart)
     k="${3:?node number}"
