@@ -47,7 +47,7 @@ public sealed class ClusterIngestTests
         var series = Random.Shared.Next(1_000_000, 2_000_000);
         var stamps = Enumerable.Range(0, 300).Select(i => 1_700_000_000_000L + i * 1_000L).ToList();
         await WriteAsync(app, stamps, series);
-        await WriteAsync(app, stamps.Skip(100).Concat(stamps.Select(t => t + 300_000L)), series);
+        await WriteAsync(app, stamps[100..].Concat(stamps.Select(t => t + 300_000L)), series);
 
         await using var scope = app.Services.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<LingjingDbContext>().Database
