@@ -43,10 +43,14 @@ for (var i = 1; i <= parsed.GetValue(count); i++)
 }
 
 var rounds = new List<Round>();
+var lastMiss = "";
 for (var round = 1; round <= parsed.GetValue(kills); round++)
 {
+    // Everyone connects again through nginx first, which spreads them over the nodes in turn: each kill drops some.
+    foreach (var person in people) await person.ConnectAsync(person.At, ct);
     var owner = await OwnerAsync();
     var node = owner - siloBase + 1;
+    Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss.f} round {round}: killing node {node}");
     await RunAsync("kill", node);
     var moving = await EveryoneMovesAsync(round);
     var reconnected = people.Count(p => p.Reconnected);
@@ -77,6 +81,7 @@ async Task<int> OwnerAsync()
 
 async Task<TimeSpan> EveryoneMovesAsync(int round)
 {
+    lastMiss = "";
     var clock = Stopwatch.StartNew();
     foreach (var p in people) p.Reconnected = false;
     await UntilAsync(async () =>
@@ -89,7 +94,15 @@ async Task<TimeSpan> EveryoneMovesAsync(int round)
                 p.Reconnected = true;
             }
             await mover.StepAsync(round % 2 == 0 ? 100 : -100, ct);
-            await Task.WhenAll(people.Where(p => p != mover).Select(p => p.SeesAsync(mover.AvatarId, mover.At, TimeSpan.FromSeconds(2), ct)));
+            var watchers = people.Where(p => p != mover).ToList();
+            var seen = await Task.WhenAll(watchers.Select(p => p.SeesAsync(mover.AvatarId, mover.At, TimeSpan.FromMilliseconds(500), ct)));
+            var missed = watchers.Where((_, i) => !seen[i]).ToList();
+            if (missed.Count > 0)
+            {
+                lastMiss = $"{mover} moved; not seen by {string.Join(", ", missed)}";
+                Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss.f} {lastMiss}");
+                return false;
+            }
         }
         return true;
     }, "everyone to move again");
@@ -106,6 +119,7 @@ async Task RunAsync(string action, int node)
 async Task UntilAsync(Func<Task<bool>> holds, string what)
 {
     var giveUp = Stopwatch.StartNew();
+    var lastError = "";
     while (giveUp.Elapsed < TimeSpan.FromSeconds(120))
     {
         try
@@ -114,10 +128,13 @@ async Task UntilAsync(Func<Task<bool>> holds, string what)
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            var why = $"{e.GetType().Name}: {e.Message}";
+            if (why != lastError) Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss.f} waiting for {what}: {why}");
+            lastError = why;
         }
         await Task.Delay(100, ct);
     }
-    throw new TimeoutException($"Waited 120 s for {what}.");
+    throw new TimeoutException($"Waited 120 s for {what}. {lastMiss}");
 }
 
 internal sealed record Round(int Number, int KilledNode, double Seconds, int Reconnected);

@@ -11,6 +11,7 @@
 # Ports (environment, defaults): CLUSTER_HTTP_PORT=8090 (nginx), CLUSTER_NODE_PORT=8091 (node K listens on
 # 8090+K), CLUSTER_SILO_PORT=11111 (node K's silo on 11110+K), CLUSTER_PG_PORT=55460, CLUSTER_AMQP_PORT=5702,
 # CLUSTER_MQTT_PORT=1913. CLUSTER_DEMO=false starts without the demo zone (it is seeded once, by the first node).
+# CLUSTER_NODE_ARGS adds arguments to every node, e.g. "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information".
 # The nodes share one data directory (DIR/shared): the keys that sign sign-in cookies and tokens, and uploads, must be
 # the same on every node for nginx to send any request to any node (on several machines: a shared folder).
 set -euo pipefail
@@ -41,13 +42,13 @@ start_node() {
   fi
   # Only the server is put in the background (not the cd with it), so that the pid written is the server's own and
   # kill -9 of it is a crash of the node.
-  (cd "$dir/app" && { ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  (cd "$dir/app" && { ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__Console__TimestampFormat="HH:mm:ss.fff " \
     nohup dotnet Lingjing.Server.dll --urls "http://127.0.0.1:$(node_port "$k")" \
       --ConnectionStrings:Postgres="$postgres" --ConnectionStrings:RabbitMq="amqp://guest:guest@127.0.0.1:$amqp/" \
       --Lingjing:DataDirectory="$dir/shared" --Lingjing:Demo="$demo" \
       --Lingjing:Cluster:Enabled=true --Lingjing:Cluster:SiloPort="$(silo_port "$k")" \
-      --Lingjing:ForwardedHeaders:KnownProxies:0=127.0.0.1 \
-      > "$dir/node$k/server.log" 2>&1 & echo $! > "$dir/node$k/pid"; })
+      --Lingjing:ForwardedHeaders:KnownProxies:0=127.0.0.1 ${CLUSTER_NODE_ARGS:-} \
+      >> "$dir/node$k/server.log" 2>&1 & echo $! > "$dir/node$k/pid"; })
 }
 
 wait_ready() {
@@ -69,7 +70,7 @@ case "$command" in
     echo "$nodes" > "$dir/nodes"
     dotnet publish "$repo/src/Lingjing.Server" -c Release -o "$dir/app" -v quiet -nologo >/dev/null
     if [ ! -d "$dir/pg" ]; then
-      mkdir -p "$dir/pg" && chown postgres:postgres "$dir/pg" 2>/dev/null || true
+      chmod 755 "$dir" && mkdir -p "$dir/pg" && chown postgres:postgres "$dir/pg" 2>/dev/null || true
       runuser -u postgres -- "$pg_bin/initdb" -D "$dir/pg/data" -A trust -U postgres >/dev/null
     fi
     runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/pg/data" -w -l "$dir/pg/pg.log" \
