@@ -1,0 +1,20 @@
+namespace Lingjing.Server.Features.Events;
+
+/// <summary>Events of the zone: organising them (with an agenda, online in the world and optionally in a booked
+/// space), the public list and pages, registration with capacity, tickets checked in at the door, calendars.</summary>
+public static class EventsExtensions
+{
+    public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<EventService>();
+        builder.Services.AddScoped<EventRegistrations>();
+        builder.Services.AddScoped<EventOrganisers>();
+        return builder;
+    }
+
+    public static WebApplication MapEvents(this WebApplication app)
+    {
+        app.MapEventsApi();
+        return app;
+    }
+}
