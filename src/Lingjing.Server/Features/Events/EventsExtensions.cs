@@ -1,3 +1,6 @@
+using Lingjing.Server.Features.Events.Demo;
+using Lingjing.Server.Infrastructure;
+
 namespace Lingjing.Server.Features.Events;
 
 /// <summary>Events of the zone: organising them (with an agenda, online in the world and optionally in a booked
@@ -9,12 +12,14 @@ public static class EventsExtensions
         builder.Services.AddScoped<EventService>();
         builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<EventOrganisers>();
+        builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();
         return builder;
     }
 
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapEventsApi();
+        app.MapEventForms();
         return app;
     }
 }

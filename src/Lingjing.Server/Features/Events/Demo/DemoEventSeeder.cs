@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Demo;
+using Lingjing.Server.Features.Zone;
+using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lingjing.Server.Features.Events.Demo;
+
+/// <summary>Seeds the events of <see cref="DemoEventPlan"/> once, after the zone, with registrations from demo
+/// employees (and check-ins for the events already over); enterprise 1 is permitted to organise and holds the launch.</summary>
+internal sealed class DemoEventSeeder(LingjingDbContext db, IOptions<LingjingOptions> options, TimeProvider time, ILogger<DemoEventSeeder> logger) : IDataInitializer
+{
+    public const string SettingKey = "demo.events.seeded";
+    private const long SeedLockKey = 83881858788731;
+
+    public int Order => 45;
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (options.Value.Demo) await DemoAddition.SeedOnceAsync(db, SettingKey, SeedLockKey, () => SeedAsync(ct), ct);
+    }
+
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<Event>().AnyAsync(ct)) return;
+        var zone = options.Value.ZoneTimeZone;
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var government = await UserIdAsync(DemoAccountGenerator.GovernmentEmail, ct);
+        var employees = await (from u in db.Users
+                               join ur in db.UserRoles on u.Id equals ur.UserId
+                               join r in db.Roles on ur.RoleId equals r.Id
+                               where r.Name == Roles.Employee
+                               orderby u.Email
+                               select u.Id).Take(800).ToListAsync(ct);
+        var random = new Random(options.Value.DemoSeed + 16);
+        db.Add(new EventOrganiser { EnterpriseId = 1, GrantedBy = government, GrantedAt = now });
+        var registrations = 0;
+        foreach (var plan in DemoEventPlan.Events)
+        {
+            DateTime At(int day, int hour, int minute = 0) =>
+                TimeZoneInfo.ConvertTimeToUtc(today.AddDays(plan.DayOffset + day).ToDateTime(new TimeOnly(hour, minute)), zone);
+            var parkId = plan.Organiser == Organisers.Park ? int.Parse(plan.Venue.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            var e = new Event
+            {
+                TitleZh = plan.TitleZh, TitleEn = plan.TitleEn, DescriptionZh = plan.DescriptionZh, DescriptionEn = plan.DescriptionEn, Kind = plan.Kind,
+                OrganiserKind = plan.Organiser, ParkId = parkId, EnterpriseId = plan.Organiser == Organisers.Enterprise ? 1 : null,
+                CreatedBy = government, StartsAt = At(0, plan.StartHour), EndsAt = At(plan.Days - 1, plan.EndHour), TimeZone = options.Value.TimeZone,
+                Venue = plan.Venue, Capacity = plan.Capacity, SeatsTaken = plan.Registered, Registration = plan.Registration, Status = EventStatus.Published,
+                CreatedAt = now.AddDays(-45), UpdatedAt = now.AddDays(-45),
+            };
+            db.Add(e);
+            await db.SaveChangesAsync(ct);
+            db.AddRange(plan.Talks.Select(t => new EventSession
+            {
+                EventId = e.Id, TitleZh = t.TitleZh, TitleEn = t.TitleEn, Room = t.Room, StartsAt = At(t.Day, t.StartHour, t.StartMinute),
+                EndsAt = At(t.Day, t.StartHour, t.StartMinute).AddMinutes(t.Minutes), Speakers = [.. t.Speakers],
+            }));
+            var over = e.EndsAt <= now;
+            foreach (var person in employees.OrderBy(_ => random.Next()).Take(plan.Registered))
+            {
+                var pending = plan.Registration == RegistrationModes.Approval && random.NextDouble() < 0.4;
+                db.Add(new EventRegistration
+                {
+                    Id = Guid.NewGuid(), EventId = e.Id, UserId = person, Status = pending ? RegistrationStatus.Pending : RegistrationStatus.Confirmed,
+                    Attendance = random.NextDouble() < 0.6 ? Attendance.Online : Attendance.InPerson,
+                    TicketCode = RandomNumberGenerator.GetString("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10),
+                    RegisteredAt = e.StartsAt.AddDays(-2 - random.Next(20)),
+                    CheckedInAt = over && random.NextDouble() < plan.CheckedIn ? e.StartsAt.AddMinutes(-random.Next(40)) : null,
+                });
+                registrations++;
+            }
+        }
+        db.Add(new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { events = DemoEventPlan.Events.Count, registrations, at = time.GetUtcNow() }) });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded the demo events ({Events} events, {Registrations} registrations)", DemoEventPlan.Events.Count, registrations);
+    }
+
+    private Task<Guid> UserIdAsync(string email, CancellationToken ct)
+    {
+        var normalized = email.ToUpperInvariant();
+        return db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstAsync(ct);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lingjing.Server.Tests.Infrastructure;
+
+namespace Lingjing.Server.Tests.Events;
+
+/// <summary>The demo zone's events: the three-day conference ahead with its agenda and registrations, smaller events
+/// ahead and some already over, with check-ins.</summary>
+[Collection(DemoZoneCollection.Name)]
+public sealed class DemoEventTests(DemoZoneFixture zone)
+{
+    [Theory, BothDatabases]
+    public async Task The_demo_zone_lists_a_three_day_conference_and_smaller_events_ahead_and_past(Db db)
+    {
+        var app = await zone.App(db);
+        var anonymous = app.Anonymous();
+
+        var upcoming = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/events?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var past = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/events?past=true")).GetProperty("items").EnumerateArray().ToList();
+
+        upcoming.Count.ShouldBeGreaterThanOrEqualTo(3);
+        var starts = upcoming.Select(e => e.GetProperty("startsAt").GetDateTimeOffset()).ToList();
+        starts.ShouldBe(starts.Order().ToList(), "soonest first");
+        var conference = upcoming.Single(e => e.GetProperty("kind").GetString() == "conference");
+        (conference.GetProperty("endsAt").GetDateTimeOffset() - conference.GetProperty("startsAt").GetDateTimeOffset()).TotalDays.ShouldBeGreaterThan(2);
+        conference.GetProperty("seatsLeft").GetInt32().ShouldBe(3000 - 640);
+        var detail = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/events/{conference.GetProperty("id").GetInt32()}");
+        detail.GetProperty("sessions").GetArrayLength().ShouldBe(21);
+        past.Count.ShouldBeGreaterThanOrEqualTo(2);
+
+        var gov = await app.SignedInAsync("gov@demo.lingjing.local");
+        var training = past.First(e => e.GetProperty("kind").GetString() == "training").GetProperty("id").GetInt32();
+        var people = await gov.GetFromJsonAsync<JsonElement>($"/api/v1/events/{training}/registrations");
+        people.GetProperty("items").GetArrayLength().ShouldBe(120);
+        people.GetProperty("checkedIn").GetInt32().ShouldBeInRange(70, 115);
+    }
+}
