@@ -22,9 +22,10 @@ public sealed class EventScene
     public required int South { get; init; }
     public required int GalleryId { get; init; }
 
-    public static async Task<EventScene> StartAsync(Db db)
+    /// <summary>The scene on the run's shared server, or on <paramref name="app"/> (a test of settings).</summary>
+    public static async Task<EventScene> StartAsync(Db db, LingjingApp? app = null)
     {
-        var app = await SharedApps.Blank(db);
+        app ??= await SharedApps.Blank(db);
         int north, south, gallery;
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -9,6 +9,7 @@ public sealed class SettingsValidationTests
     [Theory]
     [InlineData("Lingjing:TimeZone", "Mars/Olympus_Mons", "--Lingjing:TimeZone: 'Mars/Olympus_Mons' is not a time zone id")]
     [InlineData("Lingjing:Bookings:HousekeepingInterval", "00:00:00", "--Lingjing:Bookings:HousekeepingInterval: must be between")]
+    [InlineData("Lingjing:Events:ReminderInterval", "02:00:00", "--Lingjing:Events:ReminderInterval: must be between 00:00:01 and 01:00:00 (got 02:00:00)")]
     [InlineData("Lingjing:Telemetry:RawRetentionDays", "0", "--Lingjing:Telemetry:RawRetentionDays: must be at least 1 days (got 0 days)")]
     [InlineData("Lingjing:Telemetry:MaxPointsPerRequest", "2000000", "must not exceed QueueCapacityPoints (1000000)")]
     [InlineData("Lingjing:World:TickRateHz", "0", "--Lingjing:World:TickRateHz: must be from 1 to 60 ticks a second (got 0)")]

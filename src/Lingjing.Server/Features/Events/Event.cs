@@ -37,6 +37,11 @@ public sealed class Event
 
     public required string Registration { get; set; }
     public required string Status { get; set; }
+
+    /// <summary>When the people registered were reminded a day ahead, and an hour ahead (null: not yet).</summary>
+    public DateTime? DayReminderSentAt { get; set; }
+    public DateTime? HourReminderSentAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -12,7 +12,7 @@ namespace Lingjing.Server.Features.Events;
 /// <summary>Seats at events. A seat is taken by one conditional UPDATE of the event's count (never past its capacity,
 /// whatever the concurrency) in the same transaction as the registration, and given back the same way when a
 /// registration that held one is cancelled or declined. One registration per person and event (a unique index).</summary>
-public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, PublicBaseUrl site)
+public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, PublicBaseUrl site, EventNotices notices)
 {
     /// <summary>Check-in at the door opens this long before the start.</summary>
     public static readonly TimeSpan CheckInOpens = TimeSpan.FromHours(1);
@@ -89,7 +89,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
     /// registration waiting for approval.</summary>
     public async Task<Outcome<RegistrationView>> DecideAsync(ClaimsPrincipal user, int eventId, Guid registrationId, bool approve, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is null) return EventService.NoEvent(eventId);
+        if (await ManagedAsync(user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var registration = await db.Set<EventRegistration>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
         if (registration is null) return Failure.NotFound("There is no registration with id {0} for this event.", registrationId);
         if (registration.Status != RegistrationStatus.Pending) return Failure.Conflict("Only a registration waiting for approval can be decided; this one is {0}.", registration.Status);
@@ -99,6 +99,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Confirmed).SetProperty(r => r.DecidedAt, now), ct);
         else
             await EndAsync(registrationId, eventId, RegistrationStatus.Declined, [RegistrationStatus.Pending], ct);
+        await notices.DecidedAsync(e, registration.UserId, approve, ct);
         return (await ViewsAsync(db.Set<EventRegistration>().Where(r => r.Id == registrationId), ct))[0];
     }
 

@@ -13,7 +13,7 @@ namespace Lingjing.Server.Features.Events;
 
 /// <summary>Creating, publishing and cancelling events, and reading them: the public list (upcoming first, then past)
 /// and one event with its agenda. Drafts and cancelled events are seen by their organisers only.</summary>
-public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, PublicBaseUrl site)
+public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, PublicBaseUrl site, EventNotices notices)
 {
     public const int MaxPageSize = 100;
 
@@ -67,6 +67,7 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
         e.Status = status;
         e.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        if (status == EventStatus.Cancelled) await notices.CancelledAsync(e, ct);
         return (await FindAsync(user, id, ct)).Value!;
     }
 

@@ -1,5 +1,7 @@
 using Lingjing.Server.Features.Events.Demo;
 using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Infrastructure.Jobs;
+using Lingjing.Server.Infrastructure.Options;
 
 namespace Lingjing.Server.Features.Events;
 
@@ -9,7 +11,10 @@ public static class EventsExtensions
 {
     public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
+        builder.Services.AddCheckedOptions<EventOptions, EventOptionsValidator>(builder.Configuration.GetSection(EventOptions.Section));
         builder.Services.AddScoped<EventService>();
+        builder.Services.AddScoped<EventNotices>();
+        builder.Services.AddRecurringJob<EventReminders>();
         builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<EventOrganisers>();
         builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();

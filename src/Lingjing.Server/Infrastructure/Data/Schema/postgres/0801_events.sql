@@ -21,6 +21,8 @@ CREATE TABLE events (
     seats_taken integer NOT NULL,
     registration text NOT NULL,
     status text NOT NULL,
+    day_reminder_sent_at timestamp with time zone,
+    hour_reminder_sent_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_events PRIMARY KEY (id),

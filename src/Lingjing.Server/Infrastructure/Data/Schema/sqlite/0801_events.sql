@@ -21,6 +21,8 @@ CREATE TABLE "events" (
     "seats_taken" INTEGER NOT NULL,
     "registration" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "day_reminder_sent_at" TEXT NULL,
+    "hour_reminder_sent_at" TEXT NULL,
     "created_at" TEXT NOT NULL,
     "updated_at" TEXT NOT NULL,
     CONSTRAINT "ck_events_range" CHECK ("ends_at" > "starts_at"),
