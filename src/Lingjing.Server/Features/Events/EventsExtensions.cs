@@ -1,3 +1,5 @@
+using Lingjing.Server.Features.Events.Interaction;
+using Lingjing.Server.Infrastructure.Realtime;
 using Lingjing.Server.Features.Events.Demo;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Jobs;
@@ -17,6 +19,9 @@ public static class EventsExtensions
         builder.Services.AddRecurringJob<EventReminders>();
         builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<EventOrganisers>();
+        builder.Services.AddScoped<EventFloorService>();
+        builder.Services.AddSingleton<LiveBroadcast<EventSignal>>();
+        builder.Services.AddSingleton<EventFloorStream>();
         builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();
         return builder;
     }
@@ -25,6 +30,7 @@ public static class EventsExtensions
     {
         app.MapEventsApi();
         app.MapEventForms();
+        app.MapEventFloorApi();
         return app;
     }
 }
