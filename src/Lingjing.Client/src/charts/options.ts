@@ -1,5 +1,6 @@
 // One option builder per chart kind (the data-chart attribute). Each receives the parsed JSON.
 import { collaborationOptionBuilders } from "./collaboration";
+import { eventOptionBuilders } from "./events";
 import type { EChartsCoreOption } from "./echarts";
 import { type CategoryCount, type ChartContext, type ParkFigures, type YearRevenue, label, localName } from "./data";
 import { palette } from "./theme";
@@ -111,6 +112,7 @@ export const optionBuilders: Record<string, OptionBuilder> = {
   ...bookingOptionBuilders,
   ...policyOptionBuilders,
   ...collaborationOptionBuilders,
+  ...eventOptionBuilders,
 };
 
 /** True when the response has nothing to draw, so the page shows its empty state instead of blank axes. */

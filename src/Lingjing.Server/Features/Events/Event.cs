@@ -38,10 +38,6 @@ public sealed class Event
     public required string Registration { get; set; }
     public required string Status { get; set; }
 
-    /// <summary>When the people registered were reminded a day ahead, and an hour ahead (null: not yet).</summary>
-    public DateTime? DayReminderSentAt { get; set; }
-    public DateTime? HourReminderSentAt { get; set; }
-
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -74,6 +70,10 @@ public sealed class EventRegistration
     public DateTime RegisteredAt { get; set; }
     public DateTime? DecidedAt { get; set; }
     public DateTime? CheckedInAt { get; set; }
+
+    /// <summary>When the person was reminded a day ahead, and an hour ahead (null: not yet).</summary>
+    public DateTime? DayRemindedAt { get; set; }
+    public DateTime? HourRemindedAt { get; set; }
 }
 
 /// <summary>An enterprise the government or its park operator permitted to organise events.</summary>

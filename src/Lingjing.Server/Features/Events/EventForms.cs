@@ -20,6 +20,29 @@ public static class EventForms
             .ExcludeFromDescription();
     }
 
+    /// <summary>The organiser's desk (<c>/events/{id}/manage</c>): publish, cancel, decide, check in.</summary>
+    public static void MapEventDeskForms(this WebApplication app)
+    {
+        var desk = app.MapGroup("/events/{id:int}").RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+        desk.MapPost("/publish", async (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
+            ToDesk(id, (await events.ChangeStatusAsync(user, id, EventStatus.Published, ct)).Failure));
+        desk.MapPost("/cancel-event", async (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
+            ToDesk(id, (await events.ChangeStatusAsync(user, id, EventStatus.Cancelled, ct)).Failure));
+        desk.MapPost("/registrations/{registrationId:guid}/decide", async (int id, Guid registrationId, [FromForm] bool approve, ClaimsPrincipal user,
+                EventRegistrations registrations, CancellationToken ct) =>
+            ToDesk(id, (await registrations.DecideAsync(user, id, registrationId, approve, ct)).Failure));
+        desk.MapPost("/check-in", async (int id, [FromForm] string? code, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
+        {
+            var outcome = await registrations.CheckInAsync(user, id, code?.ToUpperInvariant(), ct);
+            return outcome.Value is { } ticket
+                ? TypedResults.LocalRedirect($"/events/{id}/manage?checkedIn={Uri.EscapeDataString(ticket.Name)}")
+                : ToDesk(id, outcome.Failure, $"&code={Uri.EscapeDataString(code ?? "")}");
+        });
+    }
+
+    private static IResult ToDesk(int id, Failure? failure, string more = "") =>
+        TypedResults.LocalRedirect(failure is null ? $"/events/{id}/manage" : $"/events/{id}/manage?error={Uri.EscapeDataString(failure.Detail.Localized())}{more}");
+
     private static IResult Back(int id, Failure? failure) =>
         TypedResults.LocalRedirect(failure is null ? $"/events/{id}" : $"/events/{id}?error={Uri.EscapeDataString(failure.Detail.Localized())}");
 }

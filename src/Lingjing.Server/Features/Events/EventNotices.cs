@@ -18,11 +18,11 @@ public sealed class EventNotices(LingjingDbContext db, Notifier notifier)
         new NotificationMessage("event.cancelled", $"{e.TitleEn} is cancelled", $"“{e.TitleZh}”已取消",
             "The organiser cancelled the event.", "主办方已取消本活动。", Link(e), $"event:{e.Id}:cancelled"), ct);
 
-    /// <summary>Reminds everyone registered; <paramref name="lead"/> is "day" or "hour".</summary>
-    public async Task<int> RemindAsync(Event e, string lead, CancellationToken ct)
+    /// <summary>Reminds <paramref name="people"/>; <paramref name="lead"/> is "day" or "hour".</summary>
+    public async Task<int> RemindAsync(Event e, string lead, IReadOnlyCollection<Guid> people, CancellationToken ct)
     {
         var (en, zh) = lead == "day" ? ("tomorrow", "明天") : ("within the hour", "一小时内");
-        return await notifier.NotifyUsersAsync(await RegisteredAsync(e.Id, ct), new NotificationMessage("event.reminder",
+        return await notifier.NotifyUsersAsync(people, new NotificationMessage("event.reminder",
             $"{e.TitleEn} starts {en}", $"“{e.TitleZh}”{zh}开始",
             "Your ticket and the link to join online are on the event's page; its calendar file keeps the agenda.",
             "门票和在线参加链接见活动页面；日历文件包含议程。", Link(e), $"event:{e.Id}:reminder:{lead}"), ct);

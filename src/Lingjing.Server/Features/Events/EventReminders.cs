@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Events;
 
-/// <summary>Reminds the people registered for an event a day ahead and an hour ahead. Each reminder is claimed by one
-/// conditional UPDATE (sent-at still empty) before it is sent, so a run repeated or running on another node sends nothing
-/// twice.</summary>
+/// <summary>Reminds each person with a place a day ahead and an hour ahead of the event, whenever they registered (someone
+/// registering twenty minutes before the start gets the hour's reminder). Each registration's reminder is marked by a
+/// conditional UPDATE and sent with a dedup key, so a run repeated, or running on another node, tells nobody twice.</summary>
 public sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider time, IOptions<EventOptions> options, ILogger<EventReminders> logger)
     : RecurringJob(time, logger)
 {
@@ -22,24 +22,25 @@ public sealed class EventReminders(IServiceScopeFactory scopes, TimeProvider tim
         var notices = scope.ServiceProvider.GetRequiredService<EventNotices>();
         var now = Time.GetUtcNow().UtcDateTime;
         var (day, hour) = (now.AddDays(1), now.AddHours(1));
-        var due = await db.Set<Event>().AsNoTracking()
-            .Where(e => e.Status == EventStatus.Published && e.StartsAt > now
-                        && ((e.DayReminderSentAt == null && e.StartsAt <= day) || (e.HourReminderSentAt == null && e.StartsAt <= hour)))
-            .ToListAsync(ct);
+        var due = await (from r in db.Set<EventRegistration>()
+                         join e in db.Set<Event>() on r.EventId equals e.Id
+                         where e.Status == EventStatus.Published && e.StartsAt > now
+                               && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Pending)
+                               && ((r.HourRemindedAt == null && e.StartsAt <= hour) || (r.DayRemindedAt == null && e.StartsAt <= day))
+                         select new { Registration = r.Id, r.UserId, Event = e, Hour = e.StartsAt <= hour }).Take(5_000).ToListAsync(ct);
         var sent = 0;
-        foreach (var e in due)
+        foreach (var group in due.GroupBy(d => (d.Event.Id, d.Hour)))
         {
-            if (e.HourReminderSentAt is null && e.StartsAt <= hour)
-            {
-                // An hour ahead says it all: the day's reminder is not sent after it.
-                if (await db.Set<Event>().Where(x => x.Id == e.Id && x.HourReminderSentAt == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.HourReminderSentAt, now).SetProperty(x => x.DayReminderSentAt, x => x.DayReminderSentAt ?? now), ct) == 1)
-                    sent += await notices.RemindAsync(e, "hour", ct);
-            }
-            else if (await db.Set<Event>().Where(x => x.Id == e.Id && x.DayReminderSentAt == null)
-                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.DayReminderSentAt, now), ct) == 1)
-                sent += await notices.RemindAsync(e, "day", ct);
+            var ids = group.Select(d => d.Registration).ToList();
+            var e = group.First().Event;
+            // An hour ahead says it all: the day's reminder is not sent after it.
+            if (group.Key.Hour)
+                await db.Set<EventRegistration>().Where(r => ids.Contains(r.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HourRemindedAt, now).SetProperty(r => r.DayRemindedAt, r => r.DayRemindedAt ?? now), ct);
+            else
+                await db.Set<EventRegistration>().Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.DayRemindedAt, now), ct);
+            sent += await notices.RemindAsync(e, group.Key.Hour ? "hour" : "day", [.. group.Select(d => d.UserId)], ct);
         }
-        if (sent > 0) logger.LogInformation("Event reminders: {Sent} people reminded of {Events} events", sent, due.Count);
+        if (sent > 0) logger.LogInformation("Event reminders: {Sent} people reminded", sent);
     }
 }

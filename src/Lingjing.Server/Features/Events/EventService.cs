@@ -121,6 +121,14 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
         return file.ToString();
     }
 
+    /// <summary>Whether the person organises the event (the government: every event).</summary>
+    public async Task<bool> ManagesAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        await db.Set<Event>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e && Organiser.Manages(user, e);
+
+    /// <summary>The parks whose worlds can host an event, by id.</summary>
+    public async Task<IReadOnlyList<VenuePark>> VenueParksAsync(CancellationToken ct) =>
+        await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).Select(p => new VenuePark(p.Id, p.NameZh, p.NameEn)).ToListAsync(ct);
+
     private IQueryable<EventRow> Summaries(IQueryable<Event> events) =>
         from e in events
         join p in db.Set<Park>() on e.ParkId equals p.Id into parks

@@ -20,3 +20,6 @@ public sealed record RegistrationView(
 
 /// <summary>The people registered for an event, for its organisers, with the counts per status.</summary>
 public sealed record RegistrationList(IReadOnlyList<RegistrationView> Items, IReadOnlyDictionary<string, int> ByStatus, int CheckedIn, int Capacity, int SeatsTaken);
+
+/// <summary>A park whose world can host an event.</summary>
+public sealed record VenuePark(int Id, string NameZh, string NameEn);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
 using Lingjing.Server.Infrastructure.Data;
+using Lingjing.Server.Infrastructure.Exports;
 using Lingjing.Server.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,7 @@ public static class EventsApi
 
         MapRegistrations(api);
         MapOrganisers(api);
+        MapReport(api);
     }
 
     private static void MapRegistrations(RouteGroupBuilder api)
@@ -130,6 +132,24 @@ public static class EventsApi
                 int enterpriseId, ClaimsPrincipal user, EventOrganisers permits, CancellationToken ct) =>
                 await permits.WithdrawAsync(user, enterpriseId, ct) is { } failure ? failure.ToProblem() : TypedResults.NoContent())
             .WithSummary("Withdraw an enterprise's permit to organise events; its events stay");
+    }
+
+    private static void MapReport(RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:int}/report/days", async Task<Results<Ok<IReadOnlyList<EventDay>>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => Result(await report.DaysAsync(user, id, ct)))
+            .WithSummary("Registrations, cancellations and check-ins per day with the running total (organisers)");
+
+        api.MapGet("/{id:int}/exports/{table}.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                int id, string table, string format, ClaimsPrincipal user, EventReport report, CancellationToken ct) =>
+            {
+                if (!EventReport.Tables.Contains(table) || format is not ("csv" or "xlsx"))
+                    return Failure.NotFound("There is no table '{0}.{1}': choose one of {2}, as .csv or .xlsx.", table, format, string.Join(", ", EventReport.Tables)).ToProblem();
+                if ((await report.TableAsync(user, id, table, ct)).Value is not { } export) return EventService.NoEvent(id).ToProblem();
+                var name = $"lingjing-event-{id}-{table}.{format}";
+                return format == "csv" ? TypedResults.File(export.ToCsv(), ExportTable.CsvType, name) : TypedResults.File(export.ToXlsx(), ExportTable.XlsxType, name);
+            })
+            .WithSummary("Download the registrations, the questions or the poll results as CSV (UTF-8) or an Excel workbook (organisers)");
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>

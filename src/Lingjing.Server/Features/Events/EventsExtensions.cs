@@ -19,6 +19,7 @@ public static class EventsExtensions
         builder.Services.AddRecurringJob<EventReminders>();
         builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<EventOrganisers>();
+        builder.Services.AddScoped<EventReport>();
         builder.Services.AddScoped<EventFloorService>();
         builder.Services.AddSingleton<LiveBroadcast<EventSignal>>();
         builder.Services.AddSingleton<EventFloorStream>();
@@ -30,6 +31,8 @@ public static class EventsExtensions
     {
         app.MapEventsApi();
         app.MapEventForms();
+        app.MapEventDeskForms();
+        app.MapEventFloorForms();
         app.MapEventFloorApi();
         return app;
     }

@@ -24,6 +24,13 @@ public static class EventNames
         _ => Bilingual.Pick("已取消", "Cancelled"),
     };
 
+    public static string Status(string status) => status switch
+    {
+        EventStatus.Published => Bilingual.Pick("已发布", "Published"),
+        EventStatus.Draft => Bilingual.Pick("草稿", "Draft"),
+        _ => Bilingual.Pick("已取消", "Cancelled"),
+    };
+
     /// <summary>"12 Dec 09:00 – 14 Dec 18:00" in the venue's clock, the day once when both ends fall on it.</summary>
     public static string When(DateTime start, DateTime end)
     {

@@ -21,8 +21,6 @@ CREATE TABLE events (
     seats_taken integer NOT NULL,
     registration text NOT NULL,
     status text NOT NULL,
-    day_reminder_sent_at timestamp with time zone,
-    hour_reminder_sent_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_events PRIMARY KEY (id),
@@ -61,6 +59,8 @@ CREATE TABLE event_registrations (
     registered_at timestamp with time zone NOT NULL,
     decided_at timestamp with time zone,
     checked_in_at timestamp with time zone,
+    day_reminded_at timestamp with time zone,
+    hour_reminded_at timestamp with time zone,
     CONSTRAINT pk_event_registrations PRIMARY KEY (id),
     CONSTRAINT fk_event_registrations_events_event_id FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE,
     CONSTRAINT fk_event_registrations_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE

@@ -21,8 +21,6 @@ CREATE TABLE "events" (
     "seats_taken" INTEGER NOT NULL,
     "registration" TEXT NOT NULL,
     "status" TEXT NOT NULL,
-    "day_reminder_sent_at" TEXT NULL,
-    "hour_reminder_sent_at" TEXT NULL,
     "created_at" TEXT NOT NULL,
     "updated_at" TEXT NOT NULL,
     CONSTRAINT "ck_events_range" CHECK ("ends_at" > "starts_at"),
@@ -59,6 +57,8 @@ CREATE TABLE "event_registrations" (
     "registered_at" TEXT NOT NULL,
     "decided_at" TEXT NULL,
     "checked_in_at" TEXT NULL,
+    "day_reminded_at" TEXT NULL,
+    "hour_reminded_at" TEXT NULL,
     CONSTRAINT "fk_event_registrations_events_event_id" FOREIGN KEY ("event_id") REFERENCES "events" ("id") ON DELETE CASCADE,
     CONSTRAINT "fk_event_registrations_users_user_id" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
 );
