@@ -89,7 +89,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
     /// registration waiting for approval.</summary>
     public async Task<Outcome<RegistrationView>> DecideAsync(ClaimsPrincipal user, int eventId, Guid registrationId, bool approve, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
+        if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var registration = await db.Set<EventRegistration>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
         if (registration is null) return Failure.NotFound("There is no registration with id {0} for this event.", registrationId);
         if (registration.Status != RegistrationStatus.Pending) return Failure.Conflict("Only a registration waiting for approval can be decided; this one is {0}.", registration.Status);
@@ -106,7 +106,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
     /// <summary>The organiser invites people by their e-mail address; unknown addresses are reported back.</summary>
     public async Task<Outcome<InvitationResult>> InviteAsync(ClaimsPrincipal user, int eventId, IReadOnlyList<string>? emails, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is null) return EventService.NoEvent(eventId);
+        if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is null) return EventService.NoEvent(eventId);
         var wanted = (emails ?? []).Select(m => m.Trim().ToUpperInvariant()).Where(m => m.Length > 0).Distinct().ToList();
         if (wanted.Count is 0 or > 500) return Failure.Invalid("Name from 1 to 500 e-mail addresses.");
         var people = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
@@ -130,7 +130,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
     /// <summary>Everyone registered for the event, for its organisers.</summary>
     public async Task<Outcome<RegistrationList>> ListAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
+        if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var views = await ViewsAsync(db.Set<EventRegistration>().Where(r => r.EventId == eventId).OrderBy(r => r.RegisteredAt), ct);
         return new RegistrationList(views, views.GroupBy(v => v.Status).ToDictionary(g => g.Key, g => g.Count()),
             views.Count(v => v.CheckedInAt is not null), e.Capacity, e.SeatsTaken);
@@ -179,11 +179,6 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<Event?> ManagedAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
-    {
-        var e = await db.Set<Event>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct);
-        return e is not null && Organiser.Manages(user, e) ? e : null;
-    }
 
     private async Task<bool> OperatesVenueAsync(ClaimsPrincipal user, Event e, CancellationToken ct) =>
         e.SpaceBookingId is { } bookingId && user.IsInRole(Roles.ParkOperator) && user.ParkId() is { } parkId
@@ -199,8 +194,8 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
         {
             var r = row.Registration;
             var ticket = r.Status == RegistrationStatus.Confirmed;
-            return new RegistrationView(r.Id, r.EventId, r.UserId, row.DisplayName, row.Email ?? "", r.Status, r.Attendance, Utc(r.RegisteredAt),
-                r.CheckedInAt is { } c ? Utc(c) : null, ticket ? r.TicketCode : null,
+            return new RegistrationView(r.Id, r.EventId, r.UserId, row.DisplayName, row.Email ?? "", r.Status, r.Attendance, EventTimes.Utc(r.RegisteredAt),
+                r.CheckedInAt is { } c ? EventTimes.Utc(c) : null, ticket ? r.TicketCode : null,
                 ticket ? $"{site.Value}/api/v1/events/{r.EventId}/registrations/mine/ticket.svg" : null, $"{site.Value}/events/{r.EventId}/join");
         }).ToList();
     }
@@ -208,7 +203,6 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
     /// <summary>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): typed by hand when a scan fails.</summary>
     private static string NewTicketCode() => RandomNumberGenerator.GetString("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
 
-    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }
 
 /// <summary>What an invitation did: people invited now, people already on the list, addresses nobody has.</summary>

@@ -15,7 +15,7 @@ public sealed class EventReport(LingjingDbContext db, EventRegistrations registr
 
     public async Task<Outcome<IReadOnlyList<EventDay>>> DaysAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
+        if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
         var rows = await db.Set<EventRegistration>().AsNoTracking().Where(r => r.EventId == eventId)
             .Select(r => new { r.RegisteredAt, r.Status, r.DecidedAt, r.CheckedInAt }).ToListAsync(ct);
@@ -40,7 +40,7 @@ public sealed class EventReport(LingjingDbContext db, EventRegistrations registr
 
     public async Task<Outcome<ExportTable>> TableAsync(ClaimsPrincipal user, int eventId, string table, CancellationToken ct)
     {
-        if (await ManagedAsync(user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
+        if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
         string? Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
         switch (table)
@@ -52,7 +52,7 @@ public sealed class EventReport(LingjingDbContext db, EventRegistrations registr
             case "questions":
                 var questions = await db.Set<EventQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderByDescending(q => q.Upvotes).ToListAsync(ct);
                 return new ExportTable("questions", Headings("Question", "Asked by", "Upvotes", "Status", "Asked at"),
-                    [.. questions.Select(q => new object?[] { q.Text, q.AuthorName, q.Upvotes, q.Status, Local(new DateTimeOffset(DateTime.SpecifyKind(q.CreatedAt, DateTimeKind.Utc))) })]);
+                    [.. questions.Select(q => new object?[] { q.Text, q.AuthorName, q.Upvotes, q.Status, Local(EventTimes.Utc(q.CreatedAt)) })]);
             default:
                 var polls = await db.Set<EventPoll>().AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
                 var ids = polls.Select(p => p.Id).ToList();
@@ -64,11 +64,6 @@ public sealed class EventReport(LingjingDbContext db, EventRegistrations registr
         }
     }
 
-    private async Task<Event?> ManagedAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
-    {
-        var e = await db.Set<Event>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct);
-        return e is not null && Organiser.Manages(user, e) ? e : null;
-    }
 
     private static IReadOnlyList<string> Headings(params string[] english) => [.. english.Select(e => new Phrase(e).Localized())];
 }

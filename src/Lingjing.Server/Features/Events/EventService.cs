@@ -101,8 +101,8 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
         var zone = ZoneOf(row.Event);
         var sessions = await db.Set<EventSession>().AsNoTracking().Where(s => s.EventId == id).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(ct);
         return new EventDetail(Summary(row), row.Event.DescriptionZh, row.Event.DescriptionEn,
-            sessions.Select(s => new SessionView(s.Id, s.TitleZh, s.TitleEn, s.Room, Utc(s.StartsAt), Utc(s.EndsAt),
-                Local(s.StartsAt, zone), Local(s.EndsAt, zone), s.Speakers)).ToList(),
+            sessions.Select(s => new SessionView(s.Id, s.TitleZh, s.TitleEn, s.Room, EventTimes.Utc(s.StartsAt), EventTimes.Utc(s.EndsAt),
+                EventTimes.Local(s.StartsAt, zone), EventTimes.Local(s.EndsAt, zone), s.Speakers)).ToList(),
             $"{site.Value}/events/{id}/join", $"{site.Value}/api/v1/events/{id}/calendar.ics");
     }
 
@@ -122,8 +122,7 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
     }
 
     /// <summary>Whether the person organises the event (the government: every event).</summary>
-    public async Task<bool> ManagesAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
-        await db.Set<Event>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e && Organiser.Manages(user, e);
+    public async Task<bool> ManagesAsync(ClaimsPrincipal user, int id, CancellationToken ct) => await Organiser.ManagedEventAsync(db, user, id, ct) is not null;
 
     /// <summary>The parks whose worlds can host an event, by id.</summary>
     public async Task<IReadOnlyList<VenuePark>> VenueParksAsync(CancellationToken ct) =>
@@ -151,8 +150,8 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
             Organisers.Enterprise => (row.EnterpriseZh ?? "", row.EnterpriseEn ?? ""),
             _ => ("区政府", "District government"),
         };
-        return new EventSummary(e.Id, e.TitleZh, e.TitleEn, e.Kind, e.OrganiserKind, zh, en, Utc(e.StartsAt), Utc(e.EndsAt), e.TimeZone,
-            Local(e.StartsAt, zone), Local(e.EndsAt, zone), e.Venue, e.SpaceBookingId is not null, e.Capacity,
+        return new EventSummary(e.Id, e.TitleZh, e.TitleEn, e.Kind, e.OrganiserKind, zh, en, EventTimes.Utc(e.StartsAt), EventTimes.Utc(e.EndsAt), e.TimeZone,
+            EventTimes.Local(e.StartsAt, zone), EventTimes.Local(e.EndsAt, zone), e.Venue, e.SpaceBookingId is not null, e.Capacity,
             Math.Max(0, e.Capacity - e.SeatsTaken), e.Registration, e.Status, $"{site.Value}/events/{e.Id}");
     }
 
@@ -176,9 +175,6 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
 
     private static TimeZoneInfo ZoneOf(Event e) => TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
 
-    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-
-    private static DateTime Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
     /// <summary>An event with its organiser's names (a class with setters: EF Core composes filters over it).</summary>
     private sealed class EventRow

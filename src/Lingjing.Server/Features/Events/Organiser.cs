@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lingjing.Server.Features.Events;
 
@@ -16,4 +18,8 @@ public sealed record Organiser(string Kind, int? ParkId, int? EnterpriseId)
     /// <summary>Whether the person organises this event: its own organisation, or the government, which oversees all.</summary>
     public static bool Manages(ClaimsPrincipal user, Event e) => Of(user) is { } organiser && (organiser.Kind == Organisers.Government
         || (organiser.Kind == e.OrganiserKind && organiser.ParkId == e.ParkId && organiser.EnterpriseId == e.EnterpriseId));
+
+    /// <summary>The event if the person organises it (null for no such event, and for someone else's: the same answer).</summary>
+    public static async Task<Event?> ManagedEventAsync(LingjingDbContext db, ClaimsPrincipal user, int eventId, CancellationToken ct) =>
+        await db.Set<Event>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct) is { } e && Manages(user, e) ? e : null;
 }

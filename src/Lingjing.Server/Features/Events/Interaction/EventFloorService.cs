@@ -32,7 +32,7 @@ public sealed class EventFloorService(LingjingDbContext db, TimeProvider time, L
         var mine = await db.Set<EventPollVote>().Where(v => v.UserId == me && pollIds.Contains(v.PollId)).ToDictionaryAsync(v => v.PollId, v => v.Option, ct);
         return new EventFloor(
             questions.Select(q => new QuestionView(q.Id, q.SessionId, q.AuthorName, q.Text, q.Status, q.Upvotes, upvoted.Contains(q.Id), q.UserId == me,
-                new DateTimeOffset(DateTime.SpecifyKind(q.CreatedAt, DateTimeKind.Utc)))).ToList(),
+                EventTimes.Utc(q.CreatedAt))).ToList(),
             polls.Select(p =>
             {
                 var votes = p.Options.Select((_, i) => counts.FirstOrDefault(c => c.PollId == p.Id && c.Option == i)?.Count ?? 0).ToList();
@@ -57,7 +57,7 @@ public sealed class EventFloorService(LingjingDbContext db, TimeProvider time, L
         await db.SaveChangesAsync(ct);
         signals.Publish(new EventSignal(eventId));
         return new QuestionView(question.Id, question.SessionId, question.AuthorName, question.Text, question.Status, 0, false, true,
-            new DateTimeOffset(DateTime.SpecifyKind(question.CreatedAt, DateTimeKind.Utc)));
+            EventTimes.Utc(question.CreatedAt));
     }
 
     /// <summary>Adds the person's upvote; a second upvote of theirs changes nothing. Answers the question's upvotes.</summary>
