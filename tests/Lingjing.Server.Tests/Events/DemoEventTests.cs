@@ -4,8 +4,8 @@ using Lingjing.Server.Tests.Infrastructure;
 
 namespace Lingjing.Server.Tests.Events;
 
-/// <summary>The demo zone's events: the three-day conference ahead with its agenda and registrations, smaller events
-/// ahead and some already over, with check-ins.</summary>
+/// <summary>The demo zone's events: the three-day conference ahead with its agenda, registrations and exhibitors, smaller
+/// events ahead and some already over, with check-ins; showcases in the demonstration hall.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class DemoEventTests(DemoZoneFixture zone)
 {
@@ -26,6 +26,8 @@ public sealed class DemoEventTests(DemoZoneFixture zone)
         conference.GetProperty("seatsLeft").GetInt32().ShouldBe(3000 - 640);
         var detail = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/events/{conference.GetProperty("id").GetInt32()}");
         detail.GetProperty("sessions").GetArrayLength().ShouldBe(21);
+        detail.GetProperty("booths").GetArrayLength().ShouldBe(40);
+        (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/expo/demonstration-hall")).GetArrayLength().ShouldBeGreaterThanOrEqualTo(12);
         past.Count.ShouldBeGreaterThanOrEqualTo(2);
 
         var gov = await app.SignedInAsync("gov@demo.lingjing.local");

@@ -13,7 +13,7 @@ namespace Lingjing.Server.Features.Events;
 
 /// <summary>Creating, publishing and cancelling events, and reading them: the public list (upcoming first, then past)
 /// and one event with its agenda. Drafts and cancelled events are seen by their organisers only.</summary>
-public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, PublicBaseUrl site, EventNotices notices)
+public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options, PublicBaseUrl site, EventNotices notices, Expo.ExpoService expo)
 {
     public const int MaxPageSize = 100;
 
@@ -103,6 +103,7 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
         return new EventDetail(Summary(row), row.Event.DescriptionZh, row.Event.DescriptionEn,
             sessions.Select(s => new SessionView(s.Id, s.TitleZh, s.TitleEn, s.Room, EventTimes.Utc(s.StartsAt), EventTimes.Utc(s.EndsAt),
                 EventTimes.Local(s.StartsAt, zone), EventTimes.Local(s.EndsAt, zone), s.Speakers)).ToList(),
+            await expo.GuideAsync(Expo.Halls.Of(id), null, ct),
             $"{site.Value}/events/{id}/join", $"{site.Value}/api/v1/events/{id}/calendar.ics");
     }
 

@@ -8,7 +8,8 @@ public sealed record EventSummary(
     string Venue, bool InPerson, int Capacity, int SeatsLeft, string Registration, string Status, string Url);
 
 /// <summary>One event with its description and agenda.</summary>
-public sealed record EventDetail(EventSummary Event, string DescriptionZh, string DescriptionEn, IReadOnlyList<SessionView> Sessions, string JoinUrl, string CalendarUrl);
+public sealed record EventDetail(EventSummary Event, string DescriptionZh, string DescriptionEn, IReadOnlyList<SessionView> Sessions,
+    IReadOnlyList<Expo.BoothView> Booths, string JoinUrl, string CalendarUrl);
 
 public sealed record SessionView(int Id, string TitleZh, string TitleEn, string Room, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     DateTime LocalStart, DateTime LocalEnd, IReadOnlyList<string> Speakers);

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Events.Expo;
 using Lingjing.Server.Features.Events.Interaction;
 using Lingjing.Server.Infrastructure.Realtime;
 using Lingjing.Server.Features.Events.Demo;
@@ -20,6 +21,7 @@ public static class EventsExtensions
         builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<EventOrganisers>();
         builder.Services.AddScoped<EventReport>();
+        builder.Services.AddScoped<ExpoService>();
         builder.Services.AddScoped<EventFloorService>();
         builder.Services.AddSingleton<LiveBroadcast<EventSignal>>();
         builder.Services.AddSingleton<EventFloorStream>();
@@ -34,6 +36,7 @@ public static class EventsExtensions
         app.MapEventDeskForms();
         app.MapEventFloorForms();
         app.MapEventFloorApi();
+        app.MapExpoApi();
         return app;
     }
 }

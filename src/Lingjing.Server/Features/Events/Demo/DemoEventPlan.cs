@@ -5,6 +5,10 @@ namespace Lingjing.Server.Features.Events.Demo;
 /// already over (a training with check-ins, an exhibition). Times are the zone's clock.</summary>
 internal static class DemoEventPlan
 {
+    /// <summary>Exhibitors of the conference's expo hall (enterprises 1 to 40), and showcases of the permanent demonstration
+    /// hall (the next twelve).</summary>
+    public const int ConferenceExhibitors = 40, DemonstrationShowcases = 12;
+
     public sealed record Plan(string TitleZh, string TitleEn, string Kind, string Organiser, int DayOffset, int Days, int StartHour, int EndHour,
         string Venue, int Capacity, string Registration, int Registered, double CheckedIn, string DescriptionZh, string DescriptionEn, IReadOnlyList<Talk> Talks);
 

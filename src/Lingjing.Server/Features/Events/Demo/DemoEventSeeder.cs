@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Demo;
+using Lingjing.Server.Features.Events.Expo;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
@@ -60,6 +61,7 @@ internal sealed class DemoEventSeeder(LingjingDbContext db, IOptions<LingjingOpt
                 EventId = e.Id, TitleZh = t.TitleZh, TitleEn = t.TitleEn, Room = t.Room, StartsAt = At(t.Day, t.StartHour, t.StartMinute),
                 EndsAt = At(t.Day, t.StartHour, t.StartMinute).AddMinutes(t.Minutes), Speakers = [.. t.Speakers],
             }));
+            if (plan.Kind == EventKinds.Conference) await PlaceExhibitorsAsync(Halls.Of(e.Id), e.Id, 1, DemoEventPlan.ConferenceExhibitors, now, ct);
             var over = e.EndsAt <= now;
             foreach (var person in employees.OrderBy(_ => random.Next()).Take(plan.Registered))
             {
@@ -75,9 +77,23 @@ internal sealed class DemoEventSeeder(LingjingDbContext db, IOptions<LingjingOpt
                 registrations++;
             }
         }
+        await PlaceExhibitorsAsync(Halls.Demonstration, null, DemoEventPlan.ConferenceExhibitors + 1, DemoEventPlan.DemonstrationShowcases, now, ct);
         db.Add(new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { events = DemoEventPlan.Events.Count, registrations, at = time.GetUtcNow() }) });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded the demo events ({Events} events, {Registrations} registrations)", DemoEventPlan.Events.Count, registrations);
+    }
+
+    /// <summary>Booths for enterprises <paramref name="first"/> on, ten to a row of the floor plan (A01, A02, ... B01, ...),
+    /// showing each enterprise's own description.</summary>
+    private async Task PlaceExhibitorsAsync(string hall, int? eventId, int first, int count, DateTime now, CancellationToken ct)
+    {
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(x => x.Id >= first && x.Id < first + count).OrderBy(x => x.Id).ToListAsync(ct);
+        db.AddRange(enterprises.Select((x, i) => new Booth
+        {
+            Hall = hall, EventId = eventId, EnterpriseId = x.Id, Code = $"{(char)('A' + i / 10)}{i % 10 + 1:00}", Row = i / 10, Col = i % 10,
+            TitleZh = x.NameZh, TitleEn = x.NameEn, DescriptionZh = x.DescriptionZh, DescriptionEn = "", Tags = [.. x.Tags.Take(ExpoService.MaxTags)],
+            CreatedAt = now, UpdatedAt = now,
+        }));
     }
 
     private Task<Guid> UserIdAsync(string email, CancellationToken ct)

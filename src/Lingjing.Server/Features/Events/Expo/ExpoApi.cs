@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lingjing.Server.Features.Events.Expo;
+
+/// <summary>Expo halls over HTTP: an event's booths under /api/v1/events/{id}/booths, the permanent demonstration hall
+/// under /api/v1/expo/demonstration-hall, one booth under /api/v1/expo/booths/{boothId}.</summary>
+public static class ExpoApi
+{
+    public static void MapExpoApi(this WebApplication app)
+    {
+        var open = app.MapGroup("/api/v1").WithTags("Expo").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").WithTags("Expo").RequireAuthorization(Policies.SignedIn);
+
+        open.MapGet("/events/{id:int}/booths", async (int id, string? q, ExpoService expo, CancellationToken ct) => TypedResults.Ok(await expo.GuideAsync(Halls.Of(id), q, ct)))
+            .WithSummary("The event's expo hall: its booths by code, with their place on the floor plan (q: words of an exhibitor or its booth)");
+        open.MapGet("/expo/demonstration-hall", async (string? q, ExpoService expo, CancellationToken ct) => TypedResults.Ok(await expo.GuideAsync(Halls.Demonstration, q, ct)))
+            .WithSummary("The zone's permanent demonstration hall: member enterprises' showcases between events");
+        open.MapGet("/expo/booths/{boothId:int}", async Task<Results<Ok<BoothView>, ProblemHttpResult>> (int boothId, ExpoService expo, CancellationToken ct) =>
+                await expo.FindAsync(boothId, ct) is { } booth ? TypedResults.Ok(booth) : Failure.NotFound("There is no booth with id {0}.", boothId).ToProblem())
+            .WithSummary("One booth with its content");
+
+        api.MapPost("/events/{id:int}/booths", async Task<Results<Created<BoothView>, ProblemHttpResult>> (
+                int id, BoothPlacement placement, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) =>
+                Created(await expo.PlaceAsync(user, id, placement, ct)))
+            .WithSummary("Place an exhibitor in the event's hall (organisers; body {enterpriseId, code, row, col})");
+        api.MapPost("/expo/demonstration-hall/booths", async Task<Results<Created<BoothView>, ProblemHttpResult>> (
+                BoothPlacement placement, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) =>
+                Created(await expo.PlaceAsync(user, null, placement, ct)))
+            .WithSummary("Give an enterprise a showcase in the demonstration hall (government; park operators for their park's enterprises)");
+        api.MapPut("/expo/booths/{boothId:int}", async Task<Results<Ok<BoothView>, ProblemHttpResult>> (
+                int boothId, BoothContent content, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.FillAsync(user, boothId, content, ct)))
+            .WithSummary("Fill the booth: titles, descriptions, a video, a glTF model, a brochure, tags (the exhibitor's administrators and members)");
+        api.MapPost("/expo/booths/{boothId:int}/visits", async Task<Results<Ok<bool>, ProblemHttpResult>> (
+                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.VisitAsync(user, boothId, ct)))
+            .WithSummary("Count the caller's visit (once a day per booth; answers whether this one counted)");
+        api.MapPost("/expo/booths/{boothId:int}/cards", async Task<Results<Ok<bool>, ProblemHttpResult>> (
+                int boothId, CardInput input, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.LeaveCardAsync(user, boothId, input, ct)))
+            .WithSummary("Leave my card: shares the caller's name, e-mail and enterprise with the exhibitor (body {consent: true, message?})");
+        api.MapGet("/expo/booths/{boothId:int}/leads", async Task<Results<Ok<BoothLeads>, ProblemHttpResult>> (
+                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.LeadsAsync(user, boothId, ct)))
+            .WithSummary("The booth's visits and the cards left (the exhibitor's administrators and members)");
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
+
+    private static Results<Created<BoothView>, ProblemHttpResult> Created(Outcome<BoothView> outcome) =>
+        outcome.Value is { } booth ? TypedResults.Created($"/api/v1/expo/booths/{booth.Id}", booth) : outcome.Failure!.ToProblem();
+}
