@@ -92,7 +92,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
         if (await Organiser.ManagedEventAsync(db, user, eventId, ct) is not { } e) return EventService.NoEvent(eventId);
         var registration = await db.Set<EventRegistration>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == registrationId && r.EventId == eventId, ct);
         if (registration is null) return Failure.NotFound("There is no registration with id {0} for this event.", registrationId);
-        if (registration.Status != RegistrationStatus.Pending) return Failure.Conflict("Only a registration waiting for approval can be decided; this one is {0}.", registration.Status);
+        if (registration.Status != RegistrationStatus.Pending) return Failure.Conflict("Only a registration waiting for approval can be decided; this one was decided already or cancelled.");
         var now = time.GetUtcNow().UtcDateTime;
         if (approve)
             await db.Set<EventRegistration>().Where(r => r.Id == registrationId && r.Status == RegistrationStatus.Pending)
@@ -148,7 +148,7 @@ public sealed class EventRegistrations(LingjingDbContext db, TimeProvider time, 
         var now = time.GetUtcNow().UtcDateTime;
         if (registration.CheckedInAt is null)
         {
-            if (registration.Status != RegistrationStatus.Confirmed) return Failure.Conflict("The ticket is {0}, not confirmed.", registration.Status);
+            if (registration.Status != RegistrationStatus.Confirmed) return Failure.Conflict("This ticket is not confirmed: it waits for approval, or was cancelled or declined.");
             if (e.Status != EventStatus.Published) return Failure.Conflict("The event is not open.");
             if (now < e.StartsAt - CheckInOpens) return Failure.Conflict("Check-in opens an hour before the start.");
             if (now >= e.EndsAt) return Failure.Conflict("The event is over.");

@@ -48,11 +48,11 @@ public sealed class EventReport(LingjingDbContext db, EventRegistrations registr
             case "registrations":
                 var people = (await registrations.ListAsync(user, eventId, ct)).Value!;
                 return new ExportTable("registrations", Headings("Name", "E-mail", "Status", "Attendance", "Registered at", "Checked in at"),
-                    [.. people.Items.Select(r => new object?[] { r.Name, r.Email, r.Status, r.Attendance, Local(r.RegisteredAt), Local(r.CheckedInAt) })]);
+                    [.. people.Items.Select(r => new object?[] { r.Name, r.Email, Pages.EventNames.Registration(r.Status), Pages.EventNames.Attendance(r.Attendance), Local(r.RegisteredAt), Local(r.CheckedInAt) })]);
             case "questions":
                 var questions = await db.Set<EventQuestion>().AsNoTracking().Where(q => q.EventId == eventId).OrderByDescending(q => q.Upvotes).ToListAsync(ct);
                 return new ExportTable("questions", Headings("Question", "Asked by", "Upvotes", "Status", "Asked at"),
-                    [.. questions.Select(q => new object?[] { q.Text, q.AuthorName, q.Upvotes, q.Status, Local(EventTimes.Utc(q.CreatedAt)) })]);
+                    [.. questions.Select(q => new object?[] { q.Text, q.AuthorName, q.Upvotes, Pages.EventNames.Question(q.Status), Local(EventTimes.Utc(q.CreatedAt)) })]);
             default:
                 var polls = await db.Set<EventPoll>().AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Id).ToListAsync(ct);
                 var ids = polls.Select(p => p.Id).ToList();

@@ -24,6 +24,16 @@ public static class EventNames
         _ => Bilingual.Pick("已取消", "Cancelled"),
     };
 
+    public static string Attendance(string attendance) =>
+        attendance == Events.Attendance.InPerson ? Bilingual.Pick("现场参加", "In person") : Bilingual.Pick("线上参加", "Online");
+
+    public static string Question(string status) => status switch
+    {
+        Interaction.QuestionStatus.Answered => Bilingual.Pick("已回答", "Answered"),
+        Interaction.QuestionStatus.Hidden => Bilingual.Pick("已隐藏", "Hidden"),
+        _ => Bilingual.Pick("待回答", "Open"),
+    };
+
     public static string Status(string status) => status switch
     {
         EventStatus.Published => Bilingual.Pick("已发布", "Published"),
