@@ -36,6 +36,10 @@ internal sealed class Avatar
     /// <summary>In a group too large for direct connections: its media goes through the forwarder.</summary>
     public bool Forwarded { get; set; }
 
+    /// <summary>Heard by everyone in the world whatever the distance (on a hall's stage, or given the microphone):
+    /// <see cref="VirtualWorld.Amplify"/>.</summary>
+    public bool Amplified { get; set; }
+
     /// <summary>Forwarded in a room that mixes voices (<see cref="WorldDefinition.MixVoicesFrom"/>): its voice goes through the mix.</summary>
     public bool Mixed { get; set; }
 

@@ -42,6 +42,8 @@ public sealed partial class VirtualWorld
     private readonly ConcurrentDictionary<string, WorldSession> _byUser = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _mutedUntil = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _bannedUntil = new();
+    private volatile IReadOnlySet<string> _amplified;
+    private readonly List<Avatar> _amplifiedAvatars = new();
     private readonly byte[]?[] _localFragments;
     private readonly Func<uint> _nextAvatarId;
     private const int ParallelComposeThreshold = 256;
@@ -65,6 +67,7 @@ public sealed partial class VirtualWorld
         _chatPattern = new ViewPattern(options.ChatRadiusCm, options.CellSizeCm);
         _hearingRadiusCm = definition.HearingRadiusCm ?? options.HearingRadiusCm;
         _hearingPattern = new ViewPattern(_hearingRadiusCm, options.CellSizeCm);
+        _amplified = definition.Amplified.ToHashSet(StringComparer.Ordinal);
         if (forwarder is not null)
             _forwarder = new ForwarderRelay(definition.Id, forwarder, id => _avatars.GetValueOrDefault(id), InReach, Enqueue);
         _local = new LocalOccupancy(Grid.CellCount);
@@ -131,6 +134,14 @@ public sealed partial class VirtualWorld
         if (_byUser.TryGetValue(userId, out var session))
             session.Kick(WorldCloseCodes.Removed, "removed by an operator");
     }
+
+    /// <summary>Makes exactly these users heard and seen by everyone in this world whatever the distance (an event hall's
+    /// stage and microphone), from the next keyframe. Local to this node: each node applies the stage it reads from the
+    /// database to its own copy of the world. Thread-safe.</summary>
+    public void Amplify(IEnumerable<string> userIds) => _amplified = userIds.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The users amplified in this world now.</summary>
+    public IReadOnlySet<string> Amplified => _amplified;
 
     public DateTimeOffset? MutedUntil(string userId) =>
         _mutedUntil.TryGetValue(userId, out var until) && until > _time.GetUtcNow() ? until : null;
@@ -523,6 +534,13 @@ public sealed partial class VirtualWorld
     /// back below it as people move; the media bits follow, and the forwarder lets go of what is no longer allowed.</summary>
     private void RefreshMedia()
     {
+        var amplified = _amplified;
+        _amplifiedAvatars.Clear();
+        foreach (var avatar in _avatars.Values)
+        {
+            avatar.Amplified = amplified.Contains(avatar.Session.User.UserId);
+            if (avatar.Amplified) _amplifiedAvatars.Add(avatar);
+        }
         if (_forwarder is not null)
         {
             var forwarded = ForwardedGroups.Decide(_avatars.Values, Hearing, _options.MediaPeerLimit);
@@ -540,7 +558,8 @@ public sealed partial class VirtualWorld
     private void UpdateMedia(Avatar avatar)
     {
         var silenced = MutedUntil(avatar.Session.User.UserId) is null ? 0u : (uint)MediaFlags.Silenced;
-        var media = avatar.MediaSent | silenced | (avatar.Forwarded ? (uint)MediaFlags.Forwarded : 0) | (avatar.Mixed ? (uint)MediaFlags.Mixed : 0);
+        var media = avatar.MediaSent | silenced | (avatar.Forwarded ? (uint)MediaFlags.Forwarded : 0) | (avatar.Mixed ? (uint)MediaFlags.Mixed : 0)
+            | (avatar.Amplified ? (uint)MediaFlags.Amplified : 0);
         if (media == avatar.Media) return;
         avatar.Media = media;
         _local.MarkDirty(avatar.CellIndex);
@@ -575,8 +594,9 @@ public sealed partial class VirtualWorld
         return InReach(sender, peer) ? null : MediaRefuseReason.TooFar;
     }
 
-    /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway.</summary>
-    private bool InReach(Avatar a, Avatar b) => InReach(a.Position, b.Position);
+    /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway; anywhere
+    /// in the world when either is amplified (the stage hears whoever it gave the microphone, and is heard by all).</summary>
+    private bool InReach(Avatar a, Avatar b) => a.Amplified || b.Amplified || InReach(a.Position, b.Position);
 
     private bool InReach(PositionCm a, PositionCm b)
     {
@@ -584,11 +604,20 @@ public sealed partial class VirtualWorld
         return DistanceSquared(a, b) <= reach * reach;
     }
 
+    /// <summary>Who hears <paramref name="center"/> and is heard by them: those within the hearing radius, and every
+    /// amplified avatar; everyone, for an amplified one. Symmetric, as <see cref="ForwardedGroups"/> needs.</summary>
     private IEnumerable<Avatar> Hearing(Avatar center)
     {
+        if (center.Amplified)
+        {
+            foreach (var other in _avatars.Values)
+                if (other != center) yield return other;
+            yield break;
+        }
         var radiusSquared = (long)_hearingRadiusCm * _hearingRadiusCm;
         foreach (var other in AvatarsAround(center, _hearingPattern))
-            if (other != center && DistanceSquared(other.Position, center.Position) <= radiusSquared) yield return other;
+            if (other != center && !other.Amplified && DistanceSquared(other.Position, center.Position) <= radiusSquared) yield return other;
+        foreach (var other in _amplifiedAvatars) yield return other;
     }
 
     /// <summary>A client's request to the forwarder, checked by the relay; without a forwarder the client is told so.</summary>

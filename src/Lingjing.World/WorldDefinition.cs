@@ -17,4 +17,8 @@ public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm S
     /// people, their voices are mixed by the forwarder (one stream down per person instead of one per speaker); cameras and
     /// screens still come one feed each. Null: voices are never mixed (in a park, who hears whom depends on distance).</summary>
     public int? MixVoicesFrom { get; init; }
+
+    /// <summary>Users heard by everyone in the world from its start (an event hall's stage, kept in the database while the
+    /// world comes and goes); <see cref="VirtualWorld.Amplify"/> changes it afterwards.</summary>
+    public IReadOnlyCollection<string> Amplified { get; init; } = [];
 }

@@ -16,13 +16,12 @@ public sealed class SessionAcrossNodesTests
     public async Task Sign_out_on_one_node_ends_the_token_on_the_other_within_the_cache_time(Db db)
     {
         await using var first = await LingjingApp.StartAsync(db, demo: false);
-        await using var second = await LingjingApp.StartAsync(db, demo: false, new Dictionary<string, string?>
+        var clock = new FakeTimeProvider(TestClock.Now);
+        await using var secondNode = await LingjingApp.StartAsync(db, demo: false, new Dictionary<string, string?>
         {
             ["Lingjing:DataDirectory"] = first.DataDirectory,
             ["ConnectionStrings:Postgres"] = db == Db.Postgres ? first.Service<DatabaseSettings>().ConnectionString : "",
-        });
-        var clock = new FakeTimeProvider(TestClock.Now);
-        await using var secondNode = second.WithWebHostBuilder(host => host.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        }, services: s => s.AddSingleton<TimeProvider>(clock));
         await TestUsers.CreateAsync(first, "roamer@example.test", Roles.Employee);
         var onFirst = await SessionTests.NewTokenClientAsync(first, "roamer@example.test");
         var onSecond = secondNode.CreateClient();

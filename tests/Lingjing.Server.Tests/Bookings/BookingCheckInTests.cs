@@ -16,14 +16,12 @@ public sealed class BookingCheckInTests
 {
     private static readonly DateTimeOffset Monday9 = new(2030, 3, 4, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private static async Task<(LingjingApp Root, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App, FakeTimeProvider Clock)> StartAtAsync(Db db)
+    private static async Task<(LingjingApp App, FakeTimeProvider Clock)> StartAtAsync(Db db)
     {
-        var root = await LingjingApp.StartAsync(db, demo: false);
         var clock = new FakeTimeProvider(Monday9);
-        var app = root.WithWebHostBuilder(host => host
-            .UseSetting("Lingjing:Bookings:HousekeepingInterval", "00:00:30")
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        return (root, app, clock);
+        var app = await LingjingApp.StartAsync(db, demo: false, new Dictionary<string, string?> { ["Lingjing:Bookings:HousekeepingInterval"] = "00:00:30" },
+            services: services => services.AddSingleton<TimeProvider>(clock));
+        return (app, clock);
     }
 
     /// <summary>Signs in on the app with the fake clock, so the token is issued (and expires) in its time.</summary>
@@ -50,10 +48,9 @@ public sealed class BookingCheckInTests
     [Theory, BothDatabases]
     public async Task Check_in_opens_15_minutes_before_the_start_and_closes_at_the_end(Db db)
     {
-        var (root, app, clock) = await StartAtAsync(db);
-        await using var _ = root;
-        await using var __ = app;
-        var scene = await BookingScene.CreateAsync(root, users: 2);
+        var (app, clock) = await StartAtAsync(db);
+        await using var _ = app;
+        var scene = await BookingScene.CreateAsync(app, users: 2);
         var client = await SignInAsync(app, scene.Email(0));
         var id = await BookAsync(client, scene.SpaceId, 11, 12);
 
@@ -78,10 +75,9 @@ public sealed class BookingCheckInTests
     [Theory, BothDatabases]
     public async Task The_background_job_releases_a_no_show_after_the_spaces_time_and_keeps_checked_in_ones(Db db)
     {
-        var (root, app, clock) = await StartAtAsync(db);
-        await using var _ = root;
-        await using var __ = app;
-        var scene = await BookingScene.CreateAsync(root, users: 2);
+        var (app, clock) = await StartAtAsync(db);
+        await using var _ = app;
+        var scene = await BookingScene.CreateAsync(app, users: 2);
         await scene.SetRulesAsync(await scene.NewClientAsync(Who.Operator), noShowMinutes: 20);
         var alice = await SignInAsync(app, scene.Email(0));
         var bob = await SignInAsync(app, scene.Email(1));
@@ -94,11 +90,11 @@ public sealed class BookingCheckInTests
         (await bob.PostAsync($"/api/v1/bookings/{present}/check-in", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var housekeeping = app.Services.GetRequiredService<BookingHousekeeping>();
         await JobDriver.RunAsync(housekeeping, clock, TimeSpan.FromSeconds(30)); // from 10:50: past 10:00 + 20 min for Alice
-        (await StatusAsync(root, absent)).ShouldBe(BookingStatus.NoShow);
+        (await StatusAsync(app, absent)).ShouldBe(BookingStatus.NoShow);
 
         clock.SetUtcNow(Monday9.AddHours(2).AddMinutes(30)); // 11:30: Bob checked in, stays
         await JobDriver.RunAsync(housekeeping, clock, TimeSpan.FromSeconds(30));
-        (await StatusAsync(root, present)).ShouldBe(BookingStatus.Confirmed);
+        (await StatusAsync(app, present)).ShouldBe(BookingStatus.Confirmed);
         (await alice.GetStringAsync("/api/v1/me/notifications")).ShouldContain("booking.released");
         await BookAsync(alice, scene.SpaceId, 12, 13); // the released hour is free again
     }
@@ -106,10 +102,9 @@ public sealed class BookingCheckInTests
     [Theory, BothDatabases]
     public async Task A_reminder_goes_out_once_an_hour_before_the_start(Db db)
     {
-        var (root, app, clock) = await StartAtAsync(db);
-        await using var _ = root;
-        await using var __ = app;
-        var scene = await BookingScene.CreateAsync(root, users: 1);
+        var (app, clock) = await StartAtAsync(db);
+        await using var _ = app;
+        var scene = await BookingScene.CreateAsync(app, users: 1);
         var alice = await SignInAsync(app, scene.Email(0));
         await BookAsync(alice, scene.SpaceId, 15, 16);
 

@@ -65,7 +65,7 @@ public sealed class EventTests
         errors.GetProperty("endsAt")[0].GetString().ShouldBe("The end must come after the start.");
         errors.GetProperty("capacity")[0].GetString().ShouldBe("A whole number from 1 to 100,000.");
         errors.GetProperty("timeZone")[0].GetString().ShouldBe("'Mars/Olympus' is not a time zone (an IANA name such as Asia/Shanghai).");
-        errors.GetProperty("venue")[0].GetString().ShouldBe("'park-999999' is not a world of the zone (zone, or park-N for a park).");
+        errors.GetProperty("venue")[0].GetString().ShouldBe("'park-999999' is not a venue in the world (hall, zone, or park-N for a park).");
         (await organiser.GetFromJsonAsync<JsonElement>("/api/v1/events/organised")).GetArrayLength().ShouldBe(0, "nothing stored");
     }
 

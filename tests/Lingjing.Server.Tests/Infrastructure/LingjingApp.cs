@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,15 +13,17 @@ namespace Lingjing.Server.Tests.Infrastructure;
 public sealed class LingjingApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     public Db Database { get; }
     public string DataDirectory { get; }
 
-    private LingjingApp(Db database, string dataDirectory, Dictionary<string, string?> settings)
+    private LingjingApp(Db database, string dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Database = database;
         DataDirectory = dataDirectory;
         this.settings = settings;
+        this.services = services;
     }
 
     /// <summary>Where a browser reaches the app; set when started with <c>kestrel: true</c>.</summary>
@@ -28,7 +31,10 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
 
     /// <param name="demo">Seed the full demo zone (51 parks, 50,000 enterprises, ...).</param>
     /// <param name="kestrel">Listen on a real loopback port (for browser tests) instead of the in-memory test server.</param>
-    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null, bool kestrel = false)
+    /// <param name="services">Replaces services of the server from its start (a fake clock): one server, where a
+    /// second factory over this one (<c>WithWebHostBuilder</c>) would start a second.</param>
+    public static async Task<LingjingApp> StartAsync(Db database, bool demo, IDictionary<string, string?>? extra = null, bool kestrel = false,
+        Action<IServiceCollection>? services = null)
     {
         var dataDirectory = TestDatabase.CreateDataDirectory();
         var settings = new Dictionary<string, string?>
@@ -41,7 +47,7 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in TestClock.ServerSettings()) settings[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        var app = new LingjingApp(database, dataDirectory, settings);
+        var app = new LingjingApp(database, dataDirectory, settings, services);
         if (kestrel)
         {
             app.UseKestrel(0);
@@ -101,6 +107,7 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLog()));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -67,21 +67,16 @@ public sealed class ForwardedHeadersTests
         error.ToString().ShouldContain("Lingjing:ForwardedHeaders:KnownNetworks");
     }
 
-    /// <summary>An app whose requests can come from any peer address (<see cref="PeerAddress"/>); disposing it stops both factories.</summary>
-    private sealed class ProxiedApp(LingjingApp root, WebApplicationFactory<Program> app) : IAsyncDisposable
+    /// <summary>An app whose requests can come from any peer address (<see cref="PeerAddress"/>).</summary>
+    private sealed class ProxiedApp(LingjingApp app) : IAsyncDisposable
     {
-        public LingjingApp Root => root;
-        public WebApplicationFactory<Program> App => app;
-        public ValueTask DisposeAsync() => root.DisposeAsync();
+        public LingjingApp Root => app;
+        public LingjingApp App => app;
+        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 
-    private static async Task<ProxiedApp> StartAsync(Dictionary<string, string?> settings)
-    {
-        var root = await LingjingApp.StartAsync(Db.Sqlite, demo: false, settings);
-        var app = root.WithWebHostBuilder(host => host.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, PeerAddress>()));
-        _ = app.Server;
-        return new ProxiedApp(root, app);
-    }
+    private static async Task<ProxiedApp> StartAsync(Dictionary<string, string?> settings) =>
+        new(await LingjingApp.StartAsync(Db.Sqlite, demo: false, settings, services: s => s.AddSingleton<IStartupFilter, PeerAddress>()));
 
     private static Task<HttpResponseMessage> TokenAsync(ProxiedApp app, string peer, string forwardedFor, string email, string password)
     {

@@ -87,14 +87,10 @@ public sealed class ForwardedMediaBrowserTests(ChromiumFixture chromium) : IClas
     /// <summary>The Janus test.sh started, a peer limit small enough for a handful of browsers to exceed, arrivals
     /// within 2 m of the spawn point, so the group stands within hearing without walking, and a hearing radius a
     /// short walk leaves.</summary>
-    private static Dictionary<string, string?> JanusSettings(int peerLimit) => new()
+    private static Dictionary<string, string?> JanusSettings(int peerLimit) => new(TestJanus.Settings(peerLimit))
     {
         ["Lingjing:World:SpawnScatterCm"] = "200",
         ["Lingjing:Media:HearingRadiusCm"] = (HearingRadiusMetres * 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Lingjing:Media:Janus"] = TestJanus.Endpoint.ToString(),
-        ["Lingjing:Media:JanusApiSecret"] = TestJanus.Secret,
-        ["Lingjing:Media:JanusAdminKey"] = TestJanus.AdminKey,
-        ["Lingjing:Media:PeerLimit"] = peerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static async Task<int> ParkAsync(LingjingApp app)

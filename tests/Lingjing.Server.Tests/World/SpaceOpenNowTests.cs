@@ -20,7 +20,8 @@ public sealed class SpaceOpenNowTests
     [InlineData("2026-11-22T02:00:00Z", false)] // Sunday 10:00 in Shanghai
     public async Task Open_now_follows_the_opening_hours_in_the_zone_time_zone(string utc, bool open)
     {
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture));
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, services: services => services.AddSingleton<TimeProvider>(clock));
         var park = await WorldTestZone.AddParkAsync(app, "T01", buildings: 1, enterprisesPerBuilding: 0);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -34,9 +35,7 @@ public sealed class SpaceOpenNowTests
         }
         await TestUsers.CreateAsync(app, "clock@test.local", Roles.Employee);
         var token = await app.TokenAsync("clock@test.local", TestUsers.Password);
-        await using var atTime = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture)))));
-        var client = atTime.CreateClient();
+        var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var scene = (await client.GetFromJsonAsync<WorldScene>($"/api/v1/world/{park.Id}/scene"))!;

@@ -23,31 +23,26 @@ public sealed class WorldNetworkBrowserTests(ChromiumFixture chromium) : IClassF
 {
     private readonly FakeWorldServer world = new();
     private LingjingApp app = null!;
-    private WebApplicationFactory<Program> host = null!;
     private IBrowserContext? context;
     private int parkId;
 
     public async Task InitializeAsync()
     {
-        app = await LingjingApp.StartAsync(Db.Sqlite, demo: false);
+        app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, kestrel: true, services: services => services.AddSingleton<IStartupFilter>(world));
         parkId = (await WorldTestZone.AddParkAsync(app, "N01", buildings: 4, enterprisesPerBuilding: 1)).Id;
         await TestUsers.CreateAsync(app, "walker@test.local", Roles.Employee);
-        host = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(world)));
-        host.UseKestrel(0);
-        host.StartServer();
     }
 
     public async Task DisposeAsync()
     {
         if (context is not null) await context.CloseAsync();
-        await host.DisposeAsync();
         await app.DisposeAsync();
         world.Dispose();
     }
 
     private async Task<IPage> OpenAsync()
     {
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1");
+        var address = app.BaseAddress!.ToString().TrimEnd('/');
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = "walker@test.local", password = TestUsers.Password }))
             .Content.ReadFromJsonAsync<JsonElement>();

@@ -39,6 +39,9 @@ import { GraphicsQuality } from "./scene/graphicsQuality";
 import { RenderPacer } from "./scene/renderPacer";
 import type { FrameFigures } from "./scene/frameStats";
 import { buildMeetingRoom } from "./scene/meetingRoom";
+import { buildEventHall } from "./scene/eventHall";
+import { HallApi, type StageState } from "./hall/hallApi";
+import { HallPanel } from "./hall/hallPanel";
 import { RoomScreen } from "./media/roomScreen";
 
 /** What the page exposes for tests and diagnostics (window.lingjingWorld). */
@@ -51,7 +54,11 @@ export interface WorldStatus {
   /** Milliseconds from navigation start to: scene data received, meshes built. */
   sceneDataMs?: number;
   builtMs?: number;
-  kind?: "park" | "zone" | "meeting";
+  kind?: "park" | "zone" | "meeting" | "hall";
+  /** An event hall's stage as its stream said last (null elsewhere, and until it answers). */
+  hallStage(): StageState | null;
+  /** Whether the server amplifies you now (on an event hall's stage or at its microphone). */
+  amplified(): boolean;
   buildings: number;
   spaces: number;
   showrooms: number;
@@ -68,7 +75,7 @@ export interface WorldStatus {
   remotePositions(): { id: number; x: number; z: number }[];
   /** What the world is drawn at now: every pixel, or a quarter of them (see GraphicsQuality). */
   graphics(): "sharp" | "light";
-  /** A meeting room's wall screen: whether it shows a shared screen, and whose. */
+  /** A meeting room's wall screen or an event hall's big screen: whether it shows a shared screen (or a camera on stage), and whose. */
   roomScreen(): { showing: boolean; peer: number; centre: number[] };
   /** "every frame" while something moves, "still" when the view is only redrawn now and then (see RenderPacer). */
   drawing(): "every frame" | "still";
@@ -145,6 +152,8 @@ async function start(root: HTMLElement): Promise<void> {
     spacePlace: () => null,
     labelsShown: () => [],
     roomScreen: () => ({ showing: false, peer: 0, centre: [] }),
+    hallStage: () => null,
+    amplified: () => false,
     pickedAt: () => null,
     screenPoint: () => ({ x: 0, y: 0 }),
     rendered: () => Promise.resolve(),
@@ -193,15 +202,17 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   buildSky(scene, zone);
 
   const [spawnX, spawnZ] = data.spawn;
-  const camera = createFollowCamera(scene, canvas, { zone, room: data.kind === "meeting", spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
+  const meeting = data.kind === "meeting";
+  const hall = data.kind === "hall" && data.stage ? data.stage : null;
+  const indoors = meeting || hall !== null;
+  const camera = createFollowCamera(scene, canvas, { zone, room: indoors, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
   camera.onViewMatrixChangedObservable.add(() => pacer.wake(250)); // the camera still glides or eases out
 
   const labels = new LabelLayer(scene, () => pacer.requestFrame());
   const ground = buildGround(scene, data);
-  const meeting = data.kind === "meeting";
   root.dataset.worldKind = data.kind;
-  let room: ReturnType<typeof buildMeetingRoom> | null = null;
-  if (!meeting) buildStreets(scene, data.parks, !zone, data.spawn);
+  let room: { screenMaterial: import("@babylonjs/core/Materials/standardMaterial").StandardMaterial } | null = null;
+  if (!indoors) buildStreets(scene, data.parks, !zone, data.spawn);
   const markers = buildSpaceMarkers(scene, data.parks, labels, texts);
   status.spacePlace = id => {
     const index = markers.spaces.findIndex(s => s.id === id);
@@ -216,7 +227,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.spaces = markers.spaces.length;
   const side = el("div", "world-side"); // the right-hand column: people list above the live-twins legend
   overlay.append(side);
-  if (!meeting) void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side, () => pacer.requestFrame())); // live twins: tint by occupancy/temperature, machine lights
+  if (!indoors) void import("./twinsOverlay").then(m => m.startTwinsOverlay(scene, markers, data.parks, side, () => pacer.requestFrame())); // live twins: tint by occupancy/temperature, machine lights
   status.kind = data.kind;
   if (zone) {
     status.buildings = buildZoneBuildings(scene, data.parks, 3000, labels, texts).length;
@@ -228,6 +239,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     }
   } else if (meeting) {
     room = buildMeetingRoom(scene, data.parks[0], labels, texts.name(data.parks[0]));
+    status.buildings = 0;
+  } else if (hall) {
+    room = buildEventHall(scene, data.parks[0], hall, labels, texts.name(data.parks[0]));
     status.buildings = 0;
   } else {
     const park = data.parks[0];
@@ -323,8 +337,21 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     project: status.screenPoint, mediaHost: side, overlay, wholeRoom: meeting,
   });
   if (room) {
-    const screen = new RoomScreen(scene, room.screenMaterial, () => session.sharedScreen(), pacer);
+    const screen = new RoomScreen(scene, room.screenMaterial, () => hall ? session.stagePicture() : session.sharedScreen(), pacer);
     status.roomScreen = () => screen.state;
+  }
+  status.amplified = () => session.amplified();
+  if (hall && root.dataset.hallApi) {
+    // The hall's own panel takes the chat's place: its chat is the session's, event-wide.
+    chat.element.hidden = true;
+    const [x0, z0, x1] = hall;
+    const panel = new HallPanel(texts, new HallApi(root.dataset.hallApi), root.dataset.userId ?? "", {
+      onStage: (index, of) => me.moveTo(new Vector3((x0 + x1) / 2 + (index - (of - 1) / 2) * 2.2, 0, z0 + 2.5)),
+      offStage: () => me.moveTo(new Vector3((x0 + x1) / 2 - 5.75, 0, z0 - 2)),
+    });
+    overlay.append(panel.element, panel.reactions);
+    status.hallStage = () => panel.current;
+    panel.start();
   }
 
   window.addEventListener("keydown", e => {

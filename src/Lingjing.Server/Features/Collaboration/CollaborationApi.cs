@@ -55,7 +55,7 @@ public static class CollaborationApi
             {
                 var count = limit ?? NeedFeed.DefaultLimit;
                 if (count is < 1 or > NeedFeed.MaxLimit) return OutOfRange(LimitField, count, NeedFeed.MaxLimit);
-                return Result(await feed.RecommendedAsync(Collaborator.Of(user), count, ct));
+                return (await feed.RecommendedAsync(Collaborator.Of(user), count, ct)).ToOk();
             })
             .WithSummary("Recommended for you: open needs the caller's enterprise could answer, best first, each with its score and reasons");
 
@@ -85,12 +85,12 @@ public static class CollaborationApi
 
         api.MapPut("/needs/{id:int}", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
                 int id, NeedInput input, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await needs.EditAsync(Collaborator.Of(user), id, input, ct)) : NoNeed(id))
+                Collaborator.MayPublish(user) ? (await needs.EditAsync(Collaborator.Of(user), id, input, ct)).ToOk() : NoNeed(id))
             .WithSummary("Edit a need of the caller's enterprise while it is open or in talks");
 
         api.MapPost("/needs/{id:int}/status", async Task<Results<Ok<NeedDetail>, ProblemHttpResult>> (
                 int id, NeedMove move, ClaimsPrincipal user, NeedService needs, CancellationToken ct) =>
-                Collaborator.MayPublish(user) ? Result(await needs.MoveAsync(Collaborator.Of(user), id, move, ct)) : NoNeed(id))
+                Collaborator.MayPublish(user) ? (await needs.MoveAsync(Collaborator.Of(user), id, move, ct)).ToOk() : NoNeed(id))
             .WithSummary("Move a need of the caller's enterprise: open → in_talks → agreed, in_talks → open, or closed; body {status, note?}");
     }
 
@@ -126,12 +126,12 @@ public static class CollaborationApi
 
         api.MapPut("/offers/{id:int}", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
                 int id, OfferInput input, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await offers.EditAsync(Collaborator.Of(user), id, input, ct)) : NoOffer(id))
+                Collaborator.MayAnswer(user) ? (await offers.EditAsync(Collaborator.Of(user), id, input, ct)).ToOk() : NoOffer(id))
             .WithSummary("Edit an active offer of the caller's enterprise or institution");
 
         api.MapPost("/offers/{id:int}/withdraw", async Task<Results<Ok<OfferView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, OfferService offers, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await offers.WithdrawAsync(Collaborator.Of(user), id, ct)) : NoOffer(id))
+                Collaborator.MayAnswer(user) ? (await offers.WithdrawAsync(Collaborator.Of(user), id, ct)).ToOk() : NoOffer(id))
             .WithSummary("Withdraw an offer of the caller's enterprise or institution: it leaves lists and matching");
     }
 
@@ -163,25 +163,22 @@ public static class CollaborationApi
 
         api.MapPost("/agreements/{id:int}/confirm", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await agreements.ConfirmAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? (await agreements.ConfirmAsync(Collaborator.Of(user), id, ct)).ToOk() : NoAgreement(id))
             .WithSummary("Confirm a proposed agreement (the partner): it holds, and its need becomes agreed");
 
         api.MapPost("/agreements/{id:int}/decline", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await agreements.DeclineAsync(Collaborator.Of(user), id, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? (await agreements.DeclineAsync(Collaborator.Of(user), id, ct)).ToOk() : NoAgreement(id))
             .WithSummary("Decline a proposed agreement (the partner)");
 
         api.MapPost("/agreements/{id:int}/ratings", async Task<Results<Ok<AgreementView>, ProblemHttpResult>> (
                 int id, AgreementRatingInput rating, ClaimsPrincipal user, AgreementService agreements, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)) : NoAgreement(id))
+                Collaborator.MayAnswer(user) ? (await agreements.RateAsync(Collaborator.Of(user), id, rating, ct)).ToOk() : NoAgreement(id))
             .WithSummary("Rate the other side of a confirmed agreement, once per side: body {stars (1-5), comment?}");
     }
 
     private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) =>
         outcome.Value is { } value ? TypedResults.Created(location(value), value) : outcome.Failure!.ToProblem();
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
     private static ProblemHttpResult OutOfRange(Field field, int value, int most)
     {

@@ -42,7 +42,7 @@ public static class FactsApi
             {
                 // Only the enterprise's own administrators declare; everyone else is told it does not exist.
                 if (!user.IsInRole(Roles.EnterpriseAdmin) || user.EnterpriseId() != id) return NoEnterprise(id);
-                return Result(await facts.DeclareAsync(id, FactDeclarant.Of(user), declaration, ct));
+                return (await facts.DeclareAsync(id, FactDeclarant.Of(user), declaration, ct)).ToOk();
             })
             .WithSummary("Declare new employees and/or tags (enterprise administrators): pending until the park operator or the government approves")
             .WithDescription("Body {employees?, tags?, note?}. Returns the enterprise's pending changes. Values equal to the verified ones withdraw a pending change.");
@@ -66,12 +66,12 @@ public static class FactsApi
 
         review.MapPost("/{changeId:guid}/approve", async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> (
                 Guid changeId, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
-                Result(await reviews.ApproveAsync(changeId, FactReviewer.Of(user), ct)))
+                (await reviews.ApproveAsync(changeId, FactReviewer.Of(user), ct)).ToOk())
             .WithSummary("Approve: the declared value becomes the verified fact, policies decide again, both sides are notified");
 
         review.MapPost("/{changeId:guid}/reject", async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> (
                 Guid changeId, FactRejection? rejection, ClaimsPrincipal user, FactReviewService reviews, CancellationToken ct) =>
-                Result(await reviews.RejectAsync(changeId, FactReviewer.Of(user), rejection?.Reason, ct)))
+                (await reviews.RejectAsync(changeId, FactReviewer.Of(user), rejection?.Reason, ct)).ToOk())
             .WithSummary("Reject with a reason {reason}: the verified value stays, both sides are notified");
     }
 
@@ -83,11 +83,7 @@ public static class FactsApi
         return user.IsInRole(Roles.ParkOperator) && user.ParkId() is { } park && await facts.ParkOfAsync(enterpriseId, ct) == park;
     }
 
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
-
     private static ProblemHttpResult NoEnterprise(int id) => Failure.NotFound("There is no enterprise with id {0}.", id).ToProblem();
 
     private static ProblemHttpResult NoChange(Guid id) => Failure.NotFound("There is no fact change with id {0}.", id).ToProblem();
-
 }

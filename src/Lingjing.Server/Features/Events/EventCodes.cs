@@ -52,3 +52,12 @@ public static class Attendance
     public const string Online = "online";
     public static readonly IReadOnlyList<string> All = [InPerson, Online];
 }
+
+/// <summary>Where online attendees go: the event's own hall with a stage (<see cref="Hall"/>), the whole zone, or a
+/// park's world (<c>park-{id}</c>).</summary>
+public static class EventVenues
+{
+    public const string Hall = "hall";
+    public const string Zone = "zone";
+    public const string ParkPrefix = "park-";
+}

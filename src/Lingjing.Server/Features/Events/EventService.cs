@@ -24,8 +24,8 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
             return Failure.Forbidden("Your enterprise is not permitted to organise events yet; its park operator or the government can permit it.");
         var now = time.GetUtcNow();
         var errors = input.Validate(now);
-        var venue = input.Venue ?? "zone";
-        if (!await VenueExistsAsync(venue, ct)) errors.Add(EventInput.VenueField, "'{0}' is not a world of the zone (zone, or park-N for a park).", venue);
+        var venue = input.Venue ?? EventVenues.Hall;
+        if (!await VenueExistsAsync(venue, ct)) errors.Add(EventInput.VenueField, "'{0}' is not a venue in the world (hall, zone, or park-N for a park).", venue);
         if (input.SpaceBookingId is { } bookingId && !await MayUseBookingAsync(user, bookingId, ct))
             errors.Add(new Field("spaceBookingId", "Booked space"), "You have no live booking with id {0}.", bookingId);
         if (!errors.IsEmpty) return Failure.Invalid(errors);
@@ -157,7 +157,7 @@ public sealed class EventService(LingjingDbContext db, TimeProvider time, IOptio
     }
 
     private async Task<bool> VenueExistsAsync(string venue, CancellationToken ct) =>
-        venue == "zone" || (venue.StartsWith("park-", StringComparison.Ordinal) && int.TryParse(venue.AsSpan(5), out var parkId)
+        venue is EventVenues.Hall or EventVenues.Zone || (venue.StartsWith(EventVenues.ParkPrefix, StringComparison.Ordinal) && int.TryParse(venue.AsSpan(5), out var parkId)
             && await db.Set<Park>().AnyAsync(p => p.Id == parkId, ct));
 
     /// <summary>A live booking the person made, or of a space in their park for its operators.</summary>

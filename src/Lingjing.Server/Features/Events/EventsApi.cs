@@ -35,7 +35,7 @@ public static class EventsApi
                 + "its times as instants and as the venue's clock reads them (localStart, localEnd in timeZone), and the seats left.");
 
         open.MapGet("/{id:int}", async Task<Results<Ok<EventDetail>, ProblemHttpResult>> (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
-                Result(await events.FindAsync(user, id, ct)))
+                (await events.FindAsync(user, id, ct)).ToOk())
             .WithSummary("One event with its description and agenda (public once published; drafts to their organisers)");
 
         open.MapGet("/{id:int}/calendar.ics", async Task<IResult> (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
@@ -55,11 +55,11 @@ public static class EventsApi
                 + "registration? (open, approval, invitation), sessions? [{titleZh, titleEn, room?, startsAt, endsAt, speakers?}]}.");
 
         api.MapPost("/{id:int}/publish", async Task<Results<Ok<EventDetail>, ProblemHttpResult>> (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
-                Result(await events.ChangeStatusAsync(user, id, EventStatus.Published, ct)))
+                (await events.ChangeStatusAsync(user, id, EventStatus.Published, ct)).ToOk())
             .WithSummary("Publish a draft: listed publicly and open for registration");
 
         api.MapPost("/{id:int}/cancel", async Task<Results<Ok<EventDetail>, ProblemHttpResult>> (int id, ClaimsPrincipal user, EventService events, CancellationToken ct) =>
-                Result(await events.ChangeStatusAsync(user, id, EventStatus.Cancelled, ct)))
+                (await events.ChangeStatusAsync(user, id, EventStatus.Cancelled, ct)).ToOk())
             .WithSummary("Cancel an event");
 
         MapRegistrations(api);
@@ -77,7 +77,7 @@ public static class EventsApi
                 + "over, cancelled, or the caller is already registered.");
 
         api.MapGet("/{id:int}/registrations/mine", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (
-                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => Result(await registrations.MineAsync(user, id, ct)))
+                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => (await registrations.MineAsync(user, id, ct)).ToOk())
             .WithSummary("The caller's registration, with the ticket once confirmed");
 
         api.MapGet("/{id:int}/registrations/mine/ticket.svg", async Task<IResult> (int id, ClaimsPrincipal user, LingjingDbContext db, EventRegistrations registrations, CancellationToken ct) =>
@@ -91,32 +91,32 @@ public static class EventsApi
             .WithSummary("The caller's ticket as a QR code (SVG) to show at the door");
 
         api.MapDelete("/{id:int}/registrations/mine", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (
-                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => Result(await registrations.CancelMineAsync(user, id, ct)))
+                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => (await registrations.CancelMineAsync(user, id, ct)).ToOk())
             .WithSummary("Cancel the caller's registration; the seat is given back");
 
         api.MapGet("/{id:int}/registrations", async Task<Results<Ok<RegistrationList>, ProblemHttpResult>> (
-                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => Result(await registrations.ListAsync(user, id, ct)))
+                int id, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) => (await registrations.ListAsync(user, id, ct)).ToOk())
             .WithSummary("Everyone registered, with counts per status (organisers)");
 
         api.MapPost("/{id:int}/registrations/{registrationId:guid}/approve", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (
                 int id, Guid registrationId, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
-                Result(await registrations.DecideAsync(user, id, registrationId, approve: true, ct)))
+                (await registrations.DecideAsync(user, id, registrationId, approve: true, ct)).ToOk())
             .WithSummary("Approve a registration waiting for approval (organisers)");
 
         api.MapPost("/{id:int}/registrations/{registrationId:guid}/decline", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (
                 int id, Guid registrationId, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
-                Result(await registrations.DecideAsync(user, id, registrationId, approve: false, ct)))
+                (await registrations.DecideAsync(user, id, registrationId, approve: false, ct)).ToOk())
             .WithSummary("Decline a registration waiting for approval; its seat is given back (organisers)");
 
         api.MapPost("/{id:int}/invitations", async Task<Results<Ok<InvitationResult>, ProblemHttpResult>> (
                 int id, InvitationInput input, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
-                Result(await registrations.InviteAsync(user, id, input.Emails, ct)))
+                (await registrations.InviteAsync(user, id, input.Emails, ct)).ToOk())
             .WithSummary("Invite people by e-mail address (organisers); they then register")
             .WithDescription("Body {emails: [...]}, 1 to 500. Addresses nobody has are returned under unknown.");
 
         api.MapPost("/{id:int}/check-in", async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> (
                 int id, CheckInInput input, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
-                Result(await registrations.CheckInAsync(user, id, input.Code, ct)))
+                (await registrations.CheckInAsync(user, id, input.Code, ct)).ToOk())
             .WithSummary("Check a ticket in at the door by its code (organisers, and the operator of the park whose space is booked)")
             .WithDescription("Body {code}. Opens an hour before the start; checking a ticket in twice answers the first check-in.");
     }
@@ -137,7 +137,7 @@ public static class EventsApi
     private static void MapReport(RouteGroupBuilder api)
     {
         api.MapGet("/{id:int}/report/days", async Task<Results<Ok<IReadOnlyList<EventDay>>, ProblemHttpResult>> (
-                int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => Result(await report.DaysAsync(user, id, ct)))
+                int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => (await report.DaysAsync(user, id, ct)).ToOk())
             .WithSummary("Registrations, cancellations and check-ins per day with the running total (organisers)");
 
         api.MapGet("/{id:int}/exports/{table}.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
@@ -151,9 +151,6 @@ public static class EventsApi
             })
             .WithSummary("Download the registrations, the questions or the poll results as CSV (UTF-8) or an Excel workbook (organisers)");
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
     private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) =>
         outcome.Value is { } value ? TypedResults.Created(location(value), value) : outcome.Failure!.ToProblem();

@@ -1,4 +1,7 @@
 using Lingjing.Server.Features.Events.Expo;
+using Lingjing.Server.Features.Events.Hall;
+using Lingjing.Server.Features.Events.Stage;
+using Lingjing.Server.Features.World;
 using Lingjing.Server.Features.Events.Interaction;
 using Lingjing.Server.Infrastructure.Realtime;
 using Lingjing.Server.Features.Events.Demo;
@@ -25,6 +28,12 @@ public static class EventsExtensions
         builder.Services.AddScoped<EventFloorService>();
         builder.Services.AddSingleton<LiveBroadcast<EventSignal>>();
         builder.Services.AddSingleton<EventFloorStream>();
+        builder.Services.AddScoped<EventStageService>();
+        builder.Services.AddScoped<EventChatService>();
+        builder.Services.AddSingleton<EventReactions>();
+        builder.Services.AddHostedService<HallStageSync>();
+        builder.Services.AddScoped<HallWorldSource>();
+        builder.Services.AddScoped<IWorldSource>(services => services.GetRequiredService<HallWorldSource>());
         builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();
         return builder;
     }
@@ -37,6 +46,8 @@ public static class EventsExtensions
         app.MapEventFloorForms();
         app.MapEventFloorApi();
         app.MapExpoApi();
+        app.MapStageApi();
+        app.MapHallApi();
         return app;
     }
 }

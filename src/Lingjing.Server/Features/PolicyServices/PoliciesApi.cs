@@ -45,7 +45,7 @@ public static class PoliciesApi
                 // An enterprise may only ask about itself: any other id is simply not found.
                 if (!government && target != user.EnterpriseId()) return NotFound("There is no enterprise with id {0}.", target);
                 if (await policies.FindAsync(id, government, ct) is not { } policy) return NotFound("There is no policy with id {0}.", id);
-                return Result(await policies.EligibilityAsync(policy, target.Value, ct));
+                return (await policies.EligibilityAsync(policy, target.Value, ct)).ToOk();
             })
             .WithSummary("Whether an enterprise is eligible, clause by clause")
             .WithDescription("enterpriseId defaults to the caller's enterprise; only government may ask about other enterprises (others get 404).");
@@ -171,7 +171,7 @@ public static class PoliciesApi
     private static void MapMove(RouteGroupBuilder gov, string action, string to) =>
         gov.MapPost($"/applications/{{applicationId:guid}}/{action}", async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> (
                 Guid applicationId, ReviewDecision? decision, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>
-                Result(await applications.MoveAsync(applicationId, to, ApplicationViewer.Of(user), decision ?? new ReviewDecision(null, null, null, null), ct), d => d))
+                (await applications.MoveAsync(applicationId, to, ApplicationViewer.Of(user), decision ?? new ReviewDecision(null, null, null, null), ct)).ToOk())
             .WithSummary($"Move an application to {to} (409 when its status does not allow it)");
 
     public sealed record RulePreviewRequest(string? Rule, string? BenefitFormula);
@@ -184,9 +184,6 @@ public static class PoliciesApi
         (p, size) = PageRequest.Read(page, pageSize, max, errors);
         return errors.IsEmpty ? null : Failure.Invalid(errors).ToProblem();
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
     private static Results<Ok<TView>, ProblemHttpResult> Result<T, TView>(Outcome<T> outcome, Func<T, TView> view) =>
         outcome.Value is { } value ? TypedResults.Ok(view(value)) : outcome.Failure!.ToProblem();

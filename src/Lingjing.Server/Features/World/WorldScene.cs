@@ -3,7 +3,7 @@ namespace Lingjing.Server.Features.World;
 /// <summary>What the browser builds a 3D world from: one park, or every park of the zone placed by
 /// their coordinates. Lengths are metres; x is east, z is north (a park's local y), the ground is y = 0.
 /// Never changed once built: cached and shared as is (<see cref="WorldScenes"/>).</summary>
-/// <param name="WorldId">The realtime world to join: <c>park-{id}</c>, <c>zone</c> or <c>meeting-{booking}</c>.</param>
+/// <param name="WorldId">The realtime world to join: <c>park-{id}</c>, <c>zone</c>, <c>meeting-{booking}</c> or <c>hall-{event}-{instance}</c>.</param>
 /// <param name="Spawn">Where a new avatar appears, [x, z].</param>
 /// <param name="Bounds">[minX, minZ, maxX, maxZ] of everything in the scene.</param>
 [System.ComponentModel.ImmutableObject(true)]
@@ -22,6 +22,12 @@ public sealed record WorldScene(
     public const string ZoneKind = "zone";
     /// <summary>A meeting's room: <see cref="Parks"/> holds one entry, the room (its walls as the boundary).</summary>
     public const string MeetingKind = "meeting";
+    /// <summary>An event's hall: <see cref="Parks"/> holds one entry, the hall (its walls as the boundary, the event's id
+    /// and title as its id and names), and <see cref="Stage"/> where the stage stands.</summary>
+    public const string HallKind = "hall";
+
+    /// <summary>An event hall's stage, [minX, minZ, maxX, maxZ]; null elsewhere.</summary>
+    public double[]? Stage { get; init; }
 
     /// <param name="Origin">The park's local origin in the scene, [x, z]; [0, 0] in a park scene.</param>
     /// <param name="Boundary">Polygon [[x, z], ...] in the park's local frame.</param>

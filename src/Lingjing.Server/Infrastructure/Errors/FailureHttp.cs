@@ -13,4 +13,8 @@ public static class FailureHttp
         if (failure.Code is { } code) extensions["code"] = code;
         return TypedResults.Problem(failure.Detail.Localized(), statusCode: failure.Status, title: failure.Title.Localized(), extensions: extensions);
     }
+
+    /// <summary>200 with the value, or the failure's problem: what most endpoints answer for an outcome.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
 }

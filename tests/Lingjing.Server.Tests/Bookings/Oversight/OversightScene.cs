@@ -30,16 +30,13 @@ public sealed class OversightScene : IAsyncDisposable
     public const string Tenant = "tenant@oversight.test";
     public const string Government = "gov@oversight.test";
 
-    private readonly LingjingApp root;
-
-    private OversightScene(LingjingApp root, WebApplicationFactory<Program> app, FakeTimeProvider clock)
+    private OversightScene(LingjingApp app, FakeTimeProvider clock)
     {
-        this.root = root;
         App = app;
         Clock = clock;
     }
 
-    public WebApplicationFactory<Program> App { get; }
+    public LingjingApp App { get; }
     public FakeTimeProvider Clock { get; }
     public int ParkA { get; private set; }
     public int ParkB { get; private set; }
@@ -53,10 +50,9 @@ public sealed class OversightScene : IAsyncDisposable
     /// <param name="spaces">Seed park A's spaces; without, park A has none.</param>
     public static async Task<OversightScene> StartAsync(Db db, bool bookings = true, bool spaces = true)
     {
-        var root = await LingjingApp.StartAsync(db, demo: false);
         var clock = new FakeTimeProvider(Now);
-        var app = root.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        var scene = new OversightScene(root, app, clock);
+        var app = await LingjingApp.StartAsync(db, demo: false, services: services => services.AddSingleton<TimeProvider>(clock));
+        var scene = new OversightScene(app, clock);
         await scene.SeedAsync(bookings, spaces);
         return scene;
     }
@@ -184,9 +180,5 @@ public sealed class OversightScene : IAsyncDisposable
         return space;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await root.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -11,6 +11,15 @@ public static class TestJanus
         ? value
         : throw new InvalidOperationException($"This test needs {variable}: run ./test.sh, which starts Janus on loopback (tools/janus/janus-loopback.sh) and sets it.");
 
+    /// <summary>Settings of a server that forwards through this Janus groups larger than <paramref name="peerLimit"/>.</summary>
+    public static Dictionary<string, string?> Settings(int peerLimit) => new()
+    {
+        ["Lingjing:Media:Janus"] = Endpoint.ToString(),
+        ["Lingjing:Media:JanusApiSecret"] = Secret,
+        ["Lingjing:Media:JanusAdminKey"] = AdminKey,
+        ["Lingjing:Media:PeerLimit"] = peerLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>A WebRTC offer of one Opus stream, enough for Janus to answer (it never gets media from it).</summary>
     public static string AudioOffer(string direction = "sendonly")
     {

@@ -116,7 +116,8 @@ export class ProximityMedia {
   }
 
   signal(signal: MediaSignal): void {
-    this.mesh.receive(signal, peer => !this.local.doNotDisturb && this.mesh.peers.length < this.peerLimit && this.within(peer, this.hearingRadius * 1.25));
+    this.mesh.receive(signal, peer => !this.local.doNotDisturb && this.mesh.peers.length < this.peerLimit
+      && (this.amplified(peer) || this.selfAmplified || this.within(peer, this.hearingRadius * 1.25)));
   }
 
   refused(refused: MediaRefused): void {
@@ -155,7 +156,7 @@ export class ProximityMedia {
     this.audio.listen(me.x, me.z, this.me.headingRadians);
     for (const peer of [...this.mesh.peers, ...this.forwarder.feeds]) {
       const figure = this.remotes.figureOf(peer);
-      if (figure) this.audio.place(peer, figure.root.position.x, figure.root.position.z, this.audible(peer));
+      if (figure) this.audio.place(peer, figure.root.position.x, figure.root.position.z, this.audible(peer), this.amplified(peer));
     }
     this.bubbles.follow(peer => {
       const figure = this.remotes.figureOf(peer);
@@ -185,7 +186,8 @@ export class ProximityMedia {
     const candidates = this.remotes.views()
       .filter(v => v.id !== this.remotes.selfId && (v.media & MediaFlags.DO_NOT_DISTURB) === 0)
       .filter(v => sending || (v.media & sendsSomething) !== 0)
-      .map(v => ({ id: v.id, media: v.media, distance: Math.hypot(v.x - me.x, v.z - me.z) }))
+      // Someone amplified (an event hall's stage) is heard whatever the distance, and first.
+      .map(v => ({ id: v.id, media: v.media, distance: (v.media & MediaFlags.AMPLIFIED) !== 0 ? 0 : Math.hypot(v.x - me.x, v.z - me.z) }))
       .filter(c => c.distance <= this.hearingRadius * (connected.has(c.id) ? keepFactor : 1))
       .sort((a, b) => a.distance - b.distance);
     const viaForwarder = (c: { media: number }) => forwardedMe && (c.media & MediaFlags.FORWARDED) !== 0;
@@ -238,6 +240,15 @@ export class ProximityMedia {
   /** Silenced by an operator, or in do-not-disturb: their voice and pictures are not played. */
   private audible(peer: number): boolean {
     return (this.flags(peer) & (MediaFlags.SILENCED | MediaFlags.DO_NOT_DISTURB)) === 0 && !this.local.doNotDisturb;
+  }
+
+  /** On an event hall's stage or at its microphone: heard by everyone in the hall. */
+  private amplified(peer: number): boolean {
+    return (this.flags(peer) & MediaFlags.AMPLIFIED) !== 0;
+  }
+
+  private get selfAmplified(): boolean {
+    return (this.remotes.selfMedia & MediaFlags.AMPLIFIED) !== 0;
   }
 
   private within(peer: number, metres: number): boolean {

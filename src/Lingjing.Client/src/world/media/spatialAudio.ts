@@ -83,11 +83,14 @@ export class SpatialAudio {
     this.voices.delete(peer);
   }
 
-  /** Where a peer stands (scene metres), and whether they may be heard (an operator's mute, do-not-disturb). */
-  place(peer: number, x: number, z: number, audible: boolean): void {
+  /** Where a peer stands (scene metres), whether they may be heard (an operator's mute, do-not-disturb), and whether
+   * they are amplified (an event hall's stage): then as loud across the hall as next to them, still from their direction. */
+  place(peer: number, x: number, z: number, audible: boolean, amplified = false): void {
     const voice = this.voices.get(peer);
     if (!voice?.panner || !this.context) return;
     const t = this.context.currentTime;
+    const rolloff = amplified ? 0 : this.rolloff;
+    if (voice.panner.rolloffFactor !== rolloff) voice.panner.rolloffFactor = rolloff;
     voice.panner.positionX.setTargetAtTime(x, t, 0.05);
     voice.panner.positionY.setTargetAtTime(earHeight, t, 0.05);
     voice.panner.positionZ.setTargetAtTime(-z, t, 0.05);

@@ -62,6 +62,17 @@ export class VideoBubbles {
     return null;
   }
 
+  /** An event hall's big screen: a screen shared by someone amplified (on stage or at the microphone), else the camera
+   * of one of them, else null. */
+  stagePicture(amplified: (peer: number) => boolean): { peer: number; video: HTMLVideoElement } | null {
+    for (const [peer, item] of this.shared) {
+      const video = item.querySelector("video");
+      if (!item.hidden && video && amplified(peer)) return { peer, video };
+    }
+    for (const [peer, bubble] of this.bubbles) if (amplified(peer)) return { peer, video: bubble.video };
+    return null;
+  }
+
   /** Moves every bubble above its avatar; shows a camera or a screen only while its person sends it. */
   follow(head: HeadOnScreen, sends: (peer: number, what: "camera" | "screen") => boolean): void {
     let screens = 0;

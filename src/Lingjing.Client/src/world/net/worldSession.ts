@@ -1,6 +1,6 @@
 import type { Scene } from "@babylonjs/core/scene";
 import { Vector3 } from "@babylonjs/core/Maths/math.vector";
-import { ChatRejectReason, MovementState } from "../protocol/world_pb";
+import { ChatRejectReason, MediaFlags, MovementState } from "../protocol/world_pb";
 import type { LocalAvatar } from "../avatar/localAvatar";
 import type { LabelLayer } from "../scene/labels";
 import type { RenderPacer } from "../scene/renderPacer";
@@ -59,6 +59,10 @@ const quietAfterWelcomeMs = 1500;
 export function joinWorld(parts: WorldSessionParts): {
   emote(emote: number): void;
   chat(scope: ChatScope, text: string): boolean;
+  /** The stage's picture for an event hall's big screen: an amplified person's shared screen, else their camera. */
+  stagePicture(): { peer: number; video: HTMLVideoElement } | null;
+  /** Whether the server amplifies you now (on an event hall's stage or at its microphone). */
+  amplified(): boolean;
   /** The shared screen shown now, if any (a meeting room shows it on its wall screen). */
   sharedScreen(): { peer: number; video: HTMLVideoElement } | null;
 } {
@@ -214,5 +218,7 @@ export function joinWorld(parts: WorldSessionParts): {
     },
     chat: (scope, text) => connection.sendChat(scope, text),
     sharedScreen: () => media.bubbles.shownScreen(),
+    stagePicture: () => media.bubbles.stagePicture(peer => (remotes.mediaOf(peer) & MediaFlags.AMPLIFIED) !== 0),
+    amplified: () => (remotes.selfMedia & MediaFlags.AMPLIFIED) !== 0,
   };
 }

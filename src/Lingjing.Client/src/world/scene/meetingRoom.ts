@@ -62,7 +62,8 @@ export function buildMeetingRoom(scene: Scene, room: ParkSceneData, labels: Labe
   return { screen, screenMaterial };
 }
 
-function material(scene: Scene, name: string, color: Color3): StandardMaterial {
+/** A matt material of one colour (walls, furniture). */
+export function material(scene: Scene, name: string, color: Color3): StandardMaterial {
   const m = new StandardMaterial(name, scene);
   m.diffuseColor = color;
   m.specularColor = Color3.Black();

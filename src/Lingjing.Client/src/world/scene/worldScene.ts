@@ -5,13 +5,15 @@ export type Point = [number, number];
 
 export interface WorldSceneData {
   worldId: string;
-  kind: "park" | "zone" | "meeting";
+  kind: "park" | "zone" | "meeting" | "hall";
   generatedAt: string;
   spawn: Point;
   /** Which way a new avatar faces at the spawn: radians, 0 = north (+z), towards the park. */
   spawnHeading?: number;
   bounds: [number, number, number, number];
   parks: ParkSceneData[];
+  /** An event hall's stage, [minX, minZ, maxX, maxZ]. */
+  stage?: [number, number, number, number];
 }
 
 export interface ParkSceneData {

@@ -93,7 +93,7 @@ public static class ConversationsApi
 
         api.MapPost("/conversations/{id:int}/read", async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> (
                 int id, ReadInput? input, ClaimsPrincipal user, ConversationService conversations, CancellationToken ct) =>
-                Collaborator.MayAnswer(user) ? Result(await conversations.MarkReadAsync(Collaborator.Of(user), id, input?.UpTo, ct)) : NoConversation(id))
+                Collaborator.MayAnswer(user) ? (await conversations.MarkReadAsync(Collaborator.Of(user), id, input?.UpTo, ct)).ToOk() : NoConversation(id))
             .WithSummary("Mark the conversation read by the caller's side, up to a message (body {upTo?}; default the latest)");
 
         api.MapGet("/conversations/{id:int}/stream", async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> (
@@ -156,9 +156,6 @@ public static class ConversationsApi
 
     private static Results<Created<ConversationDetail>, ProblemHttpResult> Created(Outcome<ConversationDetail> outcome) =>
         outcome.Value is { } value ? TypedResults.Created(ConversationLinks.Api(value.Conversation.Id), value) : outcome.Failure!.ToProblem();
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Value is { } value ? TypedResults.Ok(value) : outcome.Failure!.ToProblem();
 
     private static ProblemHttpResult MayNotTalk() =>
         Failure.Forbidden("Only an enterprise's administrators and members, or an institution's staff, take part in conversations.").ToProblem();

@@ -16,7 +16,7 @@ internal static class DemoEventPlan
 
     public static readonly IReadOnlyList<Plan> Events =
     [
-        new("2027 数字文化产业大会", "Digital Culture Industry Conference 2027", EventKinds.Conference, Organisers.Government, 10, 3, 9, 18, "zone", 3000,
+        new("2027 数字文化产业大会", "Digital Culture Industry Conference 2027", EventKinds.Conference, Organisers.Government, 10, 3, 9, 18, EventVenues.Hall, 3000,
             RegistrationModes.Open, 640, 0,
             "区政府主办的年度大会：元宇宙、数字孪生与文化产业的融合发展。三天议程，以虚拟形象在线参会。",
             "The district's annual conference on the metaverse, digital twins and the cultural industries: three days, attended online as avatars.",
@@ -26,7 +26,7 @@ internal static class DemoEventPlan
             "园区企业交流短视频与数字内容创作经验，名额有限，需审核。", "Enterprises of the park share how they make short video and digital content; limited seats, approved by the park.",
             [new(0, 14, 0, 45, "短视频的叙事", "Storytelling in short video", "Salon", "陈静，导演 Chen Jing, director"),
              new(0, 15, 0, 60, "交流与合作", "Open exchange", "Salon")]),
-        new("新品发布：沉浸式展陈方案", "Launch: immersive exhibition design", EventKinds.Launch, Organisers.Enterprise, 6, 1, 15, 17, "park-1", 200,
+        new("新品发布：沉浸式展陈方案", "Launch: immersive exhibition design", EventKinds.Launch, Organisers.Enterprise, 6, 1, 15, 17, EventVenues.Hall, 200,
             RegistrationModes.Open, 85, 0,
             "发布面向博物馆与园区的沉浸式展陈方案，现场演示。", "A new immersive exhibition design for museums and parks, demonstrated live.",
             [new(0, 15, 0, 40, "产品发布", "The launch", "Showroom", "企业创始人 Founder"), new(0, 15, 45, 60, "现场演示", "Live demonstration", "Showroom")]),

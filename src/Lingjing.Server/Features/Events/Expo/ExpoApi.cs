@@ -30,21 +30,18 @@ public static class ExpoApi
                 Created(await expo.PlaceAsync(user, null, placement, ct)))
             .WithSummary("Give an enterprise a showcase in the demonstration hall (government; park operators for their park's enterprises)");
         api.MapPut("/expo/booths/{boothId:int}", async Task<Results<Ok<BoothView>, ProblemHttpResult>> (
-                int boothId, BoothContent content, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.FillAsync(user, boothId, content, ct)))
+                int boothId, BoothContent content, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => (await expo.FillAsync(user, boothId, content, ct)).ToOk())
             .WithSummary("Fill the booth: titles, descriptions, a video, a glTF model, a brochure, tags (the exhibitor's administrators and members)");
         api.MapPost("/expo/booths/{boothId:int}/visits", async Task<Results<Ok<bool>, ProblemHttpResult>> (
-                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.VisitAsync(user, boothId, ct)))
+                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => (await expo.VisitAsync(user, boothId, ct)).ToOk())
             .WithSummary("Count the caller's visit (once a day per booth; answers whether this one counted)");
         api.MapPost("/expo/booths/{boothId:int}/cards", async Task<Results<Ok<bool>, ProblemHttpResult>> (
-                int boothId, CardInput input, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.LeaveCardAsync(user, boothId, input, ct)))
+                int boothId, CardInput input, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => (await expo.LeaveCardAsync(user, boothId, input, ct)).ToOk())
             .WithSummary("Leave my card: shares the caller's name, e-mail and enterprise with the exhibitor (body {consent: true, message?})");
         api.MapGet("/expo/booths/{boothId:int}/leads", async Task<Results<Ok<BoothLeads>, ProblemHttpResult>> (
-                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => Result(await expo.LeadsAsync(user, boothId, ct)))
+                int boothId, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) => (await expo.LeadsAsync(user, boothId, ct)).ToOk())
             .WithSummary("The booth's visits and the cards left (the exhibitor's administrators and members)");
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
 
     private static Results<Created<BoothView>, ProblemHttpResult> Created(Outcome<BoothView> outcome) =>
         outcome.Value is { } booth ? TypedResults.Created($"/api/v1/expo/booths/{booth.Id}", booth) : outcome.Failure!.ToProblem();

@@ -12,7 +12,7 @@ public static class EventFloorApi
         var api = app.MapGroup("/api/v1/events/{id:int}").WithTags("Events").RequireAuthorization();
 
         api.MapGet("/floor", async Task<Results<Ok<EventFloor>, ProblemHttpResult>> (int id, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) =>
-                Result(await floor.FloorAsync(user, id, ct)))
+                (await floor.FloorAsync(user, id, ct)).ToOk())
             .WithSummary("Questions by upvotes (answered last; hidden ones to organisers only) and polls with their results");
 
         api.MapGet("/floor/stream", async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> (
@@ -29,28 +29,25 @@ public static class EventFloorApi
             .WithSummary("Ask a question (body {text, sessionId?})");
 
         api.MapPost("/questions/{questionId:int}/upvote", async Task<Results<Ok<int>, ProblemHttpResult>> (
-                int id, int questionId, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) => Result(await floor.UpvoteAsync(user, id, questionId, ct)))
+                int id, int questionId, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) => (await floor.UpvoteAsync(user, id, questionId, ct)).ToOk())
             .WithSummary("Upvote a question, once per person; answers its upvotes");
 
         api.MapPost("/questions/{questionId:int}/moderation", async Task<Results<Ok<string>, ProblemHttpResult>> (
                 int id, int questionId, ModerationInput input, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) =>
-                Result(await floor.ModerateAsync(user, id, questionId, input.Status, ct)))
+                (await floor.ModerateAsync(user, id, questionId, input.Status, ct)).ToOk())
             .WithSummary("Mark a question answered, hide it or open it again (organisers; body {status})");
 
         api.MapPost("/polls", async Task<Results<Ok<int>, ProblemHttpResult>> (int id, PollInput input, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) =>
-                Result(await floor.OpenPollAsync(user, id, input, ct)))
+                (await floor.OpenPollAsync(user, id, input, ct)).ToOk())
             .WithSummary("Open a poll (organisers; body {question, options: [2 to 10]}); answers its id");
 
         api.MapPost("/polls/{pollId:int}/close", async Task<Results<Ok<string>, ProblemHttpResult>> (
-                int id, int pollId, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) => Result(await floor.ClosePollAsync(user, id, pollId, ct)))
+                int id, int pollId, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) => (await floor.ClosePollAsync(user, id, pollId, ct)).ToOk())
             .WithSummary("Close a poll (organisers)");
 
         api.MapPost("/polls/{pollId:int}/votes", async Task<Results<Ok<int>, ProblemHttpResult>> (
                 int id, int pollId, VoteInput input, ClaimsPrincipal user, EventFloorService floor, CancellationToken ct) =>
-                Result(await floor.VoteAsync(user, id, pollId, input.Option, ct)))
+                (await floor.VoteAsync(user, id, pollId, input.Option, ct)).ToOk())
             .WithSummary("Answer a poll, once per person (body {option}: its index)");
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Result<T>(Outcome<T> outcome) =>
-        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : outcome.Failure!.ToProblem();
 }

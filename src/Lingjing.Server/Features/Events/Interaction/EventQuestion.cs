@@ -57,8 +57,10 @@ public static class PollStatus
     public const string Closed = "closed";
 }
 
-/// <summary>Something of an event's Q&amp;A or polls changed: its live streams read again.</summary>
-public sealed record EventSignal(int EventId);
+/// <summary>Something of an event's floor changed: its live streams read the Q&amp;A, polls, stage and chat again. A
+/// <paramref name="Stage"/> change also tells every node to amplify whoever is on stage now in its copies of the hall;
+/// <paramref name="Reactions"/> (emoji and count since the last signal) are passed on as they are, with nothing re-read.</summary>
+public sealed record EventSignal(int EventId, bool Stage = false, IReadOnlyDictionary<string, int>? Reactions = null);
 
 public sealed record QuestionView(int Id, int? SessionId, string AuthorName, string Text, string Status, int Upvotes, bool UpvotedByMe, bool Mine, DateTimeOffset CreatedAt);
 

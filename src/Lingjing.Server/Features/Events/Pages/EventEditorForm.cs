@@ -19,7 +19,7 @@ public sealed class EventEditorForm
     public string? StartTime { get; set; } = "09:00";
     public string? EndDay { get; set; }
     public string? EndTime { get; set; } = "12:00";
-    public string? Venue { get; set; } = "zone";
+    public string? Venue { get; set; } = EventVenues.Hall;
     public string? Capacity { get; set; } = "100";
     public string? Registration { get; set; } = RegistrationModes.Open;
     public string? Agenda { get; set; }

@@ -51,7 +51,8 @@ public static class EventNames
             : $"{start.ToString(day, culture)} {start:HH:mm} – {end.ToString(day, culture)} {end:HH:mm}";
     }
 
-    /// <summary>The world page an online attendee enters: the zone, or a park's world.</summary>
-    public static string WorldPage(string venue) =>
-        venue.StartsWith("park-", StringComparison.Ordinal) ? $"/world/{venue[5..]}" : "/world/zone";
+    /// <summary>The world page an online attendee enters: the event's hall, the zone, or a park's world.</summary>
+    public static string WorldPage(int eventId, string venue) =>
+        venue == EventVenues.Hall ? Hall.HallWorlds.Page(eventId)
+        : venue.StartsWith(EventVenues.ParkPrefix, StringComparison.Ordinal) ? $"/world/{venue[EventVenues.ParkPrefix.Length..]}" : "/world/zone";
 }

@@ -12,19 +12,23 @@ namespace Lingjing.Server.Features.World.Realtime;
 /// <summary>
 /// Who a connecting user is to each world, decided once per connection from the database: in a park's
 /// world its operators, the people of its enterprises and the government are members, people the park
-/// invited are invited guests, everyone else is a guest (admitted only where the park allows guests).
+/// invited are invited guests, everyone else is a guest (admitted only where the park allows guests). Other features'
+/// worlds (<see cref="IWorldSource"/>: an event's hall) admit whom their source names.
 /// Every account is a member of the zone world. A meeting's room admits its holder and invitees while it is open. The user's name and look are read fresh too, so a name
 /// change reaches the world on the next connection.
 /// </summary>
-public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, AvatarLookStore looks, MeetingRooms meetings)
+public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, AvatarLookStore looks, MeetingRooms meetings, IEnumerable<IWorldSource> sources)
 {
     /// <param name="Meetings">World ids of the meetings open now that the user holds or was invited to; every other
     /// meeting's room refuses them (meeting worlds admit no guests).</param>
-    public sealed record Standing(bool Government, int? OperatedPark, int? EnterprisePark, IReadOnlySet<int> InvitedTo, IReadOnlySet<string> Meetings)
+    /// <param name="Sourced">Whether a world id is another feature's (<see cref="IWorldSource"/>), and those of them open to the user.</param>
+    public sealed record Standing(bool Government, int? OperatedPark, int? EnterprisePark, IReadOnlySet<int> InvitedTo, IReadOnlySet<string> Meetings,
+        Func<string, bool> Sourced, IReadOnlySet<string> OpenSourced)
     {
         public WorldAccess AccessTo(string worldId)
         {
             if (WorldIds.TryParseMeeting(worldId, out _)) return Meetings.Contains(worldId) ? WorldAccess.Member : WorldAccess.Guest;
+            if (Sourced(worldId)) return OpenSourced.Contains(worldId) ? WorldAccess.Member : WorldAccess.Guest;
             if (!WorldIds.TryParsePark(worldId, out var parkId)) return WorldAccess.Member;
             if (Government || OperatedPark == parkId || EnterprisePark == parkId) return WorldAccess.Member;
             return InvitedTo.Contains(parkId) ? WorldAccess.InvitedGuest : WorldAccess.Guest;
@@ -43,8 +47,11 @@ public sealed class WorldAdmission(LingjingDbContext db, WorldGuestList guests, 
         var operatedParkName = operatedPark is { } parkId
             ? await db.Set<Park>().AsNoTracking().Where(p => p.Id == parkId).Select(p => p.NameZh).FirstOrDefaultAsync(cancellationToken)
             : null;
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources) open.UnionWith(await source.OpenToAsync(userId, principal, cancellationToken));
         var standing = new Standing(principal.IsInRole(Roles.Government), operatedPark, enterprise?.ParkId,
-            await guests.ParksInvitingAsync(row?.Email, cancellationToken), await meetings.OpenWorldsOfAsync(userId, cancellationToken));
+            await guests.ParksInvitingAsync(row?.Email, cancellationToken), await meetings.OpenWorldsOfAsync(userId, cancellationToken),
+            id => sources.Any(s => s.Owns(id)), open);
         var look = await looks.GetAsync(userId, cancellationToken);
         var name = row?.DisplayName is { Length: > 0 } stored ? stored : principal.DisplayName();
         return new WorldUser(userId.ToString(), name, look.ToProtocol())

@@ -41,8 +41,8 @@ public sealed class WorldHost(
             parks.Count + 1, _options.TickRateHz, _options.InterestManagement ? "on" : "off");
     }
 
-    /// <summary>Makes sure the world exists for an id a client asked for (a park created later, a meeting's room);
-    /// false when there is no such park or meeting. Who may enter is decided by admission, not here.</summary>
+    /// <summary>Makes sure the world exists for an id a client asked for (a park created later, a meeting's room, a
+    /// world of another feature's <see cref="IWorldSource"/>); false when there is no such park, meeting or world. Who may enter is decided by admission, not here.</summary>
     public async Task<bool> EnsureWorldAsync(string worldId, CancellationToken cancellationToken)
     {
         if (Node.FindWorld(worldId) is not null) return true;
@@ -62,6 +62,8 @@ public sealed class WorldHost(
 
     private async Task<WorldDefinition?> DefinitionAsync(string worldId, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (services.GetServices<IWorldSource>().FirstOrDefault(s => s.Owns(worldId)) is { } source)
+            return await source.DefineAsync(worldId, cancellationToken);
         if (WorldIds.TryParseMeeting(worldId, out var bookingId))
             return await services.GetRequiredService<MeetingRooms>().FindAsync(bookingId, cancellationToken) is { } meeting
                 ? MeetingRoomLayout.Definition(meeting, media.Value.MixFrom)

@@ -20,6 +20,7 @@ public static class WorldRealtimeExtensions
         if (mediaSection.Get<MediaOptions>() is { Janus.Length: > 0 } media) builder.Services.AddJanusForwarder(media);
         builder.AddWorldBus();
         builder.Services.AddSingleton<WorldHost>();
+        builder.Services.AddSingleton<WorldStage>();
         builder.Services.AddSingleton<WorldPlacements>();
         builder.Services.AddSingleton<WorldConnections>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorldHost>());

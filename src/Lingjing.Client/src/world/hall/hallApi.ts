@@ -1,0 +1,64 @@
+// The hall's side of /api/v1/events/{id}/ (Features/Events/Stage): the stage, the session's chat, reactions.
+
+export interface StagePerson { userId: string; name: string; place: "hand" | "microphone" | "stage"; since: string }
+
+export interface StageState {
+  speakers: StagePerson[];
+  /** Names of the raised hands: organisers only. */
+  hands: StagePerson[];
+  handCount: number;
+  myPlace: "audience" | "hand" | "microphone" | "stage";
+  moderator: boolean;
+}
+
+export interface ChatLine { id: number; sessionId: number | null; authorName: string; text: string; mine: boolean; at: string }
+
+/** Emoji and how many people reacted with it in the last quarter second. */
+export type ReactionCounts = Record<string, number>;
+
+export const reactionEmoji = ["👏", "❤️", "😂", "😮", "🎉", "👍"];
+
+/** Calls of the hall; each resolves to the answer's JSON, or throws with the problem's detail. */
+export class HallApi {
+  constructor(readonly base: string) {}
+
+  get stream(): string {
+    return `${this.base}/floor/stream`;
+  }
+
+  raiseHand(): Promise<StageState> {
+    return this.send("POST", "/stage/hand");
+  }
+
+  stepBack(): Promise<StageState> {
+    return this.send("DELETE", "/stage/me");
+  }
+
+  place(userId: string, place: "stage" | "microphone" | "audience"): Promise<StageState> {
+    return this.send("PUT", `/stage/people/${userId}`, { place });
+  }
+
+  say(text: string): Promise<ChatLine> {
+    return this.send("POST", "/chat", { text });
+  }
+
+  hide(messageId: number): Promise<number> {
+    return this.send("POST", `/chat/${messageId}/hide`);
+  }
+
+  react(emoji: string): Promise<string> {
+    return this.send("POST", "/reactions", { emoji });
+  }
+
+  private async send<T>(method: string, path: string, body?: object): Promise<T> {
+    const response = await fetch(this.base + path, {
+      method,
+      credentials: "same-origin",
+      headers: body ? { "Content-Type": "application/json" } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (response.ok) return await response.json() as T;
+    const problem = await response.json().catch(() => null) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? response.statusText);
+  }
+}

@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Lingjing.Server.Tests.Browser;
+using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Tests.World;
+using Lingjing.Server.Tests.World.Media;
+using Microsoft.Playwright;
+
+namespace Lingjing.Server.Tests.Events;
+
+/// <summary>An event's hall in two Chromium pages with fake microphones, with Janus started on loopback by test.sh: the
+/// organiser steps on stage and speaks, and an attendee at the back of the hall, far beyond hearing of anyone else,
+/// hears them through Janus; the attendee raises a hand, is given the microphone and is heard by the organiser;
+/// a reaction and a chat message reach the organiser.</summary>
+public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    // Two pages draw at once under software rendering: small ones keep the frames coming.
+    private static readonly ViewportSize Small = new() { Width = 960, Height = 600 };
+
+    [Fact]
+    public async Task The_stage_is_heard_across_the_hall_through_Janus_and_the_microphone_goes_to_a_raised_hand()
+    {
+        // A peer limit of one: the stage and its audience go through Janus from the first listener.
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, TestJanus.Settings(peerLimit: 1), kestrel: true);
+        var scene = await EventScene.StartAsync(Db.Sqlite, app);
+        var body = scene.Body(startsIn: TimeSpan.FromMinutes(20));
+        body["venue"] = "hall";
+        var id = await scene.PublishAsync(scene.NorthOperator, body);
+        (await (await scene.ClientAsync(scene.Employee)).PostAsJsonAsync($"/api/v1/events/{id}/registrations", new { })).EnsureSuccessStatusCode();
+
+        var organiser = await WorldPages.EnterAsync(chromium, app, scene.NorthOperator, $"/world/event/{id}", password: TestUsers.Password, viewport: Small);
+        var attendee = await WorldPages.EnterAsync(chromium, app, scene.Employee, $"/world/event/{id}", password: TestUsers.Password, viewport: Small);
+        (await attendee.EvaluateAsync<string>("() => window.lingjingWorld.kind")).ShouldBe("hall");
+
+        // The organiser steps on stage (and walks onto it) and speaks.
+        await organiser.GetByTestId("hall-hand").ClickAsync();
+        await Assertions.Expect(organiser.GetByTestId("hall-panel")).ToHaveAttributeAsync("data-my-place", "stage");
+        await organiser.WaitForFunctionAsync("() => window.lingjingWorld.amplified() && !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
+        await organiser.GetByTestId("media-mic").ClickAsync();
+        // The attendee walks to the back row, 20 m from the stage: far beyond the hall's 6 m hearing of each other.
+        var stageFront = (await organiser.EvaluateAsync<double[]>("() => { const p = window.lingjingWorld.position(); return [p.x, p.z]; }"));
+        await WorldPages.WalkToAsync(attendee, stageFront[0], stageFront[1] - 20);
+
+        // The attendee hears the stage, through Janus, more and more of it.
+        var organiserId = await organiser.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
+        var first = (await WorldPages.ReceivedAsync(attendee, s => s.Any(f => f.Id == organiserId && f.Audio > 0))).Single(f => f.Id == organiserId);
+        await WorldPages.ReceivedAsync(attendee, s => s.Any(f => f.Id == organiserId && f.Audio > first.Audio));
+        (await attendee.EvaluateAsync<bool>($"() => window.lingjingWorld.media().peers.some(p => p.id === {organiserId} && p.via === 'forwarder')")).ShouldBeTrue();
+        await Assertions.Expect(attendee.GetByTestId("hall-speakers")).ToContainTextAsync("on stage");
+
+        // A hand goes up at the back; the organiser gives it the microphone; the organiser hears the attendee.
+        await attendee.GetByTestId("hall-hand").ClickAsync();
+        await Assertions.Expect(attendee.GetByTestId("hall-panel")).ToHaveAttributeAsync("data-my-place", "hand");
+        await organiser.GetByTestId("hall-hands").Locator("button[data-place=microphone]").ClickAsync();
+        await attendee.WaitForFunctionAsync("() => window.lingjingWorld.amplified()", null, new() { Timeout = 60_000 });
+        await attendee.GetByTestId("media-mic").ClickAsync();
+        var attendeeId = await attendee.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
+        await WorldPages.ReceivedAsync(organiser, s => s.Any(f => f.Id == attendeeId && f.Audio > 0));
+
+        // Applause and a word in the session's chat reach the stage.
+        await attendee.GetByTestId("hall-react").First.ClickAsync();
+        await organiser.WaitForFunctionAsync("() => Number(document.querySelector('.hall-reactions')?.dataset.received ?? 0) >= 1");
+        await attendee.Locator(".world-hall input").FillAsync("Thank you for the talk!");
+        await attendee.Locator(".world-hall input").PressAsync("Enter");
+        await Assertions.Expect(organiser.GetByTestId("hall-chat")).ToContainTextAsync("Thank you for the talk!");
+        await WorldPages.ScreenshotAsync(attendee, "event-hall", settleFrames: 10);
+        await organiser.Context.CloseAsync();
+        await attendee.Context.CloseAsync();
+    }
+}
