@@ -15,6 +15,7 @@ install_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x "$PG_BIN/postgres" ] || missing+=(postgresql)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
   command -v node >/dev/null || missing+=(nodejs npm)
   [ -d /usr/lib/rabbitmq ] || missing+=(rabbitmq-server)
   [ -x /usr/bin/janus ] || missing+=(janus)

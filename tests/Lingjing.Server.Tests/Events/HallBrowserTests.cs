@@ -36,6 +36,7 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         await Assertions.Expect(organiser.GetByTestId("hall-panel")).ToHaveAttributeAsync("data-my-place", "stage");
         await organiser.WaitForFunctionAsync("() => window.lingjingWorld.amplified() && !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
         await organiser.GetByTestId("media-mic").ClickAsync();
+        await organiser.GetByTestId("media-camera").ClickAsync();
         // The attendee walks to the back row, 20 m from the stage: far beyond the hall's 6 m hearing of each other.
         var stageFront = (await organiser.EvaluateAsync<double[]>("() => { const p = window.lingjingWorld.position(); return [p.x, p.z]; }"));
         await WorldPages.WalkToAsync(attendee, stageFront[0], stageFront[1] - 20);
@@ -46,6 +47,8 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         await WorldPages.ReceivedAsync(attendee, s => s.Any(f => f.Id == organiserId && f.Audio > first.Audio));
         (await attendee.EvaluateAsync<bool>($"() => window.lingjingWorld.media().peers.some(p => p.id === {organiserId} && p.via === 'forwarder')")).ShouldBeTrue();
         await Assertions.Expect(attendee.GetByTestId("hall-speakers")).ToContainTextAsync("on stage");
+        // The speaker's camera is on the big screen above the stage.
+        await attendee.WaitForFunctionAsync($"() => {{ const s = window.lingjingWorld.roomScreen(); return s.showing && s.peer === {organiserId}; }}");
 
         // A hand goes up at the back; the organiser gives it the microphone; the organiser hears the attendee.
         await attendee.GetByTestId("hall-hand").ClickAsync();
@@ -62,6 +65,8 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         await attendee.Locator(".world-hall input").FillAsync("Thank you for the talk!");
         await attendee.Locator(".world-hall input").PressAsync("Enter");
         await Assertions.Expect(organiser.GetByTestId("hall-chat")).ToContainTextAsync("Thank you for the talk!");
+        // From behind the attendee, looking over the hall to the stage and its screen.
+        await attendee.EvaluateAsync("() => window.lingjingWorld.frame(9, 1.2)");
         await WorldPages.ScreenshotAsync(attendee, "event-hall", settleFrames: 10);
         await organiser.Context.CloseAsync();
         await attendee.Context.CloseAsync();

@@ -94,8 +94,9 @@ export interface WorldStatus {
   moveTo(x: number, z: number): void;
   /** The scene's spawn point (open ground), [x, z]. */
   spawn: [number, number];
-  /** A close third-person view from above: the camera this far (metres) from your avatar, looking north. */
-  frame(distance: number): void;
+  /** A close third-person view from above: the camera this far (metres) from your avatar, looking north, tilted
+   * beta radians from straight down (0.8 unless given). */
+  frame(distance: number, beta?: number): void;
   /** Where the camera looks (it follows your avatar) and how far it is from there. */
   camera(): { x: number; z: number; radius: number; alpha: number; beta: number };
   /** Whether your avatar carries the "you" marker (ring and arrow). */
@@ -270,10 +271,10 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   status.moving = () => me.moving;
   status.heading = () => me.headingRadians;
   status.moveTo = (x, z) => me.moveTo(new Vector3(x, 0, z));
-  status.frame = distance => {
+  status.frame = (distance, beta = 0.8) => {
     camera.radius = distance;
     camera.alpha = -Math.PI / 2;
-    camera.beta = 0.8;
+    camera.beta = beta;
   };
   let awaitedFrames = 0; // frames someone waits for are drawn at once, even in a still view
   pacer.busyWhile(() => awaitedFrames > 0);
