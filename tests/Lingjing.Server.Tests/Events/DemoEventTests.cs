@@ -5,7 +5,7 @@ using Lingjing.Server.Tests.Infrastructure;
 namespace Lingjing.Server.Tests.Events;
 
 /// <summary>The demo zone's events: the three-day conference ahead with its agenda, registrations and exhibitors, smaller
-/// events ahead and some already over, with check-ins; showcases in the demonstration hall.</summary>
+/// events ahead and some already over, with check-ins, online attendance and ratings; showcases in the demonstration hall.</summary>
 [Collection(DemoZoneCollection.Name)]
 public sealed class DemoEventTests(DemoZoneFixture zone)
 {
@@ -34,6 +34,12 @@ public sealed class DemoEventTests(DemoZoneFixture zone)
         var training = past.First(e => e.GetProperty("kind").GetString() == "training").GetProperty("id").GetInt32();
         var people = await gov.GetFromJsonAsync<JsonElement>($"/api/v1/events/{training}/registrations");
         people.GetProperty("items").GetArrayLength().ShouldBe(120);
-        people.GetProperty("checkedIn").GetInt32().ShouldBeInRange(70, 115);
+        // Those who came in person checked in at the door; those online entered the hall and rated its sessions.
+        people.GetProperty("checkedIn").GetInt32().ShouldBeInRange(20, 70);
+        var figures = await gov.GetFromJsonAsync<JsonElement>($"/api/v1/events/{training}/report");
+        figures.GetProperty("joinedOnline").GetInt32().ShouldBeInRange(30, 80);
+        figures.GetProperty("peakPresent").GetInt32().ShouldBeInRange(20, figures.GetProperty("joinedOnline").GetInt32());
+        figures.GetProperty("sessions").EnumerateArray().ShouldAllBe(x => x.GetProperty("ratings").GetInt32() > 0 && x.GetProperty("average").GetDouble() >= 2);
+        (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/events/{training}/report/attendance")).GetArrayLength().ShouldBe(180, "09:00 to 12:00, minute by minute");
     }
 }

@@ -1,5 +1,5 @@
-// An event's registrations over time on its organisers' desk (/events/{id}/manage).
-// Data: /api/v1/events/{id}/report/days (camelCase JSON of EventDay).
+// An event's registrations and its attendance over time on its organisers' desk (/events/{id}/manage).
+// Data: /api/v1/events/{id}/report/days (EventDay) and /report/attendance (PresenceMinute), camelCase JSON.
 import type { EChartsCoreOption } from "./echarts";
 import { type ChartContext, label } from "./data";
 import { palette } from "./theme";
@@ -32,4 +32,25 @@ function registrationsOverTime(data: unknown, context: ChartContext): EChartsCor
   };
 }
 
-export const eventOptionBuilders = { "event-registrations": registrationsOverTime };
+export interface PresenceMinute {
+  minute: string;
+  present: number;
+}
+
+/** People in the event's halls minute by minute (/api/v1/events/{id}/report/attendance): the peak is where the line tops. */
+function attendanceOverTime(data: unknown, context: ChartContext): EChartsCoreOption {
+  const rows = data as PresenceMinute[];
+  const time = (iso: string) => new Date(iso).toLocaleString([], { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return {
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: rows.map((r) => time(r.minute)), axisLabel: { hideOverlap: true } },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [{
+      name: label(context, "present"), type: "line", data: rows.map((r) => r.present), showSymbol: rows.length < 30,
+      areaStyle: { opacity: 0.15 }, itemStyle: { color: palette[0] }, markPoint: rows.length > 0 ? { data: [{ type: "max" }] } : undefined,
+    }],
+  };
+}
+
+export const eventOptionBuilders = { "event-registrations": registrationsOverTime, "event-attendance": attendanceOverTime };

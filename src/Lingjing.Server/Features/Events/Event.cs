@@ -71,6 +71,9 @@ public sealed class EventRegistration
     public DateTime? DecidedAt { get; set; }
     public DateTime? CheckedInAt { get; set; }
 
+    /// <summary>When the person first entered the event's hall in the world (online attendance).</summary>
+    public DateTime? JoinedOnlineAt { get; set; }
+
     /// <summary>When the person was reminded a day ahead, and an hour ahead (null: not yet).</summary>
     public DateTime? DayRemindedAt { get; set; }
     public DateTime? HourRemindedAt { get; set; }

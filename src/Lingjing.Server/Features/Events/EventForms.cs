@@ -4,13 +4,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lingjing.Server.Features.Events;
 
-/// <summary>The event page's forms: register and cancel, then back to the page (with the reason when refused).</summary>
+/// <summary>The event page's forms: register and cancel, rate a session, then back to the page (with the reason when refused).</summary>
 public static class EventForms
 {
     public static void MapEventForms(this WebApplication app)
     {
         app.MapPost("/events/{id:int}/register", async (int id, [FromForm] string? attendance, ClaimsPrincipal user, EventRegistrations registrations, CancellationToken ct) =>
                 Back(id, (await registrations.RegisterAsync(user, id, attendance, ct)).Failure))
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+
+        app.MapPost("/events/{id:int}/sessions/{sessionId:int}/rate", async (int id, int sessionId, [FromForm] int? stars, ClaimsPrincipal user,
+                Presence.SessionRatings ratings, CancellationToken ct) =>
+                Back(id, (await ratings.RateAsync(user, id, sessionId, new Presence.RatingInput(stars), ct)).Failure))
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Bookings;
+using Lingjing.Server.Features.Events.Presence;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Exports;
 using Lingjing.Server.Infrastructure.Paging;
@@ -140,6 +141,19 @@ public static class EventsApi
                 int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => (await report.DaysAsync(user, id, ct)).ToOk())
             .WithSummary("Registrations, cancellations and check-ins per day with the running total (organisers)");
 
+        api.MapGet("/{id:int}/report", async Task<Results<Ok<EventFigures>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => (await report.FiguresAsync(user, id, ct)).ToOk())
+            .WithSummary("How the event went (organisers): people confirmed, checked in and online, peak concurrency in its halls, questions, each session's ratings, each booth's visits and cards left");
+
+        api.MapGet("/{id:int}/report/attendance", async Task<Results<Ok<IReadOnlyList<PresenceMinute>>, ProblemHttpResult>> (
+                int id, ClaimsPrincipal user, EventReport report, CancellationToken ct) => (await report.AttendanceAsync(user, id, ct)).ToOk())
+            .WithSummary("People in the event's halls minute by minute, over every node (organisers)");
+
+        api.MapPut("/{id:int}/sessions/{sessionId:int}/rating", async Task<Results<Ok<SessionRatingView>, ProblemHttpResult>> (
+                int id, int sessionId, RatingInput input, ClaimsPrincipal user, SessionRatings ratings, CancellationToken ct) =>
+                (await ratings.RateAsync(user, id, sessionId, input, ct)).ToOk())
+            .WithSummary("Rate a session you attended, 1 to 5 stars (body {stars}), once it has begun; rating again replaces your rating");
+
         api.MapGet("/{id:int}/exports/{table}.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 int id, string table, string format, ClaimsPrincipal user, EventReport report, CancellationToken ct) =>
             {
@@ -149,7 +163,7 @@ public static class EventsApi
                 var name = $"lingjing-event-{id}-{table}.{format}";
                 return format == "csv" ? TypedResults.File(export.ToCsv(), ExportTable.CsvType, name) : TypedResults.File(export.ToXlsx(), ExportTable.XlsxType, name);
             })
-            .WithSummary("Download the registrations, the questions or the poll results as CSV (UTF-8) or an Excel workbook (organisers)");
+            .WithSummary("Download the registrations, the questions, the poll results, the attendance by minute, the sessions' ratings or the booths' figures as CSV (UTF-8) or an Excel workbook (organisers)");
     }
 
     private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> outcome, Func<T, string> location) =>

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Events.Presence;
 using Lingjing.Server.Features.Events.Expo;
 using Lingjing.Server.Features.Events.Hall;
 using Lingjing.Server.Features.Events.Stage;
@@ -33,6 +34,9 @@ public static class EventsExtensions
         builder.Services.AddSingleton<EventReactions>();
         builder.Services.AddHostedService<HallStageSync>();
         builder.Services.AddScoped<HallWorldSource>();
+        builder.Services.AddScoped<SessionRatings>();
+        builder.Services.AddSingleton<HallPresence>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<HallPresence>());
         builder.Services.AddScoped<IWorldSource>(services => services.GetRequiredService<HallWorldSource>());
         builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();
         return builder;

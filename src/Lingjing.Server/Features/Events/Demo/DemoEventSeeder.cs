@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.Demo;
 using Lingjing.Server.Features.Events.Expo;
+using Lingjing.Server.Features.Events.Presence;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
@@ -63,24 +64,58 @@ internal sealed class DemoEventSeeder(LingjingDbContext db, IOptions<LingjingOpt
             }));
             if (plan.Kind == EventKinds.Conference) await PlaceExhibitorsAsync(Halls.Of(e.Id), e.Id, 1, DemoEventPlan.ConferenceExhibitors, now, ct);
             var over = e.EndsAt <= now;
+            var online = new List<Guid>();
             foreach (var person in employees.OrderBy(_ => random.Next()).Take(plan.Registered))
             {
                 var pending = plan.Registration == RegistrationModes.Approval && random.NextDouble() < 0.4;
+                var attendance = random.NextDouble() < 0.6 ? Attendance.Online : Attendance.InPerson;
+                var joined = over && !pending && attendance == Attendance.Online && random.NextDouble() < 0.75;
+                if (joined) online.Add(person);
                 db.Add(new EventRegistration
                 {
                     Id = Guid.NewGuid(), EventId = e.Id, UserId = person, Status = pending ? RegistrationStatus.Pending : RegistrationStatus.Confirmed,
-                    Attendance = random.NextDouble() < 0.6 ? Attendance.Online : Attendance.InPerson,
+                    Attendance = attendance,
                     TicketCode = RandomNumberGenerator.GetString("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10),
                     RegisteredAt = e.StartsAt.AddDays(-2 - random.Next(20)),
-                    CheckedInAt = over && random.NextDouble() < plan.CheckedIn ? e.StartsAt.AddMinutes(-random.Next(40)) : null,
+                    CheckedInAt = over && attendance == Attendance.InPerson && random.NextDouble() < plan.CheckedIn ? e.StartsAt.AddMinutes(-random.Next(40)) : null,
+                    JoinedOnlineAt = joined ? e.StartsAt.AddMinutes(random.Next(-30, 60)) : null,
                 });
                 registrations++;
+            }
+            if (over)
+            {
+                await db.SaveChangesAsync(ct);
+                await SeedHowItWentAsync(e, online, random, ct);
             }
         }
         await PlaceExhibitorsAsync(Halls.Demonstration, null, DemoEventPlan.ConferenceExhibitors + 1, DemoEventPlan.DemonstrationShowcases, now, ct);
         db.Add(new SystemSetting { Key = SettingKey, Value = JsonSerializer.Serialize(new { events = DemoEventPlan.Events.Count, registrations, at = time.GetUtcNow() }) });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded the demo events ({Events} events, {Registrations} registrations)", DemoEventPlan.Events.Count, registrations);
+    }
+
+    /// <summary>For an event already over: the people in its hall minute by minute through each day's hours (filling up
+    /// in the first half hour, thinning towards the end), and ratings of its sessions from a third of those who came online.</summary>
+    private async Task SeedHowItWentAsync(Event e, IReadOnlyList<Guid> online, Random random, CancellationToken ct)
+    {
+        var (open, close) = (e.StartsAt.TimeOfDay, e.EndsAt.TimeOfDay);
+        for (var day = e.StartsAt.Date; day <= e.EndsAt.Date; day = day.AddDays(1))
+        {
+            var minutes = (int)(close - open).TotalMinutes;
+            for (var m = 0; m < minutes; m++)
+            {
+                var fill = Math.Min(1, m / 30.0) * (1 - 0.5 * Math.Max(0, (m - minutes * 0.7) / (minutes * 0.3)));
+                db.Add(new EventPresence
+                {
+                    EventId = e.Id, NodeId = "demo", Minute = DateTime.SpecifyKind(day + open, DateTimeKind.Utc).AddMinutes(m),
+                    Present = (int)Math.Round(online.Count * fill * (0.85 + 0.15 * random.NextDouble())),
+                });
+            }
+        }
+        var sessions = await db.Set<EventSession>().Where(x => x.EventId == e.Id).Select(x => new { x.Id, x.EndsAt }).ToListAsync(ct);
+        foreach (var session in sessions)
+            foreach (var person in online.Where(_ => random.NextDouble() < 0.33))
+                db.Add(new EventSessionRating { SessionId = session.Id, UserId = person, Stars = 3 + random.Next(3) - (random.NextDouble() < 0.1 ? 1 : 0), RatedAt = session.EndsAt });
     }
 
     /// <summary>Booths for enterprises <paramref name="first"/> on, ten to a row of the floor plan (A01, A02, ... B01, ...),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.World;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,9 +14,9 @@ public static class HallApi
                 int id, ClaimsPrincipal user, HallWorldSource halls, TimeProvider time, CancellationToken ct) =>
             {
                 var hall = await halls.HallAsync(user, id, ct);
-                return hall.Value is { } e
-                    ? TypedResults.Ok(HallLayout.Scene(HallWorlds.Id(id, 1), id, e.TitleZh, e.TitleEn, time.GetUtcNow()))
-                    : hall.Failure!.ToProblem();
+                if (hall.Value is not { } e) return hall.Failure!.ToProblem();
+                await halls.MarkJoinedAsync(id, user.UserId()!.Value, ct);
+                return TypedResults.Ok(HallLayout.Scene(HallWorlds.Id(id, 1), id, e.TitleZh, e.TitleEn, time.GetUtcNow()));
             })
             .WithTags("Events").RequireAuthorization()
             .WithSummary("The event's hall in the world (stage, screen, seats), for the people registered and the organisers from an hour before the start until the end");

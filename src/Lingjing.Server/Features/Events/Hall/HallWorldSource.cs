@@ -75,5 +75,13 @@ public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, Eve
         return e;
     }
 
+    /// <summary>Notes the person's first entry into the event's hall (online attendance, for the organisers' figures).</summary>
+    public async Task MarkJoinedAsync(int eventId, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Set<EventRegistration>().Where(r => r.EventId == eventId && r.UserId == userId && r.JoinedOnlineAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.JoinedOnlineAt, now), ct);
+    }
+
     private static Failure NoHall(int eventId) => Failure.NotFound("Event {0} has no hall in the world.", eventId);
 }
