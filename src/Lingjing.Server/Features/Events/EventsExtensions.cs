@@ -50,6 +50,7 @@ public static class EventsExtensions
         app.MapEventFloorForms();
         app.MapEventFloorApi();
         app.MapExpoApi();
+        app.MapExpoForms();
         app.MapStageApi();
         app.MapHallApi();
         return app;

@@ -45,4 +45,17 @@ public static class ExpoApi
 
     private static Results<Created<BoothView>, ProblemHttpResult> Created(Outcome<BoothView> outcome) =>
         outcome.Value is { } booth ? TypedResults.Created($"/api/v1/expo/booths/{booth.Id}", booth) : outcome.Failure!.ToProblem();
+
+    /// <summary>The booth page's "Leave my card" form: back to the booth, saying it is done or why not.</summary>
+    public static void MapExpoForms(this WebApplication app) =>
+        app.MapPost("/expo/booths/{boothId:int}/card", async (int boothId, [Microsoft.AspNetCore.Mvc.FromForm] bool? consent,
+                [Microsoft.AspNetCore.Mvc.FromForm] string? message, ClaimsPrincipal user, ExpoService expo, CancellationToken ct) =>
+            {
+                var left = await expo.LeaveCardAsync(user, boothId, new CardInput(consent == true, message), ct);
+                return TypedResults.LocalRedirect(left.Failure is { } failure
+                    ? $"/expo/booths/{boothId}?error={Uri.EscapeDataString(failure.Detail.Localized())}"
+                    : $"/expo/booths/{boothId}?card=left");
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
 }

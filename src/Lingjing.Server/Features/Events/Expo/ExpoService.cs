@@ -155,6 +155,10 @@ public sealed class ExpoService(LingjingDbContext db, TimeProvider time, IOption
         select new BoothView(b.Id, b.Hall, b.EventId, b.EnterpriseId, e.NameZh, e.NameEn, b.Code, b.Row, b.Col, b.TitleZh, b.TitleEn,
             b.DescriptionZh, b.DescriptionEn, b.VideoUrl, b.ModelUrl, b.BrochureUrl, b.Tags);
 
+    /// <summary>Whether the person exhibits at the booth (its enterprise's administrators and members).</summary>
+    public static bool Exhibits(ClaimsPrincipal user, BoothView booth) =>
+        (user.IsInRole(Roles.EnterpriseAdmin) || user.IsInRole(Roles.EnterpriseMember)) && user.EnterpriseId() == booth.EnterpriseId;
+
     private static bool IsExhibitor(ClaimsPrincipal user, Booth booth) =>
         (user.IsInRole(Roles.EnterpriseAdmin) || user.IsInRole(Roles.EnterpriseMember)) && user.EnterpriseId() == booth.EnterpriseId;
 
