@@ -56,4 +56,46 @@ public sealed class ExpoBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         await visitor.Context.CloseAsync();
         await exhibitor.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task In_the_expo_hall_a_visitor_clicks_a_stand_leaves_a_card_and_talks_with_the_staff_standing_there()
+    {
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, kestrel: true);
+        var scene = await EventScene.StartAsync(Db.Sqlite, app);
+        var id = await scene.PublishAsync(scene.NorthOperator, scene.Body(startsIn: TimeSpan.FromMinutes(30)));
+        var placed = await (await scene.ClientAsync(scene.NorthOperator)).PostAsJsonAsync($"/api/v1/events/{id}/booths", new { enterpriseId = scene.GalleryId, code = "A01", row = 0, col = 0 });
+        var booth = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var visitorEmail = (await scene.PeopleAsync(1, "expo-walker"))[0];
+        (await (await scene.ClientAsync(visitorEmail)).PostAsJsonAsync($"/api/v1/events/{id}/registrations", new { })).EnsureSuccessStatusCode();
+        var small = new ViewportSize { Width = 960, Height = 600 };
+
+        // The gallery's employee staffs the stand: at its counter.
+        var staff = await World.WorldPages.EnterAsync(chromium, app, scene.Employee, $"/world/expo/event-{id}", password: TestUsers.Password, viewport: small);
+        var stand = await staff.EvaluateAsync<JsonElement>($"() => window.lingjingWorld.stand({booth})");
+        var (x, z, size) = (stand.GetProperty("x").GetDouble(), stand.GetProperty("z").GetDouble(), stand.GetProperty("size").GetDouble());
+        await World.WorldPages.WalkToAsync(staff, x, z + size / 2 - 3);
+
+        // The visitor clicks the stand: its card opens and they walk up to its front.
+        var visitor = await World.WorldPages.EnterAsync(chromium, app, visitorEmail, $"/world/expo/event-{id}", password: TestUsers.Password, viewport: small);
+        var counter = await visitor.EvaluateAsync<JsonElement>($"() => window.lingjingWorld.screenPoint({World.WorldPages.Js(x)}, 0.6, {World.WorldPages.Js(z + size / 2 - 2.2)})");
+        await visitor.Mouse.ClickAsync((float)counter.GetProperty("x").GetDouble(), (float)counter.GetProperty("y").GetDouble());
+        await Assertions.Expect(visitor.GetByTestId("booth-card")).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByTestId("booth-leave-card")).ToBeDisabledAsync();
+        await visitor.GetByTestId("booth-consent").CheckAsync();
+        await visitor.GetByTestId("booth-leave-card").ClickAsync();
+        await Assertions.Expect(visitor.GetByTestId("booth-card")).ToContainTextAsync("Your card is with the exhibitor.");
+        await visitor.WaitForFunctionAsync("() => !window.lingjingWorld.moving()", null, new() { Timeout = 120_000 });
+
+        // Standing at the stand, the two talk: a direct connection with voice both ways.
+        foreach (var page in new[] { staff, visitor }) await page.GetByTestId("media-mic").ClickAsync();
+        var staffId = await staff.EvaluateAsync<int>("() => window.lingjingWorld.selfId");
+        await World.WorldPages.ReceivedAsync(visitor, s => s.Any(f => f.Id == staffId && f.Audio > 0));
+        await World.WorldPages.ScreenshotAsync(visitor, "expo-hall", settleFrames: 10);
+
+        var leads = await (await scene.ClientAsync(scene.GalleryAdmin)).GetFromJsonAsync<JsonElement>($"/api/v1/expo/booths/{booth}/leads");
+        leads.GetProperty("leads").GetArrayLength().ShouldBe(1);
+        leads.GetProperty("visitors").GetInt32().ShouldBe(1);
+        await staff.Context.CloseAsync();
+        await visitor.Context.CloseAsync();
+    }
 }

@@ -40,6 +40,8 @@ import { RenderPacer } from "./scene/renderPacer";
 import type { FrameFigures } from "./scene/frameStats";
 import { buildMeetingRoom } from "./scene/meetingRoom";
 import { buildEventHall } from "./scene/eventHall";
+import { buildExpoHall } from "./scene/expoHall";
+import { BoothCard } from "./ui/boothCard";
 import { HallApi, type StageState } from "./hall/hallApi";
 import { HallPanel } from "./hall/hallPanel";
 import { RoomScreen } from "./media/roomScreen";
@@ -54,7 +56,12 @@ export interface WorldStatus {
   /** Milliseconds from navigation start to: scene data received, meshes built. */
   sceneDataMs?: number;
   builtMs?: number;
-  kind?: "park" | "zone" | "meeting" | "hall";
+  kind?: "park" | "zone" | "meeting" | "hall" | "expo";
+  /** An expo hall's stands (0 elsewhere), and the booth whose card is open. */
+  stands: number;
+  boothShown?: number;
+  /** Where a booth's stand stands: its centre [x, z] and square size (m); null for none. */
+  stand(boothId: number): { x: number; z: number; size: number } | null;
   /** An event hall's stage as its stream said last (null elsewhere, and until it answers). */
   hallStage(): StageState | null;
   /** Whether the server amplifies you now (on an event hall's stage or at its microphone). */
@@ -140,7 +147,7 @@ startWorld();
 
 async function start(root: HTMLElement): Promise<void> {
   const status: WorldStatus = {
-    ready: false, state: "loading", buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", connectionHistory: [], selfId: 0, remoteAvatars: 0,
+    ready: false, state: "loading", stands: 0, stand: () => null, buildings: 0, spaces: 0, showrooms: 0, models: 0, labels: 0, connection: "connecting", connectionHistory: [], selfId: 0, remoteAvatars: 0,
     position: () => ({ x: 0, z: 0 }),
     heading: () => 0,
     moving: () => false,
@@ -205,7 +212,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const [spawnX, spawnZ] = data.spawn;
   const meeting = data.kind === "meeting";
   const hall = data.kind === "hall" && data.stage ? data.stage : null;
-  const indoors = meeting || hall !== null;
+  const expo = data.kind === "expo" ? data.stands ?? [] : null;
+  const indoors = meeting || hall !== null || expo !== null;
   const camera = createFollowCamera(scene, canvas, { zone, room: indoors, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
   camera.onViewMatrixChangedObservable.add(() => pacer.wake(250)); // the camera still glides or eases out
 
@@ -243,6 +251,11 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     status.buildings = 0;
   } else if (hall) {
     room = buildEventHall(scene, data.parks[0], hall, labels, texts.name(data.parks[0]));
+    status.buildings = 0;
+  } else if (expo) {
+    buildExpoHall(scene, data.parks[0], expo, labels, stand => texts.chinese ? stand.exhibitorZh : stand.exhibitorEn);
+    status.stands = expo.length;
+    status.stand = id => expo.find(s => s.boothId === id) ?? null;
     status.buildings = 0;
   } else {
     const park = data.parks[0];
@@ -342,6 +355,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     status.roomScreen = () => screen.state;
   }
   status.amplified = () => session.amplified();
+  const boothCard = expo && root.dataset.expoApi ? new BoothCard(texts, root.dataset.expoApi) : null;
+  if (boothCard) overlay.append(boothCard.element);
   if (hall && root.dataset.hallApi) {
     // The hall's own panel takes the chat's place: its chat is the session's, event-wide.
     chat.element.hidden = true;
@@ -358,7 +373,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   window.addEventListener("keydown", e => {
     if (isTyping(e) || e.repeat) return;
     if (e.key >= "1" && e.key <= "4") session.emote(Number(e.key));
-    if (e.key === "Escape") details.hide();
+    if (e.key === "Escape") { details.hide(); boothCard?.hide(); }
   });
 
   scene.onPointerObservable.add(info => {
@@ -367,6 +382,14 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     if (!pick?.hit || !pick.pickedMesh) return;
     if (pick.pickedMesh === markers.mesh && pick.thinInstanceIndex >= 0) {
       details.show(markers.spaces[pick.thinInstanceIndex]);
+    } else if (boothCard && typeof pick.pickedMesh.metadata?.booth === "number") {
+      const stand = expo?.find(s => s.boothId === pick.pickedMesh!.metadata.booth);
+      if (stand) {
+        boothCard.show(stand);
+        status.boothShown = stand.boothId;
+      }
+      // The visitor walks up to the stand's front as well.
+      if (stand) me.moveTo(new Vector3(stand.x, 0, stand.z - stand.size / 2 - 1));
     } else if (typeof pick.pickedMesh.metadata?.building === "number") {
       // A building: the card of its space nearest to the click (indoor spaces live in buildings).
       const inside = spaceInBuilding(markers, pick.pickedMesh.metadata.building as number, pick.pickedPoint?.x ?? 0, pick.pickedPoint?.z ?? 0);

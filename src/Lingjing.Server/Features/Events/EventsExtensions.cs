@@ -38,6 +38,8 @@ public static class EventsExtensions
         builder.Services.AddSingleton<HallPresence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HallPresence>());
         builder.Services.AddScoped<IWorldSource>(services => services.GetRequiredService<HallWorldSource>());
+        builder.Services.AddScoped<ExpoWorldSource>();
+        builder.Services.AddScoped<IWorldSource>(services => services.GetRequiredService<ExpoWorldSource>());
         builder.Services.AddScoped<IDataInitializer, DemoEventSeeder>();
         return builder;
     }

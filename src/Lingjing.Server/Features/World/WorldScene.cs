@@ -29,6 +29,17 @@ public sealed record WorldScene(
     /// <summary>An event hall's stage, [minX, minZ, maxX, maxZ]; null elsewhere.</summary>
     public double[]? Stage { get; init; }
 
+    /// <summary>An expo hall: <see cref="Parks"/> holds the hall, <see cref="Stands"/> its exhibitors' stands.</summary>
+    public const string ExpoKind = "expo";
+
+    /// <summary>An expo hall's stands; null elsewhere.</summary>
+    public IReadOnlyList<StandScene>? Stands { get; init; }
+
+    /// <summary>An exhibitor's stand in an expo hall: its booth (for the booth's page and card), its code, where its centre
+    /// stands [x, z] and how wide its square is (metres), and whose it is.</summary>
+    public sealed record StandScene(int BoothId, string Code, double X, double Z, double Size, string TitleZh, string TitleEn,
+        int EnterpriseId, string ExhibitorZh, string ExhibitorEn);
+
     /// <param name="Origin">The park's local origin in the scene, [x, z]; [0, 0] in a park scene.</param>
     /// <param name="Boundary">Polygon [[x, z], ...] in the park's local frame.</param>
     public sealed record ParkScene(

@@ -28,7 +28,7 @@ export function buildGround(scene: Scene, data: WorldSceneData): Mesh {
 
   const parkMaterial = new StandardMaterial("park-area", scene);
   // Lawn, on which roads, paving and buildings stand; a meeting room's floor is wood-coloured.
-  parkMaterial.diffuseColor = data.kind === "meeting" || data.kind === "hall" ? new Color3(0.7, 0.6, 0.48) : new Color3(0.5, 0.66, 0.38);
+  parkMaterial.diffuseColor = data.kind === "meeting" || data.kind === "hall" || data.kind === "expo" ? new Color3(0.7, 0.6, 0.48) : new Color3(0.5, 0.66, 0.38);
   parkMaterial.specularColor = Color3.Black();
   parkMaterial.zOffset = -2; // drawn over the ground without z-fighting, even from far away
   parkMaterial.freeze();

@@ -5,7 +5,7 @@ export type Point = [number, number];
 
 export interface WorldSceneData {
   worldId: string;
-  kind: "park" | "zone" | "meeting" | "hall";
+  kind: "park" | "zone" | "meeting" | "hall" | "expo";
   generatedAt: string;
   spawn: Point;
   /** Which way a new avatar faces at the spawn: radians, 0 = north (+z), towards the park. */
@@ -14,6 +14,22 @@ export interface WorldSceneData {
   parks: ParkSceneData[];
   /** An event hall's stage, [minX, minZ, maxX, maxZ]. */
   stage?: [number, number, number, number];
+  /** An expo hall's stands. */
+  stands?: StandSceneData[];
+}
+
+/** An exhibitor's stand in an expo hall (Features/World/WorldScene.cs StandScene): its booth, centre and square size (m). */
+export interface StandSceneData {
+  boothId: number;
+  code: string;
+  x: number;
+  z: number;
+  size: number;
+  titleZh: string;
+  titleEn: string;
+  enterpriseId: number;
+  exhibitorZh: string;
+  exhibitorEn: string;
 }
 
 export interface ParkSceneData {

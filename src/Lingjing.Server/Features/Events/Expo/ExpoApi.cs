@@ -17,6 +17,15 @@ public static class ExpoApi
             .WithSummary("The event's expo hall: its booths by code, with their place on the floor plan (q: words of an exhibitor or its booth)");
         open.MapGet("/expo/demonstration-hall", async (string? q, ExpoService expo, CancellationToken ct) => TypedResults.Ok(await expo.GuideAsync(Halls.Demonstration, q, ct)))
             .WithSummary("The zone's permanent demonstration hall: member enterprises' showcases between events");
+        api.MapGet("/expo/halls/{key}/scene", async Task<Results<Ok<Lingjing.Server.Features.World.WorldScene>, ProblemHttpResult>> (
+                string key, ClaimsPrincipal user, ExpoWorldSource halls, ExpoService expo, TimeProvider time, CancellationToken ct) =>
+            {
+                var hall = await halls.ExpoHallAsync(user, key, ct);
+                if (hall.Value is not { } h) return hall.Failure!.ToProblem();
+                return TypedResults.Ok(ExpoLayout.Scene(key, h.EventId, h.NameZh, h.NameEn, await expo.GuideAsync(key, null, ct), time.GetUtcNow()));
+            })
+            .WithSummary("An expo hall in the world (key demonstration, or event-{id}): its stands, for the people it admits now");
+
         open.MapGet("/expo/booths/{boothId:int}", async Task<Results<Ok<BoothView>, ProblemHttpResult>> (int boothId, ExpoService expo, CancellationToken ct) =>
                 await expo.FindAsync(boothId, ct) is { } booth ? TypedResults.Ok(booth) : Failure.NotFound("There is no booth with id {0}.", boothId).ToProblem())
             .WithSummary("One booth with its content");
