@@ -35,7 +35,7 @@ start_postgres() {
   chown -R postgres:postgres "$WORK"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -w -l "$WORK/pg.log" \
-    -o "-k $WORK -c listen_addresses=127.0.0.1 -p $PG_PORT -c max_connections=500 -c fsync=on" start >/dev/null
+    -o "-k $WORK -c listen_addresses=127.0.0.1 -p $PG_PORT -c max_connections=800 -c fsync=on" start >/dev/null
   export LINGJING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 }
 

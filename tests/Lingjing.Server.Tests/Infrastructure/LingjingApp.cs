@@ -107,6 +107,9 @@ public sealed class LingjingApp : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLog()));
+        // Test accounts need no hash that resists offline cracking: 100,000 PBKDF2 rounds cost tens of milliseconds of
+        // processor per account created and per sign-in, and a run creates and signs in thousands.
+        builder.ConfigureTestServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (services is not null) builder.ConfigureTestServices(services);
     }
 

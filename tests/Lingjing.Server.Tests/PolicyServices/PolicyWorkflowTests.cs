@@ -186,6 +186,29 @@ public sealed class PolicyWorkflowTests
         (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/policies/{id}")).GetProperty("eligibleCount").GetInt32().ShouldBe(0);
     }
 
+    [Theory, BothDatabases]
+    public async Task Policies_published_while_every_policy_is_rematched_store_each_match_once(Db db)
+    {
+        await using var scene = await PolicyScene.StartAsync(db);
+        var gov = await scene.ClientAsync(scene.Gov);
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await gov.PostAsJsonAsync("/api/v1/policies", PolicyScene.PolicyBody(scene.Scoped("employees >= 40"), mode: i % 2 == 0 ? "automatic" : "apply"));
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+        }
+
+        // Each publication races two full rematches (the scheduler's, a government's click), all at once.
+        var answers = await Task.WhenAll(ids.SelectMany(id => new[]
+        {
+            gov.PostAsync($"/api/v1/policies/{id}/publish", null), gov.PostAsync("/api/v1/policies/rematch", null), gov.PostAsync("/api/v1/policies/rematch", null),
+        }));
+
+        answers.ShouldAllBe(a => a.IsSuccessStatusCode, string.Join(", ", answers.Select(a => (int)a.StatusCode)));
+        foreach (var id in ids) (await Matches(scene, id)).ShouldBe([scene.Gamma]);
+        (await scene.DbAsync(c => c.Set<PolicyApplication>().CountAsync(a => ids.Contains(a.PolicyId)))).ShouldBe(3, "one entitlement per automatic policy");
+    }
+
     private static Task<List<int>> Matches(PolicyScene scene, int policyId) =>
         scene.DbAsync(c => c.Set<PolicyMatch>().Where(m => m.PolicyId == policyId).OrderBy(m => m.EnterpriseId).Select(m => m.EnterpriseId).ToListAsync());
 

@@ -19,6 +19,7 @@ public static class PoliciesExtensions
         services.AddSingleton<PolicyCalendar>();
         services.AddScoped<ProfileLoader>();
         services.AddScoped<PolicyRematcher>();
+        services.AddSingleton<PolicyMatchingGate>();
         services.AddScoped<EnterpriseRedecider>();
         services.AddScoped<IVerifiedFactsListener>(sp => sp.GetRequiredService<EnterpriseRedecider>());
         services.AddScoped<PolicyPush>();

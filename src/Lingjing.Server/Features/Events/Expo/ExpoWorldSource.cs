@@ -61,14 +61,7 @@ public sealed class ExpoWorldSource(LingjingDbContext db, TimeProvider time, Exp
         if (!await AdmittedAsync(user, me, e, ct))
             return (Failure.Forbidden("The expo hall is for the people registered for the event, its organisers and its exhibitors. Register on the event's page first.")
                 with { Code = "event.hall-not-registered" }).Titled("Not registered");
-        var now = time.GetUtcNow().UtcDateTime;
-        if (now < e.StartsAt - HallWorldSource.OpensBefore)
-        {
-            var opens = EventTimes.Local(e.StartsAt - HallWorldSource.OpensBefore, TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone));
-            return (Failure.Conflict("The hall opens at {0}, an hour before the event starts.", opens.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
-                with { Code = "event.hall-not-open" }).Titled("Not open yet");
-        }
-        if (now >= e.EndsAt) return (Failure.Conflict("The event is over; its hall is closed.") with { Code = "event.hall-closed" }).Titled("The event is over");
+        if (HallWorldSource.Closed(e, time.GetUtcNow().UtcDateTime) is { } closed) return closed;
         return new ExpoHall(key, eventId, e.TitleZh + " 展厅", e.TitleEn + " · Expo hall");
     }
 

@@ -64,15 +64,20 @@ public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, Eve
                 .AnyAsync(r => r.EventId == eventId && r.UserId == me && r.Status == RegistrationStatus.Confirmed, ct))
             return (Failure.Forbidden("The hall is for the people registered for the event and its organisers. Register on the event's page first.")
                 with { Code = "event.hall-not-registered" }).Titled("Not registered");
-        var now = time.GetUtcNow().UtcDateTime;
+        return Closed(e, time.GetUtcNow().UtcDateTime) is { } closed ? closed : e;
+    }
+
+    /// <summary>Why an event's halls (its stage's and its expo's) are closed now: not open yet (they open
+    /// <see cref="OpensBefore"/> the start) or over; null while they are open.</summary>
+    public static Failure? Closed(Event e, DateTime now)
+    {
         if (now < e.StartsAt - OpensBefore)
         {
             var opens = EventTimes.Local(e.StartsAt - OpensBefore, TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone));
             return (Failure.Conflict("The hall opens at {0}, an hour before the event starts.", opens.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
                 with { Code = "event.hall-not-open" }).Titled("Not open yet");
         }
-        if (now >= e.EndsAt) return (Failure.Conflict("The event is over; its hall is closed.") with { Code = "event.hall-closed" }).Titled("The event is over");
-        return e;
+        return now >= e.EndsAt ? (Failure.Conflict("The event is over; its hall is closed.") with { Code = "event.hall-closed" }).Titled("The event is over") : null;
     }
 
     /// <summary>Notes the person's first entry into the event's hall (online attendance, for the organisers' figures).</summary>

@@ -11,7 +11,8 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// no-application entitlements granted, and the newly eligible notified. The one place that re-decides
 /// an enterprise; the scheduled rematch later finds nothing left to change.</summary>
 public sealed class EnterpriseRedecider(
-    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, CompiledRuleCache rules, PolicyPush push, TimeProvider time)
+    LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, CompiledRuleCache rules, PolicyPush push, TimeProvider time,
+    PolicyMatchingGate gate)
     : IVerifiedFactsListener
 {
     public Task VerifiedFactsChangedAsync(int enterpriseId, CancellationToken ct) => RedecideAsync(enterpriseId, ct);
@@ -19,6 +20,7 @@ public sealed class EnterpriseRedecider(
     /// <returns>The policies the enterprise became and stopped being eligible for.</returns>
     public async Task<(IReadOnlyList<int> NowEligible, IReadOnlyList<int> NoLongerEligible)> RedecideAsync(int enterpriseId, CancellationToken ct)
     {
+        await using var turn = await gate.EnterAsync(ct);
         var profile = await loader.LoadOneAsync(enterpriseId, ct);
         if (profile is null) return ([], []);
         // Parks and tags rarely change; the enterprise's own profile is read now.

@@ -10,12 +10,13 @@ namespace Lingjing.Server.Features.PolicyServices.Matching;
 /// no-application policies' entitlements (with the rule's explanation as the audit record) to newly
 /// eligible enterprises, and returns who became eligible so they can be notified.</summary>
 public sealed class PolicyRematcher(
-    LingjingDbContext db, BulkWriter bulk, CompiledRuleCache rules, ProfileSnapshotCache profiles, TimeProvider time)
+    LingjingDbContext db, BulkWriter bulk, CompiledRuleCache rules, ProfileSnapshotCache profiles, TimeProvider time, PolicyMatchingGate gate)
 {
     private const int DeleteChunk = 2_000;
 
     public async Task<RematchOutcome> RematchAsync(Policy policy, CancellationToken ct)
     {
+        await using var turn = await gate.EnterAsync(ct);
         var snapshot = await profiles.FreshAsync(ct);
         var matching = policy.Status == PolicyStatus.Published
             ? rules.Get(policy.Rule, snapshot.Vocabulary).MatchingIds(snapshot.Table)
@@ -26,6 +27,7 @@ public sealed class PolicyRematcher(
     /// <summary>Rematches every published policy against one fresh snapshot, all rules in parallel.</summary>
     public async Task<IReadOnlyList<RematchOutcome>> RematchAllAsync(CancellationToken ct)
     {
+        await using var turn = await gate.EnterAsync(ct);
         var snapshot = await profiles.FreshAsync(ct);
         var published = await db.Set<Policy>().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
         var compiled = rules.GetAll(published.Select(p => p.Rule).ToList(), snapshot.Vocabulary);
