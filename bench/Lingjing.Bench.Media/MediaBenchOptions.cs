@@ -17,6 +17,8 @@ public sealed record MediaBenchOptions
     /// <summary>Tone bursts measured per path (after two for warming up).</summary>
     public int Samples { get; init; } = 40;
     public required int[] RoomSizes { get; init; }
+    /// <summary>Listeners of an event hall's stage, one measurement per size.</summary>
+    public required int[] StageSizes { get; init; }
     public int MeasureSeconds { get; init; } = 20;
     public int CrowdBots { get; init; } = 100;
     /// <summary>Record the crowd page's JavaScript CPU profile (written beside the data, hotspots in the results).</summary>
@@ -24,7 +26,7 @@ public sealed record MediaBenchOptions
     public int FirstFrameVisits { get; init; } = 5;
     public required string[] Parts { get; init; }
 
-    public static readonly string[] AllParts = ["latency", "capacity", "first-frame", "crowd"];
+    public static readonly string[] AllParts = ["latency", "capacity", "stage", "first-frame", "crowd"];
 
     public static MediaBenchOptions? Parse(string[] args)
     {
@@ -39,6 +41,7 @@ public sealed record MediaBenchOptions
         var janusPid = CommandLines.Optional<int?>("--janus-pid", "Janus's process id, to report its CPU");
         var samples = CommandLines.Option("--samples", 40, "tone bursts measured per path").AtLeast(5);
         var sizes = CommandLines.Option("--room-sizes", "2,4,6,8", "people in the Janus room, one measurement per size");
+        var stageSizes = CommandLines.Option("--stage-sizes", "1,2,4,6,8,10", "listeners of an event hall's stage, one measurement per size");
         var seconds = CommandLines.Option("--seconds", 20, "seconds measured per room size").AtLeast(5);
         var crowd = CommandLines.Option("--crowd", 100, "avatars walking in view for the frame-time part").AtLeast(1);
         var visits = CommandLines.Option("--visits", 5, "cold visits timed for the first frame").AtLeast(1);
@@ -46,7 +49,7 @@ public sealed record MediaBenchOptions
         var parts = CommandLines.Option("--parts", string.Join(',', AllParts), "which parts to run");
         var command = new RootCommand("Lingjing.Bench.Media: mouth-to-ear latency, a Janus room's capacity, first frame and frame time, in headless Chromium.")
         {
-            server, bots, data, output, janus, secret, adminKey, janusPid, samples, sizes, seconds, crowd, visits, profile, parts,
+            server, bots, data, output, janus, secret, adminKey, janusPid, samples, sizes, stageSizes, seconds, crowd, visits, profile, parts,
         };
         if (CommandLines.Parse(command, args) is not { } parsed) return null;
         var chosen = parsed.GetValue(parts)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -58,6 +61,13 @@ public sealed record MediaBenchOptions
             if (!int.TryParse(size, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 2)
                 return CommandLines.Refuse<MediaBenchOptions>($"--room-sizes: '{size}' is not a number of at least 2.");
             roomSizes.Add(n);
+        }
+        var stageCounts = new List<int>();
+        foreach (var size in parsed.GetValue(stageSizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(size, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+                return CommandLines.Refuse<MediaBenchOptions>($"--stage-sizes: '{size}' is not a number of at least 1.");
+            stageCounts.Add(n);
         }
         Uri? janusUri = null;
         if (parsed.GetValue(janus) is { Length: > 0 } janusText && !Uri.TryCreate(janusText, UriKind.Absolute, out janusUri))
@@ -74,6 +84,7 @@ public sealed record MediaBenchOptions
             JanusPid = parsed.GetValue(janusPid),
             Samples = parsed.GetValue(samples),
             RoomSizes = [.. roomSizes.Order()],
+            StageSizes = [.. stageCounts.Order()],
             MeasureSeconds = parsed.GetValue(seconds),
             CrowdBots = parsed.GetValue(crowd),
             Profile = parsed.GetValue(profile),

@@ -5,7 +5,8 @@ using Lingjing.Bench.Shared;
 
 // Voice, video and drawing, measured in headless Chromium against the real server (Release, SQLite, demo zone):
 // mouth-to-ear latency peer-to-peer and through Janus, a Janus room growing until the machine saturates, the first
-// frame of the largest park, and frame time with a crowd in view. See bench/README.md.
+// frame of the largest park, frame time with a crowd in view, and an event hall's stage heard by a growing audience.
+// See bench/README.md.
 if (MediaBenchOptions.Parse(args) is not { } options) return Environment.ExitCode;
 Directory.CreateDirectory(options.DataDirectory);
 var log = Path.Combine(options.DataDirectory, "server.log");
@@ -54,7 +55,7 @@ await using (var server = await StartServerAsync(peerLimit: null))
 }
 
 // Then a peer limit of 1: every group goes through Janus, from two people on.
-if (options.Janus is not null && (Runs("latency") || Runs("capacity")))
+if (options.Janus is not null && (Runs("latency") || Runs("capacity") || Runs("stage")))
 {
     await using var server = await StartServerAsync(peerLimit: 1);
     var parks = await ParkSize.ListAsync(server.BaseAddress, "gov@demo.lingjing.local");
@@ -70,6 +71,12 @@ if (options.Janus is not null && (Runs("latency") || Runs("capacity")))
     {
         Console.WriteLine("== a Janus room growing");
         report["janusRoom"] = await CapacityRun.MeasureAsync(browser, $"/world/{smallest.Id}", options.RoomSizes, options.MeasureSeconds, options.JanusPid, server.Id);
+        await SaveAsync();
+    }
+    if (Runs("stage"))
+    {
+        Console.WriteLine("== an event hall's stage heard through Janus by a growing audience");
+        report["stage"] = await StageRun.MeasureAsync(browser, server.BaseAddress, options.StageSizes, options.MeasureSeconds, options.JanusPid, server.Id);
         await SaveAsync();
     }
 }

@@ -20,7 +20,7 @@ public sealed class PolicyMatchingGate(DatabaseSettings database) : IDisposable
         try
         {
             if (!database.IsPostgres) return new Held(_local, null);
-            var connection = new NpgsqlConnection(database.ConnectionString);
+            var connection = (NpgsqlConnection)DatabaseConnections.Create(database);
             await connection.OpenAsync(ct);
             // A full rematch on another node may take a while on a busy machine: wait for it, not for the default 30 s.
             await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection) { CommandTimeout = 600 })
