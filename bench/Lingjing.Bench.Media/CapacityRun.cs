@@ -96,17 +96,11 @@ public static class CapacityRun
         var before = new List<Traffic>();
         foreach (var page in pages) before.Add(await Traffic.ReadAsync(page));
         // CPU over the same span as the counters: reading eight pages' statistics on a saturated machine takes seconds.
-        var clock = Stopwatch.StartNew();
-        var janusBefore = ProcessCpu.Ticks(janusPid);
-        var serverBefore = ProcessCpu.Ticks(serverPid);
-        var machineBefore = MachineLoad.Sample();
+        var span = CpuSpan.Start(janusPid, serverPid);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var after = new List<Traffic>();
         foreach (var page in pages) after.Add(await Traffic.ReadAsync(page));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var janus = ProcessCpu.Percent(janusBefore, ProcessCpu.Ticks(janusPid), elapsed);
-        var server = ProcessCpu.Percent(serverBefore, ProcessCpu.Ticks(serverPid), elapsed);
-        var machine = MachineLoad.BusyPercent(machineBefore, MachineLoad.Sample());
+        var (elapsed, janus, server, machine) = span.Stop();
 
         // A page whose counters went back reconnected in between (a new connection counts from zero): left out of the averages.
         var steady = before.Zip(after).Where(p => p.Second.InAudio >= p.First.InAudio && p.Second.InVideo >= p.First.InVideo

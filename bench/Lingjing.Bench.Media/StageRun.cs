@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lingjing.Bench.Shared;
 using Microsoft.Playwright;
 
 namespace Lingjing.Bench.Media;
@@ -88,19 +86,14 @@ public static class StageRun
         var before = new List<Traffic>();
         foreach (var page in pages) before.Add(await Traffic.ReadAsync(page));
         var speakerBefore = await Traffic.ReadAsync(speaker);
-        var clock = Stopwatch.StartNew();
-        var janusBefore = ProcessCpu.Ticks(janusPid);
-        var serverBefore = ProcessCpu.Ticks(serverPid);
-        var machineBefore = MachineLoad.Sample();
+        var span = CpuSpan.Start(janusPid, serverPid);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var after = new List<Traffic>();
         foreach (var page in pages) after.Add(await Traffic.ReadAsync(page));
         var speakerAfter = await Traffic.ReadAsync(speaker);
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var (elapsed, janus, server, machine) = span.Stop();
         var received = Math.Round(before.Zip(after).Average(p => Traffic.Kbps(p.First.InAudio, p.Second.InAudio, elapsed)), 1);
-        return new StageAudience(pages.Count, hear, ProcessCpu.Percent(janusBefore, ProcessCpu.Ticks(janusPid), elapsed),
-            ProcessCpu.Percent(serverBefore, ProcessCpu.Ticks(serverPid), elapsed), MachineLoad.BusyPercent(machineBefore, MachineLoad.Sample()),
-            received, Traffic.Kbps(speakerBefore.OutAudio, speakerAfter.OutAudio, elapsed), Math.Round(received * pages.Count, 1),
+        return new StageAudience(pages.Count, hear, janus, server, machine, received, Traffic.Kbps(speakerBefore.OutAudio, speakerAfter.OutAudio, elapsed), Math.Round(received * pages.Count, 1),
             before.Zip(after).Sum(p => p.Second.PacketsLost - p.First.PacketsLost));
     }
 
