@@ -10,7 +10,7 @@ namespace Lingjing.Server.Tests.Events;
 /// <summary>An event's hall in two Chromium pages with fake microphones, with Janus started on loopback by test.sh: the
 /// organiser steps on stage and speaks, and an attendee at the back of the hall, far beyond hearing of anyone else,
 /// hears them through Janus; the attendee raises a hand, is given the microphone and is heard by the organiser;
-/// a reaction and a chat message reach the organiser.</summary>
+/// a reaction and a chat message reach the organiser; a question asked from the hall is upvoted and answered.</summary>
 public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     // Two pages draw at once under software rendering: small ones keep the frames coming.
@@ -62,9 +62,20 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         // Applause and a word in the session's chat reach the stage.
         await attendee.GetByTestId("hall-react").First.ClickAsync();
         await organiser.WaitForFunctionAsync("() => Number(document.querySelector('.hall-reactions')?.dataset.received ?? 0) >= 1");
-        await attendee.Locator(".world-hall input").FillAsync("Thank you for the talk!");
-        await attendee.Locator(".world-hall input").PressAsync("Enter");
+        await attendee.GetByTestId("hall-say").FillAsync("Thank you for the talk!");
+        await attendee.GetByTestId("hall-say").PressAsync("Enter");
         await Assertions.Expect(organiser.GetByTestId("hall-chat")).ToContainTextAsync("Thank you for the talk!");
+
+        // A question from the hall: upvoted on the stage, answered, and the hall sees both.
+        await attendee.GetByTestId("hall-ask").FillAsync("Will the recording be shared?");
+        await attendee.GetByTestId("hall-ask").PressAsync("Enter");
+        var asked = organiser.GetByTestId("hall-questions").Locator("li", new() { HasTextString = "Will the recording be shared?" });
+        await asked.Locator("button").ClickAsync();
+        await Assertions.Expect(attendee.GetByTestId("hall-questions")).ToContainTextAsync("▲ 1");
+        var questionId = await asked.GetAttributeAsync("data-question-id");
+        (await (await scene.ClientAsync(scene.NorthOperator)).PostAsJsonAsync($"/api/v1/events/{id}/questions/{questionId}/moderation", new { status = "answered" }))
+            .EnsureSuccessStatusCode();
+        await Assertions.Expect(attendee.GetByTestId("hall-questions")).ToContainTextAsync("answered");
         // From behind the attendee, looking over the hall to the stage and its screen.
         await attendee.EvaluateAsync("() => window.lingjingWorld.frame(9, 1.2)");
         await WorldPages.ScreenshotAsync(attendee, "event-hall", settleFrames: 10);

@@ -11,6 +11,11 @@ export interface StageState {
   moderator: boolean;
 }
 
+export interface Question { id: number; authorName: string; text: string; status: "open" | "answered" | "hidden"; upvotes: number; upvotedByMe: boolean; mine: boolean }
+
+/** The floor's questions (and polls, which the hall leaves to the event's page), as the stream's "floor" event carries them. */
+export interface Floor { questions: Question[] }
+
 export interface ChatLine { id: number; sessionId: number | null; authorName: string; text: string; mine: boolean; at: string }
 
 /** Emoji and how many people reacted with it in the last quarter second. */
@@ -44,6 +49,14 @@ export class HallApi {
 
   hide(messageId: number): Promise<number> {
     return this.send("POST", `/chat/${messageId}/hide`);
+  }
+
+  ask(text: string): Promise<Question> {
+    return this.send("POST", "/questions", { text });
+  }
+
+  upvote(questionId: number): Promise<number> {
+    return this.send("POST", `/questions/${questionId}/upvote`);
   }
 
   react(emoji: string): Promise<string> {

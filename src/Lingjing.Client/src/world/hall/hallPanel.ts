@@ -1,7 +1,7 @@
 import { el } from "../ui/dom";
 import type { Texts } from "../ui/texts";
 import { listen, type StreamState } from "../../live/eventStream";
-import { HallApi, reactionEmoji, type ChatLine, type ReactionCounts, type StagePerson, type StageState } from "./hallApi";
+import { HallApi, reactionEmoji, type ChatLine, type Floor, type ReactionCounts, type StagePerson, type StageState } from "./hallApi";
 
 /** At most this many emoji float up at once per reaction message: a hall clapping is shown, not counted. */
 const maxFloating = 12;
@@ -21,6 +21,8 @@ export class HallPanel {
   private readonly chatList: HTMLElement;
   private readonly chatInput: HTMLInputElement;
   private readonly note: HTMLElement;
+  private readonly questions: HTMLElement;
+  private readonly questionInput: HTMLInputElement;
   private readonly state = el("span", "hall-state");
   private stage: StageState | null = null;
 
@@ -57,6 +59,7 @@ export class HallPanel {
     this.chatInput.maxLength = 300;
     this.chatInput.placeholder = texts.get("Write to the session's chat");
     this.chatInput.setAttribute("aria-label", texts.get("Message"));
+    this.chatInput.dataset.testid = "hall-say";
     this.chatInput.addEventListener("keydown", e => e.stopPropagation()); // typing must not walk the avatar
     const send = el("button", "btn btn-sm btn-primary", texts.get("Send"));
     send.type = "submit";
@@ -67,7 +70,25 @@ export class HallPanel {
     });
     this.note = el("p", "hall-note");
     this.note.setAttribute("role", "status");
-    this.element.append(title, this.speakers, this.myButton, this.hands, emoji, el("h3", "hall-subtitle", texts.get("Session chat")), this.chatList, form, this.note);
+    this.questions = el("ol", "hall-questions");
+    this.questions.dataset.testid = "hall-questions";
+    const askForm = el("form", "world-chat-form");
+    this.questionInput = el("input", "form-control form-control-sm");
+    this.questionInput.maxLength = 500;
+    this.questionInput.placeholder = texts.get("Ask the stage a question");
+    this.questionInput.setAttribute("aria-label", texts.get("Question"));
+    this.questionInput.dataset.testid = "hall-ask";
+    this.questionInput.addEventListener("keydown", e => e.stopPropagation());
+    const ask = el("button", "btn btn-sm btn-outline-primary", texts.get("Ask"));
+    ask.type = "submit";
+    askForm.append(this.questionInput, ask);
+    askForm.addEventListener("submit", e => {
+      e.preventDefault();
+      void this.askQuestion();
+    });
+    this.element.append(title, this.speakers, this.myButton, this.hands, emoji,
+      el("h3", "hall-subtitle", texts.get("Questions")), this.questions, askForm,
+      el("h3", "hall-subtitle", texts.get("Session chat")), this.chatList, form, this.note);
     this.reactions = el("div", "hall-reactions");
     this.reactions.setAttribute("aria-hidden", "true");
   }
@@ -78,6 +99,7 @@ export class HallPanel {
       events: {
         stage: data => this.showStage(data as StageState),
         chat: data => this.showChat(data as ChatLine[]),
+        floor: data => this.showQuestions(data as Floor),
         reaction: data => this.float(data as ReactionCounts),
       },
       state: (state: StreamState) => {
@@ -159,6 +181,34 @@ export class HallPanel {
       return item;
     })));
     this.chatList.scrollTop = this.chatList.scrollHeight;
+  }
+
+  /** The open questions by upvotes, then the answered ones: upvote once each. */
+  private showQuestions(floor: Floor): void {
+    const shown = floor.questions.filter(q => q.status !== "hidden").slice(0, 8);
+    this.questions.replaceChildren(...(shown.length === 0 ? [el("li", "hall-empty", this.texts.get("No questions yet."))] : shown.map(q => {
+      const item = el("li", `hall-question hall-${q.status}`);
+      item.dataset.questionId = String(q.id);
+      const up = el("button", `btn btn-sm ${q.upvotedByMe ? "btn-primary" : "btn-outline-secondary"}`, `▲ ${q.upvotes}`);
+      up.type = "button";
+      up.disabled = q.upvotedByMe || q.mine;
+      up.setAttribute("aria-label", this.texts.get("Upvote"));
+      up.addEventListener("click", () => void this.api.upvote(q.id).catch(error => this.say(error)));
+      item.append(up, el("span", "", q.text));
+      if (q.status === "answered") item.append(el("span", "hall-place", this.texts.get("answered")));
+      return item;
+    })));
+  }
+
+  private async askQuestion(): Promise<void> {
+    const text = this.questionInput.value.trim();
+    if (!text) return;
+    try {
+      await this.api.ask(text);
+      this.questionInput.value = "";
+    } catch (error) {
+      this.say(error);
+    }
   }
 
   private async post(): Promise<void> {
