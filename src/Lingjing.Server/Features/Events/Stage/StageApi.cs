@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lingjing.Server.Features.Events.Interaction;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.Events.Stage;
@@ -40,8 +41,9 @@ public static class StageApi
                 (await chat.HideAsync(user, id, messageId, ct)).ToOk())
             .WithSummary("Hide a chat message from everyone (organisers)");
 
-        api.MapPost("/reactions", async (int id, ReactionInput input, ClaimsPrincipal user, EventStageService stage, EventReactions reactions, CancellationToken ct) =>
-                (await stage.StageAsync(user, id, ct)).Failure is { } refused ? refused.ToProblem() : reactions.React(user, id, input).ToOk())
+        // Only who may react is read (thousands react at once): not the whole stage.
+        api.MapPost("/reactions", async (int id, ReactionInput input, ClaimsPrincipal user, EventFloorService floor, EventReactions reactions, CancellationToken ct) =>
+                await floor.RoleAsync(user, id, ct) is null ? EventStageService.NotInTheHall(id).ToProblem() : reactions.React(user, id, input).ToOk())
             .WithSummary($"React with an emoji ({string.Join(" ", EventReactions.Allowed)}); everyone in the hall sees the counts, every quarter second; one every half second per person (429 beyond)");
     }
 }
