@@ -25,7 +25,9 @@ public sealed partial class VirtualWorld
     private sealed record RemoteAvatar(AvatarProfile Profile, string UserId, string Origin);
 
     private AvatarProfile? ProfileOf(uint id) =>
-        _avatars.TryGetValue(id, out var local) ? local.Profile : _remote.TryGetValue(id, out var remote) ? remote.Profile : null;
+        _avatars.TryGetValue(id, out var local) ? local.Profile
+        : _remote.TryGetValue(id, out var remote) ? remote.Profile
+        : _stageProfiles.GetValueOrDefault(id);
 
     private void DrainEvents()
     {

@@ -69,7 +69,7 @@ public sealed partial class VirtualWorld
         _hearingPattern = new ViewPattern(_hearingRadiusCm, options.CellSizeCm);
         _amplified = definition.Amplified.ToHashSet(StringComparer.Ordinal);
         if (forwarder is not null)
-            _forwarder = new ForwarderRelay(definition.Id, forwarder, id => _avatars.GetValueOrDefault(id), InReach, Enqueue);
+            _forwarder = new ForwarderRelay(definition.SharedStage ?? definition.Id, forwarder, FeedRefusal, Enqueue);
         _local = new LocalOccupancy(Grid.CellCount);
         _published = new PublishedCells(Grid.CellCount);
         _localFragments = new byte[]?[Grid.CellCount];
@@ -81,6 +81,7 @@ public sealed partial class VirtualWorld
         else
             _worldSubscription = bus.SubscribeWorld(definition.Id, inbox);
         _eventSubscription = bus.SubscribeEvents(definition.Id, new EventInbox(_events, options.NodeId));
+        _stageSubscription = SubscribeStage();
         _composers = new SnapshotComposer[Math.Max(1, options.ComposeParallelism)];
         for (var i = 0; i < _composers.Length; i++)
             _composers[i] = new SnapshotComposer(Grid, View, _published, options,
@@ -149,6 +150,9 @@ public sealed partial class VirtualWorld
     public bool IsBanned(string userId) =>
         _bannedUntil.TryGetValue(userId, out var until) && until > _time.GetUtcNow();
 
+    /// <summary>The users connected to this node in this world now (a snapshot). Thread-safe.</summary>
+    public IReadOnlyCollection<string> UserIds => (IReadOnlyCollection<string>)_byUser.Keys;
+
     /// <summary>The live session of a user in this world, if any.</summary>
     public WorldSession? SessionOf(string userId) => _byUser.TryGetValue(userId, out var s) ? s : null;
 
@@ -184,6 +188,7 @@ public sealed partial class VirtualWorld
         _watchers?.UnwatchAll();
         _worldSubscription?.Dispose();
         _eventSubscription.Dispose();
+        _stageSubscription?.Dispose();
     }
 
     private void RefuseQueued()
@@ -208,10 +213,12 @@ public sealed partial class VirtualWorld
         _tickTimeMs = (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds();
         var now = _time.GetTimestamp();
         DrainEvents();
+        DrainStage();
         DrainCommands(now);
         ApplyInputs(now);
         if (_tick % (uint)_options.KeyframeTicks == 0) RefreshMedia();
         AnnounceDepartures();
+        ShowStage();
         PublishCells();
     }
 
@@ -220,6 +227,7 @@ public sealed partial class VirtualWorld
     internal void Deliver()
     {
         DrainEvents();
+        DrainStage();
         DrainInbox();
         SendSnapshots(_time.GetTimestamp());
     }
@@ -231,6 +239,7 @@ public sealed partial class VirtualWorld
         _watchers?.UnwatchAll();
         _worldSubscription?.Dispose();
         _eventSubscription.Dispose();
+        _stageSubscription?.Dispose();
     }
 
     private void DrainCommands(long now)
@@ -363,6 +372,7 @@ public sealed partial class VirtualWorld
         _byUser.TryRemove(new KeyValuePair<string, WorldSession>(session.User.UserId, session));
         _namesInUse.Remove(avatar.Profile.DisplayName);
         _leftThisTick.Add(avatar.Id);
+        _amplifiedAvatars.Remove(avatar);
         _forwarder?.Left(avatar);
         PublishDeparture(avatar.Id);
         Volatile.Write(ref _population, _avatars.Count);
@@ -541,7 +551,13 @@ public sealed partial class VirtualWorld
             avatar.Amplified = amplified.Contains(avatar.Session.User.UserId);
             if (avatar.Amplified) _amplifiedAvatars.Add(avatar);
         }
-        if (_forwarder is not null)
+        if (_forwarder is not null && Definition.SharedStage is not null && (_amplifiedAvatars.Count > 0 || _stageProfiles.Count > 0))
+        {
+            // A shared stage is published once to the forwarder's shared room and received from it in every world
+            // that shows it: here everyone sends and receives through the forwarder.
+            foreach (var avatar in _avatars.Values) (avatar.Forwarded, avatar.Mixed) = (true, false);
+        }
+        else if (_forwarder is not null)
         {
             var forwarded = ForwardedGroups.Decide(_avatars.Values, Hearing, _options.MediaPeerLimit);
             var mixed = ForwardedGroups.Mixes(Definition.MixVoicesFrom, forwarded.Count, _avatars.Values.Any(a => a.Mixed));
@@ -592,6 +608,16 @@ public sealed partial class VirtualWorld
         if (message.Kind == MediaSignalKind.HangUp) return null;
         if (((sender.Media | peer.Media) & (uint)MediaFlags.DoNotDisturb) != 0) return MediaRefuseReason.DoNotDisturb;
         return InReach(sender, peer) ? null : MediaRefuseReason.TooFar;
+    }
+
+    /// <summary>Why the avatar may not receive the feed (an avatar's id) through the forwarder, or null when it may: the
+    /// source is here, forwarded and within reach, or on another world's stage shown here (heard by everyone).</summary>
+    private MediaRefuseReason? FeedRefusal(Avatar avatar, uint feed)
+    {
+        if (feed == avatar.Id) return MediaRefuseReason.UnknownPeer;
+        if (_avatars.TryGetValue(feed, out var source))
+            return !source.Forwarded ? MediaRefuseReason.NotForwarded : InReach(avatar, source) ? null : MediaRefuseReason.TooFar;
+        return OnSharedStage(feed) ? null : MediaRefuseReason.UnknownPeer;
     }
 
     /// <summary>Within the hearing radius and a margin, so a connection negotiated at its edge is not cut halfway; anywhere

@@ -21,4 +21,9 @@ public sealed record WorldDefinition(string Id, WorldBounds Bounds, PositionCm S
     /// <summary>Users heard by everyone in the world from its start (an event hall's stage, kept in the database while the
     /// world comes and goes); <see cref="VirtualWorld.Amplify"/> changes it afterwards.</summary>
     public IReadOnlyCollection<string> Amplified { get; init; } = [];
+
+    /// <summary>Worlds with the same key share one stage (the instances of an event's hall): each shows the others'
+    /// amplified avatars where they stand, and all of them use one media room, so that a voice on the stage is published
+    /// once to the forwarder and received from it in every one of them. The key names the bus channel and the room.</summary>
+    public string? SharedStage { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed class WorldNode : IAsyncDisposable
         _forwarder = forwarder;
         // Closes the forwarder decides by itself reach the client through its world's tick, like every reply.
         if (forwarder is not null)
-            forwarder.Closed += (party, signal) => FindWorld(party.WorldId)?.Enqueue(new WorldCommand.ForwarderReply(party.AvatarId, signal));
+            forwarder.Closed += (party, signal) => FindWorld(party.Room)?.Enqueue(new WorldCommand.ForwarderReply(party.AvatarId, signal));
         _zoneSubscription = _bus.SubscribeEvents(IWorldBus.ZoneChannel, new ZoneInbox(this));
     }
 

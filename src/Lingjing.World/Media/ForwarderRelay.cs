@@ -9,8 +9,10 @@ namespace Lingjing.World.Media;
 /// when people walk apart, leave their group or leave the world. Tick thread only, except the forwarder's
 /// replies, which come back as commands.
 /// </summary>
-internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forwarder, Func<uint, Avatar?> find,
-    Func<Avatar, Avatar, bool> inReach, Action<WorldCommand> enqueue)
+/// <param name="room">The forwarder's room: the world's, or the stage it shares with other worlds.</param>
+/// <param name="refusal">Why an avatar may not receive a feed (null: it may).</param>
+internal sealed class ForwarderRelay(string room, ISelectiveForwarder forwarder, Func<Avatar, uint, MediaRefuseReason?> refusal,
+    Action<WorldCommand> enqueue)
 {
     /// <summary>A request from a client.</summary>
     public void Request(Avatar avatar, ForwarderSignal signal)
@@ -43,7 +45,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
                 if (!avatar.InMix) return;
                 break;
             case ForwarderSignalKind.Subscribe:
-                if (Refusal(avatar, signal.Feed) is { } reason)
+                if (refusal(avatar, signal.Feed) is { } reason)
                 {
                     Refuse(avatar, signal.Feed, reason);
                     return;
@@ -93,7 +95,7 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
             }
             foreach (var feed in avatar.Feeds.ToArray())
             {
-                if (Refusal(avatar, feed) is not { } reason) continue;
+                if (refusal(avatar, feed) is not { } reason) continue;
                 avatar.Feeds.Remove(feed);
                 Refuse(avatar, feed, reason);
                 Dispatch(avatar, new ForwarderSignal { Feed = feed, Kind = ForwarderSignalKind.Close });
@@ -123,13 +125,6 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
             static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 
-    private MediaRefuseReason? Refusal(Avatar avatar, uint feed)
-    {
-        if (feed == avatar.Id || find(feed) is not { } source) return MediaRefuseReason.UnknownPeer;
-        if (!source.Forwarded) return MediaRefuseReason.NotForwarded;
-        return inReach(avatar, source) ? null : MediaRefuseReason.TooFar;
-    }
-
     private void Dispatch(Avatar avatar, ForwarderSignal signal)
     {
         var id = avatar.Id;
@@ -153,5 +148,5 @@ internal sealed class ForwarderRelay(string worldId, ISelectiveForwarder forward
     private static void Refuse(Avatar avatar, uint feed, MediaRefuseReason reason) =>
         avatar.Session.Send(ServerFrames.Of(new ForwarderSignal { Feed = feed, Kind = ForwarderSignalKind.Close, Reason = reason }));
 
-    private ForwarderParty Party(Avatar avatar) => new(worldId, avatar.Id, avatar.Profile.DisplayName);
+    private ForwarderParty Party(Avatar avatar) => new(room, avatar.Id, avatar.Profile.DisplayName);
 }

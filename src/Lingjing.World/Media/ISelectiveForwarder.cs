@@ -26,4 +26,5 @@ public interface ISelectiveForwarder
 }
 
 /// <summary>One avatar as the forwarder knows it: avatar ids are unique on a node, so the pair names one connection.</summary>
-public sealed record ForwarderParty(string WorldId, uint AvatarId, string DisplayName);
+/// <param name="Room">The forwarder room of its world (or of the stage its world shares with others).</param>
+public sealed record ForwarderParty(string Room, uint AvatarId, string DisplayName);

@@ -8,6 +8,9 @@ namespace Lingjing.World.Tests.Support;
 public sealed class FakeForwarder : ISelectiveForwarder
 {
     public ConcurrentQueue<(uint Avatar, ForwarderSignalKind Kind, uint Feed)> Requests { get; } = new();
+
+    /// <summary>The room of every request, in order.</summary>
+    public ConcurrentQueue<string> Rooms { get; } = new();
     public ConcurrentQueue<uint> Left { get; } = new();
     public ConcurrentQueue<(uint Avatar, bool Silenced)> Silenced { get; } = new();
     public bool Fail { get; set; }
@@ -17,6 +20,7 @@ public sealed class FakeForwarder : ISelectiveForwarder
     public Task<ForwarderSignal?> HandleAsync(ForwarderParty party, ForwarderSignal request, CancellationToken cancellationToken)
     {
         Requests.Enqueue((party.AvatarId, request.Kind, request.Feed));
+        Rooms.Enqueue(party.Room);
         if (Fail) return Task.FromException<ForwarderSignal?>(new InvalidOperationException("forwarder down"));
         ForwarderSignal? reply = request.Kind switch
         {

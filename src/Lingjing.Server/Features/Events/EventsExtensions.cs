@@ -34,6 +34,7 @@ public static class EventsExtensions
         builder.Services.AddSingleton<EventReactions>();
         builder.Services.AddHostedService<HallStageSync>();
         builder.Services.AddScoped<HallWorldSource>();
+        builder.Services.AddSingleton<HallPlacement>();
         builder.Services.AddScoped<SessionRatings>();
         builder.Services.AddSingleton<HallPresence>();
         builder.Services.AddHostedService(services => services.GetRequiredService<HallPresence>());

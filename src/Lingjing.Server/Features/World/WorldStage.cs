@@ -16,6 +16,9 @@ public sealed class WorldStage(WorldHost host)
     /// <summary>The people connected to this node in the world (0 when it does not run it).</summary>
     public int Population(string worldId) => host.Node.FindWorld(worldId)?.Population ?? 0;
 
+    /// <summary>The users connected to this node in the world (none when it does not run it).</summary>
+    public IReadOnlyCollection<string> People(string worldId) => host.Node.FindWorld(worldId)?.UserIds ?? [];
+
     /// <summary>Exactly these users amplified in the world, if this node runs it.</summary>
     public void Amplify(string worldId, IReadOnlyCollection<string> userIds) => host.Node.FindWorld(worldId)?.Amplify(userIds);
 }

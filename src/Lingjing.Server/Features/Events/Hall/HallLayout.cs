@@ -19,7 +19,8 @@ public static class HallLayout
     /// <summary>A hall nobody has been in this long leaves the server's memory; the next visit makes it again.</summary>
     public static readonly TimeSpan ClosesWhenEmptyFor = TimeSpan.FromMinutes(30);
 
-    public static WorldDefinition Definition(string worldId, IReadOnlyCollection<string> amplified)
+    /// <summary>One instance of the hall: every instance of the event shares its stage (<see cref="HallWorlds.StageOf"/>).</summary>
+    public static WorldDefinition Definition(string worldId, int eventId, IReadOnlyCollection<string> amplified)
     {
         var (halfX, halfZ) = (Cm(Width / 2), Cm(Depth / 2));
         return new WorldDefinition(worldId, new WorldBounds(-halfX, -1_000, -halfZ, halfX, 5_000, halfZ),
@@ -28,6 +29,7 @@ public static class HallLayout
             HearingRadiusCm = Cm(AudienceHearingMetres),
             CloseWhenEmptyFor = ClosesWhenEmptyFor,
             Amplified = amplified,
+            SharedStage = HallWorlds.StageOf(eventId),
         };
     }
 

@@ -12,9 +12,11 @@ namespace Lingjing.Server.Features.Events.Hall;
 /// <summary>
 /// An event's hall as a world of the metaverse (<see cref="IWorldSource"/>): for a published event held in its own
 /// hall, open to the people with a confirmed place and to its organisers from <see cref="OpensBefore"/> the start until
-/// the end, at <c>/world/event/{id}</c>. It starts with whoever the stage amplifies now.
+/// the end, at <c>/world/event/{id}</c> (the instance <see cref="HallPlacement"/> seats them in) or
+/// <c>/world/event/{id}-{instance}</c> (one they chose, to sit with their colleagues). Each instance starts with whoever
+/// the stage amplifies now, and shows the other instances' stage (<see cref="HallLayout.Definition"/>).
 /// </summary>
-public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, EventStageService stage) : IWorldSource
+public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, EventStageService stage, HallPlacement placement) : IWorldSource
 {
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
 
@@ -26,7 +28,7 @@ public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, Eve
     {
         if (!HallWorlds.TryParse(worldId, out var eventId, out _)) return null;
         if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.Status == EventStatus.Published && e.Venue == EventVenues.Hall, ct)) return null;
-        return HallLayout.Definition(worldId, await stage.AmplifiedAsync(eventId, ct));
+        return HallLayout.Definition(worldId, eventId, await stage.AmplifiedAsync(eventId, ct));
     }
 
     public async Task<IReadOnlySet<string>> OpenToAsync(Guid userId, ClaimsPrincipal user, CancellationToken ct)
@@ -38,21 +40,34 @@ public sealed class HallWorldSource(LingjingDbContext db, TimeProvider time, Eve
         var ids = open.Select(e => e.Id).ToList();
         var registered = await db.Set<EventRegistration>()
             .Where(r => r.UserId == userId && r.Status == RegistrationStatus.Confirmed && ids.Contains(r.EventId)).Select(r => r.EventId).ToListAsync(ct);
-        return open.Where(e => registered.Contains(e.Id) || Organiser.Manages(user, e)).Select(e => HallWorlds.Id(e.Id, 1)).ToHashSet(StringComparer.Ordinal);
+        var worlds = new HashSet<string>(StringComparer.Ordinal);
+        // Each person enters the instance they were seated in (seated now if their seat was given up meanwhile).
+        foreach (var e in open.Where(e => registered.Contains(e.Id) || Organiser.Manages(user, e)))
+            if ((await placement.InstanceOfAsync(userId, e.Id) ?? await placement.PlaceAsync(user, e.Id, null)) is { } instance)
+                worlds.Add(HallWorlds.Id(e.Id, instance));
+        return worlds;
     }
 
     public async Task<Outcome<WorldEntrance>> EnterAsync(string key, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId)) return NoHall(0);
+        if (!HallWorlds.TryParseKey(key, out var eventId, out var wanted)) return NoHall(0);
         var entered = await HallAsync(user, eventId, ct);
         if (entered.Value is not { } e) return entered.Failure!;
         var title = Components.Shared.Bilingual.Pick(e.TitleZh, e.TitleEn);
-        return new WorldEntrance(title, $"/api/v1/events/{eventId}/hall/scene",
-            new Dictionary<string, string> { ["hall-api"] = $"/api/v1/events/{eventId}" });
+        var scene = $"/api/v1/events/{eventId}/hall/scene" + (wanted is { } n ? string.Create(CultureInfo.InvariantCulture, $"?instance={n}") : "");
+        return new WorldEntrance(title, scene, new Dictionary<string, string> { ["hall-api"] = $"/api/v1/events/{eventId}" });
     }
 
     public (string Url, string Text) Back(string key) =>
-        (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId) ? $"/events/{eventId}" : "/events", "Event page");
+        (HallWorlds.TryParseKey(key, out var eventId, out _) ? $"/events/{eventId}" : "/events", "Event page");
+
+    /// <summary>Seats the person in an instance of the hall (<paramref name="wanted"/> if it has room) and gives its world id.</summary>
+    public async Task<Outcome<string>> SeatAsync(ClaimsPrincipal user, int eventId, int? wanted)
+    {
+        if (await placement.PlaceAsync(user, eventId, wanted) is { } instance) return HallWorlds.Id(eventId, instance);
+        return (Failure.Conflict("Instance {0} of the hall is full (or empty and not the next one). Choose another instance, or enter the hall to be seated where there is room.", wanted ?? 0)
+            with { Code = "event.hall-instance-full" }).Titled("That instance is full");
+    }
 
     /// <summary>The event whose hall this person may enter now, or why not.</summary>
     public async Task<Outcome<Event>> HallAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)

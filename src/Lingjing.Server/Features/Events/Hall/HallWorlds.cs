@@ -26,6 +26,24 @@ public static class HallWorlds
             && int.TryParse(rest[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out instance) && instance > 0;
     }
 
+    /// <summary>A world page's key: <c>{eventId}</c> (seated wherever there is room) or <c>{eventId}-{instance}</c>.</summary>
+    public static bool TryParseKey(string key, out int eventId, out int? instance)
+    {
+        instance = null;
+        var dash = key.IndexOf('-');
+        if (dash < 0) return int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out eventId) && eventId > 0;
+        var parsed = TryParse(Prefix + key, out eventId, out var n);
+        instance = parsed ? n : null;
+        return parsed;
+    }
+
+    /// <summary>The world page of one instance of the hall.</summary>
+    public static string Page(int eventId, int instance) => string.Create(CultureInfo.InvariantCulture, $"/world/{SourceName}/{eventId}-{instance}");
+
+    /// <summary>The key all instances of an event's hall share: their media room (the stage is published once for all of
+    /// them) and the channel on which each shows the others' stage.</summary>
+    public static string StageOf(int eventId) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{eventId}-stage");
+
     /// <summary>Whether a world id is one of this event's halls.</summary>
     public static bool OfEvent(string worldId, int eventId) => TryParse(worldId, out var id, out _) && id == eventId;
 }

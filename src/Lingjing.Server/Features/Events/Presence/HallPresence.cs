@@ -8,9 +8,10 @@ namespace Lingjing.Server.Features.Events.Presence;
 /// <summary>
 /// Counts the people in this node's copies of events' halls every <see cref="Every"/> and keeps, per event and minute,
 /// the most it saw (<see cref="EventPresence"/>); each node writes its own rows, so nodes never contend. The organisers'
-/// attendance over time and peak concurrency add the nodes' rows up.
+/// attendance over time and peak concurrency add the nodes' rows up. Each round also tells the halls' seating who is in
+/// which instance (<see cref="HallPlacement.ReportAsync"/>), which keeps their seats.
 /// </summary>
-public sealed class HallPresence(WorldStage worlds, IServiceScopeFactory scopes, TimeProvider time, ILogger<HallPresence> logger) : BackgroundService
+public sealed class HallPresence(WorldStage worlds, HallPlacement placement, IServiceScopeFactory scopes, TimeProvider time, ILogger<HallPresence> logger) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(20);
 
@@ -21,6 +22,7 @@ public sealed class HallPresence(WorldStage worlds, IServiceScopeFactory scopes,
         {
             try
             {
+                await placement.ReportAsync();
                 await SampleAsync(stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)

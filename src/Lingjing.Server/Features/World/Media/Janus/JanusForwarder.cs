@@ -55,7 +55,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 
     public Task<ForwarderSignal?> HandleAsync(ForwarderParty party, ForwarderSignal request, CancellationToken cancellationToken)
     {
-        var state = _parties.GetOrAdd((party.WorldId, party.AvatarId), _ => new JanusParty(party));
+        var state = _parties.GetOrAdd((party.Room, party.AvatarId), _ => new JanusParty(party));
         // Waiting for a feed to publish happens outside the party's queue: its own publish must not wait behind it.
         if (request.Kind == ForwarderSignalKind.Subscribe)
             return SubscribeWhenPublishedAsync(state, request.Feed, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 
     public Task SilenceAsync(ForwarderParty party, bool silenced, CancellationToken cancellationToken)
     {
-        var state = _parties.GetOrAdd((party.WorldId, party.AvatarId), _ => new JanusParty(party));
+        var state = _parties.GetOrAdd((party.Room, party.AvatarId), _ => new JanusParty(party));
         return state.Serialize(async () =>
         {
             state.MixSilenced = silenced;
@@ -84,7 +84,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 
     public Task LeaveAsync(ForwarderParty party, CancellationToken cancellationToken)
     {
-        var key = (party.WorldId, party.AvatarId);
+        var key = (party.Room, party.AvatarId);
         _published.TryRemove(key, out _);
         if (!_parties.TryRemove(key, out var state)) return Task.CompletedTask;
         return state.Serialize(async () =>
@@ -119,7 +119,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     private async Task<ForwarderSignal?> MixAsync(JanusParty state, ForwarderSignal request, CancellationToken cancellationToken)
     {
         await LeaveMixAsync(state);
-        var room = await _mixes.RoomOfAsync(state.Who.WorldId, cancellationToken);
+        var room = await _mixes.RoomOfAsync(state.Who.Room, cancellationToken);
         var token = await _mixes.AllowAsync(room, cancellationToken);
         var handle = await _gateway.AttachAsync(AudioBridge, cancellationToken);
         try
@@ -160,7 +160,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
 
     private async Task<ForwarderSignal?> SubscribeWhenPublishedAsync(JanusParty state, uint feed, CancellationToken cancellationToken)
     {
-        await FeedPublishedAsync(state.Who.WorldId, feed, cancellationToken);
+        await FeedPublishedAsync(state.Who.Room, feed, cancellationToken);
         return await state.Serialize(() => SubscribeAsync(state, feed, cancellationToken));
     }
 
@@ -185,7 +185,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
             state.Subscriptions[feed] = handle;
             handle.Unsolicited += e => OnHandleEvent(state, feed, e);
             var reply = new ForwarderSignal { Kind = ForwarderSignalKind.Subscribe, Feed = feed, Sdp = offer.Sdp };
-            reply.Tracks.AddRange(Tracks(attached.Data, feed, state.Who.WorldId));
+            reply.Tracks.AddRange(Tracks(attached.Data, feed, state.Who.Room));
             return reply;
         }
         catch
@@ -224,7 +224,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         if (state is { Publishing: true, Publisher: { } publisher })
         {
             state.Publishing = false;
-            _published.TryRemove((state.Who.WorldId, state.Who.AvatarId), out _);
+            _published.TryRemove((state.Who.Room, state.Who.AvatarId), out _);
             await Quietly(() => publisher.MessageAsync(new { request = "unpublish" }, null, cancellationToken), "unpublish");
         }
         return null;
@@ -234,7 +234,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     private async Task<JanusHandle> JoinAsync(JanusParty state, CancellationToken cancellationToken)
     {
         if (state.Publisher is { } joined) return joined;
-        var room = await _rooms.RoomOfAsync(state.Who.WorldId, cancellationToken);
+        var room = await _rooms.RoomOfAsync(state.Who.Room, cancellationToken);
         var token = await _rooms.AllowAsync(room, cancellationToken);
         var handle = await _gateway.AttachAsync(VideoRoom, cancellationToken);
         try
@@ -294,7 +294,7 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     private void OnHandleEvent(JanusParty state, uint feed, JanusEvent e)
     {
         if (feed == 0 && e.Janus == "webrtcup")
-            _published.GetOrAdd((state.Who.WorldId, state.Who.AvatarId), _ => NewSignal()).TrySetResult();
+            _published.GetOrAdd((state.Who.Room, state.Who.AvatarId), _ => NewSignal()).TrySetResult();
         if (e.Janus is not ("hangup" or "detached")) return;
         _ = state.Serialize(async () =>
         {
