@@ -17,7 +17,7 @@ public static class WorldRealtimeExtensions
         builder.Services.AddCheckedOptions<WorldRealtimeOptions, WorldRealtimeOptionsValidator>(section);
         var mediaSection = builder.Configuration.GetSection(MediaOptions.Section);
         builder.Services.AddCheckedOptions<MediaOptions, MediaOptionsValidator>(mediaSection);
-        if (mediaSection.Get<MediaOptions>() is { Janus.Length: > 0 } media) builder.Services.AddJanusForwarder(media);
+        if (mediaSection.Get<MediaOptions>() is { Janus.Length: > 0 } media) builder.Services.AddJanusForwarder(media, builder.Configuration);
         builder.AddWorldBus();
         builder.Services.AddSingleton<WorldHost>();
         builder.Services.AddSingleton<WorldStage>();

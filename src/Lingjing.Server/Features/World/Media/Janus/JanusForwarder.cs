@@ -19,6 +19,9 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     internal const string VideoRoom = "janus.plugin.videoroom";
     internal const string AudioBridge = "janus.plugin.audiobridge";
     private static readonly TimeSpan FeedWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FeedPoll = TimeSpan.FromMilliseconds(250);
+    /// <summary>People sending at once in one room: a hall's instances share one room, whose audience talks through it too.</summary>
+    private const int MaxPublishers = 1_000;
 
     private readonly JanusGateway _gateway;
     private readonly JanusRooms _rooms;
@@ -28,19 +31,20 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
     // Completed when a feed has published: a subscriber that asks a moment before waits for it.
     private readonly ConcurrentDictionary<(string World, uint Avatar), TaskCompletionSource> _published = new();
 
-    public JanusForwarder(JanusGateway gateway, IOptions<MediaOptions> options, ILogger<JanusForwarder> logger)
+    public JanusForwarder(JanusGateway gateway, IOptions<MediaOptions> options, ILogger<JanusForwarder> logger, JanusRoomNaming? naming = null)
     {
         _gateway = gateway;
+        var clusterKey = naming?.ClusterKey;
         _rooms = new JanusRooms(gateway, options.Value.JanusAdminKey, VideoRoom, (_, _) => new JsonObject
         {
             ["require_pvtid"] = true, // only someone who joined (and so was allowed) can subscribe
-            ["publishers"] = 100,
+            ["publishers"] = MaxPublishers,
             ["bitrate"] = 1_200_000,
             ["audiocodec"] = "opus",
             ["videocodec"] = "vp8",
-        });
+        }, clusterKey);
         // Full-band Opus for the mix, as each voice is sent.
-        _mixes = new JanusRooms(gateway, options.Value.JanusAdminKey, AudioBridge, (_, _) => new JsonObject { ["sampling_rate"] = 48_000 });
+        _mixes = new JanusRooms(gateway, options.Value.JanusAdminKey, AudioBridge, (_, _) => new JsonObject { ["sampling_rate"] = 48_000 }, clusterKey);
         _logger = logger;
         gateway.SessionLost += OnSessionLost;
     }
@@ -261,30 +265,39 @@ public sealed class JanusForwarder : ISelectiveForwarder, IDisposable
         return handle;
     }
 
-    private async Task FeedPublishedAsync(string worldId, uint feed, CancellationToken cancellationToken)
+    /// <summary>Waits until the feed publishes: one published through this node says so at once; one published through
+    /// another node (a shared stage's speaker connected elsewhere) is looked for in the room's participants.</summary>
+    private async Task FeedPublishedAsync(string roomName, uint feed, CancellationToken cancellationToken)
     {
-        var key = (worldId, feed);
+        var key = (roomName, feed);
         var signal = _published.GetOrAdd(key, _ => NewSignal());
-        try
+        var started = TimeProvider.System.GetTimestamp();
+        while (!signal.Task.IsCompleted)
         {
-            await signal.Task.WaitAsync(FeedWait, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            _published.TryRemove(new KeyValuePair<(string, uint), TaskCompletionSource>(key, signal));
-            throw new JanusException(0, $"feed {feed} did not publish within {FeedWait.TotalSeconds:0} s");
+            if (!_parties.ContainsKey(key) && await _rooms.PublishesAsync(await _rooms.RoomOfAsync(roomName, cancellationToken), feed, cancellationToken))
+                return;
+            if (TimeProvider.System.GetElapsedTime(started) >= FeedWait)
+            {
+                _published.TryRemove(new KeyValuePair<(string, uint), TaskCompletionSource>(key, signal));
+                throw new JanusException(0, $"feed {feed} did not publish within {FeedWait.TotalSeconds:0} s");
+            }
+            await Task.WhenAny(signal.Task, Task.Delay(FeedPoll, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 
-    /// <summary>Which of the subscription's media lines carries the feed's audio, camera or screen.</summary>
-    private IEnumerable<MediaTrack> Tracks(JsonElement attached, uint feed, string worldId)
+    /// <summary>Which of the subscription's media lines carries the feed's audio, camera or screen: as its publisher
+    /// said when it published through this node, or else as the description it published with (through another node).</summary>
+    private IEnumerable<MediaTrack> Tracks(JsonElement attached, uint feed, string roomName)
     {
         if (!attached.TryGetProperty("streams", out var streams)) yield break;
-        var published = _parties.TryGetValue((worldId, feed), out var source) ? source.PublishedTracks : [];
+        var published = _parties.TryGetValue((roomName, feed), out var source) ? source.PublishedTracks : [];
         foreach (var stream in streams.EnumerateArray())
         {
             if (!stream.TryGetProperty("mid", out var mid) || !stream.TryGetProperty("feed_mid", out var feedMid)) continue;
-            if (published.TryGetValue(feedMid.GetString() ?? "", out var kind))
+            if (published.TryGetValue(feedMid.GetString() ?? "", out var kind)
+                || (stream.TryGetProperty("feed_description", out var description)
+                    && Enum.TryParse(description.GetString(), ignoreCase: true, out kind) && kind != MediaTrackKind.Unspecified))
                 yield return new MediaTrack { Mid = mid.GetString() ?? "", Kind = kind };
         }
     }
