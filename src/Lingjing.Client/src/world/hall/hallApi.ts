@@ -23,6 +23,11 @@ export type ReactionCounts = Record<string, number>;
 
 export const reactionEmoji = ["👏", "❤️", "😂", "😮", "🎉", "👍"];
 
+/** One instance of the hall: how many people are in it and how many of your colleagues, and the page that enters it. */
+export interface HallInstance { instance: number; people: number; colleagues: number; full: boolean; page: string }
+
+export interface HallInstances { yours: number | null; instances: HallInstance[] }
+
 /** Calls of the hall; each resolves to the answer's JSON, or throws with the problem's detail. */
 export class HallApi {
   constructor(readonly base: string) {}
@@ -61,6 +66,10 @@ export class HallApi {
 
   react(emoji: string): Promise<string> {
     return this.send("POST", "/reactions", { emoji });
+  }
+
+  instances(): Promise<HallInstances> {
+    return this.send("GET", "/hall/instances");
   }
 
   private async send<T>(method: string, path: string, body?: object): Promise<T> {

@@ -1,10 +1,13 @@
 import { el } from "../ui/dom";
 import type { Texts } from "../ui/texts";
 import { listen, type StreamState } from "../../live/eventStream";
-import { HallApi, reactionEmoji, type ChatLine, type Floor, type ReactionCounts, type StagePerson, type StageState } from "./hallApi";
+import { HallApi, reactionEmoji, type ChatLine, type Floor, type HallInstances, type ReactionCounts, type StagePerson, type StageState } from "./hallApi";
 
 /** At most this many emoji float up at once per reaction message: a hall clapping is shown, not counted. */
 const maxFloating = 12;
+
+/** How often the instances (people in each, your colleagues) are read again. */
+const instancesEvery = 20_000;
 
 /**
  * An event hall's own panel: who is on stage and at the microphone, a raised hand, emoji reactions floating up over
@@ -23,6 +26,7 @@ export class HallPanel {
   private readonly note: HTMLElement;
   private readonly questions: HTMLElement;
   private readonly questionInput: HTMLInputElement;
+  private readonly instances: HTMLElement;
   private readonly state = el("span", "hall-state");
   private stage: StageState | null = null;
 
@@ -86,15 +90,19 @@ export class HallPanel {
       e.preventDefault();
       void this.askQuestion();
     });
-    this.element.append(title, this.speakers, this.myButton, this.hands, emoji,
+    this.instances = el("div", "hall-instances");
+    this.instances.dataset.testid = "hall-instances";
+    this.element.append(title, this.instances, this.speakers, this.myButton, this.hands, emoji,
       el("h3", "hall-subtitle", texts.get("Questions")), this.questions, askForm,
       el("h3", "hall-subtitle", texts.get("Session chat")), this.chatList, form, this.note);
     this.reactions = el("div", "hall-reactions");
     this.reactions.setAttribute("aria-hidden", "true");
   }
 
-  /** Follows the event's stream until the page goes. */
+  /** Follows the event's stream until the page goes, and reads the instances now and then. */
   start(): void {
+    void this.readInstances();
+    window.setInterval(() => void this.readInstances(), instancesEvery);
     listen(this.api.stream, {
       events: {
         stage: data => this.showStage(data as StageState),
@@ -136,6 +144,40 @@ export class HallPanel {
       const index = stage.speakers.filter(p => p.place === "stage").findIndex(p => p.userId === this.userId);
       this.walk.onStage(Math.max(0, index), stage.speakers.filter(p => p.place === "stage").length);
     } else if (before === "stage" && stage.myPlace !== "stage") this.walk.offStage();
+  }
+
+  private async readInstances(): Promise<void> {
+    try {
+      this.showInstances(await this.api.instances());
+    } catch {
+      // The list is a convenience: the hall works without it, and the next reading may succeed.
+    }
+  }
+
+  /** Which instance of the hall you are in, and the others with how many of your colleagues, to move to theirs. */
+  private showInstances(seen: HallInstances): void {
+    const texts = this.texts;
+    this.instances.hidden = seen.instances.length < 2;
+    this.instances.dataset.yours = String(seen.yours ?? "");
+    const mine = seen.instances.find(i => i.instance === seen.yours);
+    const summary = el("p", "hall-instance-summary", texts.format("Instance {0} of {1}: the stage is the same in every one.", String(seen.yours ?? "?"), String(seen.instances.length)));
+    const list = el("ul", "hall-instance-list");
+    for (const i of seen.instances) {
+      if (i === mine) continue;
+      const item = el("li", "hall-instance");
+      item.dataset.instance = String(i.instance);
+      item.append(el("span", "", texts.format("Instance {0}", String(i.instance))),
+        el("span", "hall-place", texts.format("{0} people, {1} colleagues", String(i.people), String(i.colleagues))));
+      if (i.full) item.append(el("span", "hall-place", texts.get("full")));
+      else {
+        const move = el("a", "btn btn-sm btn-outline-secondary", texts.get("Move here"));
+        move.href = i.page;
+        move.dataset.testid = "hall-move";
+        item.append(move);
+      }
+      list.append(item);
+    }
+    this.instances.replaceChildren(summary, list);
   }
 
   private person(p: StagePerson, actions: [string, "stage" | "microphone" | "audience"][]): HTMLElement {

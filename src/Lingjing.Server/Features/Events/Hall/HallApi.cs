@@ -30,7 +30,9 @@ public static class HallApi
                 var hall = await halls.HallAsync(user, id, ct);
                 if (hall.Value is null) return hall.Failure!.ToProblem();
                 var yours = await placement.InstanceOfAsync(user.UserId()!.Value, id);
-                return TypedResults.Ok(new HallInstances(yours, await placement.InstancesAsync(user, id)));
+                var instances = await placement.InstancesAsync(user, id);
+                return TypedResults.Ok(new HallInstances(yours, instances
+                    .Select(i => new HallInstanceChoice(i.Instance, i.People, i.Colleagues, i.Full, HallWorlds.Page(id, i.Instance))).ToList()));
             })
             .WithTags("Events").RequireAuthorization()
             .WithSummary("The instances of the event's hall: how many people and how many of your colleagues are in each, which is full, and yours");
@@ -38,4 +40,8 @@ public static class HallApi
 }
 
 /// <param name="Yours">The instance the asker is seated in, if any.</param>
-public sealed record HallInstances(int? Yours, IReadOnlyList<HallInstanceView> Instances);
+public sealed record HallInstances(int? Yours, IReadOnlyList<HallInstanceChoice> Instances);
+
+/// <param name="Colleagues">How many people of the asker's enterprise (park, institution) sit there.</param>
+/// <param name="Page">The world page that enters this instance.</param>
+public sealed record HallInstanceChoice(int Instance, int People, int Colleagues, bool Full, string Page);
