@@ -7,10 +7,11 @@ using Microsoft.Playwright;
 
 namespace Lingjing.Server.Tests.Events;
 
-/// <summary>An event's hall in two Chromium pages with fake microphones, with Janus started on loopback by test.sh: the
-/// organiser steps on stage and speaks, and an attendee at the back of the hall, far beyond hearing of anyone else,
-/// hears them through Janus; the attendee raises a hand, is given the microphone and is heard by the organiser;
-/// a reaction and a chat message reach the organiser; a question asked from the hall is upvoted and answered.</summary>
+/// <summary>An event's hall in two Chromium pages with fake microphones, with Janus started on loopback by test.sh, one
+/// person to an instance of the hall: the organiser (instance 1) steps on stage and speaks, and an attendee at the back of
+/// instance 2 sees them on its stage and hears them through Janus's shared room; the attendee raises a hand, is given the
+/// microphone and is heard by the organiser in the other instance; a reaction and a chat message reach the organiser; a
+/// question asked from the hall is upvoted and answered.</summary>
 public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     // Two pages draw at once under software rendering: small ones keep the frames coming.
@@ -19,8 +20,10 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
     [Fact]
     public async Task The_stage_is_heard_across_the_hall_through_Janus_and_the_microphone_goes_to_a_raised_hand()
     {
-        // A peer limit of one: the stage and its audience go through Janus from the first listener.
-        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, TestJanus.Settings(peerLimit: 1), kestrel: true);
+        // Instances of one person: the two meet only through the stage every instance shares.
+        var settings = TestJanus.Settings(peerLimit: 1);
+        settings["Lingjing:Events:HallInstanceSize"] = "1";
+        await using var app = await LingjingApp.StartAsync(Db.Sqlite, demo: false, settings, kestrel: true);
         var scene = await EventScene.StartAsync(Db.Sqlite, app);
         var body = scene.Body(startsIn: TimeSpan.FromMinutes(20));
         body["venue"] = "hall";
@@ -30,6 +33,8 @@ public sealed class HallBrowserTests(ChromiumFixture chromium) : IClassFixture<C
         var organiser = await WorldPages.EnterAsync(chromium, app, scene.NorthOperator, $"/world/event/{id}", password: TestUsers.Password, viewport: Small);
         var attendee = await WorldPages.EnterAsync(chromium, app, scene.Employee, $"/world/event/{id}", password: TestUsers.Password, viewport: Small);
         (await attendee.EvaluateAsync<string>("() => window.lingjingWorld.kind")).ShouldBe("hall");
+        await Assertions.Expect(attendee.GetByTestId("hall-instances")).ToHaveAttributeAsync("data-yours", "2");
+        await Assertions.Expect(attendee.GetByTestId("hall-instances")).ToContainTextAsync("Instance 1");
 
         // The organiser steps on stage (and walks onto it) and speaks.
         await organiser.GetByTestId("hall-hand").ClickAsync();

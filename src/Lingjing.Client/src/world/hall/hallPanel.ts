@@ -167,7 +167,7 @@ export class HallPanel {
       const item = el("li", "hall-instance");
       item.dataset.instance = String(i.instance);
       item.append(el("span", "", texts.format("Instance {0}", String(i.instance))),
-        el("span", "hall-place", texts.format("{0} people, {1} colleagues", String(i.people), String(i.colleagues))));
+        el("span", "hall-place", texts.format("people: {0} · colleagues: {1}", String(i.people), String(i.colleagues))));
       if (i.full) item.append(el("span", "hall-place", texts.get("full")));
       else {
         const move = el("a", "btn btn-sm btn-outline-secondary", texts.get("Move here"));
