@@ -42,6 +42,12 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
     public Welcome? Welcome { get; private set; }
     public MoveLog Moves { get; } = new();
     public bool Connected => Welcome is not null && _socket.State == WebSocketState.Open;
+    /// <summary>The world it entered (a hall's instance, with --hall).</summary>
+    public string World { get; private set; } = "";
+    /// <summary>Sits where it arrived and sends nothing (the audience of a hall).</summary>
+    public bool Still { get; set; }
+    /// <summary>Moves of the hall's speaker this observer saw while measuring.</summary>
+    public long StageMovesSeen;
 
     public long BytesReceived;
     public long FramesReceived;
@@ -60,6 +66,7 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
         var ws = new UriBuilder(url) { Scheme = url.Scheme == "https" ? "wss" : "ws", Path = "/world/ws" }.Uri;
         await _socket.ConnectAsync(ws, invoker, cancellationToken);
+        World = worldId;
         var hello = new ClientFrame { Hello = new Hello { WorldId = worldId, ProtocolVersion = 1 } };
         await _socket.SendAsync(hello.ToByteArray(), WebSocketMessageType.Binary, true, cancellationToken);
         _ = Task.Run(ReceiveLoopAsync, CancellationToken.None);
@@ -76,7 +83,7 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
     /// <summary>Advances the walk by one input period and sends Input if the bot moved (scheduler thread only).</summary>
     public void Step(WalkPlan plan, double seconds, long now)
     {
-        if (!Connected) return;
+        if (!Connected || Still) return;
         if (!_moving)
         {
             if (now < _idleUntil) return;
@@ -302,8 +309,10 @@ public sealed class Bot(int index, BotSwarm swarm, bool observer)
             double dx = x - _x, dz = z - _z;
             var near = dx * dx + dz * dz <= NearCm * NearCm;
             var crossNode = id >> 24 != AvatarId >> 24;
+            var otherWorld = swarm.WorldOf(id) is { } world && world != World;
+            if (id == swarm.SpeakerId) StageMovesSeen++;
             moves!.SentBetween(previous.Move > 0 ? previous.Move : number - 1, number,
-                sent => swarm.MoveSeen(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, near, crossNode));
+                sent => swarm.MoveSeen(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds, near, crossNode, otherWorld));
         }
         _lastSeen[id] = (position, number > 0 ? number : previous.Move, _lastTick);
     }

@@ -31,6 +31,14 @@ public sealed record BotOptions
     /// <summary>The server's process id, to report its CPU and memory over the measured phase.</summary>
     public int? ServerPid { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>An event's hall instead of <see cref="World"/>: the tool creates a hall event as <see cref="Organiser"/>,
+    /// registers and seats every bot (each in the instance the server gives it), puts bot 0 on stage walking about it and
+    /// keeps the others in their seats; latency is the stage's moves seen in every instance (<see cref="HallRun"/>).</summary>
+    public bool Hall { get; init; }
+    public string Organiser { get; init; } = "gov@demo.lingjing.local";
+    /// <summary>Bots that also follow the event's floor over server-sent events while questions are asked (hall only).</summary>
+    public int FloorListeners { get; init; }
+    public double QuestionEverySeconds { get; init; } = 2;
 
     /// <summary>The options, or null when the program should stop (after --help or a mistake, already printed).</summary>
     public static BotOptions? Parse(string[] args)
@@ -50,10 +58,15 @@ public sealed record BotOptions
         var label = CommandLines.Option("--label", "", "stored in the JSON");
         var serverPid = CommandLines.Optional<int?>("--server-pid", "report that process's CPU and memory (from /proc) over the measured phase");
         var quiet = new Option<bool>("--quiet") { Description = "no live display" };
+        var hall = new Option<bool>("--hall") { Description = "an event's hall: create a hall event, seat the bots in its instances, bot 0 walks on stage, the rest sit" };
+        var organiser = CommandLines.Option("--organiser", "gov@demo.lingjing.local", "who creates the hall's event and puts bot 0 on stage (--hall)");
+        var floorListeners = CommandLines.Option("--floor-listeners", 0, "bots that also follow the event's floor stream while questions are asked (--hall)").AtLeast(0);
+        var questionEvery = CommandLines.Option("--question-every", 2.0, "seconds between the questions asked during the run (--hall)");
         var nodes = CommandLines.Option("--nodes", "", "comma-separated node addresses of a cluster: bot i connects to node i mod n (sign-in still goes to --url)");
         var command = new RootCommand("Lingjing.Bots: walks N signed-in demo users through a world and measures it.")
         {
             url, bots, duration, world, outFile, tokens, firstUser, observers, perAttraction, radius, noAlign, warmup, label, serverPid, quiet, nodes,
+            hall, organiser, floorListeners, questionEvery,
         };
         if (CommandLines.Parse(command, args) is not { } parsed) return null;
         return new BotOptions
@@ -73,6 +86,10 @@ public sealed record BotOptions
             Label = parsed.GetValue(label)!,
             ServerPid = parsed.GetValue(serverPid),
             Quiet = parsed.GetValue(quiet),
+            Hall = parsed.GetValue(hall),
+            Organiser = parsed.GetValue(organiser)!,
+            FloorListeners = parsed.GetValue(floorListeners),
+            QuestionEverySeconds = Math.Max(0.2, parsed.GetValue(questionEvery)),
             Nodes = parsed.GetValue(nodes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new Uri(n)).ToList(),
         };
     }

@@ -53,4 +53,31 @@ public sealed record BotRunResult
     public double BotsCpuPercent { get; init; }
     public ServerStats? ServerStart { get; init; }
     public ServerStats? ServerEnd { get; init; }
+    /// <summary>With --hall: the stage seen in every instance, and the floor's updates.</summary>
+    public HallResult? Hall { get; init; }
 }
+
+/// <summary>An event's hall: the speaker's moves seen by observers in other instances than the speaker's (through the
+/// shared stage) and in the same; per instance, observers and how many saw the stage move; the floor's question updates
+/// (asked until a listener's stream lists it).</summary>
+public sealed record HallResult
+{
+    public required int EventId { get; init; }
+    public required int Instances { get; init; }
+    public required string SpeakerWorld { get; init; }
+    public required double? OtherInstanceLatencyP50Ms { get; init; }
+    public required double? OtherInstanceLatencyP99Ms { get; init; }
+    public required long OtherInstanceLatencySamples { get; init; }
+    public required double? SameInstanceLatencyP50Ms { get; init; }
+    public required double? SameInstanceLatencyP99Ms { get; init; }
+    public required IReadOnlyList<HallInstanceResult> ByInstance { get; init; }
+    public required int FloorListeners { get; init; }
+    public required int FloorListeningAtEnd { get; init; }
+    public required int QuestionsAsked { get; init; }
+    public required double? FloorLatencyP50Ms { get; init; }
+    public required double? FloorLatencyP99Ms { get; init; }
+    public required double? FloorLatencyMaxMs { get; init; }
+    public required long FloorSamples { get; init; }
+}
+
+public sealed record HallInstanceResult(string World, int People, int Observers, int ObserversSeeingStage);

@@ -24,12 +24,27 @@ public sealed class BotSwarm(BotOptions options)
     /// <summary>Moves seen by a watcher connected to another node than the mover (the top byte of an avatar id names its node).</summary>
     public LatencyHistogram CrossNodeLatency { get; } = new();
     public LatencyHistogram SameNodeLatency { get; } = new();
+    /// <summary>Moves seen by a watcher in another world than the mover's (a hall's instance showing another's stage).</summary>
+    public LatencyHistogram OtherWorldLatency { get; } = new();
+    public LatencyHistogram SameWorldLatency { get; } = new();
+    /// <summary>The avatar on a hall's stage (bot 0 with --hall), 0 otherwise.</summary>
+    public uint SpeakerId { get; private set; }
     public IReadOnlyList<Bot> Bots => _bots;
     public bool Stopping => _stopping;
     public WalkPlan? Plan { get; private set; }
     public int Welcomes => _moves.Count;
 
-    internal void Welcomed(Bot bot) => _moves[bot.AvatarId] = bot.Moves;
+    internal void Welcomed(Bot bot)
+    {
+        _moves[bot.AvatarId] = bot.Moves;
+        _worlds[bot.AvatarId] = bot.World;
+        if (options.Hall && bot.Index == 0) SpeakerId = bot.AvatarId;
+    }
+
+    private readonly ConcurrentDictionary<uint, string> _worlds = new();
+
+    /// <summary>The world a bot's avatar is in, if it is one of ours.</summary>
+    internal string? WorldOf(uint avatarId) => _worlds.TryGetValue(avatarId, out var world) ? world : null;
     internal MoveLog? MovesOf(uint avatarId) => _moves.TryGetValue(avatarId, out var log) ? log : null;
 
     internal void ServerTime(ulong serverTimeMs, bool observer)
@@ -39,22 +54,28 @@ public sealed class BotSwarm(BotOptions options)
     }
 
     /// <param name="crossNode">The mover is connected to another node of the cluster than the watcher.</param>
-    internal void MoveSeen(double milliseconds, bool near, bool crossNode)
+    /// <param name="otherWorld">The mover is in another world than the watcher (shown there by a shared stage).</param>
+    internal void MoveSeen(double milliseconds, bool near, bool crossNode, bool otherWorld)
     {
         if (!_measuring) return;
         Latency.Record(milliseconds);
         if (near) NearLatency.Record(milliseconds);
         (crossNode ? CrossNodeLatency : SameNodeLatency).Record(milliseconds);
+        (otherWorld ? OtherWorldLatency : SameWorldLatency).Record(milliseconds);
     }
 
-    public async Task ConnectAsync(string[] tokens, Action<int> progress, CancellationToken cancellationToken)
+    /// <param name="worlds">Each bot's world (a hall's instances), or null for <see cref="BotOptions.World"/>.</param>
+    public async Task ConnectAsync(string[] tokens, Action<int> progress, CancellationToken cancellationToken, IReadOnlyList<string>? worlds = null)
     {
         var invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(30),
         });
-        for (var i = 0; i < tokens.Length; i++) _bots.Add(new Bot(i, this, observer: i < options.Observers));
+        // In a hall the observers are spread over the bots, so that every instance has some.
+        var stride = options.Hall ? Math.Max(1, tokens.Length / Math.Max(1, options.Observers)) : 1;
+        for (var i = 0; i < tokens.Length; i++)
+            _bots.Add(new Bot(i, this, observer: options.Hall ? i % stride == 0 && i / stride < options.Observers : i < options.Observers) { Still = options.Hall && i > 0 });
         var next = -1;
         var connected = 0;
         var workers = Enumerable.Range(0, options.ConnectConcurrency).Select(async _ =>
@@ -65,7 +86,7 @@ public sealed class BotSwarm(BotOptions options)
                 try
                 {
                     var node = options.Nodes.Count == 0 ? options.Url : options.Nodes[i % options.Nodes.Count];
-                    await _bots[i].ConnectAsync(node, options.World, tokens[i], invoker, cancellationToken);
+                    await _bots[i].ConnectAsync(node, worlds?[i] ?? options.World, tokens[i], invoker, cancellationToken);
                 }
                 catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or IOException)
                 {
@@ -86,6 +107,12 @@ public sealed class BotSwarm(BotOptions options)
         var welcomed = _bots.Where(b => b.Welcome is not null).ToList();
         if (welcomed.Count == 0) throw new InvalidOperationException($"No bot was welcomed. First error: {FirstError()}");
         var bounds = welcomed[0].Welcome!.Bounds;
+        if (options.Hall)
+        {
+            Plan = WalkPlan.Around(HallRun.StageCentre, HallRun.StageRadiusCm, HallRun.StageBounds);
+            foreach (var bot in welcomed) bot.StartWalking(Plan);
+            return;
+        }
         var attractions = Math.Max(1, welcomed.Count / Math.Max(1, options.BotsPerAttraction));
         Plan = new WalkPlan(welcomed.Select(b => b.Spawn).ToList(), (bounds.MinX, bounds.MinZ, bounds.MaxX, bounds.MaxZ),
             attractions, options.AttractionRadiusM * 100, seed: 2026);
@@ -151,6 +178,9 @@ public sealed class BotSwarm(BotOptions options)
         NearLatency.Reset();
         CrossNodeLatency.Reset();
         SameNodeLatency.Reset();
+        OtherWorldLatency.Reset();
+        SameWorldLatency.Reset();
+        foreach (var bot in _bots) Interlocked.Exchange(ref bot.StageMovesSeen, 0);
         Delivery.Reset();
         _measuring = true;
     }

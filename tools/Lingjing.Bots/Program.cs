@@ -10,6 +10,8 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var swarm = new BotSwarm(options);
 var tokens = Array.Empty<string>();
+var hall = options.Hall ? new HallRun(options) : null;
+var floor = hall is null ? null : new HallFloor(options, hall);
 
 await AnsiConsole.Progress()
     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -17,14 +19,26 @@ await AnsiConsole.Progress()
     {
         var signIn = progress.AddTask("Signing in (cached tokens are reused)", maxValue: options.Bots);
         tokens = await new TokenCache(options).GetAsync(options.Bots, done => signIn.Value = done, cancel.Token);
-        var connect = progress.AddTask($"Connecting to {options.World}", maxValue: options.Bots);
-        await swarm.ConnectAsync(tokens, done => connect.Value = done, cancel.Token);
+        if (hall is not null)
+        {
+            var seat = progress.AddTask("Registering and seating in the hall", maxValue: options.Bots);
+            await hall.PrepareAsync(tokens, done => seat.Value = done, cancel.Token);
+        }
+        var connect = progress.AddTask($"Connecting to {(hall is null ? options.World : $"event {hall.EventId}'s hall")}", maxValue: options.Bots);
+        await swarm.ConnectAsync(tokens, done => connect.Value = done, cancel.Token, hall?.Worlds);
     });
+if (hall is not null)
+{
+    await hall.PutOnStageAsync(tokens[0], cancel.Token);
+    floor!.Listen(tokens, cancel.Token);
+    AnsiConsole.MarkupLine($"Event {hall.EventId}: {hall.Worlds.Distinct().Count()} instances; bot 0 on stage; {options.FloorListeners} following the floor.");
+}
 
 swarm.PlanWalks();
 using var stopWalking = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
 var walker = swarm.StartWalking(stopWalking.Token);
-var measurement = new RunMeasurement(swarm, options);
+var measurement = new RunMeasurement(swarm, options, hall, floor);
+var asking = floor?.AskAsync(tokens, stopWalking.Token) ?? Task.CompletedTask;
 AnsiConsole.MarkupLine($"{swarm.Welcomes} of {options.Bots} bots joined; {swarm.Plan!.Count} attractions; warming up {options.WarmupSeconds} s.");
 try
 {
@@ -39,6 +53,7 @@ catch (OperationCanceledException)
 var result = await measurement.EndAsync();
 stopWalking.Cancel();
 walker.Join();
+await asking;
 swarm.Stop();
 
 Summary.Print(result);

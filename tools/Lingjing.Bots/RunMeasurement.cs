@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Lingjing.Bots;
 
 /// <summary>The measured phase: counters at its start, and the result computed from their growth.</summary>
-public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
+public sealed class RunMeasurement(BotSwarm swarm, BotOptions options, HallRun? hall = null, HallFloor? floor = null)
 {
     private long _startedAt;
     private long _bytes, _snapshots, _gaps, _inputs;
@@ -23,6 +23,7 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
         _botsCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         (_bytes, _snapshots, _gaps, _inputs) = Totals();
         swarm.BeginMeasuring();
+        floor?.BeginMeasuring();
         _startedAt = Stopwatch.GetTimestamp();
     }
 
@@ -56,6 +57,7 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
     public async Task<BotRunResult> EndAsync()
     {
         swarm.EndMeasuring();
+        floor?.EndMeasuring();
         var seconds = Math.Max(ElapsedSeconds, 0.001);
         var serverProcessEnd = options.ServerPid is { } pid ? ProcessSample.Read(pid) : null;
         var botsCpu = (Process.GetCurrentProcess().TotalProcessorTime - _botsCpuStart).TotalSeconds;
@@ -105,6 +107,34 @@ public sealed class RunMeasurement(BotSwarm swarm, BotOptions options)
             BotsCpuPercent = Math.Round(botsCpu / seconds * 100, 1),
             ServerStart = _serverStart,
             ServerEnd = await swarm.ServerStatsAsync(),
+            Hall = hall is null ? null : HallFigures(hall, floor!),
+        };
+    }
+
+    /// <summary>Per instance: observers, and how many of them saw the stage move while measuring.</summary>
+    private HallResult HallFigures(HallRun hall, HallFloor floor)
+    {
+        var instances = swarm.Bots.Where(b => b.IsObserver && b.Welcome is not null).GroupBy(b => b.World).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HallInstanceResult(g.Key, hall.Worlds.Count(w => w == g.Key), g.Count(), g.Count(b => Volatile.Read(ref b.StageMovesSeen) > 0)))
+            .ToList();
+        return new HallResult
+        {
+            EventId = hall.EventId,
+            Instances = hall.Worlds.Distinct().Count(),
+            SpeakerWorld = hall.Worlds[0],
+            OtherInstanceLatencyP50Ms = swarm.OtherWorldLatency.Percentile(0.50),
+            OtherInstanceLatencyP99Ms = swarm.OtherWorldLatency.Percentile(0.99),
+            OtherInstanceLatencySamples = swarm.OtherWorldLatency.Count,
+            SameInstanceLatencyP50Ms = swarm.SameWorldLatency.Percentile(0.50),
+            SameInstanceLatencyP99Ms = swarm.SameWorldLatency.Percentile(0.99),
+            ByInstance = instances,
+            FloorListeners = options.FloorListeners,
+            FloorListeningAtEnd = floor.Listening,
+            QuestionsAsked = floor.Asked,
+            FloorLatencyP50Ms = floor.Latency.Percentile(0.50),
+            FloorLatencyP99Ms = floor.Latency.Percentile(0.99),
+            FloorLatencyMaxMs = floor.Latency.Percentile(1.0),
+            FloorSamples = floor.Latency.Count,
         };
     }
 }

@@ -36,6 +36,14 @@ public static class Summary
             Row("server CPU / RSS (peak)", $"{cpu} % of a core / {r.ServerRssBytes / 1048576} MB ({r.ServerPeakRssBytes / 1048576} MB)");
         Row("load tool CPU", $"{r.BotsCpuPercent} % of a core");
         Row("closed by server (code: bots)", r.ClosedByCode.Count == 0 ? "none" : string.Join(", ", r.ClosedByCode.Select(c => $"{c.Key}: {c.Value}")));
+        if (r.Hall is { } h)
+        {
+            Row("hall: instances / observers seeing the stage move", $"{h.Instances} / {h.ByInstance.Sum(i => i.ObserversSeeingStage)} of {h.ByInstance.Sum(i => i.Observers)} (every instance: {(h.ByInstance.All(i => i.ObserversSeeingStage > 0) ? "yes" : "no")})");
+            Row("stage move-to-seen, other instances p50 / p99", $"{Ms(h.OtherInstanceLatencyP50Ms)} / {Ms(h.OtherInstanceLatencyP99Ms)} ({h.OtherInstanceLatencySamples:N0} samples)");
+            Row("stage move-to-seen, speaker's instance p50 / p99", $"{Ms(h.SameInstanceLatencyP50Ms)} / {Ms(h.SameInstanceLatencyP99Ms)}");
+            Row("floor: listeners at end / questions asked", $"{h.FloorListeningAtEnd} of {h.FloorListeners} / {h.QuestionsAsked}");
+            Row("floor update (question asked to listed) p50 / p99 / max", $"{Ms(h.FloorLatencyP50Ms)} / {Ms(h.FloorLatencyP99Ms)} / {Ms(h.FloorLatencyMaxMs)} ({h.FloorSamples:N0} samples)");
+        }
         Row("bots with errors", r.BotsWithErrors == 0 ? "0" : $"{r.BotsWithErrors} (first: {r.FirstError})");
         AnsiConsole.Write(table);
     }

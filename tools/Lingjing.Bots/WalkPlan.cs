@@ -11,6 +11,13 @@ public sealed class WalkPlan
     private readonly int _radiusCm;
     private readonly (int MinX, int MinZ, int MaxX, int MaxZ) _bounds;
 
+    private WalkPlan((int X, int Z)[] attractions, int radiusCm, (int MinX, int MinZ, int MaxX, int MaxZ) bounds) =>
+        (_attractions, _radiusCm, _bounds) = (attractions, radiusCm, bounds);
+
+    /// <summary>Wandering about one spot within <paramref name="radiusCm"/>, kept 2 m inside the bounds (a hall's stage).</summary>
+    public static WalkPlan Around((int X, int Z) centre, int radiusCm, (int MinX, int MinZ, int MaxX, int MaxZ) bounds) =>
+        new([centre], radiusCm, bounds);
+
     public WalkPlan(IReadOnlyList<(int X, int Z)> spawns, (int MinX, int MinZ, int MaxX, int MaxZ) bounds, int attractionCount,
         int maxRadiusCm, int seed)
     {

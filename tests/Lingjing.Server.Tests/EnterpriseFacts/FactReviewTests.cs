@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lingjing.Server.Features.Record;
 using Lingjing.Server.Tests.Infrastructure;
 using Lingjing.Server.Tests.PolicyServices;
 using Lingjing.Server.Tests.Terminals;
@@ -71,6 +72,13 @@ public sealed class FactReviewTests
         FactScene.Fact(facts, "tags").GetProperty("pending").ValueKind.ShouldBe(JsonValueKind.Null);
         (await scene.NotificationsOfAsync(scene.Policies.AlphaAdmin)).Single().Body.ShouldContain("No export licence on file.");
         (await scene.NotificationsOfAsync(scene.Operator)).Last().Body.ShouldContain("No export licence on file.");
+
+        // The refusal is in the decision record, with its reason.
+        await scene.Policies.App.Service<RecordSealer>().SealAsync(CancellationToken.None);
+        var recorded = (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/record/entries?subject=enterprise:{scene.Policies.Alpha}"))
+            .EnumerateArray().Last();
+        recorded.GetProperty("kind").GetString().ShouldBe(RecordKinds.FactRejected);
+        recorded.GetProperty("body").GetString()!.ShouldContain("No export licence on file.");
     }
 
     [Theory, BothDatabases]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Features.Record;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,6 +62,15 @@ public sealed class PolicyWorkflowTests
             .ShouldBe(["submitted", "under_review", "approved", "paid"]);
         detail.GetProperty("materials")[0].GetProperty("fileName").GetString().ShouldBe("licence.pdf");
         (await NotificationsOf(scene, scene.Alpha, "policy-application")).ShouldBe(3);
+
+        // The decisions that decide money are in the decision record, sealed into its chain.
+        await scene.App.Service<RecordSealer>().SealAsync(CancellationToken.None);
+        var recorded = await gov.GetFromJsonAsync<JsonElement>($"/api/v1/record/entries?subject=application:{application}");
+        recorded.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ShouldBe([RecordKinds.ApplicationApproved, RecordKinds.PayoutMade]);
+        recorded.EnumerateArray().ShouldAllBe(e => e.GetProperty("seq").ValueKind == JsonValueKind.Number);
+        recorded[1].GetProperty("body").GetString()!.ShouldContain("\"amountYuan\":100000");
+        (await gov.GetFromJsonAsync<JsonElement>($"/api/v1/record/entries?subject=policy:{id}"))[0].GetProperty("kind").GetString()
+            .ShouldBe(RecordKinds.PolicyPublished);
     }
 
     [Theory, BothDatabases]

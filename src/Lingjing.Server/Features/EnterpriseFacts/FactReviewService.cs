@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Record;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure.Data;
@@ -40,7 +41,8 @@ public sealed class FactReviewService(
     {
         var (change, enterprise, error) = await LoadPendingAsync(id, reviewer, ct);
         if (error is not null) return error;
-        var now = time.GetUtcNow().UtcDateTime;
+        var instant = time.GetUtcNow();
+        var now = instant.UtcDateTime;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             if (await MarkDecidedAsync(change!, FactChangeStatus.Approved, reviewer, now, null, ct) == 0)
@@ -60,6 +62,8 @@ public sealed class FactReviewService(
                 Provenance = FactProvenance.Verified, ChangeId = change.Id, DeclaredByName = change.ProposedByName,
                 ActorUserId = reviewer.UserId, ActorName = reviewer.Name, ActorRole = reviewer.Role, At = now,
             });
+            db.Record(instant, RecordKinds.FactApproved, $"enterprise:{enterprise.Id}", reviewer.UserId,
+                new { Enterprise = enterprise.Id, Change = change.Id, change.Fact, OldValue = old, change.NewValue, ReviewerRole = reviewer.Role });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -85,8 +89,16 @@ public sealed class FactReviewService(
         if (text.Length is 0 or > ReasonMaxLength) return Failure.Invalid("A reason is required to reject a change (at most {0:#,0} characters).", ReasonMaxLength);
         var (change, enterprise, error) = await LoadPendingAsync(id, reviewer, ct);
         if (error is not null) return error;
-        if (await MarkDecidedAsync(change!, FactChangeStatus.Rejected, reviewer, time.GetUtcNow().UtcDateTime, text, ct) == 0)
-            return Failure.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
+        var now = time.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await MarkDecidedAsync(change!, FactChangeStatus.Rejected, reviewer, now.UtcDateTime, text, ct) == 0)
+                return Failure.Conflict("The change was decided or withdrawn meanwhile; reload the queue.");
+            db.Record(now, RecordKinds.FactRejected, $"enterprise:{enterprise!.Id}", reviewer.UserId,
+                new { Enterprise = enterprise.Id, Change = change!.Id, change.Fact, change.NewValue, Reason = text, ReviewerRole = reviewer.Role });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         await TellBothSidesAsync(change!, enterprise!, ct);
         return (await FindAsync(id, reviewer, ct))!;
     }

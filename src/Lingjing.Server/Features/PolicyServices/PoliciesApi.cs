@@ -66,12 +66,12 @@ public static class PoliciesApi
                 await policies.DeleteAsync(id, ct) is { } error ? error.ToProblem() : TypedResults.NoContent())
             .WithSummary("Delete a draft (409 for a published policy: withdraw it)");
 
-        gov.MapPost("/{id:int}/publish", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
-                Result(await policies.PublishAsync(id, ct), policies.View))
+        gov.MapPost("/{id:int}/publish", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
+                Result(await policies.PublishAsync(id, user.UserId(), ct), policies.View))
             .WithSummary("Publish a draft: match every enterprise, notify the eligible, grant no-application entitlements");
 
-        gov.MapPost("/{id:int}/withdraw", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, PolicyService policies, CancellationToken ct) =>
-                Result(await policies.WithdrawAsync(id, ct), policies.View))
+        gov.MapPost("/{id:int}/withdraw", async Task<Results<Ok<PolicyView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, PolicyService policies, CancellationToken ct) =>
+                Result(await policies.WithdrawAsync(id, user.UserId(), ct), policies.View))
             .WithSummary("Withdraw a published policy");
 
         gov.MapPost("/rematch", async Task<Ok<RematchSummary>> (PolicyService policies, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Record;
 using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Lingjing.Server.Features.PolicyServices.Rules;
@@ -81,26 +82,30 @@ public sealed class PolicyService(
         return policy;
     }
 
-    public async Task<Outcome<Policy>> PublishAsync(int id, CancellationToken ct)
+    /// <param name="actor">Who publishes it, for the decision record.</param>
+    public async Task<Outcome<Policy>> PublishAsync(int id, Guid? actor, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
         if (policy.Status != PolicyStatus.Draft) return Failure.Conflict("Only a draft can be published; this policy is {0}.", policy.Status);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
         policy.Status = PolicyStatus.Published;
-        policy.PublishedAt = policy.UpdatedAt = now;
+        policy.PublishedAt = policy.UpdatedAt = now.UtcDateTime;
+        db.Record(now, RecordKinds.PolicyPublished, $"policy:{id}", actor, PolicyFacts(policy));
         await db.SaveChangesAsync(ct);
         await RematchAndPushAsync(policy, ct);
         return policy;
     }
 
-    public async Task<Outcome<Policy>> WithdrawAsync(int id, CancellationToken ct)
+    public async Task<Outcome<Policy>> WithdrawAsync(int id, Guid? actor, CancellationToken ct)
     {
         var policy = await db.Set<Policy>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (policy is null) return Failure.NotFound("There is no policy with id {0}.", id);
         if (policy.Status != PolicyStatus.Published) return Failure.Conflict("Only a published policy can be withdrawn; this policy is {0}.", policy.Status);
+        var now = time.GetUtcNow();
         policy.Status = PolicyStatus.Withdrawn;
-        policy.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        policy.UpdatedAt = now.UtcDateTime;
+        db.Record(now, RecordKinds.PolicyWithdrawn, $"policy:{id}", actor, new { policy.Id, policy.TitleZh, policy.TitleEn });
         await db.SaveChangesAsync(ct);
         await rematcher.RematchAsync(policy, ct); // clears the stored matches
         return policy;
@@ -293,4 +298,13 @@ public sealed class PolicyService(
         policy.Rule = input.Rule!.Trim();
         return null;
     }
+
+    /// <summary>What a policy says when published, as the record keeps it: who qualifies and what they get.</summary>
+    private static object PolicyFacts(Policy p) => new
+    {
+        p.Id, p.TitleZh, p.TitleEn, p.DepartmentZh, p.Level, p.Category, p.Mode, p.Rule, p.BenefitAmountYuan, p.BenefitFormula,
+        ValidFrom = p.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ValidUntil = p.ValidUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ApplicationDeadline = p.ApplicationDeadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

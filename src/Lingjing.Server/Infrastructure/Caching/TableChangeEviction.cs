@@ -9,7 +9,7 @@ namespace Lingjing.Server.Infrastructure.Caching;
 /// change is durable, that is after the save, or after the commit when the save ran inside a transaction
 /// (evicting before the commit would let a reader cache the old rows again). ExecuteUpdate/ExecuteDelete
 /// and raw SQL do not pass here: their callers use <see cref="CacheEviction"/>.</summary>
-public sealed class TableChangeEviction(CacheEviction eviction) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class TableChangeEviction(CacheEviction eviction, IEnumerable<ITableChangeListener> listeners) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Tables changed per context and not yet evicted; contexts are pooled, so the set is cleared, never the key.
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> pending = new();
@@ -85,7 +85,9 @@ public sealed class TableChangeEviction(CacheEviction eviction) : ISaveChangesIn
             changed = [.. tables];
             tables.Clear();
         }
-        if (changed.Length > 0) await eviction.TablesChangedAsync(changed, ct);
+        if (changed.Length == 0) return;
+        await eviction.TablesChangedAsync(changed, ct);
+        foreach (var listener in listeners) listener.TablesChanged(changed);
     }
 
     private void Forget(DbContext? context)

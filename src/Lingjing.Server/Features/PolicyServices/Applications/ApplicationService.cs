@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Record;
 using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.PolicyServices.Matching;
@@ -157,8 +158,11 @@ public sealed class ApplicationService(
                 break;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var instant = time.GetUtcNow();
+        var now = instant.UtcDateTime;
         var from = application.Status;
+        // The decision, its timeline entry and its entry in the decision record stand or fall together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = to switch
         {
             ApplicationStatus.Rejected => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
@@ -177,7 +181,15 @@ public sealed class ApplicationService(
             _ => note,
         };
         db.Add(Event(id, to, now, reviewer, entryNote));
+        if (RecordKindOf(to) is { } kind)
+            db.Record(instant, kind, $"application:{id}", reviewer.UserId, new
+            {
+                Application = id, application.PolicyId, application.EnterpriseId, From = from, To = to,
+                Reason = to == ApplicationStatus.Rejected ? reason : null, AmountYuan = amount,
+                PaidOn = paidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Note = note.Length > 0 ? note : null,
+            });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         var policy = await db.Set<Policy>().AsNoTracking().FirstAsync(p => p.Id == application.PolicyId, ct);
         await notifier.NotifyEnterprisesAsync([application.EnterpriseId], StatusMessage(policy, id, to, entryNote), ct);
@@ -252,6 +264,15 @@ public sealed class ApplicationService(
             r.A.Status, r.A.Automatic, r.A.ContactName, r.A.ContactPhone, r.A.Statement, r.A.RejectionReason, r.A.AmountYuan, r.A.PaidOn, r.A.CreatedAt, r.A.UpdatedAt));
 
     private IQueryable<ApplicationView> Views(IQueryable<PolicyApplication> applications) => Project(Joined(applications));
+
+    /// <summary>The decisions the record keeps: approval, rejection, payout (not a move back to review).</summary>
+    private static string? RecordKindOf(string status) => status switch
+    {
+        ApplicationStatus.Approved => RecordKinds.ApplicationApproved,
+        ApplicationStatus.Rejected => RecordKinds.ApplicationRejected,
+        ApplicationStatus.Paid => RecordKinds.PayoutMade,
+        _ => null,
+    };
 
     private static ApplicationEvent Event(Guid applicationId, string status, DateTime at, ApplicationViewer actor, string note) => new()
     {

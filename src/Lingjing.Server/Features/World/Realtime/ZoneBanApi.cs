@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.Record;
+using Lingjing.Server.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lingjing.Server.Features.World.Realtime;
@@ -26,19 +29,24 @@ public static class ZoneBanApi
         return group;
     }
 
-    private static Results<Ok<BanResponse>, ProblemHttpResult> Ban(BanRequest request, WorldHost host, WorldConnections connections)
+    private static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> Ban(BanRequest request, WorldHost host, WorldConnections connections,
+        ClaimsPrincipal user, LingjingDbContext db, TimeProvider time, CancellationToken ct)
     {
         var userId = ModerationTarget.UserOf(request.WorldId ?? "", request.UserId, request.AvatarId, connections);
         var errors = ModerationTarget.Check(userId, request.Minutes, MaxBanMinutes);
         if (!errors.IsEmpty) return Failure.Invalid(errors).Titled("Invalid ban request").ToProblem();
         var minutes = request.Minutes!.Value;
         var until = host.Node.BanEverywhere(userId!.Value.ToString(), TimeSpan.FromMinutes(minutes));
+        db.Record(time.GetUtcNow(), RecordKinds.BanApplied, $"user:{userId}", user.UserId(), new { User = userId, Minutes = minutes, Until = until });
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new BanResponse(userId.Value.ToString(), until));
     }
 
-    private static NoContent Lift(Guid userId, WorldHost host)
+    private static async Task<NoContent> Lift(Guid userId, WorldHost host, ClaimsPrincipal user, LingjingDbContext db, TimeProvider time, CancellationToken ct)
     {
         host.Node.LiftBanEverywhere(userId.ToString());
+        db.Record(time.GetUtcNow(), RecordKinds.BanLifted, $"user:{userId}", user.UserId(), new { User = userId });
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 }
