@@ -20,6 +20,9 @@ public sealed partial class VirtualWorld
     private readonly IDisposable? _stageSubscription;
     private readonly Dictionary<string, ShownStage> _stages = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, AvatarProfile> _stageProfiles = new();
+    // Cells marked in PublishedCells.Stage now; and cells where this world's amplified avatars held by other nodes stand.
+    private readonly List<int> _stageCells = new();
+    private readonly Dictionary<string, (HashSet<int> Cells, uint HeardAtTick)> _stageElsewhere = new(StringComparer.Ordinal);
     private bool _stageShown;
 
     /// <summary>The avatars of other worlds' stages shown here now (tick thread, or as an estimate).</summary>
@@ -36,7 +39,7 @@ public sealed partial class VirtualWorld
     }
 
     private IDisposable? SubscribeStage() => Definition.SharedStage is { } channel
-        ? _bus.SubscribeEvents(channel, new StageInbox(_stageInbox, Definition.Id))
+        ? _bus.SubscribeEvents(channel, new StageInbox(_stageInbox, Definition.Id, _options.NodeId))
         : null;
 
     /// <summary>Publishes this node's amplified avatars of this world on the shared stage, when they moved, at a
@@ -63,7 +66,11 @@ public sealed partial class VirtualWorld
     private void DrainStage()
     {
         if (_stageSubscription is null) return;
-        while (_stageInbox.TryDequeue(out var message)) Apply(message.Origin, message.Stage);
+        while (_stageInbox.TryDequeue(out var message))
+        {
+            if (message.Stage.WorldId == Id) NoteStageElsewhere(message.Origin, message.Stage);
+            else Apply(message.Origin, message.Stage);
+        }
         if (_tick % (uint)_options.KeyframeTicks == 0)
         {
             var silentFor = (uint)(_options.KeyframeTicks * StageSilentKeyframes);
@@ -72,6 +79,8 @@ public sealed partial class VirtualWorld
                 Apply(stage, new StageShown());
                 _stages.Remove(key);
             }
+            foreach (var node in _stageElsewhere.Where(s => _tick - s.Value.HeardAtTick > silentFor).Select(s => s.Key).ToList())
+                _stageElsewhere.Remove(node);
         }
         Volatile.Write(ref _stagePopulation, _stageProfiles.Count);
     }
@@ -117,15 +126,45 @@ public sealed partial class VirtualWorld
         stage.Cells = byCell.Keys.ToHashSet();
     }
 
+    /// <summary>This world's amplified avatars held by another node (it shows them through the world's own cells): only
+    /// where they stand is kept, so that their cells are sent at full rate here too.</summary>
+    private void NoteStageElsewhere(string node, StageShown shown)
+    {
+        var cells = new HashSet<int>();
+        foreach (var state in shown.Avatars)
+            if (Grid.CellOf(state.X, state.Z) is var cell && Grid.Contains(cell)) cells.Add(Grid.IndexOf(cell));
+        _stageElsewhere[node] = (cells, _tick);
+    }
+
+    /// <summary>Marks the cells where anyone amplified stands, here or shown from elsewhere, before snapshots are composed.</summary>
+    private void MarkStageCells()
+    {
+        var marks = _published.Stage;
+        foreach (var index in _stageCells) marks[index] = false;
+        _stageCells.Clear();
+        foreach (var avatar in _amplifiedAvatars) Mark(avatar.CellIndex);
+        foreach (var stage in _stages.Values)
+            foreach (var index in stage.Cells) Mark(index);
+        foreach (var (cells, _) in _stageElsewhere.Values)
+            foreach (var index in cells) Mark(index);
+
+        void Mark(int index)
+        {
+            if (index < 0 || marks[index]) return;
+            marks[index] = true;
+            _stageCells.Add(index);
+        }
+    }
+
     /// <summary>Whether the avatar is on another world's stage shown here (heard by everyone, through the shared room).</summary>
     private bool OnSharedStage(uint avatarId) => _stageProfiles.ContainsKey(avatarId);
 
-    /// <summary>Queues what the other worlds of the stage show; this world's own messages come back and are skipped.</summary>
-    private sealed class StageInbox(ConcurrentQueue<BusEvent> queue, string worldId) : IBusEventReceiver
+    /// <summary>Queues what the stage's channel carries but this node's own messages about this world, which come back.</summary>
+    private sealed class StageInbox(ConcurrentQueue<BusEvent> queue, string worldId, string nodeId) : IBusEventReceiver
     {
         public void Receive(BusEvent message)
         {
-            if (message.BodyCase == BusEvent.BodyOneofCase.Stage && message.Stage.WorldId != worldId) queue.Enqueue(message);
+            if (message.BodyCase == BusEvent.BodyOneofCase.Stage && (message.Stage.WorldId != worldId || message.Origin != nodeId)) queue.Enqueue(message);
         }
     }
 }

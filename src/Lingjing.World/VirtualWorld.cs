@@ -229,6 +229,7 @@ public sealed partial class VirtualWorld
         DrainEvents();
         DrainStage();
         DrainInbox();
+        if (_stageSubscription is not null) MarkStageCells();
         SendSnapshots(_time.GetTimestamp());
     }
 

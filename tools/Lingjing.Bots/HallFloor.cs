@@ -9,8 +9,10 @@ namespace Lingjing.Bots;
 /// events), and every <see cref="BotOptions.QuestionEverySeconds"/> another bot asks a question; the time from asking
 /// until a listener's "floor" event lists it is the update's latency (all in this process, one clock).
 /// </summary>
-public sealed class HallFloor(BotOptions options, HallRun hall)
+public sealed class HallFloor(BotOptions options, HallRun hall) : IDisposable
 {
+    public void Dispose() => _http.Dispose();
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
         Timeout = Timeout.InfiniteTimeSpan,

@@ -10,8 +10,10 @@ namespace Lingjing.Bots;
 /// registers every bot and asks for its scene on its node (which seats it in an instance of the hall), and once they are
 /// in, raises bot 0's hand and has the organiser bring it on stage, where it walks about while everyone else sits.
 /// </summary>
-public sealed class HallRun(BotOptions options)
+public sealed class HallRun(BotOptions options) : IDisposable
 {
+    public void Dispose() => _http.Dispose();
+
     /// <summary>The stage of an event's hall (Events/Hall/HallLayout: 36 x 30 m, the stage along the north wall, 8 to 14 m from the centre).</summary>
     public static readonly (int X, int Z) StageCentre = (0, 1_100);
     public const int StageRadiusCm = 600;

@@ -56,6 +56,8 @@ walker.Join();
 await asking;
 swarm.Stop();
 
+hall?.Dispose();
+floor?.Dispose();
 Summary.Print(result);
 if (options.OutFile is { } file)
 {

@@ -108,10 +108,12 @@ internal sealed class SnapshotComposer
             foreach (var index in _gone) Forget(view, index);
         }
 
-        // Crowds: cells nearest first; once FullRateAvatars are covered, farther cells go out every Nth tick.
+        // Crowds: cells nearest first; once FullRateAvatars are covered, farther cells go out every Nth tick (but for a
+        // stage, which everyone watches).
         var reducedTurn = (tick + sessionId) % _options.ReducedRateDivisor == 0;
         var covered = 0;
         var versions = _cells.Versions;
+        var stage = _cells.Stage;
         var counts = _cells.Counts;
         var known = view.KnownCells;
         int cx = view.Cell.X, cz = view.Cell.Z, width = _grid.CellsX, height = _grid.CellsZ;
@@ -126,7 +128,7 @@ internal sealed class SnapshotComposer
                 if (known.Count > 0 && known.ContainsKey(index)) Forget(view, index);
                 continue;
             }
-            var reduced = covered >= _options.FullRateAvatars;
+            var reduced = covered >= _options.FullRateAvatars && !stage[index];
             covered += counts[index];
             if (known.TryGetValue(index, out var seen) && seen.Version == version) continue;
             if (reduced && !reducedTurn) continue;

@@ -12,6 +12,7 @@ internal sealed class PublishedCells
         _slots = new CellSlot?[cellCount];
         Versions = new int[cellCount];
         Counts = new int[cellCount];
+        Stage = new bool[cellCount];
     }
 
     /// <summary>
@@ -20,6 +21,10 @@ internal sealed class PublishedCells
     /// </summary>
     public int[] Versions { get; }
     public int[] Counts { get; }
+
+    /// <summary>Cells where someone amplified stands (an event hall's stage): sent every tick however large the crowd
+    /// nearer the viewer, since everyone watches them.</summary>
+    public bool[] Stage { get; }
 
     /// <summary>The cell's content, or null when no node has avatars there.</summary>
     public CellSlot? this[int index] => _slots[index];

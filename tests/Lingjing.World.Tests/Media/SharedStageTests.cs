@@ -14,11 +14,11 @@ public class SharedStageTests
     /// <summary>Instance 1 on node a, instance 2 on node b, one bus between them (a cluster's, in one process).</summary>
     private sealed class Instances
     {
-        public Instances()
+        public Instances(WorldOptions? options = null)
         {
             var bus = new InProcessWorldBus();
-            A = new WorldNode(TestWorld.Teleporting() with { NodeId = "a", NodeIndex = 1 }, Time, bus, forwarder: ForwarderA);
-            B = new WorldNode(TestWorld.Teleporting() with { NodeId = "b", NodeIndex = 2 }, Time, bus, forwarder: ForwarderB);
+            A = new WorldNode(TestWorld.Teleporting(options) with { NodeId = "a", NodeIndex = 1 }, Time, bus, forwarder: ForwarderA);
+            B = new WorldNode(TestWorld.Teleporting(options) with { NodeId = "b", NodeIndex = 2 }, Time, bus, forwarder: ForwarderB);
             One = A.AddWorld(Definition("hall-7-1"));
             Two = B.AddWorld(Definition("hall-7-2"));
         }
@@ -139,5 +139,27 @@ public class SharedStageTests
         }
         listener.Sync().Avatars.Keys.ShouldBe([listener.AvatarId]);
         hall.Two.StagePopulation.ShouldBe(0);
+    }
+
+    [Fact]
+    public void The_stage_is_sent_every_tick_however_large_the_crowd_nearer_the_viewer()
+    {
+        // Beyond two avatars, farther cells go out every third tick, but for a stage.
+        var hall = new Instances(new WorldOptions { FullRateAvatars = 2, ReducedRateDivisor = 3 });
+        var listener = hall.Join(hall.B, hall.Two, "listener", 50_000, 50_000);
+        foreach (var n in Enumerable.Range(0, 4)) hall.Join(hall.B, hall.Two, $"crowd{n}", 50_100 + n * 100, 50_000);
+        var speaker = hall.Join(hall.A, hall.One, "speaker", 50_000, 53_000);
+        hall.One.Amplify(["speaker"]);
+        hall.TickKeyframe();
+        hall.Tick();
+
+        var seen = new List<int>();
+        for (var step = 1; step <= 6; step++)
+        {
+            speaker.Move(50_000 + step * 100, 53_000);
+            hall.Tick();
+            seen.Add(listener.Sync().Avatars[speaker.AvatarId].X);
+        }
+        seen.ShouldBe(Enumerable.Range(1, 6).Select(step => 50_000 + step * 100));
     }
 }
