@@ -74,6 +74,8 @@ public sealed class BotSwarm(BotOptions options)
         });
         // In a hall the observers are spread over the bots, so that every instance has some.
         var stride = options.Hall ? Math.Max(1, tokens.Length / Math.Max(1, options.Observers)) : 1;
+        // Bot i connects to node i mod n: a stride that is a multiple of n would put every observer on one node.
+        if (options.Nodes.Count > 1 && stride % options.Nodes.Count == 0) stride++;
         for (var i = 0; i < tokens.Length; i++)
             _bots.Add(new Bot(i, this, observer: options.Hall ? i % stride == 0 && i / stride < options.Observers : i < options.Observers) { Still = options.Hall && i > 0 });
         var next = -1;
