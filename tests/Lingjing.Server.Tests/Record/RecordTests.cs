@@ -61,6 +61,10 @@ public sealed class RecordTests
         entries.Select(e => e.Seq).ShouldBe(Enumerable.Range(1, 40).Select(n => (long)n));
         using var key = RecordFormat.PublicKey(header.PublicKey);
         ChainVerifier.Verify(entries, key, allSignatures: true).Holds.ShouldBeTrue();
+
+        // The pages: the public head and heads, the government's check.
+        (await anonymous.GetStringAsync("/record")).ShouldContain(head.GetProperty("hash").GetString()!);
+        (await gov.GetStringAsync("/gov/record")).ShouldContain("data-holds=\"true\"");
     }
 
     [Theory, BothDatabases]
@@ -81,6 +85,7 @@ public sealed class RecordTests
 
         var problem = (await gov.GetFromJsonAsync<JsonElement>("/api/v1/record/state")).GetProperty("check").GetProperty("firstProblem");
         (problem.GetProperty("seq").GetInt64(), problem.GetProperty("problem").GetString()).ShouldBe((3L, "altered"));
+        (await gov.GetStringAsync("/gov/record")).ShouldContain("data-holds=\"false\"");
 
         var file = Path.Combine(Path.GetTempPath(), $"lingjing-record-{Guid.NewGuid():N}.jsonl");
         await File.WriteAllBytesAsync(file, await gov.GetByteArrayAsync("/api/v1/record/export"));
