@@ -21,7 +21,7 @@ public sealed class OperationsTests
         var jobs = (await gov.GetFromJsonAsync<JsonElement[]>("/api/v1/operations/jobs"))!;
 
         var names = jobs.Select(j => j.GetProperty("name").GetString()).ToList();
-        names.ShouldBe(["alarm-no-data", "booking-housekeeping", "demo-devices", "event-reminders", "policy-rematch", "telemetry-latest-flush", "telemetry-retention", "telemetry-rollup"]);
+        names.ShouldBe(["alarm-no-data", "booking-housekeeping", "demo-devices", "event-reminders", "policy-rematch", "record-head", "record-seal", "telemetry-latest-flush", "telemetry-retention", "telemetry-rollup"]);
         jobs.Single(j => j.GetProperty("name").GetString() == "demo-devices").GetProperty("disabled").GetBoolean().ShouldBeTrue("no demo devices in tests");
         jobs.Single(j => j.GetProperty("name").GetString() == "booking-housekeeping").GetProperty("intervalSeconds").GetDouble().ShouldBe(60);
 
