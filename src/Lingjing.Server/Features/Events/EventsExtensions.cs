@@ -28,6 +28,7 @@ public static class EventsExtensions
         builder.Services.AddScoped<ExpoService>();
         builder.Services.AddScoped<EventFloorService>();
         builder.Services.AddSingleton<LiveBroadcast<EventSignal>>();
+        builder.Services.AddSingleton<EventFloorFeed>();
         builder.Services.AddSingleton<EventFloorStream>();
         builder.Services.AddScoped<EventStageService>();
         builder.Services.AddScoped<EventChatService>();

@@ -20,23 +20,40 @@ public sealed class EventFloorService(LingjingDbContext db, TimeProvider time, L
     {
         if (await RoleAsync(user, eventId, ct) is not { } role) return NotOnTheFloor(eventId);
         var me = user.UserId()!.Value;
-        var questions = await db.Set<EventQuestion>().AsNoTracking()
-            .Where(q => q.EventId == eventId && (role.Organiser || q.Status != QuestionStatus.Hidden))
+        return View(await SourceAsync(eventId, me, ct), me, role.Organiser);
+    }
+
+    /// <summary>The floor as everyone shares it: the questions (hidden ones too), the polls with their tallies, and the
+    /// upvotes and answers of <paramref name="only"/> (null: of everyone, for the live streams that each pick their own).</summary>
+    internal async Task<FloorSource> SourceAsync(int eventId, Guid? only, CancellationToken ct)
+    {
+        var questions = await db.Set<EventQuestion>().AsNoTracking().Where(q => q.EventId == eventId)
             .OrderBy(q => q.Status == QuestionStatus.Answered).ThenByDescending(q => q.Upvotes).ThenBy(q => q.Id).Take(200).ToListAsync(ct);
         var ids = questions.Select(q => q.Id).ToList();
-        var upvoted = await db.Set<EventQuestionVote>().Where(v => v.UserId == me && ids.Contains(v.QuestionId)).Select(v => v.QuestionId).ToListAsync(ct);
+        var upvotes = await db.Set<EventQuestionVote>().Where(v => ids.Contains(v.QuestionId) && (only == null || v.UserId == only))
+            .Select(v => new { v.UserId, v.QuestionId }).ToListAsync(ct);
         var polls = await db.Set<EventPoll>().AsNoTracking().Where(p => p.EventId == eventId).OrderByDescending(p => p.Id).Take(20).ToListAsync(ct);
         var pollIds = polls.Select(p => p.Id).ToList();
         var counts = await db.Set<EventPollVote>().Where(v => pollIds.Contains(v.PollId)).GroupBy(v => new { v.PollId, v.Option })
             .Select(g => new { g.Key.PollId, g.Key.Option, Count = g.Count() }).ToListAsync(ct);
-        var mine = await db.Set<EventPollVote>().Where(v => v.UserId == me && pollIds.Contains(v.PollId)).ToDictionaryAsync(v => v.PollId, v => v.Option, ct);
+        var answers = await db.Set<EventPollVote>().Where(v => pollIds.Contains(v.PollId) && (only == null || v.UserId == only))
+            .Select(v => new { v.UserId, v.PollId, v.Option }).ToListAsync(ct);
+        return new FloorSource(questions, upvotes.ToLookup(v => v.UserId, v => v.QuestionId), polls,
+            counts.ToDictionary(c => (c.PollId, c.Option), c => c.Count), answers.ToDictionary(a => (a.PollId, a.UserId), a => a.Option));
+    }
+
+    /// <summary>The floor as one person sees it: hidden questions only for organisers, their own upvotes and answers.</summary>
+    internal static EventFloor View(FloorSource source, Guid me, bool organiser)
+    {
+        var upvoted = source.Upvotes[me].ToHashSet();
         return new EventFloor(
-            questions.Select(q => new QuestionView(q.Id, q.SessionId, q.AuthorName, q.Text, q.Status, q.Upvotes, upvoted.Contains(q.Id), q.UserId == me,
-                EventTimes.Utc(q.CreatedAt))).ToList(),
-            polls.Select(p =>
+            source.Questions.Where(q => organiser || q.Status != QuestionStatus.Hidden)
+                .Select(q => new QuestionView(q.Id, q.SessionId, q.AuthorName, q.Text, q.Status, q.Upvotes, upvoted.Contains(q.Id), q.UserId == me,
+                    EventTimes.Utc(q.CreatedAt))).ToList(),
+            source.Polls.Select(p =>
             {
-                var votes = p.Options.Select((_, i) => counts.FirstOrDefault(c => c.PollId == p.Id && c.Option == i)?.Count ?? 0).ToList();
-                return new PollView(p.Id, p.Question, p.Options, votes, votes.Sum(), p.Status, mine.TryGetValue(p.Id, out var option) ? option : null);
+                var votes = p.Options.Select((_, i) => source.Tallies.GetValueOrDefault((p.Id, i))).ToList();
+                return new PollView(p.Id, p.Question, p.Options, votes, votes.Sum(), p.Status, source.Answers.TryGetValue((p.Id, me), out var option) ? option : null);
             }).ToList());
     }
 
@@ -165,3 +182,8 @@ public sealed class EventFloorService(LingjingDbContext db, TimeProvider time, L
 
     internal sealed record FloorRole(bool Organiser);
 }
+
+/// <summary>See <see cref="EventFloorService.SourceAsync"/>: upvoted question ids by person, poll tallies by (poll,
+/// option), answers by (poll, person).</summary>
+internal sealed record FloorSource(IReadOnlyList<EventQuestion> Questions, ILookup<Guid, int> Upvotes, IReadOnlyList<EventPoll> Polls,
+    IReadOnlyDictionary<(int Poll, int Option), int> Tallies, IReadOnlyDictionary<(int Poll, Guid User), int> Answers);

@@ -21,13 +21,22 @@ public sealed class EventChatService(LingjingDbContext db, TimeProvider time, Li
     public async Task<Outcome<IReadOnlyList<ChatLine>>> LinesAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
     {
         if (await floor.RoleAsync(user, eventId, ct) is null) return EventStageService.NotInTheHall(eventId);
-        var me = user.UserId()!.Value;
+        return new Outcome<IReadOnlyList<ChatLine>>(View(await MessagesAsync(eventId, ct), user.UserId()!.Value), null);
+    }
+
+    /// <summary>The last <see cref="Shown"/> messages of the session running now, oldest first, as everyone shares them.</summary>
+    internal async Task<List<EventChatMessage>> MessagesAsync(int eventId, CancellationToken ct)
+    {
         var session = await SessionNowAsync(eventId, ct);
         var lines = await db.Set<EventChatMessage>().AsNoTracking()
             .Where(m => m.EventId == eventId && m.SessionId == session && !m.Hidden)
             .OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
-        return lines.OrderBy(m => m.Id).Select(m => Line(m, me)).ToList();
+        lines.Reverse();
+        return lines;
     }
+
+    /// <summary>The chat as one person sees it: their own lines marked.</summary>
+    internal static IReadOnlyList<ChatLine> View(IReadOnlyList<EventChatMessage> messages, Guid me) => messages.Select(m => Line(m, me)).ToList();
 
     public async Task<Outcome<ChatLine>> PostAsync(ClaimsPrincipal user, int eventId, ChatInput input, CancellationToken ct)
     {

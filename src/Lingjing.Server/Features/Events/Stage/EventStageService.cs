@@ -23,15 +23,23 @@ public sealed class EventStageService(LingjingDbContext db, TimeProvider time, L
     public async Task<Outcome<StageView>> StageAsync(ClaimsPrincipal user, int eventId, CancellationToken ct)
     {
         if (await floor.RoleAsync(user, eventId, ct) is not { } role) return NotInTheHall(eventId);
-        var me = user.UserId()!.Value;
-        var places = await db.Set<StagePlace>().AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Since).ToListAsync(ct);
+        return View(await PlacesAsync(eventId, ct), user.UserId()!.Value, role.Organiser);
+    }
+
+    /// <summary>Everyone's place at the event (a raised hand, the microphone, the stage), in the order they took it.</summary>
+    internal Task<List<StagePlace>> PlacesAsync(int eventId, CancellationToken ct) =>
+        db.Set<StagePlace>().AsNoTracking().Where(p => p.EventId == eventId).OrderBy(p => p.Since).ToListAsync(ct);
+
+    /// <summary>The stage as one person sees it: whose hands are up only for organisers, and their own place.</summary>
+    internal static StageView View(IReadOnlyList<StagePlace> places, Guid me, bool organiser)
+    {
         var hands = places.Where(p => p.Place == StagePlaces.Hand).ToList();
         return new StageView(
             places.Where(p => StagePlaces.Amplified(p.Place)).Select(View).ToList(),
-            role.Organiser ? hands.Select(View).ToList() : [],
+            organiser ? hands.Select(View).ToList() : [],
             hands.Count,
             places.FirstOrDefault(p => p.UserId == me)?.Place ?? StagePlaces.Audience,
-            role.Organiser);
+            organiser);
     }
 
     /// <summary>Raises the person's hand; someone already on stage or at the microphone keeps that place.</summary>
