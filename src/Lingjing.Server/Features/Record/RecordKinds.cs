@@ -12,4 +12,19 @@ public static class RecordKinds
     public const string FactRejected = "fact.rejected";
     public const string BanApplied = "ban.applied";
     public const string BanLifted = "ban.lifted";
+
+    /// <summary>What people read for a kind (English, localized by the page).</summary>
+    public static string Label(string kind) => kind switch
+    {
+        PolicyPublished => "Policy published",
+        PolicyWithdrawn => "Policy withdrawn",
+        ApplicationApproved => "Application approved",
+        ApplicationRejected => "Application rejected",
+        PayoutMade => "Payout made",
+        FactApproved => "Verified fact approved",
+        FactRejected => "Declared fact refused",
+        BanApplied => "Barred from every world",
+        BanLifted => "Ban lifted",
+        _ => kind,
+    };
 }
