@@ -216,7 +216,7 @@ public sealed class PolicyWorkflowTests
 
         answers.ShouldAllBe(a => a.IsSuccessStatusCode, string.Join(", ", answers.Select(a => (int)a.StatusCode)));
         foreach (var id in ids) (await Matches(scene, id)).ShouldBe([scene.Gamma]);
-        (await scene.DbAsync(c => c.Set<PolicyApplication>().CountAsync(a => ids.Contains(a.PolicyId)))).ShouldBe(3, "one entitlement per automatic policy");
+        (await scene.DbAsync(c => c.Set<PolicyApplication>().CountAsync(a => a.PolicyId != null && ids.Contains(a.PolicyId.Value)))).ShouldBe(3, "one entitlement per automatic policy");
     }
 
     private static Task<List<int>> Matches(PolicyScene scene, int policyId) =>

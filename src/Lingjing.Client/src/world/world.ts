@@ -388,8 +388,8 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
         boothCard.show(stand);
         status.boothShown = stand.boothId;
       }
-      // The visitor walks up to the stand's front as well.
-      if (stand) me.moveTo(new Vector3(stand.x, 0, stand.z - stand.size / 2 - 1));
+      // The visitor walks onto the stand, a few metres before its counter: well within the staff's hearing, not at its edge.
+      if (stand) me.moveTo(new Vector3(stand.x, 0, stand.z - stand.size / 2 + 1.5));
     } else if (typeof pick.pickedMesh.metadata?.building === "number") {
       // A building: the card of its space nearest to the click (indoor spaces live in buildings).
       const inside = spaceInBuilding(markers, pick.pickedMesh.metadata.building as number, pick.pickedPoint?.x ?? 0, pick.pickedPoint?.z ?? 0);

@@ -21,6 +21,9 @@ public static class DemoAccountGenerator
     public static string EnterpriseAdminEmail(int enterprise) => $"ent{enterprise:00000}@{Domain}";
     public static string EmployeeEmail(int user) => $"user{user:0000}@{Domain}";
     public static string InstitutionStaffEmail(int institution) => $"inst{institution:000}@{Domain}";
+    /// <summary>The officials who staff the service hall's desks (government accounts).</summary>
+    public static string OfficialEmail(int official) => $"official{official}@{Domain}";
+    public const int OfficialCount = 6;
 
     public static DemoAccountSet Generate(int seed, string passwordHash, DateTime createdAt)
     {
@@ -38,6 +41,9 @@ public static class DemoAccountGenerator
             Add(EmployeeEmail(user), Person(), jobs[random.Next(jobs.Length)], null, (user - 1) % EmployeeEnterprises + 1, Roles.Employee, Roles.EnterpriseMember);
         for (var institution = 1; institution <= DemoZoneGenerator.InstitutionCount; institution++)
             Add(InstitutionStaffEmail(institution), Person(), "服务顾问 Service consultant", null, null, Roles.InstitutionStaff).InstitutionId = institution;
+        // Last, so every account above keeps its id and name.
+        for (var official = 1; official <= OfficialCount; official++)
+            Add(OfficialEmail(official), Person(), "政务服务窗口工作人员 Service hall official", null, null, Roles.Government);
         return new DemoAccountSet(users, userRoles);
 
         LingjingUser Add(string email, string displayName, string jobTitle, int? park, int? enterprise, params string[] roles)

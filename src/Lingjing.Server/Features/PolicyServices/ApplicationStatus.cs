@@ -1,6 +1,6 @@
 namespace Lingjing.Server.Features.PolicyServices;
 
-/// <summary>submitted → under_review → approved | rejected; approved → paid.</summary>
+/// <summary>submitted → under_review → approved | rejected; a policy's approved → paid (a matter's approval is final).</summary>
 public static class ApplicationStatus
 {
     public const string Submitted = "submitted";
@@ -11,8 +11,9 @@ public static class ApplicationStatus
 
     public static readonly IReadOnlyList<string> All = [Submitted, UnderReview, Approved, Rejected, Paid];
 
-    public static bool CanMove(string from, string to) => (from, to) switch
+    public static bool CanMove(string from, string to, bool matter = false) => (from, to) switch
     {
+        (Approved, Paid) when matter => false,
         (Submitted, UnderReview) => true,
         (UnderReview, Approved) => true,
         (UnderReview, Rejected) => true,

@@ -3,6 +3,7 @@ using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Matching;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Lingjing.Server.Infrastructure.Paging;
 using Lingjing.Server.Infrastructure.Uploads;
 
@@ -145,14 +146,17 @@ public static class PoliciesApi
             .WithSummary("Download a material");
 
         gov.MapGet("/applications", async Task<Results<Ok<ResultPage<ApplicationView>>, ProblemHttpResult>> (
-                string? status, int? policyId, string? category, bool? automatic, string? q, int? page, int? pageSize,
-                ApplicationService applications, CancellationToken ct) =>
+                string? status, int? policyId, int? matterId, string? category, bool? automatic, string? q, [FromQuery(Name = "for")] string? subject,
+                bool? overdue, int? page, int? pageSize, ApplicationService applications, CancellationToken ct) =>
             {
                 if (status is not null && !ApplicationStatus.All.Contains(status)) return Failure.NotOneOf(PolicyFilters.Status, status, ApplicationStatus.All).ToProblem();
+                if (subject is not null && !ApplicationSubjects.All.Contains(subject))
+                    return Failure.NotOneOf(new Field("for", "For"), subject, ApplicationSubjects.All).ToProblem();
                 if (Paging(page, pageSize, ApplicationService.MaxPageSize, out var p, out var size) is { } bad) return bad;
-                return TypedResults.Ok(await applications.QueueAsync(new ApplicationQuery(status, policyId, category, automatic, q, p, size), ct));
+                return TypedResults.Ok(await applications.QueueAsync(new ApplicationQuery(status, policyId, category, automatic, q, p, size, subject, matterId, overdue), ct));
             })
-            .WithSummary("Reviewers' queue: applications, longest waiting first, filtered by status, policy, category, automatic or q");
+            .WithSummary("Reviewers' queue: applications to policies and for matters, longest waiting first, filtered by status, policy, matter, " +
+                "category, automatic, for (policy or matter), overdue (matters past their legal time limit) or q");
 
         MapMove(gov, "start-review", ApplicationStatus.UnderReview);
         MapMove(gov, "approve", ApplicationStatus.Approved);

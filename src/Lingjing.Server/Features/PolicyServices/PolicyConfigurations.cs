@@ -33,7 +33,10 @@ internal sealed class PolicyApplicationConfiguration : IEntityTypeConfiguration<
         application.HasIndex(a => new { a.PolicyId, a.EnterpriseId }).IsUnique();
         application.HasIndex(a => new { a.EnterpriseId, a.CreatedAt });
         application.HasIndex(a => new { a.Status, a.CreatedAt });
+        application.HasIndex(a => a.MatterId);
+        application.HasIndex(a => a.DueOn);
         application.HasOne<Policy>().WithMany().HasForeignKey(a => a.PolicyId);
+        application.HasOne<Government.Matters.Matter>().WithMany().HasForeignKey(a => a.MatterId);
         application.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

@@ -216,8 +216,8 @@ public sealed class PolicyService(
         var profile = await loader.LoadOneAsync(enterpriseId, ct);
         if (profile is null) return new MyPolicyMatches(enterpriseId, [], [], []);
         var policies = await db.Set<Policy>().AsNoTracking().Where(p => p.Status == PolicyStatus.Published).OrderBy(p => p.Id).ToListAsync(ct);
-        var applications = await db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId)
-            .Select(a => new { a.PolicyId, a.Id, a.Status }).ToDictionaryAsync(a => a.PolicyId, ct);
+        var applications = await db.Set<PolicyApplication>().AsNoTracking().Where(a => a.EnterpriseId == enterpriseId && a.PolicyId != null)
+            .Select(a => new { PolicyId = a.PolicyId!.Value, a.Id, a.Status }).ToDictionaryAsync(a => a.PolicyId, ct);
         var evaluator = new RuleEvaluator(snapshot.Vocabulary);
         var benefit = new BenefitCalculator(snapshot.Vocabulary);
         var qualify = new List<PolicyMatchView>();

@@ -10,6 +10,9 @@ public static class RecordKinds
     public const string PayoutMade = "payout.made";
     public const string FactApproved = "fact.approved";
     public const string FactRejected = "fact.rejected";
+    public const string MatterApproved = "matter.approved";
+    public const string MatterRejected = "matter.rejected";
+    public const string CertificateIssued = "certificate.issued";
     public const string BanApplied = "ban.applied";
     public const string BanLifted = "ban.lifted";
 
@@ -23,6 +26,9 @@ public static class RecordKinds
         PayoutMade => "Payout made",
         FactApproved => "Verified fact approved",
         FactRejected => "Declared fact refused",
+        MatterApproved => "Matter approved",
+        MatterRejected => "Matter refused",
+        CertificateIssued => "Certificate issued",
         BanApplied => "Barred from every world",
         BanLifted => "Ban lifted",
         _ => kind,

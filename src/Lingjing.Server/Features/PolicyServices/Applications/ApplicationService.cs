@@ -1,4 +1,6 @@
 using Lingjing.Server.Features.Record;
+using Lingjing.Server.Features.Government.Certificates;
+using Lingjing.Server.Features.Government.Matters;
 using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.PolicyServices.Matching;
@@ -13,13 +15,14 @@ using Lingjing.Server.Infrastructure.Uploads;
 
 namespace Lingjing.Server.Features.PolicyServices.Applications;
 
-/// <summary>Applications to policies: an enterprise applies once per policy with contact details, a
-/// statement and materials (stored under the data directory); reviewers move it submitted → under
-/// review → approved or rejected → paid. Every other move is a 409, and a status change only applies
-/// if nobody changed the status meanwhile. Each step is a timeline entry and a notification.</summary>
-public sealed class ApplicationService(
+/// <summary>The one application engine, for policies and for the government's matters
+/// (<c>ApplicationService.Matters.cs</c>): an enterprise applies with contact details, a statement and materials
+/// (stored under the data directory); reviewers move it submitted → under review → approved or rejected (→ paid, for a
+/// policy). Every other move is a 409, and a status change only applies if nobody changed the status meanwhile. Each
+/// step is a timeline entry and a notification; every decision is written to the decision record with it.</summary>
+public sealed partial class ApplicationService(
     LingjingDbContext db, ProfileSnapshotCache profiles, ProfileLoader loader, Notifier notifier, PolicyService policies,
-    TimeProvider time, IOptions<LingjingOptions> options)
+    CertificateIssuer certificates, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public const int MaxPageSize = 100;
 
@@ -91,53 +94,65 @@ public sealed class ApplicationService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Add(application);
-        db.Add(Event(application.Id, ApplicationStatus.Submitted, now, viewer, statement.Length > 0 ? "Application submitted with a statement." : "Application submitted."));
+        if (!await SubmitAsync(application, viewer, statement.Length > 0 ? "Application submitted with a statement." : "Application submitted.",
+                files.Select((f, i) => ((string?)null, f, types[i])).ToList(), ct))
+            return Failure.Conflict("Your enterprise has already applied to this policy.");
+        return (await DetailAsync(application.Id, viewer, ct))!;
+    }
 
+    /// <summary>Stores a new application, its first timeline entry and its materials (files first, removed again if the
+    /// row is refused); false when the database refused it as a second application.</summary>
+    private async Task<bool> SubmitAsync(PolicyApplication application, ApplicationViewer viewer, string note,
+        IReadOnlyList<(string? Requirement, IFormFile File, string ContentType)> files, CancellationToken ct)
+    {
+        db.Add(application);
+        db.Add(Event(application.Id, ApplicationStatus.Submitted, application.CreatedAt, viewer, note));
         var directory = MaterialDirectory(application.Id);
         var written = new List<string>();
         try
         {
-            for (var i = 0; i < files.Count; i++)
+            foreach (var (requirement, file, contentType) in files)
             {
                 var material = new ApplicationMaterial
                 {
                     Id = Guid.NewGuid(),
                     ApplicationId = application.Id,
-                    FileName = Path.GetFileName(files[i].FileName),
-                    ContentType = types[i],
-                    SizeBytes = files[i].Length,
-                    UploadedAt = now,
+                    Requirement = requirement,
+                    FileName = Path.GetFileName(file.FileName),
+                    ContentType = contentType,
+                    SizeBytes = file.Length,
+                    UploadedAt = application.CreatedAt,
                 };
                 System.IO.Directory.CreateDirectory(directory);
                 var path = Path.Combine(directory, material.Id.ToString("N"));
                 await using (var target = File.Create(path))
-                    await files[i].CopyToAsync(target, ct);
+                    await file.CopyToAsync(target, ct);
                 written.Add(path);
                 db.Add(material);
             }
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateException)
         {
             // The unique index on (policy, enterprise) refused a concurrent second application.
             foreach (var path in written) File.Delete(path);
             db.ChangeTracker.Clear();
-            return Failure.Conflict("Your enterprise has already applied to this policy.");
+            return false;
         }
         catch
         {
             foreach (var path in written) File.Delete(path);
             throw;
         }
-        return (await DetailAsync(application.Id, viewer, ct))!;
     }
 
     public async Task<Outcome<ApplicationDetail>> MoveAsync(Guid id, string to, ApplicationViewer reviewer, ReviewDecision decision, CancellationToken ct)
     {
         var application = await db.Set<PolicyApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !reviewer.Government) return Failure.NotFound("There is no application with id {0}.", id);
-        if (!ApplicationStatus.CanMove(application.Status, to))
+        var matter = application.MatterId is { } matterId ? await db.Set<Matter>().AsNoTracking().FirstAsync(m => m.Id == matterId, ct) : null;
+        if (!ApplicationStatus.CanMove(application.Status, to, matter is not null))
             return Failure.Conflict("An application that is {0} cannot become {1}.", application.Status, to);
 
         var reason = decision.Reason?.Trim() ?? "";
@@ -149,6 +164,9 @@ public sealed class ApplicationService(
         {
             case ApplicationStatus.Rejected when reason.Length is 0 or > 1_000:
                 return Failure.Invalid("A reason is required to reject an application (at most 1,000 characters).");
+            // A matter's decision is given with its reasons, whichever way it goes.
+            case ApplicationStatus.Approved when matter is not null && reason.Length is 0 or > 1_000:
+                return Failure.Invalid("A matter is decided with its reasons: give them (at most 1,000 characters).");
             case ApplicationStatus.Paid:
                 if (decision.AmountYuan is not > 0) return Failure.Invalid("The amount paid (a positive whole number of yuan) is required to record a payment.");
                 if (decision.AmountYuan > 100_000_000_000) return Failure.Invalid("The amount paid is implausibly large.");
@@ -166,7 +184,10 @@ public sealed class ApplicationService(
         var changed = to switch
         {
             ApplicationStatus.Rejected => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.RejectionReason, reason).SetProperty(a => a.UpdatedAt, now), ct),
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.RejectionReason, reason).SetProperty(a => a.DecisionReason, reason)
+                    .SetProperty(a => a.UpdatedAt, now), ct),
+            ApplicationStatus.Approved when reason.Length > 0 => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.DecisionReason, reason).SetProperty(a => a.UpdatedAt, now), ct),
             ApplicationStatus.Paid => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.AmountYuan, amount).SetProperty(a => a.PaidOn, paidOn).SetProperty(a => a.UpdatedAt, now), ct),
             _ => await db.Set<PolicyApplication>().Where(a => a.Id == id && a.Status == from)
@@ -177,22 +198,26 @@ public sealed class ApplicationService(
         var entryNote = to switch
         {
             ApplicationStatus.Rejected => reason,
+            ApplicationStatus.Approved when reason.Length > 0 => note.Length > 0 ? reason + " " + note : reason,
             ApplicationStatus.Paid => $"Paid {amount:#,0} yuan on {paidOn:yyyy-MM-dd}." + (note.Length > 0 ? " " + note : ""),
             _ => note,
         };
         db.Add(Event(id, to, now, reviewer, entryNote));
-        if (RecordKindOf(to) is { } kind)
+        if (matter is not null) RecordMatterDecision(application, matter, to, reason, reviewer, instant);
+        else if (RecordKindOf(to) is { } kind)
             db.Record(instant, kind, $"application:{id}", reviewer.UserId, new
             {
                 Application = id, application.PolicyId, application.EnterpriseId, From = from, To = to,
-                Reason = to == ApplicationStatus.Rejected ? reason : null, AmountYuan = amount,
+                Reason = reason.Length > 0 ? reason : null, AmountYuan = amount,
                 PaidOn = paidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Note = note.Length > 0 ? note : null,
             });
+        if (matter is not null && to == ApplicationStatus.Approved)
+            certificates.Issue(db, application, matter, await db.Set<Enterprise>().AsNoTracking().FirstAsync(e => e.Id == application.EnterpriseId, ct), reviewer.UserId, instant);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        var policy = await db.Set<Policy>().AsNoTracking().FirstAsync(p => p.Id == application.PolicyId, ct);
-        await notifier.NotifyEnterprisesAsync([application.EnterpriseId], StatusMessage(policy, id, to, entryNote), ct);
+        var (titleEn, titleZh) = await TitleAsync(application, ct);
+        await notifier.NotifyEnterprisesAsync([application.EnterpriseId], StatusMessage(titleEn, titleZh, id, to, entryNote), ct);
         return (await DetailAsync(id, reviewer, ct))!;
     }
 
@@ -204,7 +229,8 @@ public sealed class ApplicationService(
         var timeline = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At)
             .Select(e => new TimelineEntry(e.Status, e.At, e.ActorName, e.Note)).ToListAsync(ct);
         var materials = await db.Set<ApplicationMaterial>().AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.UploadedAt).ThenBy(m => m.FileName)
-            .Select(m => new MaterialView(m.Id, m.FileName, m.ContentType, m.SizeBytes, m.UploadedAt)).ToListAsync(ct);
+            .Select(m => new MaterialView(m.Id, m.Requirement, m.FileName, m.ContentType, m.SizeBytes, m.UploadedAt)).ToListAsync(ct);
+        if (application.MatterId is { } matterId) return await MatterDetailAsync(application, matterId, view, timeline, materials, ct);
         var policy = await db.Set<Policy>().AsNoTracking().FirstAsync(p => p.Id == application.PolicyId, ct);
         var vocabulary = (await profiles.GetAsync(ProfileSnapshotCache.PreviewMaxAge, ct)).Vocabulary;
         return new ApplicationDetail(view, timeline, materials,
@@ -232,11 +258,19 @@ public sealed class ApplicationService(
         var rows = Joined(db.Set<PolicyApplication>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Status)) rows = rows.Where(r => r.A.Status == query.Status);
         if (query.PolicyId is { } policyId) rows = rows.Where(r => r.A.PolicyId == policyId);
+        if (query.MatterId is { } matterId) rows = rows.Where(r => r.A.MatterId == matterId);
+        if (query.For == ApplicationSubjects.Policy) rows = rows.Where(r => r.A.PolicyId != null);
+        if (query.For == ApplicationSubjects.Matter) rows = rows.Where(r => r.A.MatterId != null);
+        if (query.Overdue == true)
+        {
+            var today = Today();
+            rows = rows.Where(r => r.A.DueOn < today && (r.A.Status == ApplicationStatus.Submitted || r.A.Status == ApplicationStatus.UnderReview));
+        }
         if (query.Automatic is { } automatic) rows = rows.Where(r => r.A.Automatic == automatic);
-        if (!string.IsNullOrWhiteSpace(query.Category)) rows = rows.Where(r => r.P.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Category)) rows = rows.Where(r => (r.P != null ? r.P.Category : r.M!.Category) == query.Category);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            rows = rows.WhereAnyContains(query.Q, r => r.E.NameZh, r => r.E.NameEn, r => r.P.TitleZh, r => r.P.TitleEn);
+            rows = rows.WhereAnyContains(query.Q, r => r.E.NameZh, r => r.E.NameEn, r => r.P!.TitleZh, r => r.P!.TitleEn, r => r.M!.TitleZh, r => r.M!.TitleEn);
         }
         var ordered = rows.OrderBy(r => r.A.UpdatedAt).ThenBy(r => r.A.Id);
         var total = await ordered.CountAsync(ct);
@@ -249,19 +283,27 @@ public sealed class ApplicationService(
     private sealed class Row
     {
         public PolicyApplication A { get; init; } = null!;
-        public Policy P { get; init; } = null!;
+        /// <summary>The policy, or null for a matter's application.</summary>
+        public Policy? P { get; init; }
+        /// <summary>The matter, or null for a policy's application.</summary>
+        public Matter? M { get; init; }
         public Enterprise E { get; init; } = null!;
     }
 
     private IQueryable<Row> Joined(IQueryable<PolicyApplication> applications) =>
         from a in applications
-        join p in db.Set<Policy>() on a.PolicyId equals p.Id
+        join p in db.Set<Policy>() on a.PolicyId equals p.Id into policies
+        from p in policies.DefaultIfEmpty()
+        join m in db.Set<Matter>() on a.MatterId equals m.Id into matters
+        from m in matters.DefaultIfEmpty()
         join e in db.Set<Enterprise>() on a.EnterpriseId equals e.Id
-        select new Row { A = a, P = p, E = e };
+        select new Row { A = a, P = p, M = m, E = e };
 
     private static IQueryable<ApplicationView> Project(IQueryable<Row> rows) =>
-        rows.Select(r => new ApplicationView(r.A.Id, r.A.PolicyId, r.P.TitleZh, r.P.TitleEn, r.P.Category, r.A.EnterpriseId, r.E.NameZh, r.E.NameEn,
-            r.A.Status, r.A.Automatic, r.A.ContactName, r.A.ContactPhone, r.A.Statement, r.A.RejectionReason, r.A.AmountYuan, r.A.PaidOn, r.A.CreatedAt, r.A.UpdatedAt));
+        rows.Select(r => new ApplicationView(r.A.Id, r.A.PolicyId, r.A.MatterId,
+            r.P != null ? r.P.TitleZh : r.M!.TitleZh, r.P != null ? r.P.TitleEn : r.M!.TitleEn, r.P != null ? r.P.Category : r.M!.Category,
+            r.A.EnterpriseId, r.E.NameZh, r.E.NameEn, r.A.Status, r.A.Automatic, r.A.ContactName, r.A.ContactPhone, r.A.Statement,
+            r.A.DecisionReason, r.A.RejectionReason, r.A.AmountYuan, r.A.PaidOn, r.A.DueOn, r.A.CreatedAt, r.A.UpdatedAt));
 
     private IQueryable<ApplicationView> Views(IQueryable<PolicyApplication> applications) => Project(Joined(applications));
 
@@ -285,7 +327,15 @@ public sealed class ApplicationService(
         Note = note,
     };
 
-    private static NotificationMessage StatusMessage(Policy policy, Guid id, string status, string note)
+    private async Task<(string En, string Zh)> TitleAsync(PolicyApplication application, CancellationToken ct)
+    {
+        var title = application.MatterId is { } matterId
+            ? await db.Set<Matter>().Where(m => m.Id == matterId).Select(m => new { m.TitleEn, m.TitleZh }).FirstAsync(ct)
+            : await db.Set<Policy>().Where(p => p.Id == application.PolicyId).Select(p => new { p.TitleEn, p.TitleZh }).FirstAsync(ct);
+        return (title.TitleEn, title.TitleZh);
+    }
+
+    private static NotificationMessage StatusMessage(string titleEn, string titleZh, Guid id, string status, string note)
     {
         var (en, zh) = status switch
         {
@@ -295,9 +345,9 @@ public sealed class ApplicationService(
             _ => ("was paid", "资金已拨付"),
         };
         return new NotificationMessage("policy-application",
-            $"Your application {en}: {policy.TitleEn}", $"您的申报{zh}：{policy.TitleZh}",
-            note.Length > 0 ? note : $"Your application to \"{policy.TitleEn}\" {en}.",
-            note.Length > 0 && status == ApplicationStatus.Rejected ? $"原因：{note}" : $"您申报的“{policy.TitleZh}”{zh}。",
+            $"Your application {en}: {titleEn}", $"您的申报{zh}：{titleZh}",
+            note.Length > 0 ? note : $"Your application to \"{titleEn}\" {en}.",
+            note.Length > 0 && status is ApplicationStatus.Rejected or ApplicationStatus.Approved ? $"理由：{note}" : $"您申报的“{titleZh}”{zh}。",
             $"/enterprise/applications/{id}", $"application:{id}:{status}");
     }
 

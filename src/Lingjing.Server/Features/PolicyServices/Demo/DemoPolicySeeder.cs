@@ -245,7 +245,7 @@ internal sealed class DemoPolicySeeder(
                 if (state is ApplicationStatus.Approved or ApplicationStatus.Paid) Step(ApplicationStatus.Approved, "材料齐全，符合条件。Materials complete; conditions met.");
                 if (state == ApplicationStatus.Rejected)
                 {
-                    application.RejectionReason = rejections[random.Next(rejections.Length)];
+                    application.RejectionReason = application.DecisionReason = rejections[random.Next(rejections.Length)];
                     Step(ApplicationStatus.Rejected, application.RejectionReason);
                 }
                 if (state == ApplicationStatus.Paid)

@@ -1,0 +1,13 @@
+using Lingjing.Server.Components.Shared;
+
+namespace Lingjing.Server.Features.Government;
+
+/// <summary>Names of the government's service categories in the UI language.</summary>
+public static class ServiceNames
+{
+    public static string Category(string code)
+    {
+        var (zh, en) = ServiceCategories.Name(code);
+        return Bilingual.Pick(zh, en);
+    }
+}
