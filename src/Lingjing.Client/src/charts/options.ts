@@ -1,6 +1,7 @@
 // One option builder per chart kind (the data-chart attribute). Each receives the parsed JSON.
 import { collaborationOptionBuilders } from "./collaboration";
 import { eventOptionBuilders } from "./events";
+import { serviceOptionBuilders } from "./services";
 import type { EChartsCoreOption } from "./echarts";
 import { type CategoryCount, type ChartContext, type ParkFigures, type YearRevenue, label, localName } from "./data";
 import { palette } from "./theme";
@@ -113,6 +114,7 @@ export const optionBuilders: Record<string, OptionBuilder> = {
   ...policyOptionBuilders,
   ...collaborationOptionBuilders,
   ...eventOptionBuilders,
+  ...serviceOptionBuilders,
 };
 
 /** True when the response has nothing to draw, so the page shows its empty state instead of blank axes. */

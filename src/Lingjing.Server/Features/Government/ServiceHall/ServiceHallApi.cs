@@ -59,6 +59,29 @@ public static class ServiceHallApi
         officials.MapGet("/desks/{id:int}/queue", async Task<Results<Ok<DeskConsole>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ServiceHallService service, CancellationToken ct) =>
                 await service.ConsoleAsync(id, user, ct) is { } console ? TypedResults.Ok(console) : Failure.NotFound("There is no desk {0} in the service hall.", id).ToProblem())
             .WithSummary("A desk's queue for its officials: who waits and since when, whom it serves, who is on duty");
+        officials.MapGet("/desks/{id:int}/stream", async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult>> (
+                int id, HttpContext http, LingjingDbContext db, ServiceHallStream stream, CancellationToken ct) =>
+                await db.Set<ServiceDesk>().AnyAsync(d => d.Id == id, ct)
+                    ? TypedResults.ServerSentEvents(stream.FollowDeskAsync(id, LiveStreams.Lifetime(http)))
+                    : Failure.NotFound("There is no desk {0} in the service hall.", id).ToProblem())
+            .WithSummary("A desk's queue live for its officials (server-sent events): \"queue\" at once and on every change");
+        officials.MapGet("/figures/desks", async Task<Results<Ok<List<DeskFigures>>, ProblemHttpResult>> (int? days, ServiceFigures figures, CancellationToken ct) =>
+                Days(days, out var span) is { } bad ? bad : TypedResults.Ok(await figures.DesksAsync(span, ct)))
+            .WithSummary("Per desk over the last days (default 30): visitors, served, average and 90th-percentile wait, no-shows, transfers, satisfaction");
+        officials.MapGet("/figures/days", async Task<Results<Ok<List<ServiceDay>>, ProblemHttpResult>> (int? days, ServiceFigures figures, CancellationToken ct) =>
+                Days(days, out var span) is { } bad ? bad : TypedResults.Ok(await figures.DaysAsync(span, ct)))
+            .WithSummary("Visitors served, no-shows and the average wait per day");
+        officials.MapGet("/figures/matters", async (ServiceFigures figures, CancellationToken ct) => TypedResults.Ok(await figures.MattersAsync(ct)))
+            .WithSummary("Matters by status, the undecided ones by working days left to their legal limit, and the overdue ones");
+        officials.MapGet("/figures/{table}.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string table, string format, int? days, ServiceFigures figures, CancellationToken ct) =>
+            {
+                if (Days(days, out var span) is { } bad) return bad;
+                if (format is not ("csv" or "xlsx") || await figures.TableAsync(table, span, ct) is not { } export)
+                    return Failure.NotFound("There is no table '{0}.{1}': choose one of {2}, as .csv or .xlsx.", table, format, string.Join(", ", ServiceFigures.Tables)).ToProblem();
+                var name = $"lingjing-service-{table}.{format}";
+                return format == "csv" ? TypedResults.File(export.ToCsv(), Infrastructure.Exports.ExportTable.CsvType, name) : TypedResults.File(export.ToXlsx(), Infrastructure.Exports.ExportTable.XlsxType, name);
+            })
+            .WithSummary("Download the desks' figures, the days or the overdue matters as CSV (UTF-8) or an Excel workbook");
         officials.MapPost("/desks/{id:int}/call-next", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ServiceHallService service, CancellationToken ct) =>
                 (await service.CallNextAsync(id, user, ct)).ToOk())
             .WithSummary("Call the number waiting longest (the visitor is notified); 409 when not signed in, serving someone, or nobody waits");
@@ -71,5 +94,14 @@ public static class ServiceHallApi
         officials.MapPost("/tickets/{id:guid}/transfer", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid id, TransferInput input, ClaimsPrincipal user, ServiceHallService service, CancellationToken ct) =>
                 (await service.TransferAsync(id, user, input, ct)).ToOk())
             .WithSummary("Send the called visitor on to another desk: a new number there, keeping their place in time");
+    }
+
+    private static ProblemHttpResult? Days(int? days, out int span)
+    {
+        span = days ?? 30;
+        if (span is >= 1 and <= 366) return null;
+        var errors = new FieldErrors();
+        errors.Add(new Field("days", "Days"), "Between 1 and 366 days.");
+        return Failure.Invalid(errors).ToProblem();
     }
 }

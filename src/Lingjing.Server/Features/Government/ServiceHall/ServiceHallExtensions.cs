@@ -9,6 +9,7 @@ public static class ServiceHallExtensions
     public static WebApplicationBuilder AddServiceHall(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ServiceHallService>();
+        builder.Services.AddScoped<ServiceFigures>();
         builder.Services.AddSingleton<ServiceHallTurn>();
         builder.Services.AddSingleton<ServiceHallFeed>();
         builder.Services.AddSingleton<ServiceHallStream>();

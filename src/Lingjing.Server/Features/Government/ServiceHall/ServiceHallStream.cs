@@ -52,6 +52,35 @@ public sealed class ServiceHallStream(LiveBroadcast<ServiceHallSignal> signals, 
         }
     }
 
+    /// <summary>A desk's queue for its officials: "queue" (who waits, who is called, who is on duty) at once and on every change.</summary>
+    public async IAsyncEnumerable<SseItem<object>> FollowDeskAsync(int deskId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var subscription = signals.Subscribe();
+        var startedAfter = Stopwatch.GetTimestamp();
+        string? sent = null;
+        object? change = null;
+        var reread = true;
+        while (!ct.IsCancellationRequested)
+        {
+            if (reread)
+            {
+                var queue = await feed.ReadAsync(deskId, change, startedAfter);
+                var state = DeskState.Of(queue);
+                var text = JsonSerializer.Serialize(state);
+                if (text != sent)
+                {
+                    yield return sent is null ? LiveStreams.First(state, "queue") : new SseItem<object>(state, "queue");
+                    sent = text;
+                }
+                else if (change is null) yield return LiveStreams.Ping();
+            }
+            var messages = await subscription.NextAsync(LiveStreams.Heartbeat, time, ct);
+            change = messages.LastOrDefault(m => m.DeskId == deskId);
+            reread = messages.Count == 0 || change is not null;
+            startedAfter = Stopwatch.GetTimestamp() - (messages.Count == 0 ? (long)(ServiceHallFeed.IdleAge.TotalSeconds * Stopwatch.Frequency) : 0);
+        }
+    }
+
     private async Task<(ServiceTicket Ticket, Guid? TransferredTo)> ReadTicketAsync(Guid id)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -29,3 +29,9 @@ public sealed record RatingInput(int? Stars, string? Comment);
 public sealed record OutcomeInput(string? Outcome);
 
 public sealed record TransferInput(int? DeskId, string? Note);
+
+/// <summary>What a desk's console follows live: the waiting numbers in order, those called, the officials on duty.</summary>
+public sealed record DeskState(IReadOnlyList<Guid> Waiting, IReadOnlyList<Guid> Called, int OfficialsOnDuty)
+{
+    public static DeskState Of(DeskQueue queue) => new(queue.Waiting, queue.Called.Order().ToList(), queue.OfficialsOnDuty);
+}
