@@ -9,9 +9,9 @@ public sealed class DemoAccountGeneratorTests
     private static readonly DemoAccountSet Accounts = DemoAccountGenerator.Generate(GeneratedDemoZone.DefaultSeed, "HASH", CreatedAt);
 
     [Fact]
-    public void Accounts_cover_government_every_park_2000_enterprise_admins_2000_employees_and_every_institution()
+    public void Accounts_cover_government_every_park_2000_enterprise_admins_2000_employees_every_institution_and_the_service_hall()
     {
-        Accounts.Users.Count.ShouldBe(1 + 51 + 2_000 + 2_000 + 300);
+        Accounts.Users.Count.ShouldBe(1 + 51 + 2_000 + 2_000 + 300 + DemoAccountGenerator.OfficialCount);
         Accounts.Users.Select(u => u.Email).Distinct().Count().ShouldBe(Accounts.Users.Count);
         Accounts.Users.Select(u => u.Id).Distinct().Count().ShouldBe(Accounts.Users.Count);
         RolesOf("gov@demo.lingjing.local").ShouldBe([Roles.Government]);
@@ -23,6 +23,7 @@ public sealed class DemoAccountGeneratorTests
         employees.Select(u => u.EnterpriseId).Distinct().Count().ShouldBe(DemoAccountGenerator.EmployeeEnterprises);
         RolesOf("inst300@demo.lingjing.local").ShouldBe([Roles.InstitutionStaff]);
         Accounts.Users.Single(u => u.Email == "inst300@demo.lingjing.local").InstitutionId.ShouldBe(300);
+        RolesOf("official6@demo.lingjing.local").ShouldBe([Roles.Government]);
     }
 
     [Fact]

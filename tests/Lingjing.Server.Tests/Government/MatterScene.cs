@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Government;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +19,9 @@ public sealed class MatterScene : IAsyncDisposable
     public required int MatterId { get; init; }
     public required IReadOnlyList<(int Enterprise, HttpClient Admin)> Enterprises { get; init; }
 
-    public static async Task<MatterScene> StartAsync(Db db, int enterprises = 2)
+    public static async Task<MatterScene> StartAsync(Db db, int enterprises = 2, bool kestrel = false)
     {
-        var app = await LingjingApp.StartAsync(db, demo: false);
+        var app = await LingjingApp.StartAsync(db, demo: false, kestrel: kestrel);
         int matterId;
         var ids = new List<int>();
         await using (var scope = app.Services.CreateAsyncScope())

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Government;
+using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Government.ServiceHall;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Tests.Infrastructure;

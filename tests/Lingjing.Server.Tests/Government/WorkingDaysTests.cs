@@ -1,4 +1,4 @@
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 
 namespace Lingjing.Server.Tests.Government;
 

@@ -7,7 +7,7 @@ import { Matrix, Vector3 } from "@babylonjs/core/Maths/math.vector";
 import { PointerEventTypes } from "@babylonjs/core/Events/pointerEvents";
 import { TransformNode } from "@babylonjs/core/Meshes/transformNode";
 import "@babylonjs/core/Culling/ray";
-import type { SpaceSceneData, WorldSceneData } from "./scene/worldScene";
+import type { SpaceSceneData, StandSceneData, WorldSceneData } from "./scene/worldScene";
 import { buildGround } from "./scene/ground";
 import { buildParkBuildings, buildZoneBuildings } from "./scene/buildings";
 import { buildSpaceMarkers, spaceInBuilding, type SpaceMarkers } from "./scene/spaces";
@@ -42,6 +42,7 @@ import { buildMeetingRoom } from "./scene/meetingRoom";
 import { buildEventHall } from "./scene/eventHall";
 import { buildExpoHall } from "./scene/expoHall";
 import { BoothCard } from "./ui/boothCard";
+import { DeskCard } from "./ui/deskCard";
 import { HallApi, type StageState } from "./hall/hallApi";
 import { HallPanel } from "./hall/hallPanel";
 import { RoomScreen } from "./media/roomScreen";
@@ -56,10 +57,12 @@ export interface WorldStatus {
   /** Milliseconds from navigation start to: scene data received, meshes built. */
   sceneDataMs?: number;
   builtMs?: number;
-  kind?: "park" | "zone" | "meeting" | "hall" | "expo";
+  kind?: "park" | "zone" | "meeting" | "hall" | "expo" | "service-hall";
   /** An expo hall's stands (0 elsewhere), and the booth whose card is open. */
   stands: number;
   boothShown?: number;
+  /** In the service hall: the number this person holds (its place, its call), null for none. */
+  ticket?: () => import("./ui/deskCard").Ticket | null;
   /** Where a booth's stand stands: its centre [x, z] and square size (m); null for none. */
   stand(boothId: number): { x: number; z: number; size: number } | null;
   /** An event hall's stage as its stream said last (null elsewhere, and until it answers). */
@@ -212,7 +215,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   const [spawnX, spawnZ] = data.spawn;
   const meeting = data.kind === "meeting";
   const hall = data.kind === "hall" && data.stage ? data.stage : null;
-  const expo = data.kind === "expo" ? data.stands ?? [] : null;
+  // The service hall's desks are stands too: a counter in a bay, with the desk's letter and name on its back wall.
+  const serviceHall = data.kind === "service-hall";
+  const expo = data.kind === "expo" || serviceHall ? data.stands ?? [] : null;
   const indoors = meeting || hall !== null || expo !== null;
   const camera = createFollowCamera(scene, canvas, { zone, room: indoors, spawn: [spawnX, spawnZ], heading: data.spawnHeading ?? 0 });
   camera.onViewMatrixChangedObservable.add(() => pacer.wake(250)); // the camera still glides or eases out
@@ -253,7 +258,9 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     room = buildEventHall(scene, data.parks[0], hall, labels, texts.name(data.parks[0]));
     status.buildings = 0;
   } else if (expo) {
-    buildExpoHall(scene, data.parks[0], expo, labels, stand => texts.chinese ? stand.exhibitorZh : stand.exhibitorEn);
+    buildExpoHall(scene, data.parks[0], expo, labels, serviceHall
+      ? stand => texts.chinese ? stand.titleZh : stand.titleEn
+      : stand => texts.chinese ? stand.exhibitorZh : stand.exhibitorEn);
     status.stands = expo.length;
     status.stand = id => expo.find(s => s.boothId === id) ?? null;
     status.buildings = 0;
@@ -355,8 +362,22 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     status.roomScreen = () => screen.state;
   }
   status.amplified = () => session.amplified();
-  const boothCard = expo && root.dataset.expoApi ? new BoothCard(texts, root.dataset.expoApi) : null;
+  const boothCard = expo && !serviceHall && root.dataset.expoApi ? new BoothCard(texts, root.dataset.expoApi) : null;
   if (boothCard) overlay.append(boothCard.element);
+  // At a desk: the official behind its counter, the visitor in front of it, a couple of metres apart.
+  const toDesk = (stand: StandSceneData, behindCounter: boolean) =>
+    me.moveTo(new Vector3(stand.x, 0, stand.z + stand.size / 2 - (behindCounter ? 1.1 : 3.3)));
+  const deskCard = serviceHall && expo && root.dataset.serviceHallApi
+    ? new DeskCard(texts, root.dataset.serviceHallApi, root.dataset.serviceHallOfficial === "true", expo, toDesk)
+    : null;
+  if (deskCard) {
+    overlay.append(deskCard.element, deskCard.badge);
+    status.ticket = () => deskCard.current();
+    void deskCard.start();
+    const wanted = new URLSearchParams(window.location.search).get("desk");
+    const desk = expo?.find(s => s.code === wanted);
+    if (desk) { toDesk(desk, false); void deskCard.show(desk); }
+  }
   if (hall && root.dataset.hallApi) {
     // The hall's own panel takes the chat's place: its chat is the session's, event-wide.
     chat.element.hidden = true;
@@ -373,7 +394,7 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
   window.addEventListener("keydown", e => {
     if (isTyping(e) || e.repeat) return;
     if (e.key >= "1" && e.key <= "4") session.emote(Number(e.key));
-    if (e.key === "Escape") { details.hide(); boothCard?.hide(); }
+    if (e.key === "Escape") { details.hide(); boothCard?.hide(); deskCard?.hide(); }
   });
 
   scene.onPointerObservable.add(info => {
@@ -382,6 +403,12 @@ function build(root: HTMLElement, data: WorldSceneData, texts: Texts, status: Wo
     if (!pick?.hit || !pick.pickedMesh) return;
     if (pick.pickedMesh === markers.mesh && pick.thinInstanceIndex >= 0) {
       details.show(markers.spaces[pick.thinInstanceIndex]);
+    } else if (deskCard && typeof pick.pickedMesh.metadata?.booth === "number") {
+      const stand = expo?.find(s => s.boothId === pick.pickedMesh!.metadata.booth);
+      if (stand) {
+        void deskCard.show(stand);
+        me.moveTo(new Vector3(stand.x, 0, stand.z - stand.size / 2 - 1)); // before the bay; the call brings them to the counter
+      }
     } else if (boothCard && typeof pick.pickedMesh.metadata?.booth === "number") {
       const stand = expo?.find(s => s.boothId === pick.pickedMesh!.metadata.booth);
       if (stand) {

@@ -6,7 +6,7 @@ public sealed class ApplicationMaterial
 {
     public Guid Id { get; set; }
     public Guid ApplicationId { get; set; }
-    /// <summary>Which of a matter's required materials it is (<see cref="Government.Matters.MatterRequirement.Key"/>); null for a policy's.</summary>
+    /// <summary>Which of a matter's required materials it is (<see cref="Matters.MatterRequirement.Key"/>); null for a policy's.</summary>
     public string? Requirement { get; set; }
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";

@@ -2,6 +2,7 @@ using Lingjing.Server.Features.EnterpriseFacts;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Features.PolicyServices.Demo;
 using Lingjing.Server.Features.PolicyServices.Matching;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Options;
@@ -28,6 +29,13 @@ public static class PoliciesExtensions
         services.AddScoped<PublicCatalogue>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
+        // The catalogue of matters, applied for through the same engine, and the certificates their approvals issue.
+        services.AddScoped<MatterCatalogue>();
+        services.AddScoped<MatterDeadlines>();
+        services.AddSingleton<Certificates.CertificateIssuer>();
+        services.AddScoped<Certificates.CertificateVerifier>();
+        services.AddScoped<Certificates.CertificateRegister>();
+        services.AddScoped<IDataInitializer, DemoMatterSeeder>();
         services.AddRecurringJob<PolicyRematchScheduler>();
         return builder;
     }
@@ -36,6 +44,7 @@ public static class PoliciesExtensions
     {
         app.MapPoliciesApi();
         app.MapPublicCatalogueApi();
+        app.MapMatterApi();
         return app;
     }
 }

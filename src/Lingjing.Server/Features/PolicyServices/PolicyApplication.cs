@@ -8,7 +8,7 @@ public sealed class PolicyApplication
     public Guid Id { get; set; }
     /// <summary>The policy applied to; null for a matter.</summary>
     public int? PolicyId { get; set; }
-    /// <summary>The matter applied for (<see cref="Government.Matters.Matter"/>); null for a policy.</summary>
+    /// <summary>The matter applied for (<see cref="Matters.Matter"/>); null for a policy.</summary>
     public int? MatterId { get; set; }
     public int EnterpriseId { get; set; }
     public Guid? SubmittedBy { get; set; }

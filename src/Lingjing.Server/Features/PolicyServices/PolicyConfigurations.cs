@@ -36,7 +36,7 @@ internal sealed class PolicyApplicationConfiguration : IEntityTypeConfiguration<
         application.HasIndex(a => a.MatterId);
         application.HasIndex(a => a.DueOn);
         application.HasOne<Policy>().WithMany().HasForeignKey(a => a.PolicyId);
-        application.HasOne<Government.Matters.Matter>().WithMany().HasForeignKey(a => a.MatterId);
+        application.HasOne<Matters.Matter>().WithMany().HasForeignKey(a => a.MatterId);
         application.HasOne<Enterprise>().WithMany().HasForeignKey(a => a.EnterpriseId);
     }
 }

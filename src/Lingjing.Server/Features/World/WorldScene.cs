@@ -32,7 +32,11 @@ public sealed record WorldScene(
     /// <summary>An expo hall: <see cref="Parks"/> holds the hall, <see cref="Stands"/> its exhibitors' stands.</summary>
     public const string ExpoKind = "expo";
 
-    /// <summary>An expo hall's stands; null elsewhere.</summary>
+    /// <summary>The government's service hall: <see cref="Parks"/> holds the hall, <see cref="Stands"/> its desks (the
+    /// desk's id as the booth, its letter as the code, its category as the exhibitor).</summary>
+    public const string ServiceHallKind = "service-hall";
+
+    /// <summary>An expo hall's stands, or the service hall's desks; null elsewhere.</summary>
     public IReadOnlyList<StandScene>? Stands { get; init; }
 
     /// <summary>An exhibitor's stand in an expo hall: its booth (for the booth's page and card), its code, where its centre

@@ -5,7 +5,7 @@ export type Point = [number, number];
 
 export interface WorldSceneData {
   worldId: string;
-  kind: "park" | "zone" | "meeting" | "hall" | "expo";
+  kind: "park" | "zone" | "meeting" | "hall" | "expo" | "service-hall";
   generatedAt: string;
   spawn: Point;
   /** Which way a new avatar faces at the spawn: radians, 0 = north (+z), towards the park. */

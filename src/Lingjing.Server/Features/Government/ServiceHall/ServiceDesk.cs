@@ -2,6 +2,8 @@ using Lingjing.Server.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using Lingjing.Server.Features.PolicyServices;
+
 namespace Lingjing.Server.Features.Government.ServiceHall;
 
 /// <summary>

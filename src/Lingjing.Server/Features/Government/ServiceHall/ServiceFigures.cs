@@ -1,6 +1,4 @@
-using Lingjing.Server.Features.Government.Matters;
 using Lingjing.Server.Features.PolicyServices;
-using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Exports;
@@ -11,13 +9,11 @@ namespace Lingjing.Server.Features.Government.ServiceHall;
 
 /// <summary>
 /// The government's figures of its services: per desk over a period (visitors served, waits, no-shows, transfers,
-/// satisfaction), visitors per day, matters by status and by working days left to their legal limit, and the overdue
-/// ones; each table exports as CSV or Excel.
+/// satisfaction) and visitors per day; with the overdue matters (<see cref="MatterDeadlines"/>) each table exports as CSV or Excel.
 /// </summary>
-public sealed class ServiceFigures(LingjingDbContext db, TimeProvider time, IOptions<LingjingOptions> options)
+public sealed class ServiceFigures(LingjingDbContext db, MatterDeadlines deadlines, TimeProvider time, IOptions<LingjingOptions> options)
 {
     public static readonly IReadOnlyList<string> Tables = ["desks", "days", "overdue"];
-    private static readonly string[] Buckets = ["overdue", "0-2", "3-5", "6-10", "11+"];
 
     public async Task<List<DeskFigures>> DesksAsync(int days, CancellationToken ct)
     {
@@ -48,25 +44,6 @@ public sealed class ServiceFigures(LingjingDbContext db, TimeProvider time, IOpt
         }).ToList();
     }
 
-    /// <summary>Matters' applications by status, the undecided ones by working days left, and the overdue ones (latest first).</summary>
-    public async Task<MatterFigures> MattersAsync(CancellationToken ct)
-    {
-        var today = Today();
-        var applications = await (from a in db.Set<PolicyApplication>().AsNoTracking()
-                                  join m in db.Set<Matter>() on a.MatterId equals m.Id
-                                  join e in db.Set<Enterprise>() on a.EnterpriseId equals e.Id
-                                  select new { a.Id, a.Status, a.DueOn, a.CreatedAt, m.Code, m.TitleZh, m.TitleEn, e.NameZh, e.NameEn }).ToListAsync(ct);
-        var open = applications.Where(a => a.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview && a.DueOn is not null).ToList();
-        string Bucket(int left) => left switch { < 0 => "overdue", <= 2 => "0-2", <= 5 => "3-5", <= 10 => "6-10", _ => "11+" };
-        var left = open.Select(a => Bucket(WorkingDays.Left(today, a.DueOn!.Value))).ToList();
-        return new MatterFigures(
-            ApplicationStatus.All.Where(s => s != ApplicationStatus.Paid).Select(s => new Count(s, applications.Count(a => a.Status == s))).ToList(),
-            Buckets.Select(b => new Count(b, left.Count(l => l == b))).ToList(),
-            open.Where(a => a.DueOn < today).OrderBy(a => a.DueOn)
-                .Select(a => new OverdueMatter(a.Id, a.Code, a.TitleZh, a.TitleEn, a.NameZh, a.NameEn, a.Status, a.DueOn!.Value, -WorkingDays.Left(today, a.DueOn.Value)))
-                .ToList());
-    }
-
     public async Task<ExportTable?> TableAsync(string table, int days, CancellationToken ct) => table switch
     {
         "desks" => new ExportTable("desks", ["Desk", "Name", "Visitors", "Served", "Average wait (min)", "90th percentile wait (min)", "No-shows", "Transfers", "Average rating", "Ratings"],
@@ -74,7 +51,7 @@ public sealed class ServiceFigures(LingjingDbContext db, TimeProvider time, IOpt
         "days" => new ExportTable("days", ["Day", "Served", "No-shows", "Average wait (min)"],
             (await DaysAsync(days, ct)).Select(d => new object?[] { d.Day, d.Served, d.NoShows, d.AverageWaitMinutes }).ToList()),
         "overdue" => new ExportTable("overdue", ["Application", "Matter", "Title", "Enterprise", "Status", "Due on", "Working days late"],
-            (await MattersAsync(ct)).Overdue.Select(o => new object?[] { o.ApplicationId, o.Code, o.TitleEn, o.EnterpriseEn, o.Status, o.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.DaysLate }).ToList()),
+            (await deadlines.FiguresAsync(ct)).Overdue.Select(o => new object?[] { o.ApplicationId, o.Code, o.TitleEn, o.EnterpriseEn, o.Status, o.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.DaysLate }).ToList()),
         _ => null,
     };
 
@@ -91,10 +68,3 @@ public sealed record DeskFigures(int DeskId, string Code, string NameZh, string 
     double P90WaitMinutes, int NoShows, int Transfers, double? AverageRating, int Ratings);
 
 public sealed record ServiceDay(string Day, int Served, int NoShows, double AverageWaitMinutes);
-
-public sealed record Count(string Key, int Value);
-
-public sealed record MatterFigures(IReadOnlyList<Count> ByStatus, IReadOnlyList<Count> ByDaysLeft, IReadOnlyList<OverdueMatter> Overdue);
-
-public sealed record OverdueMatter(Guid ApplicationId, string Code, string TitleZh, string TitleEn, string EnterpriseZh, string EnterpriseEn, string Status,
-    DateOnly DueOn, int DaysLate);

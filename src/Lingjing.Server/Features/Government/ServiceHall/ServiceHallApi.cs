@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
+using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,9 @@ public static class ServiceHallApi
             .WithSummary("The desks: open now or when they open next, queue length, officials on duty, the wait for a number taken now");
 
         var visitors = hall.MapGroup("").RequireAuthorization();
+        visitors.MapGet("/scene", async (ServiceHallService service, TimeProvider time, CancellationToken ct) =>
+                TypedResults.Ok(ServiceHallLayout.Scene(await service.DesksAsync(ct), time.GetUtcNow())))
+            .WithSummary("The service hall in the world: its walls and its desks (for the world page)");
         visitors.MapPost("/desks/{id:int}/tickets", async Task<Results<Created<TicketView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ServiceHallService service, CancellationToken ct) =>
             {
                 var taken = await service.TakeAsync(id, user, ct);
@@ -50,6 +54,9 @@ public static class ServiceHallApi
             .WithSummary("Rate a service once it is done: one to five stars and a comment, once");
 
         var officials = hall.MapGroup("").RequireAuthorization(Policies.Government);
+        officials.MapPut("/desks/{id:int}", async Task<Results<Ok<DeskView>, ProblemHttpResult>> (int id, DeskInput input, ServiceHallService service, CancellationToken ct) =>
+                (await service.ChangeDeskAsync(id, input, ct)).ToOk())
+            .WithSummary("Change a desk's opening hours (09:00-12:00,13:30-17:30), working days (Monday = 1 … Sunday = 64), names or appointment room");
         officials.MapPost("/desks/{id:int}/sign-in", async Task<Results<Ok<DeskConsole>, ProblemHttpResult>> (int id, ClaimsPrincipal user, ServiceHallService service, CancellationToken ct) =>
                 (await service.SignInAsync(id, user, ct)).ToOk())
             .WithSummary("Sign in to a desk (and out of any other)");
@@ -71,7 +78,7 @@ public static class ServiceHallApi
         officials.MapGet("/figures/days", async Task<Results<Ok<List<ServiceDay>>, ProblemHttpResult>> (int? days, ServiceFigures figures, CancellationToken ct) =>
                 Days(days, out var span) is { } bad ? bad : TypedResults.Ok(await figures.DaysAsync(span, ct)))
             .WithSummary("Visitors served, no-shows and the average wait per day");
-        officials.MapGet("/figures/matters", async (ServiceFigures figures, CancellationToken ct) => TypedResults.Ok(await figures.MattersAsync(ct)))
+        officials.MapGet("/figures/matters", async (MatterDeadlines deadlines, CancellationToken ct) => TypedResults.Ok(await deadlines.FiguresAsync(ct)))
             .WithSummary("Matters by status, the undecided ones by working days left to their legal limit, and the overdue ones");
         officials.MapGet("/figures/{table}.{format}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string table, string format, int? days, ServiceFigures figures, CancellationToken ct) =>
             {

@@ -1,4 +1,5 @@
 using Lingjing.Server.Infrastructure;
+using Lingjing.Server.Features.World;
 using Lingjing.Server.Infrastructure.Realtime;
 
 namespace Lingjing.Server.Features.Government.ServiceHall;
@@ -14,7 +15,9 @@ public static class ServiceHallExtensions
         builder.Services.AddSingleton<ServiceHallFeed>();
         builder.Services.AddSingleton<ServiceHallStream>();
         builder.Services.AddSingleton<LiveBroadcast<ServiceHallSignal>>();
-        builder.Services.AddScoped<IDataInitializer, DemoServiceHallSeeder>();
+        builder.Services.AddScoped<IDataInitializer, Demo.DemoServiceHallSeeder>();
+        builder.Services.AddScoped<ServiceHallWorldSource>();
+        builder.Services.AddScoped<IWorldSource>(services => services.GetRequiredService<ServiceHallWorldSource>());
         return builder;
     }
 }

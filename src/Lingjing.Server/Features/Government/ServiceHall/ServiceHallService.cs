@@ -100,6 +100,30 @@ public sealed class ServiceHallService(
 
     // The officials' side.
 
+    /// <summary>Changes a desk's hours (and working days, names, appointment room): the government's to set.</summary>
+    public async Task<Outcome<DeskView>> ChangeDeskAsync(int deskId, DeskInput input, CancellationToken ct)
+    {
+        var desk = await db.Set<ServiceDesk>().FirstOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null) return NoDesk(deskId);
+        var errors = new FieldErrors();
+        if (input.Hours is { } hours && DeskHours.Periods(hours).Count == 0)
+            errors.Add(new Field("hours", "Hours"), "Write the opening periods as 09:00-12:00,13:30-17:30.");
+        if (input.Weekdays is not null and not (>= 0 and <= 127)) errors.Add(new Field("weekdays", "Working days"), "A bit mask of the days, Monday = 1 … Sunday = 64.");
+        errors.MaxLength(new Field("nameZh", "Name (Chinese)"), input.NameZh, 100);
+        errors.MaxLength(new Field("nameEn", "Name (English)"), input.NameEn, 100);
+        if (input.AppointmentSpaceId is { } space && !await db.Set<Zone.Space>().AnyAsync(s => s.Id == space, ct))
+            errors.Add(new Field("appointmentSpaceId", "Appointment room"), "There is no space {0}.", space);
+        if (!errors.IsEmpty) return Failure.Invalid(errors);
+        desk.Hours = input.Hours?.Trim() ?? desk.Hours;
+        desk.Weekdays = input.Weekdays ?? desk.Weekdays;
+        desk.NameZh = string.IsNullOrWhiteSpace(input.NameZh) ? desk.NameZh : input.NameZh.Trim();
+        desk.NameEn = string.IsNullOrWhiteSpace(input.NameEn) ? desk.NameEn : input.NameEn.Trim();
+        desk.AppointmentSpaceId = input.AppointmentSpaceId ?? desk.AppointmentSpaceId;
+        await db.SaveChangesAsync(ct);
+        signals.Publish(new ServiceHallSignal(deskId));
+        return (await DeskAsync(deskId, ct))!;
+    }
+
     public async Task<Outcome<DeskConsole>> SignInAsync(int deskId, ClaimsPrincipal official, CancellationToken ct)
     {
         if (await db.Set<ServiceDesk>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId, ct) is null) return NoDesk(deskId);

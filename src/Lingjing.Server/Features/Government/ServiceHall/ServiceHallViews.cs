@@ -35,3 +35,6 @@ public sealed record DeskState(IReadOnlyList<Guid> Waiting, IReadOnlyList<Guid> 
 {
     public static DeskState Of(DeskQueue queue) => new(queue.Waiting, queue.Called.Order().ToList(), queue.OfficialsOnDuty);
 }
+
+/// <summary>What the government changes of a desk; a field left out stays as it is.</summary>
+public sealed record DeskInput(string? NameZh, string? NameEn, int? Weekdays, string? Hours, int? AppointmentSpaceId);

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Lingjing.Server.Features.Government.Certificates;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Certificates;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Features.Record;
 using Lingjing.Server.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Lingjing.Server.Features.Record;
-using Lingjing.Server.Features.Government.Certificates;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Certificates;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using System.Text.Json;
 using Lingjing.Server.Features.Notifications;
 using Lingjing.Server.Features.PolicyServices.Matching;

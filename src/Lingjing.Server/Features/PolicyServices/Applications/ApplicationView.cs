@@ -1,6 +1,6 @@
 using Lingjing.Server.Features.EnterpriseFacts;
-using Lingjing.Server.Features.Government.Certificates;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Certificates;
+using Lingjing.Server.Features.PolicyServices.Matters;
 
 namespace Lingjing.Server.Features.PolicyServices.Applications;
 

@@ -1,14 +1,17 @@
 using System.Globalization;
 using Lingjing.Server.Features.Demo;
+using Lingjing.Server.Features.Government.ServiceHall;
 using Lingjing.Server.Features.Zone;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Lingjing.Server.Features.Government.ServiceHall;
+using Lingjing.Server.Features.PolicyServices;
 
-/// <summary>Seeds the demo service hall once: a desk per category with its hours and an appointment room to book,
+namespace Lingjing.Server.Features.Government.Demo;
+
+/// <summary>Seeds the demo service hall once: a desk per category with its hours and one of the zone's meeting rooms to book for an appointment,
 /// the officials' schedules, and three months of served visitors (waits, outcomes, no-shows, transfers, ratings), so
 /// the hall and the government's figures have something to show on first start.</summary>
 internal sealed class DemoServiceHallSeeder(LingjingDbContext db, IOptions<LingjingOptions> options, TimeProvider time) : IDataInitializer
@@ -36,29 +39,18 @@ internal sealed class DemoServiceHallSeeder(LingjingDbContext db, IOptions<Lingj
     private async Task SeedAsync(CancellationToken ct)
     {
         if (await db.Set<ServiceDesk>().AnyAsync(ct)) return;
-        var park = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
-        if (park is null) return;
-        var anchor = await db.Set<Space>().AsNoTracking().Where(s => s.ParkId == park.Id).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        // Appointments are bookings of the zone's own meeting rooms, one per desk: the first park's, then the next ones'.
+        var rooms = await db.Set<Space>().AsNoTracking().Where(s => s.SpaceType == "meeting-room").OrderBy(s => s.ParkId).ThenBy(s => s.Id)
+            .Select(s => s.Id).Take(Desks.Length).ToListAsync(ct);
         var desks = new List<ServiceDesk>();
         foreach (var (spec, i) in Desks.Select((d, i) => (d, i)))
         {
             var (zh, en) = ServiceCategories.Name(spec.Category);
-            var room = new Space
-            {
-                ParkId = park.Id, NameZh = $"政务服务中心 {spec.Code} 号预约洽谈室", NameEn = $"Service centre appointment room {spec.Code}", SpaceType = "meeting-room",
-                Capacity = 4, AreaSquareMeters = 12, OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 30), OpenDays = 0b0011111,
-                Equipment = ["screen"], DescriptionZh = $"与{zh}窗口工作人员预约面谈。{DemoZoneGenerator.DemoLabelZh}",
-                DescriptionEn = $"Book a meeting with the officials of the {en} desk. {DemoZoneGenerator.DemoLabelEn}",
-                X = (anchor?.X ?? 0) + 6 * (i + 1), Y = (anchor?.Y ?? 0) - 8,
-            };
-            room.SearchText = SearchText.For(room);
-            db.Add(room);
-            await db.SaveChangesAsync(ct);
             desks.Add(new ServiceDesk
             {
                 Code = spec.Code, Category = spec.Category, NameZh = zh + "窗口", NameEn = en + " desk", Hours = spec.Hours,
                 Weekdays = spec.Weekdays == "1-6" ? DeskHours.MondayToFriday | DeskHours.Bit(DayOfWeek.Saturday) : DeskHours.MondayToFriday,
-                AppointmentSpaceId = room.Id, Position = i,
+                AppointmentSpaceId = i < rooms.Count ? rooms[i] : null, Position = i,
             });
         }
         db.AddRange(desks);

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Lingjing.Server.Features.Accounts;
-using Lingjing.Server.Features.Government.Certificates;
+using Lingjing.Server.Features.PolicyServices.Certificates;
 using Lingjing.Server.Features.PolicyServices.Applications;
 using Lingjing.Server.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Lingjing.Server.Features.Government.Matters;
+namespace Lingjing.Server.Features.PolicyServices.Matters;
 
 /// <summary>
 /// The catalogue of matters (<c>/api/v1/matters</c>, public), applying for one (enterprise administrators; the

@@ -2,7 +2,7 @@ using System.Globalization;
 using Lingjing.Server.Components.Shared;
 using Lingjing.Server.Infrastructure.Uploads;
 
-namespace Lingjing.Server.Features.Government.Matters;
+namespace Lingjing.Server.Features.PolicyServices.Matters;
 
 /// <summary>
 /// What an enterprise sends for a matter (multipart/form-data): its form's answers as <c>field.{key}</c> and each

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Lingjing.Server.Features.Demo;
-using Lingjing.Server.Features.Government.Certificates;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Certificates;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Record;
 using Lingjing.Server.Features.Zone;
@@ -11,7 +11,7 @@ using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Lingjing.Server.Features.Government.Demo;
+namespace Lingjing.Server.Features.PolicyServices.Demo;
 
 /// <summary>Seeds the demo catalogue of matters and four months of applications for them from the demo enterprises:
 /// decided ones (approvals with their certificates, refusals with reasons, in the decision record as they happened),

@@ -1,6 +1,6 @@
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 
-namespace Lingjing.Server.Features.Government.Demo;
+namespace Lingjing.Server.Features.PolicyServices.Demo;
 
 /// <summary>The demo zone's catalogue of matters: a few per service category, each with its conditions, materials,
 /// legal time limit, form and (for most) a certificate.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Record;
 using Lingjing.Server.Features.Zone;
@@ -8,7 +8,7 @@ using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
-namespace Lingjing.Server.Features.Government.Certificates;
+namespace Lingjing.Server.Features.PolicyServices.Certificates;
 
 /// <summary>Issues the certificate of an approved matter in the approval's own unit of work: the certificate, its
 /// signature and its entry in the decision record are stored with the decision or not at all.</summary>

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Lingjing.Record;
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Features.Record;
 using Lingjing.Server.Infrastructure;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Lingjing.Server.Features.Government.Certificates;
+namespace Lingjing.Server.Features.PolicyServices.Certificates;
 
 /// <summary>
 /// The public check of a certificate by its number: it exists; its content still hashes to what was signed; the

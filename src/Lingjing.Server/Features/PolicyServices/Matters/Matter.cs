@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lingjing.Server.Features.Government.Matters;
+namespace Lingjing.Server.Features.PolicyServices.Matters;
 
 /// <summary>
 /// A matter of the government's catalogue (政务服务事项): what an enterprise applies for (a permit, a registration, a

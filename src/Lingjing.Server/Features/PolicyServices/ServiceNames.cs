@@ -1,6 +1,6 @@
 using Lingjing.Server.Components.Shared;
 
-namespace Lingjing.Server.Features.Government;
+namespace Lingjing.Server.Features.PolicyServices;
 
 /// <summary>Names of the government's service categories in the UI language.</summary>
 public static class ServiceNames

@@ -1,8 +1,8 @@
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lingjing.Server.Features.Government.Certificates;
+namespace Lingjing.Server.Features.PolicyServices.Certificates;
 
 /// <summary>The certificates issued: an enterprise's own, and one by id for its holder or the government.</summary>
 public sealed class CertificateRegister(LingjingDbContext db)

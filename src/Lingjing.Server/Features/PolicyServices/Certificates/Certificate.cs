@@ -1,10 +1,10 @@
-using Lingjing.Server.Features.Government.Matters;
+using Lingjing.Server.Features.PolicyServices.Matters;
 using Lingjing.Server.Features.PolicyServices;
 using Lingjing.Server.Features.Zone;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lingjing.Server.Features.Government.Certificates;
+namespace Lingjing.Server.Features.PolicyServices.Certificates;
 
 /// <summary>
 /// An electronic certificate, issued with the approval of a matter that grants one. <see cref="ContentHash"/> is the

@@ -1,4 +1,4 @@
-namespace Lingjing.Server.Features.Government;
+namespace Lingjing.Server.Features.PolicyServices;
 
 /// <summary>The categories of the government's services: each matter of the catalogue belongs to one, and the service
 /// hall has a desk for each.</summary>

@@ -1,7 +1,7 @@
 using Lingjing.Server.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lingjing.Server.Features.Government.Matters;
+namespace Lingjing.Server.Features.PolicyServices.Matters;
 
 /// <summary>The public catalogue of matters: by category, searchable in both languages.</summary>
 public sealed class MatterCatalogue(LingjingDbContext db)

@@ -1,4 +1,4 @@
-namespace Lingjing.Server.Features.Government.Matters;
+namespace Lingjing.Server.Features.PolicyServices.Matters;
 
 /// <summary>Legal time limits count working days: Monday to Friday.</summary>
 public static class WorkingDays

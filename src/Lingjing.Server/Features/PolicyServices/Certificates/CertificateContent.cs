@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Lingjing.Server.Features.Government.Certificates;
+namespace Lingjing.Server.Features.PolicyServices.Certificates;
 
 /// <summary>What a certificate's hash covers: each field length-prefixed (so no two contents share a text), in a
 /// fixed order, under a format name that changes if the fields ever do.</summary>
