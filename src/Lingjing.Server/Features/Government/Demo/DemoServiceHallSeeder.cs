@@ -102,7 +102,7 @@ internal sealed class DemoServiceHallSeeder(LingjingDbContext db, IOptions<Lingj
                         Outcome = status switch
                         {
                             TicketStatus.Done => Outcomes[random.Next(Outcomes.Length)],
-                            TicketStatus.Transferred => $"Transferred to desk {desks[(d + 1) % desks.Count].Code}.",
+                            TicketStatus.Transferred => $"已转至 {desks[(d + 1) % desks.Count].Code} 号窗口 · Transferred to desk {desks[(d + 1) % desks.Count].Code}.",
                             _ => null,
                         },
                     };

@@ -230,7 +230,7 @@ public sealed class ServiceHallService(
             next.TransferredFrom = ticket.Id;
             var moved = await db.Set<ServiceTicket>().Where(t => t.Id == ticket.Id && t.Status == TicketStatus.Called)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Transferred).SetProperty(t => t.FinishedAt, now)
-                    .SetProperty(t => t.Outcome, $"Transferred to desk {target!.Code}" + (note is { Length: > 0 } ? ": " + note : ".")), ct);
+                    .SetProperty(t => t.Outcome, $"已转至 {target!.Code} 号窗口 · Transferred to desk {target.Code}" + (note is { Length: > 0 } ? ": " + note : ".")), ct);
             if (moved == 0) return Failure.Conflict("Number {0} was changed meanwhile; reload the desk.", ticket.Number);
             db.Add(next);
             await db.SaveChangesAsync(ct);
