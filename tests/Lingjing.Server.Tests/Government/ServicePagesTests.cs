@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lingjing.Server.Features.Accounts;
 using Lingjing.Server.Tests.Infrastructure;
+using Lingjing.Server.Tests.Terminals;
 using static Lingjing.Server.Tests.Government.ServiceHallScene;
 
 namespace Lingjing.Server.Tests.Government;
@@ -50,5 +51,35 @@ public sealed class ServicePagesTests
         (await official.GetAsync("/api/v1/service-hall/figures/nothing.csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await official.GetAsync("/api/v1/service-hall/figures/desks?days=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await visitor.GetAsync("/api/v1/service-hall/figures/desks")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_government_sets_a_desks_days_hours_and_room_on_its_settings_page()
+    {
+        await using var scene = await StartAsync(Db.Sqlite);
+        await TestUsers.CreateAsync(scene.App, "settings.official@example.test", Roles.Government);
+        var pages = await PortalBrowser.SignedInWithCookieAsync(scene.App, "settings.official@example.test", TestUsers.Password);
+        var path = $"/gov/service-hall/desks/{scene.DeskB}/settings";
+        var page = PortalBrowser.Text(await pages.GetStringAsync(path));
+        page.ShouldContain("Appointment room C", Case.Sensitive, "the zone's meeting rooms are offered");
+        page.ShouldContain("value=\"00:00-23:59\"");
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.NameZh"] = "版权窗口", ["Form.NameEn"] = "Copyright desk", ["Form.Hours"] = "09:00-12:00, 13:30-17:30",
+            ["Form.Monday"] = "true", ["Form.Wednesday"] = "true", ["Form.Saturday"] = "true", ["Form.AppointmentSpaceId"] = scene.AppointmentRoom.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var refused = await PortalBrowser.PostFormAsync(pages, path, "desk-settings", new(fields) { ["Form.Hours"] = "9 to 5" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PortalBrowser.Text(await refused.Content.ReadAsStringAsync()).ShouldContain("Write the opening periods as 09:00-12:00,13:30-17:30.");
+
+        var saved = await PortalBrowser.PostFormAsync(pages, path, "desk-settings", fields);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        PortalBrowser.RedirectPath(saved).ShouldBe(path + "?saved=true");
+        var desk = (await scene.App.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/service-hall/desks")).EnumerateArray()
+            .Single(d => d.GetProperty("id").GetInt32() == scene.DeskB);
+        (desk.GetProperty("nameEn").GetString(), desk.GetProperty("weekdays").GetInt32(), desk.GetProperty("hours").GetString(), desk.GetProperty("appointmentSpaceId").GetInt32())
+            .ShouldBe(("Copyright desk", 1 | 4 | 32, "09:00-12:00, 13:30-17:30", scene.AppointmentRoom));
+        (await pages.GetAsync("/gov/service-hall/desks/999999/settings")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -31,6 +31,7 @@ public static class PoliciesExtensions
         services.AddScoped<IDataInitializer, DemoPolicySeeder>();
         // The catalogue of matters, applied for through the same engine, and the certificates their approvals issue.
         services.AddScoped<MatterCatalogue>();
+        services.AddScoped<MatterEditor>();
         services.AddScoped<MatterDeadlines>();
         services.AddSingleton<Certificates.CertificateIssuer>();
         services.AddScoped<Certificates.CertificateVerifier>();

@@ -40,7 +40,7 @@ internal sealed class DemoServiceHallSeeder(LingjingDbContext db, IOptions<Lingj
     {
         if (await db.Set<ServiceDesk>().AnyAsync(ct)) return;
         // Appointments are bookings of the zone's own meeting rooms, one per desk: the first park's, then the next ones'.
-        var rooms = await db.Set<Space>().AsNoTracking().Where(s => s.SpaceType == "meeting-room").OrderBy(s => s.ParkId).ThenBy(s => s.Id)
+        var rooms = await db.Set<Space>().AsNoTracking().Where(s => s.SpaceType == AppointmentRooms.SpaceType).OrderBy(s => s.ParkId).ThenBy(s => s.Id)
             .Select(s => s.Id).Take(Desks.Length).ToListAsync(ct);
         var desks = new List<ServiceDesk>();
         foreach (var (spec, i) in Desks.Select((d, i) => (d, i)))

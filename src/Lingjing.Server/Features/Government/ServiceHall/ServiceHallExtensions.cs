@@ -10,6 +10,7 @@ public static class ServiceHallExtensions
     public static WebApplicationBuilder AddServiceHall(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ServiceHallService>();
+        builder.Services.AddScoped<AppointmentRooms>();
         builder.Services.AddScoped<ServiceFigures>();
         builder.Services.AddSingleton<ServiceHallTurn>();
         builder.Services.AddSingleton<ServiceHallFeed>();

@@ -62,6 +62,8 @@ public static class MatterFieldKinds
     public const string LongText = "long-text";
     public const string Number = "number";
     public const string Date = "date";
+
+    public static readonly IReadOnlyList<string> All = [Text, LongText, Number, Date];
 }
 
 internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>

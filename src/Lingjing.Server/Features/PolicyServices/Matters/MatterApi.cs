@@ -25,10 +25,13 @@ public static class MatterApi
             })
             .AllowAnonymous()
             .WithSummary("The catalogue of matters: conditions, materials, legal time limit and form; by category and q");
-        matters.MapGet("/{id:int}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (int id, MatterCatalogue catalogue, CancellationToken ct) =>
-                await catalogue.FindAsync(id, ct) is { } matter ? TypedResults.Ok(matter) : Failure.NotFound("There is no matter with id {0} in the catalogue.", id).ToProblem())
+        matters.MapGet("/{id:int}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (int id, ClaimsPrincipal user, MatterCatalogue catalogue, MatterEditor editor, CancellationToken ct) =>
+                await (user.IsInRole(Roles.Government) ? editor.FindAsync(id, ct) : catalogue.FindAsync(id, ct)) is { } matter
+                    ? TypedResults.Ok(matter)
+                    : Failure.NotFound("There is no matter with id {0} in the catalogue.", id).ToProblem())
             .AllowAnonymous()
-            .WithSummary("One matter of the catalogue");
+            .WithSummary("One matter of the catalogue (the government also sees those taken out of it)");
+        MapEditing(matters);
         matters.MapPost("/{id:int}/applications", async Task<Results<Created<ApplicationDetail>, ProblemHttpResult>> (
                 int id, HttpRequest request, ClaimsPrincipal user, ApplicationService applications, CancellationToken ct) =>
             {
@@ -49,6 +52,32 @@ public static class MatterApi
                 $"material.{{key}} (at most {MatterSubmission.MaxFiles} files, {MaterialRules.Allowed}, {MaterialRules.MaxFileBytes / 1024 / 1024} MB each). " +
                 "400 names every missing or malformed field and material.");
 
+        MapCertificates(app);
+    }
+
+    /// <summary>The government keeps the catalogue: every matter with its applications, adding and changing one.</summary>
+    private static void MapEditing(RouteGroupBuilder matters)
+    {
+        matters.MapGet("/all", async (MatterEditor editor, CancellationToken ct) => TypedResults.Ok(await editor.ListAsync(ct)))
+            .RequireAuthorization(Policies.Government)
+            .WithSummary("Every matter, published or not, with its applications (all and still open) — government");
+        matters.MapPost("/", async Task<Results<Created<MatterView>, ProblemHttpResult>> (MatterInput input, MatterEditor editor, CancellationToken ct) =>
+            {
+                var outcome = await editor.CreateAsync(input, ct);
+                return outcome.Value is { } matter ? TypedResults.Created($"/api/v1/matters/{matter.Id}", matter) : outcome.Failure!.ToProblem();
+            })
+            .RequireAuthorization(Policies.Government)
+            .WithSummary("Add a matter to the catalogue (government); published at once when published is true")
+            .WithDescription("400 names every field that is missing or malformed, materials' and form fields' lines included; a number (code) already used is refused.");
+        matters.MapPut("/{id:int}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (int id, MatterInput input, MatterEditor editor, CancellationToken ct) =>
+                (await editor.UpdateAsync(id, input, ct)).ToOk())
+            .RequireAuthorization(Policies.Government)
+            .WithSummary("Change a matter, or take it out of the public catalogue with published false (government)")
+            .WithDescription("Applications already submitted keep the form, materials and legal deadline they were submitted with.");
+    }
+
+    private static void MapCertificates(WebApplication app)
+    {
         var certificates = app.MapGroup("/api/v1/certificates").WithTags("Government services");
         certificates.MapGet("/{number}/verification", async (string number, CertificateVerifier verifier, CancellationToken ct) =>
                 TypedResults.Ok(await verifier.CheckAsync(number, ct)))

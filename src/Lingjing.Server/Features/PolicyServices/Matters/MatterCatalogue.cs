@@ -20,11 +20,12 @@ public sealed class MatterCatalogue(LingjingDbContext db)
 
 /// <param name="LegalDays">The legal time limit in working days from submission.</param>
 /// <param name="CertificateTitleZh">The certificate an approval issues, or null.</param>
+/// <param name="Published">In the public catalogue (the government sees the others too).</param>
 public sealed record MatterView(
     int Id, string Code, string Category, string TitleZh, string TitleEn, string DepartmentZh, string DepartmentEn,
     string ConditionsZh, string ConditionsEn, IReadOnlyList<MatterRequirement> Materials, IReadOnlyList<MatterField> Form, int LegalDays,
-    string? CertificateTitleZh, string? CertificateTitleEn, int? CertificateValidYears)
+    string? CertificateTitleZh, string? CertificateTitleEn, int? CertificateValidYears, bool Published)
 {
     public static MatterView Of(Matter m) => new(m.Id, m.Code, m.Category, m.TitleZh, m.TitleEn, m.DepartmentZh, m.DepartmentEn,
-        m.ConditionsZh, m.ConditionsEn, m.Requirements(), m.Fields(), m.LegalDays, m.CertificateTitleZh, m.CertificateTitleEn, m.CertificateValidYears);
+        m.ConditionsZh, m.ConditionsEn, m.Requirements(), m.Fields(), m.LegalDays, m.CertificateTitleZh, m.CertificateTitleEn, m.CertificateValidYears, m.Published);
 }
