@@ -102,6 +102,9 @@ start_postgres
 start_rabbitmq
 start_janus
 
+log "The API document's linter (tools/openapi: Redocly CLI)"
+(cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error)
+
 log "Restore and build"
 dotnet restore Lingjing.slnx
 dotnet build Lingjing.slnx --no-restore -c Debug

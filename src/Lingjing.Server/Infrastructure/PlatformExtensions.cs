@@ -3,6 +3,7 @@ using Lingjing.Server.Infrastructure.Cluster;
 using Lingjing.Server.Infrastructure.Data;
 using Lingjing.Server.Infrastructure.Jobs;
 using Lingjing.Server.Infrastructure.Observability;
+using Lingjing.Server.Infrastructure.OpenApi;
 using Lingjing.Server.Infrastructure.Options;
 using Lingjing.Server.Infrastructure.Time;
 using Lingjing.Server.Infrastructure.Web;
@@ -37,7 +38,7 @@ public static class PlatformExtensions
         builder.AddLingjingForwardedHeaders();
         builder.AddLingjingRateLimits();
         builder.AddLingjingLocalization();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddLingjingOpenApi();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 32 * 1024 * 1024);

@@ -19,10 +19,13 @@ public static class ZoneApi
         // Dashboard series for the government terminal.
         var charts = zone.MapGroup("/charts").RequireAuthorization(Policies.Government);
         charts.MapGet("/enterprises-by-category", async Task<Ok<IReadOnlyList<CategoryCount>>> (ZoneStatistics stats, CancellationToken ct) =>
-            TypedResults.Ok(await stats.EnterprisesByCategoryAsync(ct)));
+            TypedResults.Ok(await stats.EnterprisesByCategoryAsync(ct)))
+            .WithSummary("Enterprises per industry category, for the government's dashboard");
         charts.MapGet("/revenue-by-year", async Task<Ok<IReadOnlyList<YearRevenue>>> (ZoneStatistics stats, CancellationToken ct) =>
-            TypedResults.Ok(await stats.RevenueByYearAsync(ct)));
+            TypedResults.Ok(await stats.RevenueByYearAsync(ct)))
+            .WithSummary("The zone's enterprises' revenue per year, for the government's dashboard");
         charts.MapGet("/parks", async Task<Ok<IReadOnlyList<ParkFigures>>> (ZoneStatistics stats, CancellationToken ct) =>
-            TypedResults.Ok(await stats.ParksAsync(ct)));
+            TypedResults.Ok(await stats.ParksAsync(ct)))
+            .WithSummary("Each park with its place, area, enterprises (and those above designated size) and spaces, for the government's dashboard");
     }
 }
