@@ -102,8 +102,8 @@ start_postgres
 start_rabbitmq
 start_janus
 
-log "The API document's linter (tools/openapi: Redocly CLI)"
-(cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error)
+log "Third-party readers for the tests (tools/interop: Redocly CLI, ical.js)"
+(cd tools/interop && npm ci --no-audit --no-fund --loglevel=error)
 
 log "Restore and build"
 dotnet restore Lingjing.slnx

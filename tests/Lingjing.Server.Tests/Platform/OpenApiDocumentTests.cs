@@ -7,7 +7,7 @@ namespace Lingjing.Server.Tests.Platform;
 
 /// <summary>The API document as client generators and a third-party linter read it: who may call each operation, a
 /// unique operationId on every one, the problem-details answers, tags with descriptions, examples and the licence; and
-/// Redocly CLI (recommended rules, tools/openapi) finds no error in it.</summary>
+/// Redocly CLI (recommended rules, tools/interop) finds no error in it.</summary>
 public sealed class OpenApiDocumentTests
 {
     private static async Task<JsonElement> DocumentAsync()
@@ -77,7 +77,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Redocly_CLI_finds_no_error_in_the_document()
     {
-        var tools = Path.Combine(RepositoryPaths.Root, "tools", "openapi");
+        var tools = Path.Combine(RepositoryPaths.Root, "tools", "interop");
         var redocly = Path.Combine(tools, "node_modules", "@redocly", "cli", "bin", "cli.js");
         File.Exists(redocly).ShouldBeTrue($"Redocly CLI is not installed: run `npm ci` in {tools} (./test.sh does)");
         var app = await SharedApps.Blank(Db.Sqlite);

@@ -4,7 +4,7 @@ namespace Lingjing.Server.Infrastructure.OpenApi;
 /// The API's OpenAPI document (<c>/openapi/v1.json</c>) as client generators and linters need it: who may call what
 /// (security schemes applied per operation), a stable operationId on every operation, the problem-details answers
 /// each operation can give, tag descriptions, examples of the main flows and the licence. ./test.sh lints it with
-/// Redocly CLI (tools/openapi).
+/// Redocly CLI (tools/interop).
 /// </summary>
 public static class ApiDocumentExtensions
 {
