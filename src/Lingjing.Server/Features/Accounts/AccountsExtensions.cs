@@ -1,3 +1,4 @@
+using Lingjing.Server.Features.Accounts.ApiKeys;
 using Lingjing.Server.Features.Accounts.Sessions;
 using Lingjing.Server.Features.Accounts.Staff;
 using Lingjing.Server.Infrastructure;
@@ -75,6 +76,7 @@ public static class AccountsExtensions
         services.AddCheckedOptions<SignInSessionOptions, SignInSessionOptionsValidator>(builder.Configuration.GetSection(SignInSessionOptions.Section));
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionStore>();
+        services.AddScoped<ApiKeyService>();
         services.AddScoped<StaffAccountService>();
         services.AddScoped<PasswordChange>();
         services.AddSingleton<SignInThrottle>();
@@ -87,6 +89,8 @@ public static class AccountsExtensions
     {
         app.MapGroup("/api/v1/auth").WithTags("Authentication").MapTokenApi();
         app.MapGroup("/api/v1/me").WithTags("Sessions").RequireAuthorization(Policies.SignedIn).MapSessionsApi();
+        app.UseApiKeyScopes();
+        app.MapApiKeysApi();
         app.MapGroup("/api/v1/staff-accounts").WithTags("Staff accounts").RequireAuthorization(Policies.SpaceManager).MapStaffAccountsApi();
         app.MapPost("/account/signout", SignOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         app.UseMiddleware<FirstRunRedirect>();

@@ -8,6 +8,7 @@ public static class ApiTags
     [
         ("Authentication", "Exchange an email and password for a bearer token; sign out."),
         ("Sessions", "The caller's signed-in sessions on every device; ending one ends it at once."),
+        ("API keys", "Keys for machines: named, scoped, expiring, revoked at once; made by the government, park operators and enterprise administrators."),
         ("Me", "The signed-in person: who they are and their avatar in the world."),
         ("Staff accounts", "Administrators create and disable the accounts of their enterprise's or park's people."),
         ("Zone", "The zone in figures: enterprises, parks, spaces and growth, for the dashboards."),

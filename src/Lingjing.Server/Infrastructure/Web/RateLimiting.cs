@@ -9,7 +9,7 @@ namespace Lingjing.Server.Infrastructure.Web;
 /// the expensive reads named below, each per signed-in user, or per client address when nobody is
 /// signed in (a device sending telemetry: per device). Over the limit: 429 problem details with
 /// Retry-After. Endpoints with their own throttle opt out with <c>DisableRateLimiting()</c>.</summary>
-public static partial class RateLimiting
+public static class RateLimiting
 {
     /// <summary>Route patterns of the reads that cost the server most: directory search, telemetry
     /// history, calendar exports, joining a world and ranking partners.</summary>
@@ -71,14 +71,9 @@ public static partial class RateLimiting
         var path = new PathString(Normalize(routePattern));
         if (ExemptPrefixes.Any(prefix => path.StartsWithSegments(prefix))) return false;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) return true;
-        var pattern = WithoutConstraints(routePattern);
-        return ExpensiveReads.Any(read => string.Equals(WithoutConstraints(read), pattern, StringComparison.OrdinalIgnoreCase));
+        var pattern = RoutePatterns.Plain(routePattern);
+        return ExpensiveReads.Any(read => string.Equals(RoutePatterns.Plain(read), pattern, StringComparison.OrdinalIgnoreCase));
     }
-
-    private static string WithoutConstraints(string pattern) => Normalize(RouteConstraint().Replace(pattern, "{$1}"));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
-    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 
     private static string? Kind(HttpContext http)
     {

@@ -1,21 +1,27 @@
 using System.Text.Encodings.Web;
+using Lingjing.Server.Features.Accounts.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Lingjing.Server.Features.Accounts.Sessions;
 
-/// <summary>The default scheme: reads the bearer token when the request has one, else the cookie, and
-/// then checks that the session they carry is still on. An ended, expired or superseded session fails
+/// <summary>The default scheme: reads a machine's API key (<c>Bearer ljk_…</c>), else the bearer token when the request
+/// has one, else the cookie, and then checks that the session they carry is still on. An ended, expired or superseded session fails
 /// authentication, so the request is answered as one that never signed in (401, or the sign-in page).</summary>
 internal sealed class SessionAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions, ApiKeyService apiKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "CookieOrBearer";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (ApiKeyIn(Context) is { } key)
+        {
+            var (principal, refusal) = await apiKeys.AuthenticateAsync(key, SchemeName, Context.RequestAborted);
+            return principal is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        }
         var result = await Context.AuthenticateAsync(TargetScheme);
         if (!result.Succeeded) return result;
         return await sessions.IsActiveAsync(result.Principal, Context.RequestAborted)
@@ -28,6 +34,12 @@ internal sealed class SessionAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Context.ForbidAsync(TargetScheme, properties);
 
     private string TargetScheme => HasBearerToken(Context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+
+    /// <summary>A machine's API key, sent as a bearer token (<c>Bearer ljk_…</c>).</summary>
+    private static string? ApiKeyIn(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer " + ApiKeyService.Marker, StringComparison.Ordinal)
+            ? header["Bearer ".Length..].Trim()
+            : null;
 
     private static bool HasBearerToken(HttpContext http) =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
