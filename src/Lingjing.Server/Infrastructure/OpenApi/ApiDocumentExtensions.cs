@@ -15,5 +15,6 @@ public static class ApiDocumentExtensions
         {
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddOperationTransformer<OperationContract>();
+            options.AddSchemaTransformer<SchemaTypes>();
         });
 }
