@@ -75,7 +75,9 @@ public sealed class ApiKeyTests
         (await other.GetFromJsonAsync<JsonElement>("/api/v1/api-keys")).GetArrayLength().ShouldBe(0);
         var revoked = await admin.DeleteAsync($"/api/v1/api-keys/{id}");
         (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().ShouldBe("revoked");
-        (await machine.GetAsync("/api/v1/me/bookings")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "revoked from the next request on");
+        var refused = await machine.GetAsync("/api/v1/me/bookings");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "revoked from the next request on");
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("The API key \"Finance ERP\" was revoked.");
     }
 
     [Fact]
@@ -84,14 +86,19 @@ public sealed class ApiKeyTests
         await using var scene = await MatterScene.StartAsync(Db.Sqlite);
         var (_, admin) = scene.Enterprises[0];
         var (key, id) = await MakeAsync(admin, "Access control", "directory:read");
-        (await Machine(scene, key[..^4] + "0000").GetAsync("/api/v1/me/bookings")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "a forged secret");
+        var forged = await Machine(scene, key[..^4] + "0000").GetAsync("/api/v1/me/bookings");
+        forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "a forged secret");
+        forged.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await forged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("The API key is not known.");
         (await Machine(scene, "ljk_nothere_123").GetAsync("/api/v1/me/bookings")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await using (var scope = scene.App.Services.CreateAsyncScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<LingjingDbContext>();
             await context.Set<ApiKey>().Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
         }
-        (await Machine(scene, key).GetAsync("/api/v1/me/bookings")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "expired");
+        var expired = await Machine(scene, key).GetAsync("/api/v1/me/bookings");
+        expired.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await expired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe("The API key \"Access control\" has expired.");
         (await admin.GetFromJsonAsync<JsonElement>("/api/v1/api-keys"))[0].GetProperty("state").GetString().ShouldBe("expired");
 
         var bad = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "", scopes = new[] { "everything" }, expiresInDays = 0 });

@@ -36,6 +36,10 @@ public sealed record Failure(int Status, Phrase Title, Phrase Detail)
     public static Failure Conflict(string detail, params object?[] args) =>
         new(StatusCodes.Status409Conflict, new("Not possible now"), new(detail, args));
 
+    /// <summary>401: the credentials sent do not sign anyone in (an API key revoked or expired, say).</summary>
+    public static Failure NotSignedIn(string detail, params object?[] args) =>
+        new(StatusCodes.Status401Unauthorized, new("Not signed in"), new(detail, args));
+
     /// <summary>429: the person acts faster than the operation allows (a chat message a second, say).</summary>
     public static Failure TooFast(string detail, params object?[] args) =>
         new(StatusCodes.Status429TooManyRequests, new("Too fast"), new(detail, args));

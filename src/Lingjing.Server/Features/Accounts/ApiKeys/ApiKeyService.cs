@@ -76,20 +76,22 @@ public sealed class ApiKeyService(LingjingDbContext db, UserManager<LingjingUser
         return ApiKeyView.Of(key, await db.Users.Where(u => u.Id == key.CreatedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "", now);
     }
 
-    /// <summary>The person a key acts for, with the key's id and scopes as claims; or why it is refused. Read from the
-    /// database on every request, so a revocation holds from the next request on, on every node.</summary>
-    public async Task<(ClaimsPrincipal? Principal, string? Refusal)> AuthenticateAsync(string token, string scheme, CancellationToken ct)
+    /// <summary>The person a key acts for, with the key's id and scopes as claims; or why it is refused (a 401 the
+    /// caller reads). Read from the database on every request, so a revocation holds from the next request on, on every
+    /// node.</summary>
+    public async Task<(ClaimsPrincipal? Principal, Failure? Refusal)> AuthenticateAsync(string token, string scheme, CancellationToken ct)
     {
         var parts = token.Split('_');
-        if (parts.Length != 3 || parts[0] + "_" != Marker) return (null, "This is not an API key.");
+        if (parts.Length != 3 || parts[0] + "_" != Marker) return (null, Failure.NotSignedIn("This is not an API key: a key reads ljk_, ten characters, _ and its secret."));
         var key = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == parts[1], ct);
         if (key is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Hash(token))))
-            return (null, "The API key is not known.");
+            return (null, Failure.NotSignedIn("The API key is not known."));
         var now = time.GetUtcNow().UtcDateTime;
-        if (key.RevokedAt is not null) return (null, "The API key was revoked.");
-        if (key.ExpiresAt <= now) return (null, "The API key has expired.");
+        if (key.RevokedAt is not null) return (null, Failure.NotSignedIn("The API key \"{0}\" was revoked.", key.Name));
+        if (key.ExpiresAt <= now) return (null, Failure.NotSignedIn("The API key \"{0}\" has expired.", key.Name));
         var creator = await users.FindByIdAsync(key.CreatedBy.ToString());
-        if (creator is null || await users.IsLockedOutAsync(creator)) return (null, "The person the API key acts for can no longer sign in.");
+        if (creator is null || await users.IsLockedOutAsync(creator))
+            return (null, Failure.NotSignedIn("The person the API key \"{0}\" acts for can no longer sign in.", key.Name));
         if (key.LastUsedAt is not { } used || now - used >= LastUsedResolution)
             await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
         var person = (ClaimsIdentity)(await principals.CreateAsync(creator)).Identity!;

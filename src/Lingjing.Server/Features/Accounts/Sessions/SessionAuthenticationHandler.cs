@@ -20,7 +20,9 @@ internal sealed class SessionAuthenticationHandler(
         if (ApiKeyIn(Context) is { } key)
         {
             var (principal, refusal) = await apiKeys.AuthenticateAsync(key, SchemeName, Context.RequestAborted);
-            return principal is null ? AuthenticateResult.Fail(refusal!) : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            if (principal is not null) return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+            Context.Items[ApiKeyRefusal] = refusal;
+            return AuthenticateResult.Fail(refusal!.Detail.English());
         }
         var result = await Context.AuthenticateAsync(TargetScheme);
         if (!result.Succeeded) return result;
@@ -29,7 +31,11 @@ internal sealed class SessionAuthenticationHandler(
             : AuthenticateResult.Fail("The session has ended: signed out, expired, or the password or account changed.");
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Context.ChallengeAsync(TargetScheme, properties);
+    /// <summary>A refused API key says why (revoked, expired, unknown); anything else is challenged by its own scheme.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Context.Items[ApiKeyRefusal] is Failure refusal ? refusal.ToProblem().ExecuteAsync(Context) : Context.ChallengeAsync(TargetScheme, properties);
+
+    private const string ApiKeyRefusal = "lingjing:api-key-refusal";
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Context.ForbidAsync(TargetScheme, properties);
 
